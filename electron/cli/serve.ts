@@ -1,0 +1,51 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { bootStation } from '../core/boot';
+import { startHost } from '../core/host';
+import { defaultDataDir } from '../core/paths';
+import { EXIT, type Subcommand } from './io';
+
+/** `warebench serve`: the station core on 127.0.0.1 with the built renderer — the browser shell. */
+export const serve: Subcommand = async (argv, io) => {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      static: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const staticDir = values.static ?? join(process.cwd(), 'out', 'renderer');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`serve: --port must be a port number, got "${values.port}"`);
+    return EXIT.invalid;
+  }
+  let station;
+  try {
+    station = await bootStation({ dataDir, version: process.env.npm_package_version });
+  } catch (error) {
+    io.err(`The station could not start: ${(error as Error).message}`);
+    return EXIT.failure;
+  }
+  const host = await startHost({ station, staticDir: existsSync(staticDir) ? staticDir : undefined, port });
+  io.out(values.json ? JSON.stringify({ url: host.url, ws: host.wsUrl, dataDir }) : `Warebench station at ${host.url}  (data: ${dataDir})`);
+  if (values.open && existsSync('/usr/bin/chromium')) {
+    spawn('/usr/bin/chromium', [`--app=${host.url}`, '--no-first-run', '--disable-background-networking', '--disable-sync', '--user-data-dir=' + join(dataDir, 'chromium')], {
+      stdio: 'ignore', detached: true,
+    }).unref();
+  }
+  await new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await station.close();
+  return EXIT.ok;
+};

@@ -1,0 +1,84 @@
+import { ResultSchema, ServerMessage, type Result } from '../../../shared/rpc';
+import type { Transport } from './transport';
+
+/** WebSocket to the core host, reconnecting with backoff; calls made while disconnected fail at once with `offline`. */
+export function wsTransport(url: string): Transport {
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let retryMs = 250;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Set<(event: string, payload: unknown) => void>();
+  const connectionListeners = new Set<(connected: boolean) => void>();
+  let connected = false;
+  let opening: Promise<void> | null = null;
+
+  const setConnected = (value: boolean) => {
+    connected = value;
+    for (const l of connectionListeners) l(value);
+  };
+
+  const open = (): Promise<void> => {
+    if (opening) return opening;
+    opening = new Promise<void>((resolve) => {
+      const ws = new WebSocket(url);
+      socket = ws;
+      ws.onopen = () => {
+        retryMs = 250;
+        setConnected(true);
+        resolve();
+      };
+      ws.onmessage = (e) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(String(e.data));
+        } catch {
+          return;
+        }
+        const message = ServerMessage.safeParse(json);
+        if (!message.success) return;
+        if (message.data.type === 'event') {
+          for (const l of listeners) l(message.data.event, message.data.payload);
+        } else if (message.data.id !== null) {
+          const done = pending.get(message.data.id);
+          pending.delete(message.data.id);
+          const result = ResultSchema.safeParse(message.data.result);
+          done?.(result.success ? (result.data as Result<unknown>) : { ok: false, error: { code: 'bad_message', message: 'Malformed answer from the station core.' } });
+        }
+      };
+      ws.onclose = () => {
+        opening = null;
+        socket = null;
+        if (connected) setConnected(false);
+        for (const [, done] of pending) done({ ok: false, error: { code: 'offline', message: 'Lost the connection to the station core; retrying.' } });
+        pending.clear();
+        resolve();
+        setTimeout(() => void open(), retryMs);
+        retryMs = Math.min(retryMs * 2, 5000);
+      };
+    });
+    return opening;
+  };
+  void open();
+
+  return {
+    async invoke(command, input) {
+      if (!connected) await open();
+      const ws = socket;
+      if (!ws || ws.readyState !== WebSocket.OPEN) return { ok: false, error: { code: 'offline', message: 'The station core is not reachable.' } };
+      const id = nextId++;
+      return new Promise<Result<unknown>>((resolve) => {
+        pending.set(id, resolve);
+        ws.send(JSON.stringify({ type: 'invoke', id, command, input }));
+      });
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onConnection(listener) {
+      connectionListeners.add(listener);
+      listener(connected);
+      return () => connectionListeners.delete(listener);
+    },
+  };
+}

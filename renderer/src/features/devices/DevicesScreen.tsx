@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useClient, useCommand, useEvent } from '../../api/station-context';
+
+export function DevicesScreen({ training }: { training: boolean }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const devices = useCommand('devices.list', {}, ['device.status']);
+  const [results, setResults] = useState<Record<string, string>>({});
+  const [weights, setWeights] = useState<Record<string, string>>({});
+  useEvent('scale.reading', (r) => setWeights((w) => ({ ...w, [r.role]: `${r.value} ${r.unit}${r.stable ? '' : ' ~'}` })));
+
+  const test = async (id: string) => {
+    const r = await client.attempt('devices.test', { id });
+    setResults((prev) => ({ ...prev, [id]: r.ok ? `${r.value.ok ? '✔' : '✖'} ${r.value.message}` : `✖ ${r.error.message}` }));
+  };
+
+  return (
+    <main className="screen">
+      <h1>{t('devices.title')}</h1>
+      {devices.error && <p className="form-error" role="alert">{devices.error}</p>}
+      {devices.value && devices.value.length === 0 && <p>{t('devices.none')}</p>}
+      <table className="table" data-testid="devices-table">
+        <thead><tr><th>{t('devices.role')}</th><th>Device</th><th>{t('devices.transport')}</th><th>{t('devices.state')}</th><th /></tr></thead>
+        <tbody>
+          {devices.value?.map((d) => (
+            <tr key={d.id} data-testid={`device-row-${d.id}`}>
+              <td>{d.role}</td>
+              <td>{d.label}{weights[d.role] ? ` — ${weights[d.role]}` : ''}</td>
+              <td>{d.transport}</td>
+              <td className={`state state--${d.connection}`} data-connection={d.connection}>{t(`devices.connection.${d.connection}`)}{d.detail ? ` — ${d.detail}` : ''}</td>
+              <td><button onClick={() => void test(d.id)}>{t('devices.test')}</button> <span data-testid={`device-test-${d.id}`}>{results[d.id] ?? ''}</span></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {training && <SimScale />}
+    </main>
+  );
+}
+
+function SimScale() {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [kg, setKg] = useState('0');
+  const [motion, setMotion] = useState(false);
+  const [role, setRole] = useState('pack-scale');
+  return (
+    <section className="card" aria-label={t('devices.simScale')}>
+      <h2>{t('devices.simScale')}</h2>
+      <select value={role} onChange={(e) => setRole(e.target.value)} aria-label={t('devices.role')}>
+        <option value="pack-scale">pack-scale</option>
+        <option value="receiving-scale">receiving-scale</option>
+      </select>
+      <input type="range" min="0" max="50" step="0.005" value={kg} onChange={(e) => setKg(e.target.value)} aria-label="kg" />
+      <input type="number" step="0.001" value={kg} onChange={(e) => setKg(e.target.value)} aria-label="kg value" /> kg
+      <label><input type="checkbox" checked={motion} onChange={(e) => setMotion(e.target.checked)} /> {t('devices.motion')}</label>
+      <button onClick={() => void client.attempt('sim.scale.set', { role, valueKg: Number(kg), motion })}>{t('devices.setWeight')}</button>
+    </section>
+  );
+}

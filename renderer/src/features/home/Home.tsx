@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { Operator } from '../../../../shared/domain/master-data';
+import type { Workflow } from '../../../../shared/contract/station';
+
+export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) => void }) {
+  const { t } = useTranslation();
+  const canReceive = operator.roles.some((r) => r === 'receiver' || r === 'supervisor');
+  const canPack = operator.roles.some((r) => r === 'packer' || r === 'supervisor');
+  return (
+    <main className="home">
+      <h1>{t('home.greeting', { name: operator.name })}</h1>
+      <nav className="home__tiles" aria-label="Workflows">
+        <button className="tile" disabled={!canReceive} onClick={() => go('receiving')}><span aria-hidden="true">📥</span>{t('home.receive')}</button>
+        <button className="tile" disabled={!canPack} onClick={() => go('packing')}><span aria-hidden="true">📦</span>{t('home.pack')}</button>
+        <button className="tile" onClick={() => go('devices')}><span aria-hidden="true">🔌</span>{t('home.devices')}</button>
+        <button className="tile" onClick={() => go('sync')}><span aria-hidden="true">🔄</span>{t('home.sync')}</button>
+      </nav>
+    </main>
+  );
+}

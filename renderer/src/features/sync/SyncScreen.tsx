@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useClient, useCommand } from '../../api/station-context';
+
+export function SyncScreen({ supervisor }: { supervisor: boolean }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const state = useCommand('sync.state', {}, ['sync.state']);
+  const rejected = useCommand('sync.rejected', {}, ['sync.state']);
+  const s = state.value;
+  const progress = s?.initialSync.total ? Math.round((100 * s.initialSync.received) / s.initialSync.total) : null;
+  return (
+    <main className="screen">
+      <h1>{t('sync.title')}</h1>
+      {s && (
+        <dl className="facts" data-testid="sync-facts">
+          <dt>{t('sync.mode')}</dt><dd>{s.mode === 'standalone' ? t('status.standalone') : s.online ? t('status.online') : t('status.offline')}</dd>
+          <dt>{t('sync.server')}</dt><dd>{s.serverUrl ?? '—'}</dd>
+          <dt>{t('sync.queue')}</dt><dd data-testid="sync-queue">{s.queueDepth}</dd>
+          <dt>{t('sync.lastSync')}</dt><dd>{s.lastSyncAt ? new Date(s.lastSyncAt).toLocaleString() : t('common.never')}</dd>
+          <dt>{t('sync.lastError')}</dt><dd>{s.lastError ?? '—'}</dd>
+          <dt>{t('sync.initial')}</dt>
+          <dd>{s.initialSync.done ? '✔' : <progress max={100} value={progress ?? undefined} aria-label={t('sync.initial')}>{progress ?? ''}%</progress>}</dd>
+        </dl>
+      )}
+      <button className="big-button" onClick={() => void client.attempt('sync.now', {}).then(() => state.reload())}>{t('sync.now')}</button>
+      <h2>{t('sync.rejected')}</h2>
+      {rejected.value?.length === 0 && <p>{t('sync.noneRejected')}</p>}
+      <ul className="list">
+        {rejected.value?.map((op) => (
+          <li key={op.opId}>
+            <strong>{op.kind}</strong> — {op.code}: {op.reason}
+            {supervisor && <button onClick={() => void client.attempt('sync.resolve', { opId: op.opId }).then(() => rejected.reload())}>{t('sync.resolve')}</button>}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient, defaultTransport } from './api/client';
+import { StationProvider } from './api/station-context';
+import { App } from './App';
+import { initI18n } from './i18n';
+import './styles.css';
+
+async function start() {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const client = createClient(defaultTransport());
+  let info;
+  for (;;) {
+    const result = await client.attempt('station.info', {});
+    if (result.ok) {
+      info = result.value;
+      break;
+    }
+    root.render(<p className="boot-error" role="alert">Waiting for the station core… ({result.error.message})</p>);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  await initI18n(info.locale);
+  document.documentElement.lang = info.locale;
+  root.render(
+    <StrictMode>
+      <StationProvider client={client}>
+        <App info={info} />
+      </StationProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { SyncEntity } from '../../shared/sync-protocol';
+import type { ServerDatabase } from '../db/schema';
+import { notifySiteChanged } from '../db/notifier';
+
+export interface ChangeInput {
+  entity: SyncEntity;
+  id: string;
+  op: 'upsert' | 'delete';
+  record?: unknown;
+}
+
+const CHUNK = 1000;
+
+/**
+ * Writes change-log rows for one site inside the caller's transaction. Sequence numbers come from the
+ * site row, updated under its row lock: writers of one site commit in sequence order, so a station
+ * pulling by cursor never skips a change that commits late. The log keeps one row per entity (its
+ * latest change), so pulling from 0 is a snapshot.
+ */
+export async function writeChanges(trx: Kysely<ServerDatabase>, siteId: string, changes: ChangeInput[]): Promise<void> {
+  const latest = new Map<string, ChangeInput>();
+  for (const change of changes) latest.set(`${change.entity}\u0000${change.id}`, change);
+  changes = [...latest.values()];
+  if (changes.length === 0) return;
+  const reserved = await trx
+    .updateTable('sites')
+    .set({ change_seq: sql`change_seq + ${changes.length}` })
+    .where('id', '=', siteId)
+    .returning('change_seq')
+    .executeTakeFirstOrThrow();
+  let seq = reserved.change_seq - changes.length;
+  for (let start = 0; start < changes.length; start += CHUNK) {
+    const rows = changes.slice(start, start + CHUNK).map((change) => ({
+      site_id: siteId,
+      entity: change.entity,
+      entity_id: change.id,
+      seq: ++seq,
+      op: change.op,
+      record: change.op === 'upsert' ? JSON.stringify(change.record) : null,
+    }));
+    await trx
+      .insertInto('change_log')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['site_id', 'entity', 'entity_id']).doUpdateSet({
+          seq: (eb) => eb.ref('excluded.seq'),
+          op: (eb) => eb.ref('excluded.op'),
+          record: (eb) => eb.ref('excluded.record'),
+        }),
+      )
+      .execute();
+  }
+  await notifySiteChanged(trx, siteId);
+}

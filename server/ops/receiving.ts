@@ -1,0 +1,221 @@
+import type { Kysely } from 'kysely';
+import type { SiteSettings } from '../../shared/domain/master-data';
+import type { ServerDatabase } from '../db/schema';
+import { setPoStatus } from '../data/master-data';
+import { activeHolds, holdCovers } from '../data/holds';
+import { appendLedger, move, RECEIVING_DOCK } from '../data/ledger';
+import { requireItem } from './lookups';
+import { Rejection, ledgerBase, type OpHandler } from './rejection';
+
+/** Units of a PO line that may be received: ordered plus the tolerance (item, else the larger of PO and site). */
+export function allowedQty(ordered: number, itemPct: number | null, poPct: number, sitePct: number): number {
+  const pct = itemPct ?? Math.max(poPct, sitePct);
+  return Math.floor(ordered * (1 + pct / 100) + 1e-9);
+}
+
+/** The PO, share-locked so a concurrent receipt.close waits for this op (and this op sees a close that won). */
+async function requireOpenPo(trx: Kysely<ServerDatabase>, siteId: string, poId: string) {
+  const po = await trx
+    .selectFrom('purchase_orders')
+    .select(['id', 'status', 'over_receipt_tolerance_pct'])
+    .where('site_id', '=', siteId)
+    .where('id', '=', poId)
+    .forShare()
+    .executeTakeFirst();
+  if (!po) throw new Rejection('unknown_po', `purchase order "${poId}" is not known to the server`);
+  if (po.status !== 'open') throw new Rejection('po_closed', `purchase order "${poId}" is ${po.status}`);
+  return po;
+}
+
+export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  const po = await requireOpenPo(trx, siteId, p.poId);
+  const item = await requireItem(trx, siteId, p.itemId);
+
+  if (p.poLineNo !== null) {
+    // Row lock: receipts of one PO line from any station are judged one after the other.
+    const line = await trx
+      .selectFrom('po_lines')
+      .select(['item_id', 'qty_ordered', 'qty_received'])
+      .where('site_id', '=', siteId)
+      .where('po_id', '=', p.poId)
+      .where('line_no', '=', p.poLineNo)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!line) throw new Rejection('invalid_op', `purchase order "${p.poId}" has no line ${p.poLineNo}`);
+    if (line.item_id !== p.itemId) throw new Rejection('invalid_op', `line ${p.poLineNo} of "${p.poId}" is for item "${line.item_id}", not "${p.itemId}"`);
+    const site = await trx.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirstOrThrow();
+    const sitePct = (site.settings as SiteSettings).defaultOverReceiptTolerancePct ?? 0;
+    const allowed = allowedQty(line.qty_ordered, item.over_receipt_tolerance_pct, po.over_receipt_tolerance_pct, sitePct);
+    if (line.qty_received + p.qty > allowed) {
+      throw new Rejection(
+        'over_receipt',
+        `line ${p.poLineNo} of "${p.poId}": ${line.qty_received} received + ${p.qty} would pass the ${allowed} allowed (ordered ${line.qty_ordered})`,
+      );
+    }
+    await trx
+      .updateTable('po_lines')
+      .set({ qty_received: line.qty_received + p.qty })
+      .where('site_id', '=', siteId)
+      .where('po_id', '=', p.poId)
+      .where('line_no', '=', p.poLineNo)
+      .execute();
+  }
+
+  if (p.serial !== null) {
+    const fresh = await trx
+      .insertInto('received_serials')
+      .values({ site_id: siteId, item_id: p.itemId, serial: p.serial, op_id: op.opId })
+      .onConflict((oc) => oc.columns(['site_id', 'item_id', 'serial']).doNothing())
+      .returning('serial')
+      .executeTakeFirst();
+    if (!fresh) throw new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`);
+  }
+
+  const holds = await activeHolds(trx, siteId);
+  const held = p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+  await trx
+    .insertInto('receipt_lines')
+    .values({
+      op_id: op.opId,
+      site_id: siteId,
+      receipt_id: p.receiptId,
+      po_id: p.poId,
+      asn_id: p.asnId,
+      po_line_no: p.poLineNo,
+      item_id: p.itemId,
+      qty: p.qty,
+      lot: p.lot,
+      expiry: p.expiry,
+      serial: p.serial,
+      condition: p.condition,
+      reason: p.reason,
+      lpn: p.lpn,
+      held,
+      station_id: ctx.stationId,
+      operator_id: op.operatorId,
+      at: op.at,
+    })
+    .execute();
+  await appendLedger(trx, siteId, [
+    { ...ledgerBase(ctx, p.receiptId), kind: 'receipt', itemId: p.itemId, lot: p.lot, serial: p.serial, location: RECEIVING_DOCK, lpn: p.lpn, qty: p.qty, held },
+  ]);
+};
+
+export const receiptUndo: OpHandler<'receipt.undo'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  const line = await trx
+    .selectFrom('receipt_lines')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('op_id', '=', p.undoesOpId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!line) throw new Rejection('unknown_op', `no applied receipt line with op id ${p.undoesOpId} to undo`);
+  if (line.receipt_id !== p.receiptId) throw new Rejection('invalid_op', `op ${p.undoesOpId} belongs to receipt "${line.receipt_id}", not "${p.receiptId}"`);
+  if (line.undone_by) throw new Rejection('invalid_op', `receipt line ${p.undoesOpId} was already undone by op ${line.undone_by}`);
+  await requireOpenPo(trx, siteId, line.po_id);
+  if (line.po_line_no !== null) {
+    const poLine = await trx
+      .selectFrom('po_lines')
+      .select('qty_received')
+      .where('site_id', '=', siteId)
+      .where('po_id', '=', line.po_id)
+      .where('line_no', '=', line.po_line_no)
+      .forUpdate()
+      .executeTakeFirst();
+    if (poLine) {
+      await trx
+        .updateTable('po_lines')
+        .set({ qty_received: Math.max(0, poLine.qty_received - line.qty) })
+        .where('site_id', '=', siteId)
+        .where('po_id', '=', line.po_id)
+        .where('line_no', '=', line.po_line_no)
+        .execute();
+    }
+  }
+  if (line.serial !== null) {
+    await trx.deleteFrom('received_serials').where('site_id', '=', siteId).where('item_id', '=', line.item_id).where('serial', '=', line.serial).execute();
+  }
+  await trx.updateTable('receipt_lines').set({ undone_by: op.opId }).where('op_id', '=', line.op_id).execute();
+  await appendLedger(trx, siteId, [
+    {
+      ...ledgerBase(ctx, p.receiptId),
+      kind: 'receipt',
+      itemId: line.item_id,
+      lot: line.lot,
+      serial: line.serial,
+      location: RECEIVING_DOCK,
+      lpn: line.lpn,
+      qty: -line.qty,
+      held: line.held,
+    },
+  ]);
+};
+
+export const receiptClose: OpHandler<'receipt.close'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  const po = await trx
+    .selectFrom('purchase_orders')
+    .select('status')
+    .where('site_id', '=', siteId)
+    .where('id', '=', p.poId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!po) throw new Rejection('unknown_po', `purchase order "${p.poId}" is not known to the server`);
+  if (po.status !== 'open') throw new Rejection('po_closed', `purchase order "${p.poId}" is already ${po.status}`);
+  const inserted = await trx
+    .insertInto('receipts')
+    .values({
+      site_id: siteId,
+      id: p.receiptId,
+      po_id: p.poId,
+      closed_at: op.at,
+      closed_by: op.operatorId,
+      approved_by: p.approvedBy,
+      summary: JSON.stringify(p.lines),
+      op_id: op.opId,
+    })
+    .onConflict((oc) => oc.columns(['site_id', 'id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw new Rejection('invalid_op', `receipt "${p.receiptId}" was already closed`);
+  await setPoStatus(trx, siteId, p.poId, 'closed');
+};
+
+export const lpnPutaway: OpHandler<'lpn.putaway'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  const location = await trx.selectFrom('locations').select(['code', 'status']).where('site_id', '=', siteId).where('code', '=', p.location).executeTakeFirst();
+  if (!location) throw new Rejection('invalid_op', `location "${p.location}" is not in this site's master data`);
+  if (location.status === 'blocked') throw new Rejection('invalid_op', `location "${p.location}" is blocked`);
+  const entries = [];
+  for (const line of p.items) {
+    await requireItem(trx, siteId, line.itemId);
+    // Where this LPN's stock of the item is now (newest place with stock), else the receiving dock.
+    let query = trx
+      .selectFrom('inventory_ledger')
+      .select(['location', 'held'])
+      .where('site_id', '=', siteId)
+      .where('lpn', '=', p.lpn)
+      .where('item_id', '=', line.itemId)
+      .groupBy(['location', 'held'])
+      .having((eb) => eb.fn.sum('qty'), '>', 0)
+      .orderBy((eb) => eb.fn.max('id'), 'desc')
+      .limit(1);
+    query = line.lot === null ? query.where('lot', 'is', null) : query.where('lot', '=', line.lot);
+    const from = (await query.executeTakeFirst()) ?? { location: RECEIVING_DOCK, held: false };
+    entries.push(
+      ...move(
+        { ...ledgerBase(ctx, p.lpn), kind: 'putaway', itemId: line.itemId, lot: line.lot, serial: line.serial },
+        line.qty,
+        { location: from.location, lpn: p.lpn, held: from.held },
+        { location: p.location, lpn: p.lpn, held: from.held || location.status === 'hold' },
+      ),
+    );
+  }
+  await appendLedger(trx, siteId, entries);
+};

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+/**
+ * Master data as the central server owns it and the station caches it.
+ * These shapes travel in sync pulls and ERP imports; ids are the ERP's external ids.
+ */
+
+const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:\-/]+$/, 'ids use letters, digits and . _ : - /');
+const Text = (max: number) => z.string().max(max);
+
+export const ItemClass = z.enum(['general', 'hazmat', 'cold', 'fast-mover', 'bulky', 'high-value']);
+export type ItemClass = z.infer<typeof ItemClass>;
+
+export const ItemBarcode = z.object({
+  /** GTIN normalized to 14 digits, or the plain code for non-GS1 barcodes. */
+  code: z.string().min(1).max(64),
+  /** Units of the item one scan of this code stands for (a case GTIN counts its pack quantity). */
+  packQty: z.number().int().positive().default(1),
+});
+export type ItemBarcode = z.infer<typeof ItemBarcode>;
+
+export const Item = z.object({
+  id: Id,
+  sku: z.string().min(1).max(64),
+  description: Text(200),
+  barcodes: z.array(ItemBarcode).max(50).default([]),
+  /** Weight of one unit in grams. */
+  unitWeightG: z.number().nonnegative().max(10_000_000),
+  lengthMm: z.number().nonnegative().max(100_000).default(0),
+  widthMm: z.number().nonnegative().max(100_000).default(0),
+  heightMm: z.number().nonnegative().max(100_000).default(0),
+  lotTracked: z.boolean().default(false),
+  serialTracked: z.boolean().default(false),
+  expiryTracked: z.boolean().default(false),
+  /** Days of shelf life an inbound lot must still have; 0 = no rule. */
+  minShelfLifeDays: z.number().int().nonnegative().max(10_000).default(0),
+  itemClass: ItemClass.default('general'),
+  homeLocation: z.string().max(64).nullable().default(null),
+  /** Over-receipt allowed for this item, percent of the ordered quantity; null = PO/site default. */
+  overReceiptTolerancePct: z.number().min(0).max(1000).nullable().default(null),
+  active: z.boolean().default(true),
+});
+export type Item = z.infer<typeof Item>;
+
+export const LocationStatus = z.enum(['available', 'hold', 'blocked']);
+export type LocationStatus = z.infer<typeof LocationStatus>;
+
+export const Location = z.object({
+  code: Id,
+  zone: z.string().min(1).max(32),
+  /** Which item classes this location takes; empty = general goods only. */
+  itemClasses: z.array(ItemClass).max(10).default(['general']),
+  status: LocationStatus.default('available'),
+  /** Capacity in units of any item (a simple rule a bench can check); 0 = unlimited. */
+  capacityUnits: z.number().int().nonnegative().default(0),
+  pickSequence: z.number().int().nonnegative().default(0),
+});
+export type Location = z.infer<typeof Location>;
+
+export const PoStatus = z.enum(['open', 'closed', 'cancelled']);
+
+export const PurchaseOrderLine = z.object({
+  lineNo: z.number().int().positive(),
+  itemId: Id,
+  qtyOrdered: z.number().int().positive(),
+});
+export type PurchaseOrderLine = z.infer<typeof PurchaseOrderLine>;
+
+export const PurchaseOrder = z.object({
+  id: Id,
+  number: z.string().min(1).max(64),
+  supplier: Text(200),
+  status: PoStatus.default('open'),
+  expectedDate: z.string().date().nullable().default(null),
+  /** Over-receipt tolerance for the whole PO, percent; items may carry their own. */
+  overReceiptTolerancePct: z.number().min(0).max(1000).default(0),
+  lines: z.array(PurchaseOrderLine).min(1).max(2000),
+});
+export type PurchaseOrder = z.infer<typeof PurchaseOrder>;
+
+export const AsnLine = z.object({
+  lineNo: z.number().int().positive(),
+  poLineNo: z.number().int().positive(),
+  itemId: Id,
+  qty: z.number().int().positive(),
+  lot: z.string().max(20).nullable().default(null),
+  expiry: z.string().date().nullable().default(null),
+  /** SSCC of the pallet/case this line travels on, if the supplier labelled it. */
+  sscc: z.string().regex(/^\d{18}$/).nullable().default(null),
+});
+export type AsnLine = z.infer<typeof AsnLine>;
+
+export const Asn = z.object({
+  id: Id,
+  number: z.string().min(1).max(64),
+  poId: Id,
+  expectedWeightKg: z.number().nonnegative().nullable().default(null),
+  lines: z.array(AsnLine).min(1).max(2000),
+});
+export type Asn = z.infer<typeof Asn>;
+
+export const Address = z.object({
+  name: Text(100),
+  company: Text(100).default(''),
+  street1: Text(100),
+  street2: Text(100).default(''),
+  city: Text(60),
+  region: Text(60).default(''),
+  postalCode: Text(20),
+  country: z.string().length(2),
+  phone: Text(30).default(''),
+});
+export type Address = z.infer<typeof Address>;
+
+export const OrderStatus = z.enum(['open', 'packing', 'packed', 'shipped', 'cancelled', 'problem']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const OrderLine = z.object({
+  lineNo: z.number().int().positive(),
+  itemId: Id,
+  qty: z.number().int().positive(),
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+export const Order = z.object({
+  id: Id,
+  number: z.string().min(1).max(64),
+  /** Tote the order was picked into, if any: scanning it opens the order. */
+  tote: z.string().max(64).nullable().default(null),
+  shipTo: Address,
+  carrier: z.string().min(1).max(40),
+  service: z.string().min(1).max(40),
+  notes: Text(500).default(''),
+  gift: z.boolean().default(false),
+  fragile: z.boolean().default(false),
+  status: OrderStatus.default('open'),
+  lines: z.array(OrderLine).min(1).max(2000),
+});
+export type Order = z.infer<typeof Order>;
+
+export const CartonType = z.object({
+  code: Id,
+  description: Text(100),
+  innerLengthMm: z.number().positive(),
+  innerWidthMm: z.number().positive(),
+  innerHeightMm: z.number().positive(),
+  tareG: z.number().nonnegative(),
+  maxWeightG: z.number().positive(),
+  active: z.boolean().default(true),
+});
+export type CartonType = z.infer<typeof CartonType>;
+
+export const HoldKind = z.enum(['item', 'lot', 'location']);
+export type HoldKind = z.infer<typeof HoldKind>;
+
+export const Hold = z.object({
+  id: Id,
+  kind: HoldKind,
+  itemId: Id.nullable().default(null),
+  lot: z.string().max(20).nullable().default(null),
+  location: z.string().max(64).nullable().default(null),
+  reason: Text(200),
+  active: z.boolean().default(true),
+  createdAt: z.string().datetime(),
+});
+export type Hold = z.infer<typeof Hold>;
+
+export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const Operator = z.object({
+  id: Id,
+  badge: z.string().min(1).max(64),
+  name: Text(100),
+  roles: z.array(Role).min(1),
+  active: z.boolean().default(true),
+});
+export type Operator = z.infer<typeof Operator>;
+
+/** Site settings the server hands every station of a site. */
+export const SiteSettings = z.object({
+  siteId: Id,
+  siteName: Text(100),
+  /** GS1 company prefix used to make SSCCs (7 to 11 digits). */
+  gs1CompanyPrefix: z.string().regex(/^\d{7,11}$/),
+  shipFrom: Address,
+  /** Pack weight check: percent and absolute (grams) tolerance; the larger of the two applies. */
+  weightTolerancePct: z.number().min(0).max(100).default(5),
+  weightToleranceG: z.number().min(0).default(50),
+  /** Tighter percent tolerance for light cartons (under smallCartonG). */
+  smallCartonG: z.number().min(0).default(500),
+  smallCartonTolerancePct: z.number().min(0).max(100).default(3),
+  allowQuantityKeys: z.boolean().default(true),
+  defaultOverReceiptTolerancePct: z.number().min(0).max(1000).default(0),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;

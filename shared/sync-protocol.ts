@@ -1,0 +1,327 @@
+import { z } from 'zod';
+import { Asn, CartonType, Hold, Item, Location, Operator, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
+
+/**
+ * The station <-> server sync protocol: ops a station pushes, changes it pulls, the live channel's
+ * notifications, enrollment. Shared by the station core, the server and the renderer (no Node types).
+ */
+
+const Ref = z.string().min(1).max(64);
+const Lot = z.string().min(1).max(20);
+const Serial = z.string().min(1).max(40);
+const Qty = z.number().int().positive().max(10_000_000);
+const Sscc = z.string().regex(/^\d{18}$/, 'an SSCC is 18 digits');
+const IsoTime = z.string().datetime({ offset: true });
+
+export const MAX_PUSH_BATCH = 500;
+export const MAX_PULL_LIMIT = 5000;
+
+export const StationRole = z.enum(['receiving', 'packing', 'mixed']);
+export type StationRole = z.infer<typeof StationRole>;
+
+export const ReceiptCondition = z.enum(['good', 'damaged', 'quarantine']);
+export type ReceiptCondition = z.infer<typeof ReceiptCondition>;
+
+export const ReceiptLinePayload = z.object({
+  receiptId: Ref,
+  poId: Ref,
+  asnId: Ref.nullable(),
+  /** null = an item the PO does not list (unexpected item). */
+  poLineNo: z.number().int().positive().nullable(),
+  itemId: Ref,
+  qty: Qty,
+  lot: Lot.nullable(),
+  expiry: z.string().date().nullable(),
+  serial: Serial.nullable(),
+  condition: ReceiptCondition,
+  reason: z.string().max(200).nullable(),
+  lpn: Ref.nullable(),
+  onHold: z.boolean(),
+});
+export type ReceiptLinePayload = z.infer<typeof ReceiptLinePayload>;
+
+export const ReceiptUndoPayload = z.object({
+  receiptId: Ref,
+  undoesOpId: z.uuid(),
+});
+export type ReceiptUndoPayload = z.infer<typeof ReceiptUndoPayload>;
+
+export const ReceiptCloseLine = z.object({
+  poLineNo: z.number().int().positive().nullable(),
+  itemId: Ref,
+  ordered: z.number().int().nonnegative(),
+  received: z.number().int().nonnegative(),
+  damaged: z.number().int().nonnegative(),
+  kind: z.enum(['ok', 'over', 'short', 'unexpected']),
+});
+export type ReceiptCloseLine = z.infer<typeof ReceiptCloseLine>;
+
+export const ReceiptClosePayload = z.object({
+  receiptId: Ref,
+  poId: Ref,
+  lines: z.array(ReceiptCloseLine).max(2000),
+  approvedBy: Ref.nullable(),
+});
+export type ReceiptClosePayload = z.infer<typeof ReceiptClosePayload>;
+
+export const StockLine = z.object({
+  itemId: Ref,
+  lot: Lot.nullable(),
+  serial: Serial.nullable(),
+  qty: Qty,
+});
+export type StockLine = z.infer<typeof StockLine>;
+
+export const LpnPutawayPayload = z.object({
+  lpn: Ref,
+  location: Ref,
+  items: z.array(StockLine).min(1).max(500),
+});
+export type LpnPutawayPayload = z.infer<typeof LpnPutawayPayload>;
+
+export const PackedLine = StockLine.extend({ lineNo: z.number().int().positive() });
+export type PackedLine = z.infer<typeof PackedLine>;
+
+export const PackCartonClosePayload = z.object({
+  orderId: Ref,
+  cartonId: Ref,
+  sscc: Sscc,
+  cartonType: Ref,
+  items: z.array(PackedLine).min(1).max(500),
+  weightG: z.number().nonnegative(),
+  expectedG: z.number().nonnegative(),
+  overrideBy: Ref.nullable(),
+  overrideReason: z.string().max(200).nullable(),
+  carrier: z.string().min(1).max(40),
+  service: z.string().min(1).max(40),
+  tracking: z.string().max(64),
+});
+export type PackCartonClosePayload = z.infer<typeof PackCartonClosePayload>;
+
+export const ShipmentClosePayload = z.object({
+  orderId: Ref,
+  cartonIds: z.array(Ref).min(1).max(500),
+});
+export type ShipmentClosePayload = z.infer<typeof ShipmentClosePayload>;
+
+export const OrderProblemPayload = z.object({
+  orderId: Ref,
+  reason: z.string().min(1).max(200),
+});
+export type OrderProblemPayload = z.infer<typeof OrderProblemPayload>;
+
+export const ManifestClosePayload = z.object({
+  manifestId: Ref,
+  carrier: z.string().min(1).max(40),
+  date: z.string().date(),
+  cartonIds: z.array(Ref).min(1).max(5000),
+});
+export type ManifestClosePayload = z.infer<typeof ManifestClosePayload>;
+
+export const ItemBarcodeLinkPayload = z.object({
+  itemId: Ref,
+  code: z.string().min(1).max(64),
+  packQty: z.number().int().positive().max(100_000),
+  linkedBy: Ref,
+});
+export type ItemBarcodeLinkPayload = z.infer<typeof ItemBarcodeLinkPayload>;
+
+/** Payload schema of each op kind. */
+export const opPayloads = {
+  'receipt.line': ReceiptLinePayload,
+  'receipt.undo': ReceiptUndoPayload,
+  'receipt.close': ReceiptClosePayload,
+  'lpn.putaway': LpnPutawayPayload,
+  'pack.carton.close': PackCartonClosePayload,
+  'shipment.close': ShipmentClosePayload,
+  'order.problem': OrderProblemPayload,
+  'manifest.close': ManifestClosePayload,
+  'item.barcode.link': ItemBarcodeLinkPayload,
+} as const;
+
+export type OpKind = keyof typeof opPayloads;
+export const OpKind = z.enum(Object.keys(opPayloads) as [OpKind, ...OpKind[]]);
+
+const envelope = {
+  /** UUIDv7 made by the station: the op's identity for dedupe. */
+  opId: z.uuid(),
+  /** Monotonic per station; the server applies a batch in this order. */
+  stationSeq: z.number().int().nonnegative(),
+  at: IsoTime,
+  operatorId: Ref,
+};
+
+export const Op = z.discriminatedUnion('kind', [
+  z.object({ ...envelope, kind: z.literal('receipt.line'), payload: ReceiptLinePayload }),
+  z.object({ ...envelope, kind: z.literal('receipt.undo'), payload: ReceiptUndoPayload }),
+  z.object({ ...envelope, kind: z.literal('receipt.close'), payload: ReceiptClosePayload }),
+  z.object({ ...envelope, kind: z.literal('lpn.putaway'), payload: LpnPutawayPayload }),
+  z.object({ ...envelope, kind: z.literal('pack.carton.close'), payload: PackCartonClosePayload }),
+  z.object({ ...envelope, kind: z.literal('shipment.close'), payload: ShipmentClosePayload }),
+  z.object({ ...envelope, kind: z.literal('order.problem'), payload: OrderProblemPayload }),
+  z.object({ ...envelope, kind: z.literal('manifest.close'), payload: ManifestClosePayload }),
+  z.object({ ...envelope, kind: z.literal('item.barcode.link'), payload: ItemBarcodeLinkPayload }),
+]);
+export type Op = z.infer<typeof Op>;
+export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
+
+export const RejectionCode = z.enum([
+  'over_receipt',
+  'po_closed',
+  'item_on_hold',
+  'unknown_item',
+  'unknown_order',
+  'unknown_po',
+  'unknown_op',
+  'order_cancelled',
+  'duplicate_serial',
+  'invalid_op',
+]);
+export type RejectionCode = z.infer<typeof RejectionCode>;
+
+export const PushRequest = z.object({
+  ops: z.array(Op).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const OpStatus = z.enum(['applied', 'duplicate', 'rejected']);
+export type OpStatus = z.infer<typeof OpStatus>;
+
+export const OpResult = z.object({
+  opId: z.uuid(),
+  status: OpStatus,
+  code: RejectionCode.optional(),
+  reason: z.string().optional(),
+});
+export type OpResult = z.infer<typeof OpResult>;
+
+export const PushResponse = z.object({ results: z.array(OpResult) });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const SyncEntity = z.enum(['item', 'location', 'purchaseOrder', 'asn', 'order', 'cartonType', 'hold', 'operator', 'siteSettings']);
+export type SyncEntity = z.infer<typeof SyncEntity>;
+
+/** Record schema of each entity a station pulls. */
+export const entityRecords = {
+  item: Item,
+  location: Location,
+  purchaseOrder: PurchaseOrder,
+  asn: Asn,
+  order: Order,
+  cartonType: CartonType,
+  hold: Hold,
+  operator: Operator,
+  siteSettings: SiteSettings,
+} as const;
+
+export const Change = z.object({
+  seq: z.number().int().positive(),
+  entity: SyncEntity,
+  op: z.enum(['upsert', 'delete']),
+  id: z.string().min(1),
+  /** Present for upserts: the whole record; check it with `parseChangeRecord`. */
+  record: z.unknown().optional(),
+});
+export type Change = z.infer<typeof Change>;
+
+export type EntityRecord<E extends SyncEntity> = z.infer<(typeof entityRecords)[E]>;
+
+/** A pulled change with its record checked against its entity's schema. */
+export type TypedChange = {
+  [E in SyncEntity]: { seq: number; entity: E; op: 'upsert'; id: string; record: EntityRecord<E> } | { seq: number; entity: E; op: 'delete'; id: string };
+}[SyncEntity];
+
+export function parseChange(change: Change): TypedChange {
+  if (change.op === 'delete') return { seq: change.seq, entity: change.entity, op: 'delete', id: change.id } as TypedChange;
+  const record = entityRecords[change.entity].parse(change.record);
+  return { seq: change.seq, entity: change.entity, op: 'upsert', id: change.id, record } as TypedChange;
+}
+
+export const PullQuery = z.object({
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().positive().max(MAX_PULL_LIMIT).default(1000),
+  /** The server epoch the station last saw; a different one means the server was rebuilt. */
+  epoch: z.string().max(64).optional(),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const PullPage = z.object({
+  reset: z.literal(false).default(false),
+  epoch: z.string(),
+  changes: z.array(Change),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export const PullReset = z.object({
+  reset: z.literal(true),
+  epoch: z.string(),
+  reason: z.string(),
+});
+export const PullResponse = z.union([PullReset, PullPage]);
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const EnrollRequest = z.object({
+  code: z.string().min(4).max(64),
+  stationName: z.string().min(1).max(100),
+  role: StationRole,
+});
+export type EnrollRequest = z.infer<typeof EnrollRequest>;
+
+export const EnrollResponse = z.object({
+  stationId: z.uuid(),
+  siteId: z.string(),
+  credential: z.string().min(32),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+/** What the live channel (SSE) sends: `hello` on connect, `pull` when the site changed. */
+export const LiveEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), epoch: z.string(), stationId: z.string() }),
+  z.object({ type: z.literal('pull'), siteId: z.string() }),
+]);
+export type LiveEvent = z.infer<typeof LiveEvent>;
+
+export const StationException = z.object({
+  opId: z.uuid(),
+  stationId: z.string(),
+  kind: OpKind,
+  code: RejectionCode,
+  reason: z.string(),
+  op: z.unknown(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type StationException = z.infer<typeof StationException>;
+
+export const ResolveExceptionRequest = z.object({
+  resolvedBy: Ref,
+  note: z.string().max(500).default(''),
+});
+
+export const CarrierLabelRequest = z.object({
+  orderId: Ref,
+  cartonId: Ref,
+  carrier: z.string().min(1).max(40),
+  service: z.string().min(1).max(40),
+  weightG: z.number().positive().max(1_000_000),
+  shipTo: Order.shape.shipTo,
+});
+export type CarrierLabelRequest = z.infer<typeof CarrierLabelRequest>;
+
+export const CarrierLabelResponse = z.object({
+  tracking: z.string(),
+  zpl: z.string().optional(),
+});
+export type CarrierLabelResponse = z.infer<typeof CarrierLabelResponse>;
+
+/** The error body every 4xx/5xx of the server carries. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,23 @@
+import type { CommandName } from '../../shared/contract';
+
+/**
+ * One input the contract accepts and one it refuses, for every command. The type makes a new command
+ * without examples a compile error, so the contract test always covers the whole contract.
+ */
+export const contractExamples: Record<CommandName, { valid: unknown; invalid: unknown }> = {
+  'station.info': { valid: {}, invalid: { extra: 1 } },
+  'session.signIn': { valid: { badge: '1003' }, invalid: { badge: '' } },
+  'session.signOut': { valid: {}, invalid: { now: true } },
+  'session.current': { valid: {}, invalid: [] },
+  'workflow.select': { valid: { workflow: 'devices' }, invalid: { workflow: 'shipping-dock' } },
+  'scan.submit': { valid: { data: '00000000' }, invalid: { data: 42 } },
+  'journal.recent': { valid: { limit: 5 }, invalid: { limit: 100000 } },
+  'devices.list': { valid: {}, invalid: 'all' },
+  'devices.test': { valid: { id: 'none' }, invalid: { id: '' } },
+  'scale.current': { valid: { role: 'pack-scale' }, invalid: { role: 7 } },
+  'sim.scale.set': { valid: { role: 'pack-scale', valueKg: 1.25 }, invalid: { role: 'pack-scale', valueKg: 'heavy' } },
+  'sync.state': { valid: {}, invalid: { x: 1 } },
+  'sync.now': { valid: {}, invalid: { force: 'yes' } },
+  'sync.rejected': { valid: {}, invalid: { page: -1 } },
+  'sync.resolve': { valid: { opId: 'op-1' }, invalid: { opId: '' } },
+};
