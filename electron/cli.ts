@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { processIo, type CliIo, type Subcommand } from './cli/io';
 
 /** Subcommands load lazily so `warebench scan-parse` never loads serialport or node-hid. */
@@ -31,3 +32,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const run = await entry.load();
   return run(rest, io);
 }
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { devicesCommands } from './contract/devices';
+import { packingCommands } from './contract/packing';
+import { receivingCommands } from './contract/receiving';
 import { stationCommands } from './contract/station';
 import { syncCommands } from './contract/sync';
 
@@ -8,6 +10,8 @@ export const contract = {
   ...stationCommands,
   ...devicesCommands,
   ...syncCommands,
+  ...receivingCommands,
+  ...packingCommands,
 };
 
 export type Contract = typeof contract;

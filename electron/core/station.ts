@@ -22,6 +22,8 @@ import { createRouter, type Handlers } from './router';
 import { noDevices, type StationDevices } from './station-devices';
 import { standaloneSync, type StationSync } from './station-sync';
 import { homeWorkflow } from './workflows/home';
+import { createPacking } from './workflows/packing';
+import { createReceiving } from './workflows/receiving';
 import type { WorkflowModule } from './workflows/workflow';
 import { randomUUID } from 'node:crypto';
 
@@ -105,6 +107,10 @@ export function createStation(options: StationOptions): Station {
   const workflows = new Map<Workflow, WorkflowModule>();
   const register = (module: WorkflowModule) => workflows.set(module.workflow, module);
   register(homeWorkflow());
+  const receiving = createReceiving(context);
+  const packing = createPacking(context);
+  register(receiving.workflow);
+  register(packing.workflow);
 
   const setOperator = (next: Operator | null) => {
     operator = next;
@@ -153,6 +159,8 @@ export function createStation(options: StationOptions): Station {
     }),
     ...devicesHandlers(context),
     ...syncHandlers(context),
+    ...receiving.handlers,
+    ...packing.handlers,
   };
   const router = createRouter(handlers, () => operator, (command, error) => log.error({ command, err: error }, 'command failed'));
 

@@ -3,7 +3,7 @@ import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 /** Kysely's view of the server database (see migrations.ts). Numbers come back as numbers (int8 parsed). */
 
 /** jsonb: read as T, written as a JSON string (pg would turn a JS array into a Postgres array). */
-type Json<T = unknown> = JSONColumnType<T, string, string>;
+type Json<T extends object | null = object> = JSONColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 

@@ -24,7 +24,7 @@ export type OpHandler<K extends OpKind> = (ctx: OpContext<K>) => Promise<void>;
 export type OpHandlers = { [K in OpKind]: OpHandler<K> };
 
 /** Base of the ledger entries an op writes: who, which station, which op, when. */
-export function ledgerBase(ctx: OpContext, ref: string | null) {
-  const op: Op = ctx.op;
+export function ledgerBase(ctx: { stationId: string; op: Pick<Op, 'operatorId' | 'opId' | 'at'> }, ref: string | null) {
+  const { op } = ctx;
   return { operatorId: op.operatorId, stationId: ctx.stationId, opId: op.opId, ref, at: op.at };
 }

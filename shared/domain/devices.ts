@@ -61,3 +61,21 @@ export const DeviceStatus = z.object({
   since: z.string().datetime(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+/** Outcome of "test device": an echoed scan or beep for scanners, a reading for scales, a status for printers. */
+export const DeviceTestResult = z.object({
+  ok: z.boolean(),
+  detail: z.string(),
+  reading: WeightReading.optional(),
+  scan: ScanEvent.optional(),
+});
+export type DeviceTestResult = z.infer<typeof DeviceTestResult>;
+
+/** A weight put on a simulated scale (training mode). `motion`: swing before settling (true or ms). */
+export const SimWeight = z.object({
+  value: z.number().finite().min(-1_000_000).max(1_000_000),
+  unit: WeightUnit.optional(),
+  motion: z.union([z.boolean(), z.number().int().min(0).max(60_000)]).optional(),
+  status: z.enum(['ok', 'overload', 'underload']).optional(),
+});
+export type SimWeight = z.infer<typeof SimWeight>;

@@ -6,9 +6,9 @@
  * Splitting follows the GS1 structure tables here rather than `gs1-barcode-parser-mod`'s whole-string
  * parse, because the library drops data that starts with a transmitted FNC1, gives errors without
  * saying which element failed, and reads month 13 or day 32 as a date in the next month/year. The
- * library still supplies the AI table: each element is looked up there for its title and existence.
+ * library still supplies the AI table: the elements are looked up there for their titles and existence.
  */
-import { lookupElement } from './gs1-library';
+import { lookupElement, lookupTitles, type AiLookup } from './gs1-library';
 import { checkElement, type Interpreted } from './gs1-rules';
 import { GS, looksBracketed, predefinedLength, splitBracketed, splitElementString, type RawElement } from './gs1-syntax';
 
@@ -35,14 +35,18 @@ const currentYearOf = (opts: Gs1Options) => opts.currentYear ?? new Date().getUT
 
 /** Check split elements: length, existence in the AI table, content rules; no conflicting duplicates. */
 export function checkElements(raw: readonly RawElement[], currentYear: number): Gs1Result {
-  const elements: Gs1Element[] = [];
-  const seen = new Map<string, string>();
   for (const { ai, value } of raw) {
     const total = predefinedLength(ai);
     if (total !== undefined && value.length !== total - ai.length) {
       return { ok: false, error: `AI ${ai}: should be ${total - ai.length} characters, got ${value.length}` };
     }
-    const lookup = lookupElement(ai, value);
+  }
+  const titles = lookupTitles(raw);
+  const elements: Gs1Element[] = [];
+  const seen = new Map<string, string>();
+  for (const [index, { ai, value }] of raw.entries()) {
+    const title = titles?.[index];
+    const lookup: AiLookup = title === undefined ? lookupElement(ai, value) : { ok: true, title };
     if (!lookup.ok && lookup.unknownAi) return { ok: false, error: lookup.error };
     const rule = checkElement(ai, value, currentYear);
     if (!rule.ok) return rule;

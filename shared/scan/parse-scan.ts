@@ -14,7 +14,6 @@ import { expandUpcE } from './upc-e';
 /** Longest scan accepted; a ScanEvent carries at most this much. */
 export const MAX_SCAN_LENGTH = 4096;
 
-const TRAILING_NEWLINES = /[\r\n]+$/;
 const ONLY_DIGITS = /^\d+$/;
 const TWO_DIGITS_FIRST = /^\d\d/;
 /** Unprefixed data that starts with an SSCC or GTIN element: "00" + 18 digits, "01"/"02"/"03" + 14 digits. */
@@ -138,7 +137,7 @@ function parseScanUnchecked(data: string, opts: unknown): Outcome {
     options = checked.data;
   }
   if (data.length > MAX_SCAN_LENGTH) return failure(`scan longer than ${MAX_SCAN_LENGTH} characters`, data);
-  const trimmed = data.replace(TRAILING_NEWLINES, '');
+  const trimmed = withoutTrailingNewlines(data);
   let aim = splitAim(trimmed);
   if (aim.aimId === undefined && options.aimId !== undefined) {
     aim = { aimId: options.aimId, ...aimMeaning(options.aimId, trimmed), body: trimmed };
@@ -156,6 +155,12 @@ export function parseScan(raw: string, opts?: ParseScanOptions): ParsedScan {
   } catch (thrown) {
     return failure(`could not read the scan: ${thrown instanceof Error ? thrown.message : safeString(thrown)}`, data);
   }
+}
+
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function safeString(value: unknown): string {

@@ -1,4 +1,6 @@
 import type { CommandName } from '../../shared/contract';
+import { packingExamples } from './contract-examples/packing';
+import { receivingExamples } from './contract-examples/receiving';
 
 /**
  * One input the contract accepts and one it refuses, for every command. The type makes a new command
@@ -20,4 +22,6 @@ export const contractExamples: Record<CommandName, { valid: unknown; invalid: un
   'sync.now': { valid: {}, invalid: { force: 'yes' } },
   'sync.rejected': { valid: {}, invalid: { page: -1 } },
   'sync.resolve': { valid: { opId: 'op-1' }, invalid: { opId: '' } },
+  ...receivingExamples,
+  ...packingExamples,
 };

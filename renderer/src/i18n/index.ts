@@ -1,13 +1,26 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { packingMessages } from '../features/packing/messages';
+import { receivingMessages } from '../features/receiving/messages';
+import { de } from './de';
 import { en } from './en';
+import { es } from './es';
+
+export const languages = ['en', 'de', 'es'] as const;
+export type Language = (typeof languages)[number];
+
+const resources = {
+  en: { translation: { ...en, receiving: receivingMessages.en, packing: packingMessages.en } },
+  de: { translation: { ...de, receiving: receivingMessages.de, packing: packingMessages.de } },
+  es: { translation: { ...es, receiving: receivingMessages.es, packing: packingMessages.es } },
+};
 
 /** All UI text goes through i18next; the station's language comes from its config. */
 export async function initI18n(language: string): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en } },
+    resources,
     interpolation: { escapeValue: false },
   });
   return i18next;

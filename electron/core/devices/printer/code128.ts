@@ -78,7 +78,8 @@ export function encodeCode128(tokens: readonly Code128Token[]): Code128Encoding 
         out += '>8';
         symbols++;
       } else if (token !== undefined) {
-        out += token + (tokens[position + 1] ?? '');
+        const next = tokens[position + 1];
+        out += token + (typeof next === 'string' ? next : '');
         symbols++;
         position++;
       }

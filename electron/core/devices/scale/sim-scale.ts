@@ -1,17 +1,10 @@
-import type { WeightUnit } from '../../../../shared/domain/devices';
+import { z } from 'zod';
+import { SimWeight, type WeightUnit } from '../../../../shared/domain/devices';
 import type { Clock } from '../clock';
 import type { SimPeer } from '../transports/sim';
 import { decimalFromNumber, decimalToString, divideRounded, pow10 } from './decimal';
 
-/** What the operator sets on a simulated scale. */
-export interface SimWeight {
-  value: number;
-  unit?: WeightUnit;
-  /** The weight swings for this long before it settles (true = 600 ms, false/absent = settles at once). */
-  motion?: boolean | number;
-  /** Put the simulated scale into overload or underload. */
-  status?: 'ok' | 'overload' | 'underload';
-}
+export type { SimWeight };
 
 export interface SimScale {
   /** Puts a load on the platter (gross); the display shows it less zero offset and tare. */
@@ -123,8 +116,10 @@ export function createSimScale(peer: SimPeer, clock: Clock, options: { unit?: We
   });
 
   return {
-    setWeight(weight) {
-      if (!Number.isFinite(weight.value)) throw new RangeError('weight must be a finite number');
+    setWeight(input) {
+      const parsed = SimWeight.safeParse(input);
+      if (!parsed.success) throw new RangeError(`invalid simulated weight: ${z.prettifyError(parsed.error)}`);
+      const weight = parsed.data;
       if (weight.unit) unit = weight.unit;
       gross = weight.value;
       status = weight.status ?? 'ok';

@@ -1,0 +1,25 @@
+import type { PrinterDeviceConfig } from './config';
+
+/** What the device manager needs to know about a printer's state. */
+export interface PrinterStatus {
+  ready: boolean;
+  /** Human-readable problems: "paper out", "print head open", ... Empty when ready. */
+  problems: string[];
+}
+
+/** An open printer. */
+export interface PrinterDriver {
+  /** Sends one job's bytes (ZPL, PDF, ...); rejects when the printer cannot take it. */
+  print(bytes: Uint8Array): Promise<unknown>;
+  status(): Promise<PrinterStatus>;
+  close(): Promise<void>;
+}
+
+/**
+ * The extension point through which the device manager opens printers: the manager owns lifecycle and
+ * status, the printer module owns protocols and transports (tcp, cups, win-print, sim).
+ */
+export interface PrinterDriverFactory {
+  /** Rejects when the printer cannot be reached; the manager retries with backoff. */
+  open(config: PrinterDeviceConfig): Promise<PrinterDriver>;
+}

@@ -1,0 +1,6 @@
+/** UI text of the packing screens, per language. */
+export const packingMessages = {
+  en: { title: 'Packing' },
+  de: { title: 'Packing' },
+  es: { title: 'Packing' },
+};

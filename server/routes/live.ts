@@ -1,0 +1,67 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyPluginAsync } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { LiveEvent } from '../../shared/sync-protocol';
+import type { ServerDatabase } from '../db/schema';
+import type { ChangeNotifier } from '../db/notifier';
+import { requireStation, stationGuard } from '../http/auth';
+
+export interface LiveRoutesOptions {
+  db: Kysely<ServerDatabase>;
+  notifier: ChangeNotifier;
+  epoch: string;
+  keepAliveMs: number;
+}
+
+/**
+ * SSE live channel: `hello` on connect, then `pull` whenever the station's site changes (in any server
+ * process: the notifier LISTENs on PostgreSQL). Keep-alives also re-check the station, so a revoked
+ * station's stream ends.
+ */
+export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, options) => {
+  const { db, notifier, epoch } = options;
+  const open = new Set<ServerResponse>();
+
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+    open.clear();
+  });
+
+  app.get(
+    '/live',
+    { preHandler: stationGuard(db), schema: { tags: ['sync'], security: [{ stationCredential: [] }], summary: 'Server-sent events: pull notifications' } },
+    async (request, reply) => {
+      const station = requireStation(request);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: LiveEvent) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      open.add(res);
+      send({ type: 'hello', epoch, stationId: station.id });
+      const unsubscribe = notifier.subscribe(station.siteId, (siteId) => send({ type: 'pull', siteId }));
+      const keepAlive = setInterval(() => {
+        res.write(': keep-alive\n\n');
+        db.selectFrom('stations')
+          .select('revoked_at')
+          .where('id', '=', station.id)
+          .executeTakeFirst()
+          .then((row) => {
+            if (!row || row.revoked_at) res.end();
+          })
+          .catch(() => undefined);
+      }, options.keepAliveMs);
+      const cleanup = () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+        open.delete(res);
+      };
+      res.on('close', cleanup);
+      res.on('error', cleanup);
+    },
+  );
+};

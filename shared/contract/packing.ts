@@ -1,0 +1,3 @@
+import { defineCommands } from './define';
+
+export const packingCommands = defineCommands({});

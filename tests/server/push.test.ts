@@ -1,0 +1,223 @@
+import { expect, it } from 'vitest';
+import { z } from 'zod';
+import { PushResponse, type Op } from '../../shared/sync-protocol';
+import { bodyOf, enrollStation, ErrorResult, expectOk, item, opFactory, order, purchaseOrder, receiptLine, seedSite } from './support/fixtures';
+import type { Api } from './support/harness';
+import { forEachBackend } from './support/suite';
+
+const LedgerPage = z.object({
+  items: z.array(z.object({ kind: z.string(), itemId: z.string(), qty: z.number(), opId: z.string().nullable(), location: z.string(), held: z.boolean() })),
+  nextCursor: z.string().nullable(),
+});
+
+async function push(api: Api, credential: string, ops: Op[]) {
+  return bodyOf(PushResponse, await expectOk(api('POST', '/sync/v1/push', { token: credential, body: { ops } })));
+}
+
+async function ledger(api: Api, siteId: string, query = '') {
+  const all: z.infer<typeof LedgerPage>['items'] = [];
+  let cursor: string | null = null;
+  do {
+    const page = bodyOf(LedgerPage, await expectOk(api('GET', `/api/v1/sites/${siteId}/ledger?limit=1000${query}${cursor ? `&cursor=${cursor}` : ''}`)));
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+forEachBackend('push', (ctx) => {
+  it('applies each op once: a doubled op in a batch and a retried batch answer duplicate and change nothing', async () => {
+    const { api } = ctx.server();
+    const station = await seedSite(api, 'push-dedupe', { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 100 }])] });
+    const op = opFactory();
+    const ops = [op('receipt.line', receiptLine('PO1', 1, 'A', 3)), op('receipt.line', receiptLine('PO1', 1, 'A', 4))];
+    const first = await push(api, station.credential, [ops[0]!, ops[0]!, ops[1]!]);
+    expect(first.results.map((r) => r.status)).toEqual(['applied', 'duplicate', 'applied']);
+    const retry = await push(api, station.credential, ops);
+    expect(retry.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    const entries = await ledger(api, 'push-dedupe', '&kind=receipt');
+    expect(entries.map((e) => e.qty).sort()).toEqual([3, 4]);
+    expect(new Set(entries.map((e) => e.opId))).toEqual(new Set(ops.map((o) => o.opId)));
+  });
+
+  it('applies a batch in stationSeq order and takes out-of-order retries', async () => {
+    const { api } = ctx.server();
+    const station = await seedSite(api, 'push-order', { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 5 }])] });
+    const op = opFactory();
+    const line = op('receipt.line', receiptLine('PO1', 1, 'A', 5));
+    const undo = op('receipt.undo', { receiptId: 'R-PO1', undoesOpId: line.opId });
+    const again = op('receipt.line', receiptLine('PO1', 1, 'A', 5));
+    // Sent newest first: applied by stationSeq, so the undo finds its line and the PO line has room again.
+    const result = await push(api, station.credential, [again, undo, line]);
+    expect(result.results.map((r) => [r.opId, r.status])).toEqual([
+      [again.opId, 'applied'],
+      [undo.opId, 'applied'],
+      [line.opId, 'applied'],
+    ]);
+    const retried = await push(api, station.credential, [undo, line]);
+    expect(retried.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    const onHand = bodyOf(z.object({ items: z.array(z.object({ qty: z.number() })) }), await expectOk(api('GET', '/api/v1/sites/push-order/on-hand?itemId=A')));
+    expect(onHand.items.reduce((sum, r) => sum + r.qty, 0)).toBe(5);
+  });
+
+  it('rejects a malformed batch whole, applying nothing', async () => {
+    const { api } = ctx.server();
+    const station = await seedSite(api, 'push-malformed', { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 10 }])] });
+    const op = opFactory();
+    const good = op('receipt.line', receiptLine('PO1', 1, 'A', 1));
+    const bad = { ...op('receipt.line', receiptLine('PO1', 1, 'A', 1)), payload: { ...receiptLine('PO1', 1, 'A', 1), qty: -2 } };
+    const result = await api('POST', '/sync/v1/push', { token: station.credential, body: { ops: [good, bad] } });
+    expect(result.status).toBe(400);
+    const error = bodyOf(ErrorResult, result).error;
+    expect(error.code).toBe('invalid_request');
+    expect(error.issues?.some((i) => i.path.includes('ops.1.payload.qty'))).toBe(true);
+    expect(await ledger(api, 'push-malformed')).toEqual([]);
+    const notJson = await api('POST', '/sync/v1/push', { token: station.credential, raw: '{"ops": [' });
+    expect(notJson.status).toBe(400);
+    expect(bodyOf(ErrorResult, notJson).error.code).toBe('invalid_json');
+    const tooMany = await api('POST', '/sync/v1/push', { token: station.credential, body: { ops: Array.from({ length: 501 }, () => good) } });
+    expect(tooMany.status).toBe(400);
+    // The good op was never applied: sent alone now, it applies.
+    expect((await push(api, station.credential, [good])).results[0]?.status).toBe('applied');
+  });
+
+  it('rejects ops with clear codes, records them as exceptions, and applies the rest of the batch', async () => {
+    const { api } = ctx.server();
+    const siteId = 'push-reject';
+    const station = await seedSite(api, siteId, {
+      items: [item('A'), item('B'), item('S', { serialTracked: true })],
+      pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 2 }, { itemId: 'S', qty: 5 }]), purchaseOrder('PO2', [{ itemId: 'A', qty: 1 }], { status: 'closed' })],
+      orders: [order('SO1', [{ itemId: 'B', qty: 1 }]), order('SO2', [{ itemId: 'A', qty: 1 }])],
+    });
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/holds`, { body: { id: 'H1', kind: 'item', itemId: 'B', lot: null, location: null, reason: 'recall' } }), 201);
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/orders/SO2/cancel`));
+    const op = opFactory();
+    const carton = (orderId: string, itemId: string) =>
+      op('pack.carton.close', {
+        orderId,
+        cartonId: `C-${orderId}-${itemId}`,
+        sscc: '006141410000000019',
+        cartonType: 'S',
+        items: [{ lineNo: 1, itemId, qty: 1, lot: null, serial: null }],
+        weightG: 100,
+        expectedG: 100,
+        overrideBy: null,
+        overrideReason: null,
+        carrier: 'UPS',
+        service: 'GROUND',
+        tracking: '',
+      });
+    const ops = [
+      op('receipt.line', receiptLine('PO1', 1, 'A', 3)), // over_receipt
+      op('receipt.line', receiptLine('PO2', 1, 'A', 1)), // po_closed
+      carton('SO1', 'B'), // item_on_hold
+      op('receipt.line', receiptLine('PO1', null, 'NOPE', 1)), // unknown_item
+      carton('SO404', 'A'), // unknown_order
+      carton('SO2', 'A'), // order_cancelled
+      op('receipt.line', receiptLine('PO1', 2, 'S', 1, { serial: 'SN1' })), // applied
+      op('receipt.line', receiptLine('PO1', 2, 'S', 1, { serial: 'SN1' })), // duplicate_serial
+      op('receipt.line', receiptLine('PO1', 1, 'A', 2)), // applied: the rejections did not block it
+    ];
+    const result = await push(api, station.credential, ops);
+    expect(result.results.map((r) => r.code ?? r.status)).toEqual([
+      'over_receipt',
+      'po_closed',
+      'item_on_hold',
+      'unknown_item',
+      'unknown_order',
+      'order_cancelled',
+      'applied',
+      'duplicate_serial',
+      'applied',
+    ]);
+    expect(result.results.filter((r) => r.status === 'rejected').every((r) => (r.reason ?? '').length > 10)).toBe(true);
+    // A rejected op sent again stays rejected (its first answer may have been lost).
+    const again = await push(api, station.credential, [ops[0]!]);
+    expect(again.results[0]).toMatchObject({ status: 'rejected', code: 'over_receipt' });
+
+    const Exceptions = z.object({ items: z.array(z.object({ opId: z.string(), code: z.string(), resolvedAt: z.string().nullable() })) });
+    const open = bodyOf(Exceptions, await expectOk(api('GET', '/sync/v1/exceptions', { token: station.credential })));
+    expect(open.items.map((e) => e.code).sort()).toEqual(['duplicate_serial', 'item_on_hold', 'order_cancelled', 'over_receipt', 'po_closed', 'unknown_item', 'unknown_order']);
+    await expectOk(api('POST', `/sync/v1/exceptions/${ops[0]!.opId}/resolve`, { token: station.credential, body: { resolvedBy: 'sup-1', note: 'supplier credit' } }));
+    const stillOpen = bodyOf(Exceptions, await expectOk(api('GET', '/sync/v1/exceptions', { token: station.credential })));
+    expect(stillOpen.items).toHaveLength(6);
+    const other = await enrollStation(api, 'push-dedupe', 'other-site');
+    const foreign = await api('POST', `/sync/v1/exceptions/${ops[1]!.opId}/resolve`, { token: other.credential, body: { resolvedBy: 'x' } });
+    expect(foreign.status).toBe(404);
+
+    const entries = await ledger(api, siteId);
+    expect(entries.map((e) => e.opId).sort()).toEqual([ops[6]!.opId, ops[8]!.opId].sort());
+  });
+
+  it('keeps the ledger right when two stations over-receive the same PO line at once', async () => {
+    const { api } = ctx.server();
+    const siteId = 'push-race';
+    // 20 ordered, 10 % tolerance: 22 may be received in all.
+    const first = await seedSite(api, siteId, { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 20 }], { overReceiptTolerancePct: 10 })] });
+    const second = await enrollStation(api, siteId, 'bench-2');
+    const batches = [first, second].map((station) => {
+      const op = opFactory(`op-${station.stationId}`);
+      return { station, ops: Array.from({ length: 15 }, () => op('receipt.line', receiptLine('PO1', 1, 'A', 1))) };
+    });
+    // Each station sends its ops one per request, both at once, so the server interleaves them.
+    const results = await Promise.all(
+      batches.map(async ({ station, ops }) => {
+        const statuses: string[] = [];
+        for (const o of ops) statuses.push(...(await push(api, station.credential, [o])).results.map((r) => r.code ?? r.status));
+        return statuses;
+      }),
+    );
+    const all = results.flat();
+    expect(all.filter((s) => s === 'applied')).toHaveLength(22);
+    expect(all.filter((s) => s === 'over_receipt')).toHaveLength(8);
+    const entries = await ledger(api, siteId, '&kind=receipt');
+    expect(entries).toHaveLength(22);
+    expect(entries.reduce((sum, e) => sum + e.qty, 0)).toBe(22);
+    const receipts = bodyOf(z.object({ items: z.array(z.object({ qty: z.number() })) }), await expectOk(api('GET', `/api/v1/sites/${siteId}/receipts?poId=PO1&limit=100`)));
+    expect(receipts.items).toHaveLength(22);
+  });
+
+  it('moves stock through putaway, pack and ship, and closes receipts', async () => {
+    const { api } = ctx.server();
+    const siteId = 'push-flow';
+    const station = await seedSite(api, siteId, {
+      items: [item('A', { homeLocation: 'A-01' })],
+      pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 4 }])],
+      orders: [order('SO1', [{ itemId: 'A', qty: 2 }])],
+    });
+    const op = opFactory();
+    const ops = [
+      op('receipt.line', receiptLine('PO1', 1, 'A', 4, { lpn: 'LPN1' })),
+      op('receipt.close', { receiptId: 'R-PO1', poId: 'PO1', lines: [{ poLineNo: 1, itemId: 'A', ordered: 4, received: 4, damaged: 0, kind: 'ok' }], approvedBy: null }),
+      op('lpn.putaway', { lpn: 'LPN1', location: 'A-01', items: [{ itemId: 'A', lot: null, serial: null, qty: 4 }] }),
+      op('pack.carton.close', {
+        orderId: 'SO1',
+        cartonId: 'C1',
+        sscc: '006141410000000019',
+        cartonType: 'S',
+        items: [{ lineNo: 1, itemId: 'A', qty: 2, lot: null, serial: null }],
+        weightG: 210,
+        expectedG: 200,
+        overrideBy: null,
+        overrideReason: null,
+        carrier: 'UPS',
+        service: 'GROUND',
+        tracking: '1Z',
+      }),
+      op('shipment.close', { orderId: 'SO1', cartonIds: ['C1'] }),
+      op('manifest.close', { manifestId: 'M1', carrier: 'UPS', date: '2025-01-02', cartonIds: ['C1'] }),
+      op('receipt.line', receiptLine('PO1', 1, 'A', 1)), // PO closed by the receipt.close above
+    ];
+    const result = await push(api, station.credential, ops);
+    expect(result.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'po_closed']);
+    const OnHand = z.object({ items: z.array(z.object({ itemId: z.string(), location: z.string(), qty: z.number() })) });
+    const onHand = bodyOf(OnHand, await expectOk(api('GET', `/api/v1/sites/${siteId}/on-hand?itemId=A`)));
+    expect(onHand.items).toEqual([expect.objectContaining({ location: 'A-01', qty: 2 })]);
+    const Shipments = z.object({ items: z.array(z.object({ cartonId: z.string(), shippedAt: z.string().nullable(), manifestId: z.string().nullable() })) });
+    const shipments = bodyOf(Shipments, await expectOk(api('GET', `/api/v1/sites/${siteId}/shipments?orderId=SO1`)));
+    expect(shipments.items).toEqual([expect.objectContaining({ cartonId: 'C1', manifestId: 'M1' })]);
+    expect(shipments.items[0]?.shippedAt).not.toBeNull();
+    const kinds = (await ledger(api, siteId)).map((e) => e.kind);
+    expect(kinds).toEqual(['receipt', 'putaway', 'putaway', 'pack', 'pack', 'ship']);
+  });
+});
