@@ -159,8 +159,8 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     {
       id: demo.asn, number: demo.asn, poId: demo.po, expectedWeightKg: 38.5,
       lines: [
-        { lineNo: 1, poLineNo: 1, itemId: demo.items.yoghurt, qty: 24, lot: 'L2411A', expiry: isoDate(addDays(now, 30)), sscc: '106141410000000016' },
-        { lineNo: 2, poLineNo: 2, itemId: demo.items.bolt, qty: 500, lot: null, expiry: null, sscc: '106141410000000016' },
+        { lineNo: 1, poLineNo: 1, itemId: demo.items.yoghurt, qty: 24, lot: 'L2411A', expiry: isoDate(addDays(now, 30)), sscc: '106141410000000019' },
+        { lineNo: 2, poLineNo: 2, itemId: demo.items.bolt, qty: 500, lot: null, expiry: null, sscc: '106141410000000019' },
       ],
     },
   ];
