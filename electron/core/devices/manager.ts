@@ -32,6 +32,8 @@ export interface DeviceManagerOptions {
   backoff?: BackoffOptions;
   /** Random source for backoff jitter (0 ≤ x < 1). */
   random?: () => number;
+  /** How often to ask open printers for their status (default 30 s; 0 = only on open and test). */
+  printerStatusIntervalMs?: number;
 }
 
 export interface DeviceManager {
@@ -61,6 +63,7 @@ interface Slot {
   closing: boolean;
   attempt: number;
   cancelRetry?: Cancel;
+  cancelStatusPoll?: Cancel;
   firstAttempt: Promise<void>;
   transport?: ByteTransport;
   scale?: Scale;
@@ -178,6 +181,15 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     slot.scale?.start();
   };
 
+  const printerStatusIntervalMs = options.printerStatusIntervalMs ?? 30_000;
+
+  const pollPrinterStatus = (slot: Slot): void => {
+    if (printerStatusIntervalMs <= 0 || slot.closing) return;
+    slot.cancelStatusPoll = clock.schedule(printerStatusIntervalMs, () => {
+      void refreshPrinter(slot).then(() => pollPrinterStatus(slot));
+    });
+  };
+
   const refreshPrinter = async (slot: Slot): Promise<void> => {
     const printer = slot.printer;
     if (!printer) return;
@@ -209,6 +221,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
       return;
     }
     await refreshPrinter(slot);
+    pollPrinterStatus(slot);
   };
 
   const buildByteDevice = (slot: Slot): void => {
@@ -283,6 +296,7 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   const closeSlot = async (slot: Slot): Promise<void> => {
     slot.closing = true;
     slot.cancelRetry?.();
+    slot.cancelStatusPoll?.();
     slot.scale?.stop();
     await slot.firstAttempt.catch(() => undefined);
     await slot.transport?.close().catch(() => undefined);

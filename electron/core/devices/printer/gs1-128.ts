@@ -1,4 +1,5 @@
-import { hasValidGs1CheckDigit } from './check-digit';
+import { hasValidCheckDigit } from '../../../../shared/scan/check-digit';
+import { predefinedLength } from '../../../../shared/scan/gs1-syntax';
 import { FNC1, type Code128Token } from './code128';
 
 /** One GS1 element string: application identifier and its value, e.g. { ai: '00', value: '0...' }. */
@@ -18,30 +19,27 @@ interface AiRule {
 }
 
 /** The AIs printed on Warebench labels. Anything else is refused rather than guessed. */
-const AI_RULES: Record<string, AiRule> = {
-  '00': { title: 'SSCC', charset: 'n', min: 18, max: 18, checkDigit: true },
-  '01': { title: 'GTIN', charset: 'n', min: 14, max: 14, checkDigit: true },
-  '02': { title: 'CONTENT', charset: 'n', min: 14, max: 14, checkDigit: true },
-  '10': { title: 'BATCH/LOT', charset: 'x', min: 1, max: 20 },
-  '11': { title: 'PROD DATE', charset: 'n', min: 6, max: 6, date: true },
-  '15': { title: 'BEST BEFORE', charset: 'n', min: 6, max: 6, date: true },
-  '17': { title: 'USE BY', charset: 'n', min: 6, max: 6, date: true },
-  '21': { title: 'SERIAL', charset: 'x', min: 1, max: 20 },
-  '30': { title: 'VAR. COUNT', charset: 'n', min: 1, max: 8 },
-  '37': { title: 'COUNT', charset: 'n', min: 1, max: 8 },
-  '400': { title: 'ORDER NUMBER', charset: 'x', min: 1, max: 30 },
-  '420': { title: 'SHIP TO POST', charset: 'x', min: 1, max: 20 },
-};
-for (let decimals = 0; decimals <= 5; decimals++) {
-  AI_RULES[`310${decimals}`] = { title: 'NET WEIGHT (kg)', charset: 'n', min: 6, max: 6 };
-  AI_RULES[`320${decimals}`] = { title: 'NET WEIGHT (lb)', charset: 'n', min: 6, max: 6 };
-}
-
-/** GS1 general specifications: AIs starting with these two digits have a predefined length (no FNC1 after them). */
-const PREDEFINED_LENGTH_PREFIXES = new Set([
-  '00', '01', '02', '03', '04', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20',
-  '31', '32', '33', '34', '35', '36', '41',
-]);
+const AI_RULES: Readonly<Record<string, AiRule>> = (() => {
+  const rules: Record<string, AiRule> = {
+    '00': { title: 'SSCC', charset: 'n', min: 18, max: 18, checkDigit: true },
+    '01': { title: 'GTIN', charset: 'n', min: 14, max: 14, checkDigit: true },
+    '02': { title: 'CONTENT', charset: 'n', min: 14, max: 14, checkDigit: true },
+    '10': { title: 'BATCH/LOT', charset: 'x', min: 1, max: 20 },
+    '11': { title: 'PROD DATE', charset: 'n', min: 6, max: 6, date: true },
+    '15': { title: 'BEST BEFORE', charset: 'n', min: 6, max: 6, date: true },
+    '17': { title: 'USE BY', charset: 'n', min: 6, max: 6, date: true },
+    '21': { title: 'SERIAL', charset: 'x', min: 1, max: 20 },
+    '30': { title: 'VAR. COUNT', charset: 'n', min: 1, max: 8 },
+    '37': { title: 'COUNT', charset: 'n', min: 1, max: 8 },
+    '400': { title: 'ORDER NUMBER', charset: 'x', min: 1, max: 30 },
+    '420': { title: 'SHIP TO POST', charset: 'x', min: 1, max: 20 },
+  };
+  for (let decimals = 0; decimals <= 5; decimals++) {
+    rules[`310${decimals}`] = { title: 'NET WEIGHT (kg)', charset: 'n', min: 6, max: 6 };
+    rules[`320${decimals}`] = { title: 'NET WEIGHT (lb)', charset: 'n', min: 6, max: 6 };
+  }
+  return Object.freeze(rules);
+})();
 
 /** GS1 AI encodable character set 82. */
 const CSET82 = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+$/;
@@ -67,7 +65,7 @@ function validateElement({ ai, value }: Gs1Element): void {
   if (rule.charset === 'n' ? !/^\d+$/.test(value) : !CSET82.test(value)) {
     throw new Gs1ElementError(`AI (${ai}) ${rule.title} has characters it may not hold: "${value}"`);
   }
-  if (rule.checkDigit && !hasValidGs1CheckDigit(value)) {
+  if (rule.checkDigit && !hasValidCheckDigit(value)) {
     throw new Gs1ElementError(`AI (${ai}) ${rule.title} ${value} has a wrong check digit`);
   }
   if (rule.date) {
@@ -77,8 +75,9 @@ function validateElement({ ai, value }: Gs1Element): void {
   }
 }
 
+/** Element strings of predefined length (GS1 General Specifications) need no FNC1 after them. */
 export function isPredefinedLength(ai: string): boolean {
-  return PREDEFINED_LENGTH_PREFIXES.has(ai.slice(0, 2));
+  return predefinedLength(ai) !== undefined;
 }
 
 /** Code 128 tokens of a GS1-128 symbol: leading FNC1, FNC1 after every variable-length element but the last. */

@@ -172,7 +172,14 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
     return job;
   };
   const emit = (job: PrintJob): PrintJob => {
-    for (const listener of listeners) listener(job);
+    for (const listener of listeners) {
+      try {
+        listener(job);
+      } catch (reason) {
+        // A failing listener must not leave a job half-way through its states.
+        options.onError?.(toError(reason));
+      }
+    }
     return job;
   };
   const background = (): void => {
@@ -244,7 +251,15 @@ export function createPrintQueue(options: PrintQueueOptions): PrintQueue {
       const { key, target, payload, description } = EnqueueRequest.parse(request);
       const existing = stmt.originalByKey.get(key);
       if (existing !== undefined) return { job: toJob(existing), created: false };
-      const job = insert({ key, reprintOf: null, reason: null, target, description: description ?? '', payload: payloadBuffer(payload) });
+      let job: PrintJob;
+      try {
+        job = insert({ key, reprintOf: null, reason: null, target, description: description ?? '', payload: payloadBuffer(payload) });
+      } catch (error) {
+        // Another queue on the same database enqueued this key in between.
+        const raced = stmt.originalByKey.get(key);
+        if (raced !== undefined) return { job: toJob(raced), created: false };
+        throw error;
+      }
       kick();
       return { job, created: true };
     },

@@ -14,6 +14,8 @@ export interface ScaleProtocol {
   createFramer(): ScaleFramer;
   /** Asks for a reading; absent for scales that stream on their own. */
   poll?: Uint8Array;
+  /** The scale sends frames all the time, so silence means it is gone (HID scales may report only on change). */
+  continuous?: boolean;
   zero?: Uint8Array;
   tare?: Uint8Array;
 }
@@ -45,7 +47,7 @@ export function scaleProtocol(name: ScaleProtocolName, options: ScaleProtocolOpt
         tare: encodeNciCommand('T'),
       };
     case 'toledo':
-      return { name, createFramer: () => createToledoFramer(options.checksum === undefined ? {} : { checksum: options.checksum }) };
+      return { name, continuous: true, createFramer: () => createToledoFramer(options.checksum === undefined ? {} : { checksum: options.checksum }) };
     case 'hid-pos':
       return { name, createFramer: () => createHidScaleFramer() };
   }

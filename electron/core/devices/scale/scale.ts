@@ -32,7 +32,7 @@ export interface ScaleOptions {
   /** How long to wait for a reply to a poll (default 1000 ms) and to zero/tare (default 5000 ms). */
   replyTimeoutMs?: number;
   commandTimeoutMs?: number;
-  /** Silence after which a streaming scale counts as not responding (default 2000 ms). */
+  /** Silence after which a continuously streaming scale counts as not responding (default 2000 ms). */
   silenceMs?: number;
   settle?: Omit<SettleOptions, 'clock'>;
 }
@@ -225,7 +225,7 @@ export function createScale(options: ScaleOptions): Scale {
       framer.reset();
       settle.reset();
       if (protocol.poll) void pollLoop(generation);
-      else watchSilence(generation);
+      else if (protocol.continuous) watchSilence(generation);
     },
     stop() {
       if (!running) return;

@@ -20,6 +20,11 @@ export interface TcpPrinterOptions {
 
 export const RAW_PRINT_PORT = 9100;
 
+export interface TcpPrinterTransport extends PrinterTransport {
+  /** Connects and disconnects: resolves when something accepts connections at the address. */
+  reachable(): Promise<void>;
+}
+
 const NETWORK_CODES: Record<string, PrintErrorCode> = {
   ECONNREFUSED: 'refused',
   ETIMEDOUT: 'timeout',
@@ -47,7 +52,7 @@ const advice: Record<PrintErrorCode, string> = {
   unsupported: 'not available here',
 };
 
-export function createTcpPrinterTransport(options: TcpPrinterOptions): PrinterTransport {
+export function createTcpPrinterTransport(options: TcpPrinterOptions): TcpPrinterTransport {
   const port = options.port ?? RAW_PRINT_PORT;
   const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
   const ioTimeoutMs = options.ioTimeoutMs ?? 10_000;
@@ -71,16 +76,19 @@ export function createTcpPrinterTransport(options: TcpPrinterOptions): PrinterTr
         socket.destroy();
         reject(failure('timeout', false, `no connection within ${connectTimeoutMs} ms: ${advice.timeout}.`));
       }, connectTimeoutMs);
-      socket.once('connect', () => {
-        clearTimeout(timer);
-        socket.removeAllListeners('error');
-        resolve(socket);
-      });
-      socket.once('error', (error) => {
+      const onConnectError = (error: Error): void => {
         clearTimeout(timer);
         socket.destroy();
         reject(networkFailure(error, false, 'connecting'));
+      };
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        socket.off('error', onConnectError);
+        // Each stage adds its own error handler; this one keeps an error between stages from going unhandled.
+        socket.on('error', () => undefined);
+        resolve(socket);
       });
+      socket.once('error', onConnectError);
     });
   }
 
@@ -189,6 +197,9 @@ export function createTcpPrinterTransport(options: TcpPrinterOptions): PrinterTr
       } finally {
         socket.destroy();
       }
+    },
+    async reachable() {
+      (await connect()).destroy();
     },
   };
 }

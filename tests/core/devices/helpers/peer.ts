@@ -7,8 +7,13 @@ export interface Peer {
   send(data: string | Uint8Array): Promise<void>;
   /** Sends one byte at a time, each its own write, so the station receives frames split at every byte. */
   sendByteByByte(data: string | Uint8Array): Promise<void>;
-  /** Answers each command line (ended by `terminator`) with what `reply` returns. */
-  answer(reply: (command: string) => string | Uint8Array | undefined, terminator?: '\r' | '\n'): void;
+  /**
+   * Answers each command line (ended by `terminator`) with what `reply` returns; with `split` the
+   * answer goes out a byte at a time.
+   */
+  answer(reply: (command: string) => string | Uint8Array | undefined, options?: { terminator?: '\r' | '\n'; split?: () => boolean }): void;
+  /** Commands received so far. */
+  readonly commands: string[];
   close(): Promise<void>;
 }
 
@@ -21,6 +26,15 @@ export async function openPeer(path: string, settings: { baudRate?: number; pari
   let line = '';
   let replier: ((command: string) => string | Uint8Array | undefined) | undefined;
   let end: '\r' | '\n' = '\n';
+  let split: () => boolean = () => false;
+  const commands: string[] = [];
+  let replies: Promise<void> = Promise.resolve();
+  const sendByteByByte = async (data: string | Uint8Array): Promise<void> => {
+    for (const byte of toBytes(data)) {
+      await transport.write(Uint8Array.of(byte));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  };
   transport.on('data', (bytes) => {
     if (!replier) return;
     for (const byte of bytes) {
@@ -28,24 +42,25 @@ export async function openPeer(path: string, settings: { baudRate?: number; pari
       if (ch === end) {
         const command = line.replace(/[\r\n]/g, '').trim();
         line = '';
+        commands.push(command);
         const response = replier(command);
-        if (response !== undefined) void transport.write(toBytes(response)).catch(() => undefined);
+        if (response === undefined) continue;
+        // One reply at a time, as a device answers: a reply sent byte by byte is not interleaved with the next.
+        const byteByByte = split();
+        replies = replies.then(() => (byteByByte ? sendByteByByte(response) : transport.write(toBytes(response)))).catch(() => undefined);
       } else line += ch;
     }
   });
   return {
     transport,
     send: (data) => transport.write(toBytes(data)),
-    async sendByteByByte(data) {
-      for (const byte of toBytes(data)) {
-        await transport.write(Uint8Array.of(byte));
-        await new Promise((resolve) => setTimeout(resolve, 1));
-      }
-    },
-    answer(reply, terminator = '\n') {
+    sendByteByByte,
+    answer(reply, options = {}) {
       replier = reply;
-      end = terminator;
+      end = options.terminator ?? '\n';
+      split = options.split ?? (() => false);
     },
+    commands,
     close: () => transport.close(),
   };
 }

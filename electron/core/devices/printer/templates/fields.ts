@@ -1,6 +1,6 @@
 /** zod pieces the label templates share. Free text may hold anything (the builder escapes it); barcode data may not. */
 import { z } from 'zod';
-import { gs1CheckDigit, hasValidGs1CheckDigit } from '../check-digit';
+import { computeCheckDigit, hasValidCheckDigit } from '../../../../../shared/scan/check-digit';
 import type { Dpi } from '../zpl';
 
 /** Free text printed as it is; `^`, `~` and control characters are escaped by the builder. */
@@ -32,15 +32,15 @@ export const Sscc = z
   .string()
   .trim()
   .regex(/^\d{17,18}$/, 'an SSCC has 18 digits (or 17 without the check digit)')
-  .refine((s) => s.length === 17 || hasValidGs1CheckDigit(s), 'the SSCC check digit (last digit) is wrong')
-  .transform((s) => (s.length === 17 ? `${s}${gs1CheckDigit(s)}` : s));
+  .refine((s) => s.length === 17 || hasValidCheckDigit(s), 'the SSCC check digit (last digit) is wrong')
+  .transform((s) => (s.length === 17 ? `${s}${computeCheckDigit(s)}` : s));
 
 /** GTIN-8/12/13/14 with a correct check digit, as the 14-digit form. */
 export const Gtin = z
   .string()
   .trim()
   .regex(/^(\d{8}|\d{12,14})$/, 'a GTIN has 8, 12, 13 or 14 digits')
-  .refine(hasValidGs1CheckDigit, 'the GTIN check digit (last digit) is wrong')
+  .refine(hasValidCheckDigit, 'the GTIN check digit (last digit) is wrong')
   .transform((s) => s.padStart(14, '0'));
 
 export const IsoDate = z.iso.date();

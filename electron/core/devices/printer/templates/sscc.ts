@@ -84,16 +84,16 @@ export function render(input: z.output<typeof SsccLabelInput>): string {
   line(440);
 
   const barcodes = ssccLabelBarcodes(input);
-  // Bottom-up: the SSCC sits at the foot of the label, the others stack above it.
-  const slots = [900, 680, 460];
-  [...barcodes].reverse().forEach((elements, i) => {
-    const isSscc = i === 0;
+  // The SSCC sits at the foot of the label, the others stack above it.
+  const slotsFromBottom = [900, 680, 460];
+  barcodes.forEach((elements, i) => {
+    const isSscc = i === barcodes.length - 1;
     const encoding = encodeCode128(gs1Tokens(elements));
     const module = fitModuleWidth(encoding, s(WIDTH), s(isSscc ? 4 : 3));
     els.push({
       kind: 'gs1-128',
       x: Math.max(0, Math.round((s(WIDTH) - code128WidthDots(encoding, module)) / 2)),
-      y: s(slots[i] ?? 460),
+      y: s(slotsFromBottom[barcodes.length - 1 - i] ?? 460),
       height: s(isSscc ? 200 : 150),
       moduleWidth: module,
       elements,
