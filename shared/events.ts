@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvents } from './contract/define';
 import { DeviceStatus, WeightReading } from './domain/devices';
 import { Operator } from './domain/master-data';
+import { PrintJobView } from './domain/printing';
 import { SyncState } from './domain/sync-state';
 import { ScanFeedback, Workflow } from './contract/station';
 
@@ -12,6 +13,7 @@ export const events = defineEvents({
   'scale.reading': WeightReading.extend({ role: z.string() }),
   'device.status': DeviceStatus,
   'sync.state': SyncState,
+  'print.job': PrintJobView,
   /** A workflow's state changed; the screen re-reads it. */
   'workflow.changed': z.object({ workflow: Workflow, reason: z.string().optional() }),
   /** Something the operator must see now: an order cancelled mid-pack, a hold on what is being received. */

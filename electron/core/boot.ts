@@ -1,10 +1,15 @@
 import { buildDemoDataset } from '../../shared/demo/dataset';
 import { systemClock, type Clock } from './clock';
-import { loadStationConfig, StationConfig } from './config';
+import { ConfigError, loadStationConfig, StationConfig } from './config';
+import { DeviceConfigError } from './devices/config';
+import { createStationDevices, trainingDevices } from './devices/station-adapter';
 import { openStationDatabase } from './db/open';
 import { loadDatasetIntoCache } from './demo/load-demo';
-import { createLogger, type Logger } from './log';
+import type { Logger } from './log';
+import { createStationLogger } from './logging/logger';
 import { stationPaths } from './paths';
+import type { SetupOptions } from './settings/handlers';
+import { mergeStationConfig } from './settings/launch-options';
 import { createStation, type Station } from './station';
 import type { StationDevices } from './station-devices';
 
@@ -16,14 +21,18 @@ export interface BootOptions {
   log?: Logger;
   version?: string;
   devices?: StationDevices;
+  /** Log folder (default `<dataDir>/logs`); the desktop app passes the platform's log folder. */
+  logDir?: string;
+  setup?: SetupOptions;
 }
 
 /** Opens the cache, reads the config, loads demo data on first start of an embedded station, and creates the station. */
 export async function bootStation(options: BootOptions): Promise<Station> {
   const paths = stationPaths(options.dataDir);
-  const log = options.log ?? createLogger({ dir: paths.logs });
+  const logDir = options.logDir ?? paths.logs;
+  const log = options.log ?? createStationLogger({ dir: logDir });
   const fileConfig = loadStationConfig(paths.config);
-  const config = StationConfig.parse({ ...fileConfig, ...options.overrides });
+  const config: StationConfig = mergeStationConfig(fileConfig, options.overrides, options.setup?.credentials?.get() ?? null);
   const db = await openStationDatabase(paths.database);
   const clock = options.clock ?? systemClock;
   if (config.server === 'embedded') {
@@ -33,7 +42,18 @@ export async function bootStation(options: BootOptions): Promise<Station> {
       log.info('demo data loaded into the station cache');
     }
   }
-  const station = createStation({ db, config, dataDir: options.dataDir, version: options.version, clock, log, devices: options.devices });
+  let devices = options.devices;
+  if (!devices) {
+    const deviceConfig = config.devices.length > 0 ? config.devices : config.training ? trainingDevices : [];
+    try {
+      devices = createStationDevices({ config: deviceConfig, db, log });
+    } catch (error) {
+      db.close();
+      if (error instanceof DeviceConfigError) throw new ConfigError(paths.config, `The device mapping in ${paths.config} has problems:\n  - ${error.issues.join('\n  - ')}`);
+      throw error;
+    }
+  }
+  const station = createStation({ db, config, dataDir: options.dataDir, version: options.version, clock, log, devices, setup: { logDir, ...options.setup } });
   log.info({ stationId: station.context.stationId, dataDir: options.dataDir }, 'station ready');
   return station;
 }

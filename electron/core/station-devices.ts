@@ -14,17 +14,13 @@ export interface PrintRequest {
   description: string;
 }
 
-export interface PrintJobView {
-  id: string;
-  state: 'queued' | 'sent' | 'done' | 'failed' | 'uncertain';
-  description: string;
-  error?: string;
-}
+export type PrintJobView = import('../../shared/domain/printing').PrintJobView;
 
 export type DeviceEvent =
   | { type: 'scan'; scan: ScanEvent; role: DeviceRole }
   | { type: 'scale.reading'; reading: WeightReading; role: DeviceRole }
-  | { type: 'device.status'; status: DeviceStatus };
+  | { type: 'device.status'; status: DeviceStatus }
+  | { type: 'print.job'; job: PrintJobView };
 
 /** What the station core needs of its devices; the device manager provides it. */
 export interface StationDevices {
@@ -35,6 +31,11 @@ export interface StationDevices {
   readStable(role: DeviceRole, timeoutMs: number): Promise<WeightReading>;
   setSimWeight(role: DeviceRole, valueKg: number, motion: boolean): boolean;
   print(request: PrintRequest): Promise<PrintJobView>;
+  printJobs(limit: number): PrintJobView[];
+  /** The operator's call on an uncertain or failed job: print it again, or close it as done. */
+  resolvePrintJob(id: string, action: 'reprint' | 'done', reason: string): PrintJobView;
+  /** PNG images of a job's labels (ZPL jobs only). */
+  previewPrintJob(id: string): Promise<Uint8Array[]>;
   onEvent(listener: (event: DeviceEvent) => void): () => void;
   close(): Promise<void>;
 }
@@ -49,7 +50,14 @@ export function noDevices(): StationDevices {
       throw new Error(`No scale is configured for ${role}.`);
     },
     setSimWeight: () => false,
-    print: async (request) => ({ id: request.idempotencyKey, state: 'failed', description: request.description, error: `No printer is configured for ${request.role}.` }),
+    print: async (request) => ({ id: request.idempotencyKey, key: request.idempotencyKey, state: 'failed', description: request.description, error: `No printer is configured for ${request.role}.`, attempts: 0, createdAt: new Date(0).toISOString() }),
+    printJobs: () => [],
+    resolvePrintJob: (id) => {
+      throw new Error(`No print job ${id}.`);
+    },
+    previewPrintJob: async (id) => {
+      throw new Error(`No print job ${id}.`);
+    },
     onEvent: () => () => undefined,
     close: async () => undefined,
   };

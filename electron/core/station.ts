@@ -19,6 +19,8 @@ import { stationHandlers } from './handlers/station';
 import { syncHandlers } from './handlers/sync';
 import { silentLogger, type Logger } from './log';
 import { createRouter, type Handlers } from './router';
+import { createBusyProbes } from './settings/busy';
+import { setupHandlers, type SetupOptions } from './settings/handlers';
 import { noDevices, type StationDevices } from './station-devices';
 import { standaloneSync, type StationSync } from './station-sync';
 import { homeWorkflow } from './workflows/home';
@@ -37,6 +39,8 @@ export interface StationOptions {
   devices?: StationDevices;
   /** Made once the outbox exists: the sync client reads it. */
   sync?: (deps: { db: Database; clock: Clock; log: Logger }) => StationSync;
+  /** First-run setup, credential keeping and restart-after-save, from the host that boots the station. */
+  setup?: SetupOptions;
 }
 
 export interface Station {
@@ -80,7 +84,7 @@ export function createStation(options: StationOptions): Station {
   };
 
   const context: StationContext = {
-    db, clock, log, bus, journal, outbox, meta, devices, sync, config, stationId: id,
+    db, clock, log, bus, journal, outbox, meta, devices, sync, config, stationId: id, busy: createBusyProbes(),
     site: () => meta.getJson('site_settings', SiteSettings) ?? DEFAULT_SITE,
     currentWorkflow: () => workflow,
     record(by, action, change) {
@@ -161,12 +165,14 @@ export function createStation(options: StationOptions): Station {
     ...syncHandlers(context),
     ...receiving.handlers,
     ...packing.handlers,
+    ...setupHandlers(context, { ...options.setup, dataDir: options.dataDir, version: options.version }),
   };
   const router = createRouter(handlers, () => operator, (command, error) => log.error({ command, err: error }, 'command failed'));
 
   const unsubscribeDevices = devices.onEvent((e) => {
     if (e.type === 'scan') void scan(e.scan);
     else if (e.type === 'scale.reading') bus.emit('scale.reading', { ...e.reading, role: e.role });
+    else if (e.type === 'print.job') bus.emit('print.job', e.job);
     else bus.emit('device.status', e.status);
   });
   const unsubscribeSync = sync.onState((s) => bus.emit('sync.state', s));

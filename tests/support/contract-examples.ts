@@ -1,6 +1,7 @@
 import type { CommandName } from '../../shared/contract';
 import { packingExamples } from './contract-examples/packing';
 import { receivingExamples } from './contract-examples/receiving';
+import { setupExamples } from './contract-examples/setup';
 
 /**
  * One input the contract accepts and one it refuses, for every command. The type makes a new command
@@ -18,10 +19,14 @@ export const contractExamples: Record<CommandName, { valid: unknown; invalid: un
   'devices.test': { valid: { id: 'none' }, invalid: { id: '' } },
   'scale.current': { valid: { role: 'pack-scale' }, invalid: { role: 7 } },
   'sim.scale.set': { valid: { role: 'pack-scale', valueKg: 1.25 }, invalid: { role: 'pack-scale', valueKg: 'heavy' } },
+  'print.jobs': { valid: { limit: 5 }, invalid: { limit: 0 } },
+  'print.resolve': { valid: { id: 'job-1', action: 'done', reason: 'label is on the box' }, invalid: { id: 'job-1', action: 'burn', reason: 'x' } },
+  'print.preview': { valid: { id: 'job-1' }, invalid: {} },
   'sync.state': { valid: {}, invalid: { x: 1 } },
   'sync.now': { valid: {}, invalid: { force: 'yes' } },
   'sync.rejected': { valid: {}, invalid: { page: -1 } },
   'sync.resolve': { valid: { opId: 'op-1' }, invalid: { opId: '' } },
   ...receivingExamples,
   ...packingExamples,
+  ...setupExamples,
 };
