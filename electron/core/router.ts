@@ -2,6 +2,7 @@ import { contract, isCommandName, type CommandName, type CommandOutput, type Par
 import type { Access } from '../../shared/contract/define';
 import type { Operator } from '../../shared/domain/master-data';
 import { describeIssues, type Result } from '../../shared/rpc';
+import { describeStorageError } from './db/storage-errors';
 import { StationError } from './errors';
 
 export interface CallContext {
@@ -54,6 +55,8 @@ export function createRouter(handlers: Handlers, session: () => Operator | null,
       } catch (error) {
         if (error instanceof StationError) return { ok: false, error: { code: error.code, message: error.message } };
         onInternalError(command, error);
+        const storage = describeStorageError(error);
+        if (storage) return { ok: false, error: { code: 'storage', message: storage } };
         return { ok: false, error: { code: 'internal', message: `${command} failed: ${error instanceof Error ? error.message : String(error)}` } };
       }
     },

@@ -12,6 +12,7 @@ import { createJournal } from './db/repos/journal';
 import { rowToOperator } from './db/repos/master-data';
 import { createMeta } from './db/repos/meta';
 import { createOutbox } from './db/repos/outbox';
+import { describeStorageError } from './db/storage-errors';
 import { StationError } from './errors';
 import { createEventBus } from './event-bus';
 import { devicesHandlers } from './handlers/devices';
@@ -122,28 +123,29 @@ export function createStation(options: StationOptions): Station {
     bus.emit('session.changed', { operator: next });
   };
 
+  async function routeScan(event: ScanEvent, current: Workflow): Promise<ScanFeedback> {
+    if (!operator) {
+      const badgeHolder = operatorByBadge(event.data);
+      if (!badgeHolder) return { decision: 'rejected', reason: 'not_signed_in', message: 'Sign in first: scan your badge.', sound: 'bad', workflow: current };
+      journal.append('session.signIn', { badge: event.data, via: event.source }, badgeHolder.id, clock.now().toISOString());
+      setOperator(badgeHolder);
+      return { decision: 'accepted', message: `Welcome, ${badgeHolder.name}.`, sound: 'good', workflow: 'home' };
+    }
+    const module = workflows.get(current) ?? workflows.get('home');
+    const parsed = parseScan(event.data, { aimId: event.aimId, separator: config.wedgeSeparator ?? undefined });
+    return module ? module.onScan({ event, parsed }, operator) : { decision: 'info', message: 'No workflow takes scans here.', sound: 'none', workflow: current };
+  }
+
+  /** Never throws: a scan from a device has no caller to catch it, so every failure becomes a refusal on screen. */
   async function scan(event: ScanEvent): Promise<ScanFeedback> {
     const current = workflow;
     let result: ScanFeedback;
-    if (!operator) {
-      const badgeHolder = operatorByBadge(event.data);
-      if (badgeHolder) {
-        setOperator(badgeHolder);
-        journal.append('session.signIn', { badge: event.data, via: event.source }, badgeHolder.id, clock.now().toISOString());
-        result = { decision: 'accepted', message: `Welcome, ${badgeHolder.name}.`, sound: 'good', workflow: 'home' };
-      } else {
-        result = { decision: 'rejected', reason: 'not_signed_in', message: 'Sign in first: scan your badge.', sound: 'bad', workflow: current };
-      }
-    } else {
-      const module = workflows.get(current) ?? workflows.get('home');
-      const parsed = parseScan(event.data, { aimId: event.aimId, separator: config.wedgeSeparator ?? undefined });
-      try {
-        result = module ? await module.onScan({ event, parsed }, operator) : { decision: 'info', message: 'No workflow takes scans here.', sound: 'none', workflow: current };
-      } catch (error) {
-        const message = error instanceof StationError ? error.message : `The scan could not be handled: ${(error as Error).message}`;
-        if (!(error instanceof StationError)) log.error({ err: error, data: event.data }, 'scan handler failed');
-        result = { decision: 'rejected', reason: error instanceof StationError ? error.code : 'internal', message, sound: 'bad', workflow: current };
-      }
+    try {
+      result = await routeScan(event, current);
+    } catch (error) {
+      const message = error instanceof StationError ? error.message : describeStorageError(error) ?? `The scan could not be handled: ${(error as Error).message}`;
+      if (!(error instanceof StationError)) log.error({ err: error, data: event.data }, 'scan handler failed');
+      result = { decision: 'rejected', reason: error instanceof StationError ? error.code : 'internal', message, sound: 'bad', workflow: current };
     }
     bus.emit('scan.result', { ...result, data: event.data });
     return result;

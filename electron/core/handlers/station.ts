@@ -36,8 +36,8 @@ export function stationHandlers(ctx: StationContext, control: SessionControl): H
         ctx.journal.append('session.refused', { badge: badge.slice(0, 64) }, null, now());
         throw new StationError('not_found', `Badge "${badge.slice(0, 64)}" is not known at this site. Ask a supervisor to check it.`);
       }
-      control.setOperator(operator);
       ctx.journal.append('session.signIn', { badge }, operator.id, now());
+      control.setOperator(operator);
       return operator;
     },
     'session.signOut': () => {
