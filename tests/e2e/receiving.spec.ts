@@ -1,0 +1,160 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_COMPANY_PREFIX } from '../../shared/demo/dataset';
+import { makeGtin14 } from '../../shared/demo/gtin';
+import { isValidSscc } from '../../shared/scan';
+import { createZplPreviewer } from '../../electron/core/devices/printer/preview';
+import { openPeer, type Peer } from '../core/devices/helpers/peer';
+import { createPtyPair, type PtyPair } from '../core/devices/helpers/pty';
+import { decodePng } from '../core/devices/printer/zbar';
+import { hsReply, startRawListener, type RawListener } from '../core/devices/printer/raw-listener';
+import { startStationProcess, type StationProcess } from './support/station-process';
+
+/**
+ * A receiver receives PO-1001 at a bench with an MT-SICS scale on a real pty and a ZPL label printer on a real
+ * TCP port, scanning with a keyboard-wedge scanner (typed into the window).
+ */
+
+const yoghurtCase = makeGtin14(1, DEMO_COMPANY_PREFIX, 2);
+const scannerUnit = makeGtin14(0, DEMO_COMPANY_PREFIX, 3);
+
+let pty: PtyPair;
+let scale: Peer;
+let printer: RawListener;
+let station: StationProcess;
+let weight = { kg: 0, motion: false };
+
+test.beforeAll(async () => {
+  pty = await createPtyPair('receiving-scale');
+  scale = await openPeer(pty.peer);
+  scale.answer((command) => (command === 'SI' || command === 'S' ? `S ${weight.motion ? 'D' : 'S'} ${weight.kg.toFixed(3).padStart(10)} kg\r\n` : undefined));
+  printer = await startRawListener();
+  printer.hsReply = hsReply();
+  station = await startStationProcess({
+    config: {
+      stationName: 'Dock 1',
+      stationRole: 'receiving',
+      training: false,
+      devices: [
+        { id: 'dock-scale', kind: 'scale', role: 'receiving-scale', protocol: 'mt-sics', transport: { type: 'serial', path: pty.device }, pollIntervalMs: 100, settle: { windowMs: 300 } },
+        { id: 'dock-printer', kind: 'printer', role: 'label-printer', protocol: 'zpl', transport: { type: 'tcp', host: '127.0.0.1', port: printer.port } },
+      ],
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await station?.stop();
+  await scale?.close().catch(() => undefined);
+  await pty?.dispose();
+  await printer?.close();
+});
+
+/** YYMMDD, `days` from today. */
+function gs1Date(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${String(d.getFullYear()).slice(2)}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Types a scan as a keyboard-wedge scanner does; "\x1d" (FNC1/GS) goes as Ctrl+]. */
+async function wedgeScan(page: Page, data: string): Promise<void> {
+  await page.getByTestId('scan-input').focus();
+  const parts = data.split('\u001d');
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) await page.keyboard.press('Control+BracketRight');
+    await page.keyboard.type(part, { delay: 5 });
+  }
+  await page.keyboard.press('Enter');
+}
+
+test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with its SSCC label, one short line approved', async ({ page }) => {
+  await page.goto(station.url);
+  await page.getByTestId('badge-input').fill('1001');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('operator-name')).toHaveText('Ana Silva');
+  await page.getByRole('button', { name: /Receive/ }).click();
+
+  // The ASN opens its PO; every line starts at 0.
+  await wedgeScan(page, 'ASN-5001');
+  await expect(page.getByTestId('receipt-header')).toContainText('PO-1001');
+  await expect(page.getByTestId('receipt-header')).toContainText('ASN-5001');
+  for (const n of [1, 2, 3, 4]) await expect(page.getByTestId(`received-${n}`)).toHaveText('0');
+
+  await page.getByTestId('lpn-new-pallet').click();
+  const plate = page.locator('li.receiving__lpn').first();
+  await expect(plate).toBeVisible();
+  const sscc = (await plate.locator('.receiving__lpn-id').textContent())?.trim() ?? '';
+  expect(isValidSscc(sscc)).toBe(true);
+
+  // Lot-tracked yoghurt, cases of 12: lot last (no separator), then lot first with FNC1 typed as Ctrl+].
+  const expiry = gs1Date(30);
+  await wedgeScan(page, `01${yoghurtCase}17${expiry}10L2411A`);
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-decision', 'accepted');
+  await expect(page.getByTestId('received-1')).toHaveText('12');
+  await wedgeScan(page, `01${yoghurtCase}10L2411A\u001d17${expiry}`);
+  await expect(page.getByTestId('received-1')).toHaveText('24');
+  await expect(page.getByTestId('scan-feedback')).toContainText('lot L2411A');
+
+  // Weigh the pallet on the real scale (the display settles first): the ASN announced 38.5 kg.
+  weight = { kg: 38.1, motion: true };
+  await expect(page.getByTestId('live-weight')).toHaveAttribute('data-stable', 'false');
+  weight = { kg: 38.1, motion: false };
+  await expect(page.getByTestId('live-weight')).toContainText('38.100 kg');
+  await expect(page.getByTestId('live-weight')).toHaveAttribute('data-stable', 'true');
+  await plate.getByTestId('lpn-weigh').click();
+  await expect(plate.getByTestId('lpn-weight')).toHaveText('38.100 kg');
+  await expect(plate.getByTestId('lpn-weight-diff')).toHaveText('-0.400 kg');
+
+  // Print its GS1 logistic label to the TCP printer and read the label back with a real decoder.
+  const job = printer.nextJob(15_000);
+  await plate.getByTestId('lpn-print-sscc').click();
+  await expect(plate.getByTestId('lpn-print-state')).toHaveAttribute('data-state', 'done');
+  const zpl = (await job).toString('latin1');
+  const symbols = await decodePng(await createZplPreviewer().render(zpl));
+  const ssccSymbol = symbols.find((s) => s.data.startsWith('00'));
+  expect(ssccSymbol).toMatchObject({ type: 'CODE-128', gs1: true, data: `00${sscc}` });
+  expect(isValidSscc(ssccSymbol?.data.slice(2) ?? '')).toBe(true);
+
+  // Cold goods go to zone C; the pallet is put away there.
+  await plate.getByTestId('lpn-suggest').click();
+  const best = page.getByTestId('putaway-suggestions').locator('li').first();
+  await expect(best).toContainText('zone C for cold goods');
+  const location = (await best.locator('strong').textContent())?.trim() ?? '';
+  expect(location).toMatch(/^C-/);
+  await page.getByTestId(`putaway-${location}`).click();
+  await expect(plate.getByTestId('lpn-location')).toHaveText(`→ ${location}`);
+
+  // A bare GTIN of a serial-tracked item: the station asks for the serial; the next scan fills it.
+  await wedgeScan(page, scannerUnit);
+  await expect(page.getByTestId('receiving-pending')).toHaveAttribute('data-kind', 'tracking');
+  await wedgeScan(page, 'SN-E2E-1');
+  await expect(page.getByTestId('received-3')).toHaveText('1');
+  await wedgeScan(page, `01${scannerUnit}21SN-E2E-2`);
+  await wedgeScan(page, `01${scannerUnit}21SN-E2E-3`);
+  await expect(page.getByTestId('received-3')).toHaveText('3');
+  // The same serial again is stopped with the loud error.
+  await wedgeScan(page, `01${scannerUnit}21SN-E2E-3`);
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-reason', 'duplicate_serial');
+
+  // Typed counts for the bolts (all) and the mugs (10 of 12: the short line).
+  await page.getByTestId('qty-ITM-BOLT-M8').fill('500');
+  await page.getByTestId('receive-ITM-BOLT-M8').click();
+  await expect(page.getByTestId('received-2')).toHaveText('500');
+  await page.getByTestId('qty-ITM-MUG-CER').fill('10');
+  await page.getByTestId('receive-ITM-MUG-CER').click();
+  await expect(page.getByTestId('received-4')).toHaveText('10');
+
+  // Close: one short line, approved by a supervisor's badge.
+  await page.getByTestId('close-receipt').click();
+  await expect(page.getByTestId('close-dialog')).toBeVisible();
+  await expect(page.getByTestId('close-line-ITM-MUG-CER')).toHaveAttribute('data-kind', 'short');
+  for (const item of ['ITM-YOG-500', 'ITM-BOLT-M8', 'ITM-SCAN-HH']) await expect(page.getByTestId(`close-line-${item}`)).toHaveAttribute('data-kind', 'ok');
+  await expect(page.getByTestId('close-confirm')).toBeDisabled();
+  await page.getByTestId('close-badge').fill('1003');
+  await page.getByTestId('close-confirm').click();
+  await expect(page.getByTestId('receiving-notice')).toBeVisible();
+  await expect(page.getByTestId('po-PO-1001')).toHaveCount(0);
+
+  // SERVER LEDGER: once the embedded server is wired into `warebench serve`, assert here that the server's
+  // ledger shows this receipt (receipt lines of PO-1001 with lot L2411A, the pallet put away, the close
+  // with the short mug line approved by OP-CHLOE).
+});
