@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -38,6 +38,8 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   enrollmentTtlMinutes?: number;
   liveKeepAliveMs?: number;
+  /** Log every request (Fastify's request/response lines); default true when a logger is given. */
+  requestLogging?: boolean;
 }
 
 export type WarebenchServer = FastifyInstance;
@@ -50,6 +52,7 @@ export async function createServer(options: ServerOptions): Promise<WarebenchSer
     ...(options.log ? { loggerInstance: options.log } : { logger: false }),
     bodyLimit: limits.bodyBytes,
     return503OnClosing: true,
+    ...(options.requestLogging === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

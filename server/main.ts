@@ -28,13 +28,16 @@ async function main(): Promise<void> {
     Object.entries({
       requestsPerMinute: numberEnv('WAREBENCH_RATE_PER_MINUTE'),
       bodyBytes: numberEnv('WAREBENCH_BODY_LIMIT'),
+      enrollPerMinute: numberEnv('WAREBENCH_ENROLL_PER_MINUTE'),
     }).filter(([, v]) => v !== undefined),
   );
-  const app = await createServer({ db: serverDb, log, adminKey, limits });
+  const app = await createServer({ db: serverDb, log, adminKey, limits, requestLogging: process.env.WAREBENCH_REQUEST_LOG !== '0' });
   const port = Number(process.env.PORT ?? 8787);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
-  log.info({ db: serverDb.kind, docs: `http://${host}:${port}/docs` }, 'warebench server listening');
+  const address = app.server.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  log.info({ db: serverDb.kind, url, docs: `${url}/docs` }, 'warebench server listening');
 
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -16,7 +16,8 @@ const IsoTime = z.string().datetime({ offset: true });
 export const MAX_PUSH_BATCH = 500;
 export const MAX_PULL_LIMIT = 5000;
 
-export const StationRole = z.enum(['receiving', 'packing', 'mixed']);
+/** Same values as the station config's role. */
+export const StationRole = z.enum(['receiving', 'packing', 'both']);
 export type StationRole = z.infer<typeof StationRole>;
 
 export const ReceiptCondition = z.enum(['good', 'damaged', 'quarantine']);
@@ -251,6 +252,8 @@ export const PullPage = z.object({
   changes: z.array(Change),
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  /** Changes after the cursor in all, sent with the first page of a pull from 0 (progress of an initial sync). */
+  total: z.number().int().nonnegative().optional(),
 });
 export const PullReset = z.object({
   reset: z.literal(true),

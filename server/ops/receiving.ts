@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { SiteSettings } from '../../shared/domain/master-data';
+import { sql, type Kysely } from 'kysely';
+import type { ReceiptLinePayload } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
 import { setPoStatus } from '../data/master-data';
 import { activeHolds, holdCovers } from '../data/holds';
@@ -27,40 +27,70 @@ async function requireOpenPo(trx: Kysely<ServerDatabase>, siteId: string, poId: 
   return po;
 }
 
+interface ReceiptLineFacts {
+  po_status: string;
+  po_pct: number;
+  line_item: string;
+  qty_ordered: number;
+  qty_received: number;
+  item_exists: boolean;
+  item_pct: number | null;
+  site_pct: number | null;
+  on_hold: boolean;
+}
+
+/**
+ * Everything a receipt line is judged on, in one round trip: the PO line locked FOR UPDATE (receipts of
+ * one line from any station are judged one after the other), the PO share-locked (a concurrent
+ * receipt.close waits), the item's and site's tolerance, and whether an active hold covers the stock.
+ */
+async function receiptLineFacts(trx: Kysely<ServerDatabase>, siteId: string, p: ReceiptLinePayload): Promise<ReceiptLineFacts | undefined> {
+  const { rows } = await sql<ReceiptLineFacts>`
+    SELECT po.status AS po_status, po.over_receipt_tolerance_pct AS po_pct, pl.item_id AS line_item, pl.qty_ordered, pl.qty_received,
+      EXISTS (SELECT 1 FROM items i WHERE i.site_id = ${siteId} AND i.id = ${p.itemId}) AS item_exists,
+      (SELECT i.over_receipt_tolerance_pct FROM items i WHERE i.site_id = ${siteId} AND i.id = ${p.itemId}) AS item_pct,
+      (SELECT (s.settings->>'defaultOverReceiptTolerancePct')::float8 FROM sites s WHERE s.id = ${siteId}) AS site_pct,
+      EXISTS (SELECT 1 FROM holds h WHERE h.site_id = ${siteId} AND h.active AND (
+        (h.kind = 'item' AND h.item_id = ${p.itemId}) OR
+        (h.kind = 'lot' AND h.lot = ${p.lot} AND (h.item_id IS NULL OR h.item_id = ${p.itemId})))) AS on_hold
+    FROM po_lines pl JOIN purchase_orders po ON po.site_id = pl.site_id AND po.id = pl.po_id
+    WHERE pl.site_id = ${siteId} AND pl.po_id = ${p.poId} AND pl.line_no = ${p.poLineNo}
+    FOR UPDATE OF pl FOR SHARE OF po`.execute(trx);
+  return rows[0];
+}
+
 export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
-  const po = await requireOpenPo(trx, siteId, p.poId);
-  const item = await requireItem(trx, siteId, p.itemId);
-
-  if (p.poLineNo !== null) {
-    // Row lock: receipts of one PO line from any station are judged one after the other.
-    const line = await trx
-      .selectFrom('po_lines')
-      .select(['item_id', 'qty_ordered', 'qty_received'])
-      .where('site_id', '=', siteId)
-      .where('po_id', '=', p.poId)
-      .where('line_no', '=', p.poLineNo)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!line) throw new Rejection('invalid_op', `purchase order "${p.poId}" has no line ${p.poLineNo}`);
-    if (line.item_id !== p.itemId) throw new Rejection('invalid_op', `line ${p.poLineNo} of "${p.poId}" is for item "${line.item_id}", not "${p.itemId}"`);
-    const site = await trx.selectFrom('sites').select('settings').where('id', '=', siteId).executeTakeFirstOrThrow();
-    const sitePct = (site.settings as SiteSettings).defaultOverReceiptTolerancePct ?? 0;
-    const allowed = allowedQty(line.qty_ordered, item.over_receipt_tolerance_pct, po.over_receipt_tolerance_pct, sitePct);
-    if (line.qty_received + p.qty > allowed) {
+  const facts = p.poLineNo === null ? undefined : await receiptLineFacts(trx, siteId, p);
+  let held: boolean;
+  if (facts && facts.po_status === 'open' && facts.item_exists && facts.line_item === p.itemId) {
+    // The common case, judged from the one query above.
+    const allowed = allowedQty(facts.qty_ordered, facts.item_pct, facts.po_pct, facts.site_pct ?? 0);
+    if (facts.qty_received + p.qty > allowed) {
       throw new Rejection(
         'over_receipt',
-        `line ${p.poLineNo} of "${p.poId}": ${line.qty_received} received + ${p.qty} would pass the ${allowed} allowed (ordered ${line.qty_ordered})`,
+        `line ${p.poLineNo} of "${p.poId}": ${facts.qty_received} received + ${p.qty} would pass the ${allowed} allowed (ordered ${facts.qty_ordered})`,
       );
     }
     await trx
       .updateTable('po_lines')
-      .set({ qty_received: line.qty_received + p.qty })
+      .set({ qty_received: facts.qty_received + p.qty })
       .where('site_id', '=', siteId)
       .where('po_id', '=', p.poId)
-      .where('line_no', '=', p.poLineNo)
+      .where('line_no', '=', p.poLineNo!)
       .execute();
+    held = p.onHold || p.condition === 'quarantine' || facts.on_hold;
+  } else {
+    // Unexpected items, and every refusal, take the step-by-step path that names what is wrong.
+    await requireOpenPo(trx, siteId, p.poId);
+    await requireItem(trx, siteId, p.itemId);
+    if (p.poLineNo !== null) {
+      if (!facts) throw new Rejection('invalid_op', `purchase order "${p.poId}" has no line ${p.poLineNo}`);
+      throw new Rejection('invalid_op', `line ${p.poLineNo} of "${p.poId}" is for item "${facts.line_item}", not "${p.itemId}"`);
+    }
+    const holds = await activeHolds(trx, siteId);
+    held = p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
   }
 
   if (p.serial !== null) {
@@ -73,8 +103,6 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
     if (!fresh) throw new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`);
   }
 
-  const holds = await activeHolds(trx, siteId);
-  const held = p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
   await trx
     .insertInto('receipt_lines')
     .values({

@@ -196,7 +196,7 @@ export const erpRoutes: FastifyPluginAsyncZod<ErpRoutesOptions> = async (app, op
         items: rows.map((r) => ({
           id: r.id,
           name: r.name,
-          role: StationRole.catch('mixed').parse(r.role),
+          role: StationRole.catch('both').parse(r.role),
           createdAt: r.created_at.toISOString(),
           revokedAt: r.revoked_at?.toISOString() ?? null,
           lastSeenAt: r.last_seen_at?.toISOString() ?? null,

@@ -8,7 +8,6 @@ import {
   EnrollRequest,
   EnrollResponse,
   PullQuery,
-  PullResponse,
   PushRequest,
   PushResponse,
   ResolveExceptionRequest,
@@ -18,7 +17,7 @@ import {
 } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
 import { stubCarrierLabel } from '../carrier/stub-carrier';
-import { pullChanges } from '../data/pull';
+import { pullChangesJson } from '../data/pull';
 import { newCredential, normalizeEnrollmentCode, requireStation, sha256, stationGuard } from '../http/auth';
 import { HttpError } from '../http/errors';
 import { applyOps } from '../ops/apply';
@@ -99,11 +98,14 @@ export const syncRoutes: FastifyPluginAsyncZod<SyncRoutesOptions> = async (app, 
         tags: ['sync'],
         security,
         summary: "Pull the site's changes after a cursor, or a reset",
+        description: 'Answers a PullResponse of shared/sync-protocol.ts: { reset: false, epoch, changes: [{ seq, entity, op, id, record? }], cursor, hasMore, total? } or { reset: true, epoch, reason }. Records are sent as stored, without a response schema pass.',
         querystring: PullQuery,
-        response: { 200: PullResponse },
       },
     },
-    async (request) => pullChanges(db, requireStation(request).siteId, epoch, request.query),
+    async (request, reply) => {
+      const json = await pullChangesJson(db, requireStation(request).siteId, epoch, request.query);
+      return reply.type('application/json; charset=utf-8').send(json);
+    },
   );
 
   app.get(

@@ -14,11 +14,11 @@ async function push(api: Api, credential: string, ops: Op[]) {
   return bodyOf(PushResponse, await expectOk(api('POST', '/sync/v1/push', { token: credential, body: { ops } })));
 }
 
-async function ledger(api: Api, siteId: string, query = '') {
+async function ledger(api: Api, siteId: string, query = '', limit = 1000) {
   const all: z.infer<typeof LedgerPage>['items'] = [];
   let cursor: string | null = null;
   do {
-    const page = bodyOf(LedgerPage, await expectOk(api('GET', `/api/v1/sites/${siteId}/ledger?limit=1000${query}${cursor ? `&cursor=${cursor}` : ''}`)));
+    const page: z.infer<typeof LedgerPage> = bodyOf(LedgerPage, await expectOk(api('GET', `/api/v1/sites/${siteId}/ledger?limit=${limit}${query}${cursor ? `&cursor=${cursor}` : ''}`)));
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -147,6 +147,19 @@ forEachBackend('push', (ctx) => {
 
     const entries = await ledger(api, siteId);
     expect(entries.map((e) => e.opId).sort()).toEqual([ops[6]!.opId, ops[8]!.opId].sort());
+
+    // On-hand is derived from the ledger and pages by its (item, location, lot) key.
+    const OnHandPage = z.object({
+      items: z.array(z.object({ itemId: z.string(), location: z.string(), lot: z.string().nullable(), qty: z.number(), heldQty: z.number(), availableQty: z.number() })),
+      nextCursor: z.string().nullable(),
+    });
+    const first = bodyOf(OnHandPage, await expectOk(api('GET', `/api/v1/sites/${siteId}/on-hand?limit=1`)));
+    expect(first.items).toEqual([{ itemId: 'A', location: 'DOCK', lot: null, qty: 2, heldQty: 0, availableQty: 2 }]);
+    const second = bodyOf(OnHandPage, await expectOk(api('GET', `/api/v1/sites/${siteId}/on-hand?limit=1&cursor=${first.nextCursor}`)));
+    expect(second.items).toEqual([{ itemId: 'S', location: 'DOCK', lot: null, qty: 1, heldQty: 0, availableQty: 1 }]);
+    expect(second.nextCursor).toBeNull();
+    const badCursor = await api('GET', `/api/v1/sites/${siteId}/on-hand?cursor=garbage`);
+    expect(bodyOf(ErrorResult, badCursor).error.code).toBe('invalid_cursor');
   });
 
   it('keeps the ledger right when two stations over-receive the same PO line at once', async () => {
@@ -217,7 +230,9 @@ forEachBackend('push', (ctx) => {
     const shipments = bodyOf(Shipments, await expectOk(api('GET', `/api/v1/sites/${siteId}/shipments?orderId=SO1`)));
     expect(shipments.items).toEqual([expect.objectContaining({ cartonId: 'C1', manifestId: 'M1' })]);
     expect(shipments.items[0]?.shippedAt).not.toBeNull();
-    const kinds = (await ledger(api, siteId)).map((e) => e.kind);
-    expect(kinds).toEqual(['receipt', 'putaway', 'putaway', 'pack', 'pack', 'ship']);
+    const all = await ledger(api, siteId);
+    expect(all.map((e) => e.kind)).toEqual(['receipt', 'putaway', 'putaway', 'pack', 'pack', 'ship']);
+    expect(await ledger(api, siteId, '', 2)).toEqual(all);
+    expect((await ledger(api, siteId, '&kind=putaway')).map((e) => [e.location, e.qty])).toEqual([['DOCK', -4], ['A-01', 4]]);
   });
 });

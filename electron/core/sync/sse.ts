@@ -28,6 +28,8 @@ export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (mess
       buffer += decoder.decode(value, { stream: true });
       let newline: number;
       while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
+        // A CR at the end of what has arrived may be half of a CRLF: wait for the next chunk.
+        if (newline === buffer.length - 1 && buffer.endsWith('\r')) break;
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
         if (line === '') dispatch();

@@ -111,7 +111,7 @@ export async function seedSite(api: Api, siteId: string, options: { items?: Item
 
 export async function enrollStation(api: Api, siteId: string, stationName = 'bench-1') {
   const code = bodyOf(z.object({ code: z.string() }), await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201));
-  const enrolled = await expectOk(api('POST', '/sync/v1/enroll', { token: null, body: { code: code.code, stationName, role: 'mixed' } }), 201);
+  const enrolled = await expectOk(api('POST', '/sync/v1/enroll', { token: null, body: { code: code.code, stationName, role: 'both' } }), 201);
   return bodyOf(EnrollResponse, enrolled);
 }
 

@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
-
-const run = promisify(execFile);
-const SCRIPT = path.resolve(import.meta.dirname, '../../../scripts/pg-test.sh');
+import { startPgCluster, stopPgCluster } from '../../../server/tools/pg-cluster';
 
 export interface TestPostgres {
   /** URL of a database of its own (fresh, empty). */
@@ -14,16 +10,7 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-export async function startCluster(dir: string): Promise<string> {
-  const { stdout } = await run('bash', [SCRIPT, 'start', dir], { timeout: 120_000 });
-  const match = /DATABASE_URL=(\S+)/.exec(stdout);
-  if (!match?.[1]) throw new Error(`pg-test.sh printed no DATABASE_URL: ${stdout}`);
-  return match[1];
-}
-
-export async function stopCluster(dir: string): Promise<void> {
-  await run('bash', [SCRIPT, 'stop', dir], { timeout: 60_000 });
-}
+export { startPgCluster as startCluster, stopPgCluster as stopCluster };
 
 async function createDatabase(baseUrl: string): Promise<TestPostgres> {
   const name = `wb_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -59,17 +46,17 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   if (shared) return createDatabase(shared);
   const dir = await mkdtemp(path.join(tmpdir(), 'wb-pg-'));
   try {
-    const base = await startCluster(dir);
+    const base = await startPgCluster(dir);
     const database = await createDatabase(base);
     return {
       url: database.url,
       async stop() {
-        await stopCluster(dir);
+        await stopPgCluster(dir);
         await rm(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await stopCluster(dir).catch(() => undefined);
+    await stopPgCluster(dir).catch(() => undefined);
     throw error;
   }
 }

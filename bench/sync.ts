@@ -1,0 +1,214 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { createServer } from '../server/app';
+import { upsertItems, upsertPurchaseOrders, upsertSite } from '../server/data/master-data';
+import { migrate } from '../server/db/migrate';
+import { openServerDb, type ServerDb } from '../server/db/open';
+import { prepareLoadSite, runLoad } from '../server/tools/load-driver';
+import { startPgCluster, stopPgCluster } from '../server/tools/pg-cluster';
+import { spawnServerProcesses } from '../server/tools/spawn-server';
+import { openStationDatabase } from '../electron/core/db/open';
+import { createOutbox } from '../electron/core/db/repos/outbox';
+import { createSyncClient } from '../electron/core/sync/client';
+import { enroll } from '../electron/core/sync/enroll';
+import { SiteSettings, type Item } from '../shared/domain/master-data';
+import { percentile, type Benchmark, type BenchRow } from './types';
+
+/**
+ * Sync figures: initial sync of WAREBENCH_BENCH_ITEMS items (default 100k; 1M for the full run) into a
+ * station cache file against a bare bulk insert into the same file; push throughput and catch-up of
+ * WAREBENCH_BENCH_OPS queued ops (default 30k); hold-to-station latency over the live channel; and the
+ * load run (200 stations, two server processes, one PostgreSQL). PostgreSQL from WAREBENCH_TEST_PG_URL,
+ * else a throwaway cluster; the in-process server uses PGlite when no URL is given.
+ */
+const ADMIN_KEY = 'bench-admin-key';
+const SITE = 'bench';
+
+function items(n: number): Item[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `IT${String(i).padStart(7, '0')}`,
+    sku: `SKU${i}`,
+    description: `Bench item number ${i}`,
+    barcodes: [{ code: String(10_000_000_000 + i).padStart(14, '0'), packQty: 1 }],
+    unitWeightG: 100 + (i % 900),
+    lengthMm: 100,
+    widthMm: 80,
+    heightMm: 50,
+    lotTracked: i % 3 === 0,
+    serialTracked: false,
+    expiryTracked: i % 5 === 0,
+    minShelfLifeDays: 0,
+    itemClass: 'general',
+    homeLocation: null,
+    overReceiptTolerancePct: null,
+    active: true,
+  }));
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+async function inProcessServer(serverDb: ServerDb) {
+  await migrate(serverDb.db);
+  const app = await createServer({ db: serverDb, adminKey: ADMIN_KEY, limits: { requestsPerMinute: 10_000_000, enrollPerMinute: 100_000 } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+}
+
+async function enrollCredential(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/enrollment-codes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ siteId: SITE }),
+  });
+  const { code } = (await response.json()) as { code: string };
+  return (await enroll(url, code, 'bench-station', 'both')).credential;
+}
+
+export const benchmark: Benchmark = {
+  name: 'sync',
+  async run() {
+    const rows: BenchRow[] = [];
+    const itemCount = Number(process.env.WAREBENCH_BENCH_ITEMS ?? 100_000);
+    const opCount = Number(process.env.WAREBENCH_BENCH_OPS ?? 30_000);
+    const dir = await mkdtemp(path.join(tmpdir(), 'wb-bench-sync-'));
+    let clusterDir: string | null = null;
+    let pgUrl = process.env.WAREBENCH_TEST_PG_URL ?? null;
+    try {
+      // --- in-process server (PostgreSQL when given, else PGlite) ---
+      const serverDb = pgUrl ? await openServerDb({ databaseUrl: pgUrl, poolSize: 10 }) : await openServerDb({});
+      const backend = serverDb.kind;
+      const server = await inProcessServer(serverDb);
+      try {
+        await upsertSite(serverDb.db, SiteSettings.parse({ siteId: SITE, siteName: 'Bench', gs1CompanyPrefix: '0614141', shipFrom: { name: 'x', street1: 'x', city: 'x', postalCode: '1', country: 'US' } }));
+        const all = items(itemCount);
+        for (let i = 0; i < all.length; i += 10_000) await upsertItems(serverDb.db, SITE, all.slice(i, i + 10_000));
+        await upsertPurchaseOrders(serverDb.db, SITE, [
+          { id: 'PO-BENCH', number: 'PO-BENCH', supplier: 'x', status: 'open', expectedDate: null, overReceiptTolerancePct: 0, lines: [{ lineNo: 1, itemId: all[0]!.id, qtyOrdered: 10_000_000 }] },
+        ]);
+
+        // Initial sync into the station cache file.
+        const credential = await enrollCredential(server.url);
+        const stationDb = await openStationDatabase(path.join(dir, 'station.sqlite'));
+        const client = createSyncClient({ db: stationDb, serverUrl: server.url, credential, autoStart: false, live: false, pullPageSize: 5000, pollIntervalMs: 3_600_000 });
+        client.start();
+        let t0 = performance.now();
+        await until(() => client.state().initialSync.done, 3_600_000);
+        const syncMs = performance.now() - t0;
+        const cached = (stationDb.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+        if (cached !== itemCount) throw new Error(`initial sync cached ${cached} of ${itemCount} items`);
+
+        // Baseline: a bare bulk insert of the same rows into the same file.
+        stationDb.exec('CREATE TABLE bench_items AS SELECT * FROM items WHERE 0');
+        const insert = stationDb.prepare(`INSERT INTO bench_items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
+          expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        t0 = performance.now();
+        stationDb.transaction(() => {
+          for (const it of all) {
+            insert.run(it.id, it.sku, it.description, it.unitWeightG, it.lengthMm, it.widthMm, it.heightMm, it.lotTracked ? 1 : 0, 0, it.expiryTracked ? 1 : 0, 0, it.itemClass, null, null, 1);
+          }
+        })();
+        const bareMs = performance.now() - t0;
+        stationDb.exec('DROP TABLE bench_items');
+        rows.push({
+          figure: `initial sync, ${itemCount} items (${backend} server -> HTTP -> station SQLite)`,
+          value: itemCount / (syncMs / 1000),
+          unit: 'rows/s',
+          baseline: { name: 'bare bulk insert, same file', value: itemCount / (bareMs / 1000) },
+        });
+
+        // Catch-up: ops queued while offline, then pushed (one transaction per op on the server).
+        const outbox = createOutbox(stationDb);
+        const at = new Date().toISOString();
+        stationDb.transaction(() => {
+          for (let i = 0; i < opCount; i++) {
+            outbox.enqueue('receipt.line', { receiptId: 'R-B', poId: 'PO-BENCH', asnId: null, poLineNo: 1, itemId: all[0]!.id, qty: 1, lot: null, expiry: null, serial: null, condition: 'good', reason: null, lpn: null, onHold: false }, 'op-bench', at);
+          }
+        })();
+        t0 = performance.now();
+        await client.syncNow();
+        await until(() => client.state().queueDepth === 0, 3_600_000);
+        const catchUpMs = performance.now() - t0;
+        rows.push({ figure: `catch-up of ${opCount} queued ops (${backend})`, value: catchUpMs / 1000, unit: 's' });
+        rows.push({ figure: `push throughput, one station, batches of 200 (${backend})`, value: opCount / (catchUpMs / 1000), unit: 'ops/s' });
+
+        // Hold created through the API -> station cache, over the live channel.
+        await client.stop();
+        const liveClient = createSyncClient({ db: stationDb, serverUrl: server.url, credential, pollIntervalMs: 3_600_000 });
+        await until(() => liveClient.liveConnected(), 30_000);
+        const holdCached = stationDb.prepare('SELECT 1 FROM holds WHERE id = ?');
+        const latencies: number[] = [];
+        for (let i = 0; i < 20; i++) {
+          const id = `HB-${i}`;
+          t0 = performance.now();
+          const response = await fetch(`${server.url}/api/v1/sites/${SITE}/holds`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ id, kind: 'lot', itemId: all[1]!.id, lot: `L${i}`, location: null, reason: 'bench' }),
+          });
+          if (response.status !== 201) throw new Error(`hold: HTTP ${response.status}`);
+          await until(() => holdCached.get(id) !== undefined, 30_000);
+          latencies.push(performance.now() - t0);
+        }
+        await liveClient.stop();
+        stationDb.close();
+        rows.push({ figure: `hold via API -> station cache, p50 (${backend}, live channel)`, value: percentile(latencies, 50), unit: 'ms' });
+        rows.push({ figure: `hold via API -> station cache, p95 (${backend}, live channel)`, value: percentile(latencies, 95), unit: 'ms' });
+      } finally {
+        await server.app.close();
+        await serverDb.close();
+      }
+
+      // --- load: 200 stations, two server processes, one PostgreSQL ---
+      if (!pgUrl) {
+        clusterDir = await mkdtemp(path.join(tmpdir(), 'wb-bench-pg-'));
+        pgUrl = await startPgCluster(clusterDir);
+      }
+      const loadDb = `wb_bench_load_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${loadDb}`);
+      const loadUrl = new URL(pgUrl);
+      loadUrl.pathname = `/${loadDb}`;
+      const env = { DATABASE_URL: loadUrl.toString(), WAREBENCH_ADMIN_KEY: ADMIN_KEY, WAREBENCH_RATE_PER_MINUTE: '10000000', WAREBENCH_ENROLL_PER_MINUTE: '1000000', WAREBENCH_DB_POOL: '10' };
+      const servers = await spawnServerProcesses(2, env);
+      try {
+        const stations = Number(process.env.WAREBENCH_BENCH_STATIONS ?? 200);
+        const options = { urls: servers.map((s) => s.url), adminKey: ADMIN_KEY, siteId: 'load', stations, opsPerStation: Number(process.env.WAREBENCH_BENCH_STATION_OPS ?? 50), batchSize: 10, resendChance: 0.1 };
+        const { credentials } = await prepareLoadSite(options);
+        const result = await runLoad(options, credentials);
+        const check = new pg.Client({ connectionString: loadUrl.toString() });
+        await check.connect();
+        const { rows: counted } = await check.query<{ n: string }>(`SELECT count(*) AS n FROM inventory_ledger WHERE site_id = 'load'`);
+        await check.end();
+        const ledgerCount = Number(counted[0]?.n ?? -1);
+        rows.push({
+          figure: `load: ${stations} stations push+pull, 2 server processes, PostgreSQL`,
+          value: result.opsSent / (result.elapsedMs / 1000),
+          unit: 'ops/s',
+          note: `${result.opsSent} ops sent, ${result.applied} applied, ${result.duplicates} duplicate answers to resends, ledger ${ledgerCount} entries${ledgerCount === result.opsSent ? ' (= ops sent)' : ' (MISMATCH)'}`,
+        });
+        if (ledgerCount !== result.opsSent) throw new Error(`load run: ledger has ${ledgerCount} entries for ${result.opsSent} ops`);
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+        await admin.query(`DROP DATABASE IF EXISTS ${loadDb} WITH (FORCE)`);
+        await admin.end();
+      }
+      return rows;
+    } finally {
+      if (clusterDir) {
+        await stopPgCluster(clusterDir).catch(() => undefined);
+        await rm(clusterDir, { recursive: true, force: true });
+      }
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};

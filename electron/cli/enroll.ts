@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { StationRole } from '../../shared/sync-protocol';
+import { loadStationConfig } from '../core/config';
+import { defaultDataDir, stationPaths } from '../core/paths';
+import { writeStationConfig } from '../core/settings/config-file';
+import { enroll as enrollStation, EnrollError } from '../core/sync/enroll';
+import { EXIT, type CliIo, type Subcommand } from './io';
+
+const USAGE =
+  'usage: warebench enroll --server URL --code CODE [--name NAME] [--role receiving|packing|both] [--data-dir DIR] [--print-credential] [--json]';
+
+/**
+ * `warebench enroll`: trades a one-time enrollment code for this station's credential and stores it with
+ * the server URL in station.json of the data folder (owner-readable only). `--print-credential` prints
+ * it instead, for a caller that keeps it elsewhere.
+ */
+export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        server: { type: 'string' },
+        code: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'print-credential': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    io.err(`warebench enroll: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(USAGE);
+    return EXIT.invalid;
+  }
+  if (values.help) {
+    io.out(USAGE);
+    return EXIT.ok;
+  }
+  if (!values.server || !values.code) {
+    io.err('warebench enroll: --server and --code are required');
+    io.err(USAGE);
+    return EXIT.invalid;
+  }
+  let serverUrl: string;
+  try {
+    serverUrl = new URL(values.server).toString().replace(/\/+$/, '');
+  } catch {
+    io.err(`warebench enroll: --server "${values.server}" is not a URL (e.g. http://warebench-server:8787)`);
+    return EXIT.invalid;
+  }
+  const paths = stationPaths(values['data-dir'] ?? defaultDataDir());
+  let config;
+  try {
+    config = loadStationConfig(paths.config);
+  } catch (error) {
+    io.err(`warebench enroll: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.invalid;
+  }
+  const role = StationRole.safeParse(values.role ?? config.stationRole);
+  if (!role.success) {
+    io.err(`warebench enroll: --role must be one of ${StationRole.options.join(', ')}`);
+    return EXIT.invalid;
+  }
+  const stationName = values.name ?? config.stationName;
+
+  let result;
+  try {
+    result = await enrollStation(serverUrl, values.code, stationName, role.data);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`warebench enroll: ${message}`);
+    return error instanceof EnrollError && error.code !== 'unreachable' ? EXIT.invalid : EXIT.failure;
+  }
+
+  if (!values['print-credential']) {
+    writeStationConfig(paths.config, { ...config, stationName, stationRole: role.data, server: { url: serverUrl, credential: result.credential, stationId: result.stationId } });
+  }
+  if (values.json) {
+    io.out(JSON.stringify({ stationId: result.stationId, siteId: result.siteId, ...(values['print-credential'] ? { credential: result.credential } : { config: paths.config }) }));
+  } else {
+    io.out(`enrolled "${stationName}" as station ${result.stationId} of site ${result.siteId}`);
+    io.out(values['print-credential'] ? `credential: ${result.credential}` : `server and credential saved in ${paths.config}`);
+  }
+  return EXIT.ok;
+};

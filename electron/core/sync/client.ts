@@ -1,0 +1,276 @@
+import type { Database } from 'better-sqlite3';
+import type { RejectedOp, SyncState } from '../../../shared/domain/sync-state';
+import { systemClock, type Clock } from '../clock';
+import { createMasterDataWriter } from '../db/repos/master-data';
+import { createMeta } from '../db/repos/meta';
+import { createOutbox } from '../db/repos/outbox';
+import { silentLogger, type Logger } from '../log';
+import type { StationSync } from '../station-sync';
+import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { createSyncExceptions } from './exceptions';
+import { META_INITIAL_DONE, pullChanges } from './pull';
+import { pushOutbox } from './push';
+import { createServerApi, SyncHttpError, type FetchLike } from './server-api';
+import { readSse } from './sse';
+
+export const META_LAST_SYNC = 'sync.last_sync_at';
+
+export interface SyncClientOptions {
+  db: Database;
+  serverUrl: string;
+  credential: string;
+  clock?: Clock;
+  log?: Logger;
+  fetch?: FetchLike;
+  backoff?: BackoffPolicy;
+  pushBatchSize?: number;
+  pullPageSize?: number;
+  /** Sync this often when nothing else asks (the live channel normally makes this unnecessary). */
+  pollIntervalMs?: number;
+  /** Listen on the live channel and pull at once on a notification (default true). */
+  live?: boolean;
+  requestTimeoutMs?: number;
+  random?: () => number;
+  onState?: (state: SyncState) => void;
+  /** Start syncing right away (default true). */
+  autoStart?: boolean;
+}
+
+export interface SyncClient extends StationSync {
+  start(): void;
+  /** Marks a refused op as dealt with, here and on the server. */
+  resolveRejected(opId: string, note?: string, by?: string): boolean;
+  /** Whether the live channel is connected now. */
+  liveConnected(): boolean;
+}
+
+/**
+ * The station's sync client: pushes the outbox in order (retry, exponential backoff with jitter, capped
+ * so hours offline cost little), pulls changes by cursor into the master-data cache, listens on the live
+ * channel and pulls at once when told. Refused ops go to the exceptions list and never block the queue.
+ */
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLogger();
+  const policy = options.backoff ?? defaultBackoff;
+  const random = options.random ?? Math.random;
+  const pollIntervalMs = options.pollIntervalMs ?? 30_000;
+  const outbox = createOutbox(db);
+  const meta = createMeta(db);
+  const writer = createMasterDataWriter(db);
+  const exceptions = createSyncExceptions(db);
+  const api = createServerApi({
+    serverUrl: options.serverUrl,
+    credential: options.credential,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  });
+
+  const listeners = new Set<(state: SyncState) => void>();
+  if (options.onState) listeners.add(options.onState);
+  const stopController = new AbortController();
+  let started = false;
+  let stopped = false;
+  let online = false;
+  let lastError: string | null = null;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let live = false;
+  let liveTask: Promise<void> | null = null;
+  let progress: { received: number; total: number | null } = { received: 0, total: null };
+  let lastEmitted = '';
+
+  function state(): SyncState {
+    return {
+      mode: 'enrolled',
+      online,
+      serverUrl: options.serverUrl,
+      queueDepth: outbox.depth(),
+      rejected: exceptions.openCount(),
+      lastSyncAt: meta.get(META_LAST_SYNC) ?? null,
+      lastError,
+      initialSync: { done: meta.get(META_INITIAL_DONE) === '1', received: progress.received, total: progress.total },
+    };
+  }
+
+  function emit(): void {
+    const current = state();
+    const key = JSON.stringify(current);
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    for (const listener of [...listeners]) {
+      try {
+        listener(current);
+      } catch (error) {
+        log.error({ err: error }, 'sync state listener failed');
+      }
+    }
+  }
+
+  async function cycle(): Promise<void> {
+    const signal = stopController.signal;
+    try {
+      await pushOutbox({ db, outbox, exceptions, api, clock, log, batchSize: options.pushBatchSize ?? 200 }, signal);
+      emit();
+      await pullChanges(
+        {
+          db,
+          meta,
+          writer,
+          api,
+          log,
+          pageSize: options.pullPageSize ?? 1000,
+          onProgress: (p) => {
+            progress = { received: p.received, total: p.total };
+            emit();
+          },
+        },
+        signal,
+      );
+      online = true;
+      lastError = null;
+      failures = 0;
+      meta.set(META_LAST_SYNC, clock.now().toISOString());
+    } catch (error) {
+      if (stopped) return;
+      failures++;
+      if (error instanceof SyncHttpError) {
+        online = error.status !== 0 && error.status < 500;
+        lastError = error.status === 401 ? `${error.message} (${error.code})` : error.message;
+      } else {
+        online = false;
+        lastError = error instanceof Error ? error.message : String(error);
+        log.error({ err: error }, 'sync cycle failed');
+      }
+      log.warn({ failures, error: lastError }, 'sync failed; will retry');
+    } finally {
+      emit();
+    }
+  }
+
+  function clearTimer(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  function scheduleNext(): void {
+    clearTimer();
+    if (stopped) return;
+    const delay = failures > 0 ? backoffDelay(failures - 1, policy, random) : pollIntervalMs;
+    timer = setTimeout(runSoon, delay);
+    timer.unref?.();
+  }
+
+  function runSoon(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimer();
+    running = (async () => {
+      do {
+        again = false;
+        await cycle();
+      } while (again && !stopped && failures === 0);
+    })().finally(() => {
+      running = null;
+      scheduleNext();
+    });
+  }
+
+  function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (stopController.signal.aborted) return resolve();
+      const t = setTimeout(resolve, ms);
+      stopController.signal.addEventListener('abort', () => {
+        clearTimeout(t);
+        resolve();
+      }, { once: true });
+    });
+  }
+
+  async function liveLoop(): Promise<void> {
+    let attempt = 0;
+    while (!stopped) {
+      try {
+        const body = await api.openLive(stopController.signal);
+        await readSse(body, (message) => {
+          if (message.event === 'hello') {
+            live = true;
+            attempt = 0;
+            // Connected: the server is there, and changes may have been missed while away.
+            failures = 0;
+            runSoon();
+          } else if (message.event === 'pull') {
+            runSoon();
+          }
+        });
+      } catch (error) {
+        if (stopped) break;
+        log.debug({ err: error }, 'live channel lost');
+      }
+      live = false;
+      if (stopped) break;
+      await sleep(backoffDelay(attempt++, policy, random));
+    }
+  }
+
+  const client: SyncClient = {
+    start() {
+      if (started || stopped) return;
+      started = true;
+      if (options.live !== false) liveTask = liveLoop();
+      runSoon();
+    },
+    state,
+    async syncNow() {
+      if (stopped) return state();
+      if (running) await running;
+      failures = 0;
+      runSoon();
+      if (running) await running;
+      return state();
+    },
+    rejected(): RejectedOp[] {
+      return exceptions.open();
+    },
+    resolve(opId, note, by) {
+      const resolved = exceptions.resolve(opId, by, note, clock.now().toISOString());
+      if (resolved) {
+        api.resolveException(opId, by, note, stopController.signal).catch((error: unknown) => {
+          log.warn({ opId, err: error }, 'could not tell the server the exception was resolved');
+        });
+        emit();
+      }
+      return resolved;
+    },
+    resolveRejected(opId, note = '', by = 'station') {
+      return client.resolve(opId, note, by);
+    },
+    kick() {
+      if (!started || stopped) return emit();
+      // While the server is away, new ops wait for the backoff timer instead of hammering it.
+      if (failures === 0) runSoon();
+      else emit();
+    },
+    onState(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    liveConnected: () => live,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearTimer();
+      stopController.abort();
+      await running?.catch(() => undefined);
+      await liveTask?.catch(() => undefined);
+    },
+  };
+  if (options.autoStart !== false) client.start();
+  return client;
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ErrorBody, PullResponse, PushResponse, type Op } from '../../../shared/sync-protocol';
+
+export type FetchLike = typeof fetch;
+
+const ResolvedAnswer = z.object({ opId: z.string(), resolvedAt: z.string() });
+
+/** An answer from the server that is not a success. `retryable`: worth trying again later as is. */
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface ServerApiOptions {
+  serverUrl: string;
+  credential: string;
+  fetch?: FetchLike;
+  requestTimeoutMs?: number;
+}
+
+/** The station's typed calls to the server; every answer is checked with the protocol's schemas. */
+export function createServerApi(options: ServerApiOptions) {
+  const base = options.serverUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const auth = { authorization: `Bearer ${options.credential}` };
+
+  async function request<T>(path: string, init: RequestInit, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+    const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, { ...init, signal: AbortSignal.any(signals) });
+    } catch (error) {
+      throw new SyncHttpError(0, 'unreachable', `server ${base} not reachable: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+    }
+    const text = await response.text().catch(() => '');
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!response.ok) {
+      const parsed = ErrorBody.safeParse(body);
+      throw new SyncHttpError(
+        response.status,
+        parsed.success ? parsed.data.error.code : 'http_error',
+        parsed.success ? parsed.data.error.message : `HTTP ${response.status} from ${path}`,
+      );
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw new SyncHttpError(502, 'bad_response', `the server's answer to ${path} does not match the protocol: ${parsed.error.message}`);
+    return parsed.data;
+  }
+
+  return {
+    push(ops: Op[], signal?: AbortSignal) {
+      return request('/sync/v1/push', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ops }) }, PushResponse, signal);
+    },
+    pull(cursor: number, limit: number, epoch: string | undefined, signal?: AbortSignal) {
+      const query = new URLSearchParams({ cursor: String(cursor), limit: String(limit), ...(epoch ? { epoch } : {}) });
+      return request(`/sync/v1/pull?${query}`, { method: 'GET', headers: auth }, PullResponse, signal);
+    },
+    resolveException(opId: string, resolvedBy: string, note: string, signal?: AbortSignal) {
+      return request(
+        `/sync/v1/exceptions/${encodeURIComponent(opId)}/resolve`,
+        { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ resolvedBy, note }) },
+        ResolvedAnswer,
+        signal,
+      );
+    },
+    /** Opens the SSE live channel; the caller reads the body. No timeout: it stays open. */
+    async openLive(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+      let response: Response;
+      try {
+        response = await doFetch(`${base}/sync/v1/live`, { headers: { ...auth, accept: 'text/event-stream' }, signal });
+      } catch (error) {
+        throw new SyncHttpError(0, 'unreachable', `live channel: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!response.ok || !response.body) {
+        const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
+        throw new SyncHttpError(response.status, parsed.success ? parsed.data.error.code : 'http_error', parsed.success ? parsed.data.error.message : `live channel: HTTP ${response.status}`);
+      }
+      return response.body;
+    },
+  };
+}
+
+export type ServerApi = ReturnType<typeof createServerApi>;

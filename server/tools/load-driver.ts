@@ -1,0 +1,148 @@
+import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
+import type { Item, PurchaseOrder, SiteSettings } from '../../shared/domain/master-data';
+import { EnrollResponse, PullResponse, PushResponse, type Op } from '../../shared/sync-protocol';
+
+export interface LoadOptions {
+  /** Server base URLs; station i talks to urls[i % urls.length]. */
+  urls: string[];
+  adminKey: string;
+  siteId: string;
+  stations: number;
+  opsPerStation: number;
+  batchSize: number;
+  /** Chance (0..1) that a station sends a batch a second time, as after a lost answer. */
+  resendChance?: number;
+}
+
+export interface LoadResult {
+  stations: number;
+  opsSent: number;
+  applied: number;
+  duplicates: number;
+  rejected: number;
+  pushes: number;
+  pulls: number;
+  elapsedMs: number;
+  opIds: string[];
+}
+
+async function call<T>(url: string, init: RequestInit & { token: string }, schema: z.ZodType<T>): Promise<T> {
+  const { token, ...rest } = init;
+  const response = await fetch(url, { ...rest, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: HTTP ${response.status} ${text.slice(0, 300)}`);
+  return schema.parse(JSON.parse(text));
+}
+
+/** Creates the site, its items and one PO line per station (room for every op), and enrolls the stations. */
+export async function prepareLoadSite(options: LoadOptions): Promise<{ credentials: string[] }> {
+  const [base] = options.urls;
+  if (!base) throw new Error('no server url');
+  const admin = { token: options.adminKey };
+  const settings: Omit<SiteSettings, 'siteId'> = {
+    siteName: 'Load',
+    gs1CompanyPrefix: '0614141',
+    shipFrom: { name: 'Dock', company: '', street1: '1 Main', street2: '', city: 'X', region: '', postalCode: '1', country: 'US', phone: '' },
+    weightTolerancePct: 5,
+    weightToleranceG: 50,
+    smallCartonG: 500,
+    smallCartonTolerancePct: 3,
+    allowQuantityKeys: true,
+    defaultOverReceiptTolerancePct: 0,
+  };
+  await call(`${base}/api/v1/sites/${options.siteId}`, { ...admin, method: 'PUT', body: JSON.stringify(settings) }, z.unknown());
+  const items: Item[] = Array.from({ length: options.stations }, (_, i) => ({
+    id: `LOAD-${i}`,
+    sku: `LOAD-${i}`,
+    description: `load item ${i}`,
+    barcodes: [],
+    unitWeightG: 10,
+    lengthMm: 0,
+    widthMm: 0,
+    heightMm: 0,
+    lotTracked: false,
+    serialTracked: false,
+    expiryTracked: false,
+    minShelfLifeDays: 0,
+    itemClass: 'general',
+    homeLocation: null,
+    overReceiptTolerancePct: null,
+    active: true,
+  }));
+  await call(`${base}/api/v1/sites/${options.siteId}/items`, { ...admin, method: 'POST', body: JSON.stringify({ items }) }, z.unknown());
+  const po: PurchaseOrder = {
+    id: 'PO-LOAD',
+    number: 'PO-LOAD',
+    supplier: 'load',
+    status: 'open',
+    expectedDate: null,
+    overReceiptTolerancePct: 0,
+    lines: items.map((item, i) => ({ lineNo: i + 1, itemId: item.id, qtyOrdered: options.opsPerStation })),
+  };
+  await call(`${base}/api/v1/sites/${options.siteId}/purchase-orders`, { ...admin, method: 'POST', body: JSON.stringify({ purchaseOrders: [po] }) }, z.unknown());
+  const credentials: string[] = [];
+  for (let i = 0; i < options.stations; i++) {
+    const { code } = await call(`${base}/api/v1/enrollment-codes`, { ...admin, method: 'POST', body: JSON.stringify({ siteId: options.siteId }) }, z.object({ code: z.string() }));
+    const url = `${options.urls[i % options.urls.length]}/sync/v1/enroll`;
+    const enrolled = await call(url, { token: '', method: 'POST', body: JSON.stringify({ code, stationName: `load-${i}`, role: 'receiving' }) }, EnrollResponse);
+    credentials.push(enrolled.credential);
+  }
+  return { credentials };
+}
+
+/** Every station at once: push its receipts in batches (some sent twice), pull after each batch. */
+export async function runLoad(options: LoadOptions, credentials: string[]): Promise<LoadResult> {
+  const result: LoadResult = { stations: credentials.length, opsSent: 0, applied: 0, duplicates: 0, rejected: 0, pushes: 0, pulls: 0, elapsedMs: 0, opIds: [] };
+  const started = performance.now();
+  let random = 0x2545f491;
+  const chance = () => ((random = (random * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  await Promise.all(
+    credentials.map(async (token, station) => {
+      const base = options.urls[station % options.urls.length]!;
+      let seq = 0;
+      let cursor = 0;
+      for (let sent = 0; sent < options.opsPerStation; sent += options.batchSize) {
+        const ops: Op[] = Array.from({ length: Math.min(options.batchSize, options.opsPerStation - sent) }, () => ({
+          opId: uuidv7(),
+          stationSeq: ++seq,
+          kind: 'receipt.line',
+          at: new Date().toISOString(),
+          operatorId: `op-${station}`,
+          payload: {
+            receiptId: `R-${station}`,
+            poId: 'PO-LOAD',
+            asnId: null,
+            poLineNo: station + 1,
+            itemId: `LOAD-${station}`,
+            qty: 1,
+            lot: null,
+            expiry: null,
+            serial: null,
+            condition: 'good',
+            reason: null,
+            lpn: null,
+            onHold: false,
+          },
+        }));
+        result.opsSent += ops.length;
+        result.opIds.push(...ops.map((o) => o.opId));
+        const times = chance() < (options.resendChance ?? 0.1) ? 2 : 1;
+        for (let t = 0; t < times; t++) {
+          const answer = await call(`${base}/sync/v1/push`, { token, method: 'POST', body: JSON.stringify({ ops }) }, PushResponse);
+          result.pushes++;
+          for (const r of answer.results) {
+            if (r.status === 'applied') result.applied++;
+            else if (r.status === 'duplicate') result.duplicates++;
+            else result.rejected++;
+          }
+        }
+        const page = await call(`${base}/sync/v1/pull?cursor=${cursor}&limit=500`, { token, method: 'GET' }, PullResponse);
+        result.pulls++;
+        if (!page.reset) cursor = page.cursor;
+      }
+    }),
+  );
+  result.elapsedMs = performance.now() - started;
+  return result;
+}

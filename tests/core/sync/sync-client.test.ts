@@ -1,0 +1,248 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { SyncState } from '../../../shared/domain/sync-state';
+import { createServer } from '../../../server/app';
+import { openStationDatabase } from '../../../electron/core/db/open';
+import { createOutbox } from '../../../electron/core/db/repos/outbox';
+import { createSyncClient, type SyncClient, type SyncClientOptions } from '../../../electron/core/sync/client';
+import { enroll } from '../../../electron/core/sync/enroll';
+import { ADMIN_KEY, httpApi, startTestServer, type Api, type TestServer } from '../../server/support/harness';
+import { bodyOf, expectOk, item, purchaseOrder, receiptLine, siteSettings } from '../../server/support/fixtures';
+import { startTestPostgres, type TestPostgres } from '../../server/support/postgres';
+
+const fastBackoff = { baseMs: 20, capMs: 200 };
+const LedgerPage = z.object({ items: z.array(z.object({ opId: z.string().nullable(), qty: z.number(), kind: z.string() })), nextCursor: z.string().nullable() });
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function serverLedger(api: Api, siteId: string) {
+  return bodyOf(LedgerPage, await expectOk(api('GET', `/api/v1/sites/${siteId}/ledger?limit=1000`))).items;
+}
+
+const count = (db: Database, sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
+
+describe.each(['pglite', 'postgres'] as const)('station sync client against the real server [%s]', (backend) => {
+  let postgres: TestPostgres | undefined;
+  let server: TestServer;
+  let dir: string;
+  let port: number;
+  const clients: SyncClient[] = [];
+  const dbs: Database[] = [];
+  let siteN = 0;
+
+  beforeAll(async () => {
+    if (backend === 'postgres') postgres = await startTestPostgres();
+    server = await startTestServer({ backend, ...(postgres ? { databaseUrl: postgres.url } : {}) });
+    port = Number(new URL(server.url).port);
+    dir = await mkdtemp(path.join(tmpdir(), 'wb-sync-'));
+  }, 120_000);
+
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.stop()));
+    for (const db of dbs.splice(0)) db.close();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await postgres?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  /** A site with items and a PO, a station database file, and an enrolled credential. */
+  async function station(extra: Partial<SyncClientOptions> = {}) {
+    const siteId = `site-${backend}-${++siteN}`;
+    const { api } = server;
+    await expectOk(api('PUT', `/api/v1/sites/${siteId}`, { body: siteSettings(siteId) }));
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/items`, { body: { items: [item('A'), item('B'), item('C')] } }));
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/purchase-orders`, { body: { purchaseOrders: [purchaseOrder('PO1', [{ itemId: 'A', qty: 1000 }, { itemId: 'B', qty: 2 }])] } }));
+    const code = bodyOf(z.object({ code: z.string() }), await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201));
+    const enrolled = await enroll(server.url, code.code, 'bench', 'receiving');
+    const db = await openStationDatabase(path.join(dir, `${siteId}.sqlite`));
+    dbs.push(db);
+    const states: SyncState[] = [];
+    const client = createSyncClient({
+      db,
+      serverUrl: server.url,
+      credential: enrolled.credential,
+      backoff: fastBackoff,
+      pollIntervalMs: 3_600_000,
+      onState: (s) => states.push(s),
+      ...extra,
+    });
+    clients.push(client);
+    const outbox = createOutbox(db);
+    const receive = (qty: number, poLineNo = 1, itemId = 'A') =>
+      outbox.enqueue('receipt.line', receiptLine('PO1', poLineNo, itemId, qty), 'op-1', new Date().toISOString());
+    return { siteId, api, db, client, outbox, states, receive, credential: enrolled.credential };
+  }
+
+  it('syncs the master data down, pushes queued ops, and the server ledger shows them', async () => {
+    const s = await station();
+    await until(() => s.client.state().initialSync.done, 'initial sync');
+    expect(count(s.db, 'SELECT count(*) AS n FROM items')).toBe(3);
+    expect(count(s.db, 'SELECT count(*) AS n FROM po_lines WHERE po_id = ?', 'PO1')).toBe(2);
+    const opIds = [s.receive(2), s.receive(3)];
+    expect(s.client.state().queueDepth).toBe(2);
+    s.client.kick();
+    await until(() => s.client.state().queueDepth === 0, 'queue drained');
+    const ledger = await serverLedger(s.api, s.siteId);
+    expect(ledger.map((e) => e.opId).sort()).toEqual([...opIds].sort());
+    const final = await s.client.syncNow();
+    expect(final).toMatchObject({ mode: 'enrolled', online: true, queueDepth: 0, rejected: 0, lastError: null, initialSync: { done: true } });
+    expect(final.lastSyncAt).not.toBeNull();
+    expect(s.states.at(-1)).toEqual(final);
+  });
+
+  it('keeps queueing while the server is down and applies every op exactly once when it is back', async () => {
+    const s = await station();
+    await until(() => s.client.state().initialSync.done, 'initial sync');
+    await server.app.close();
+    const opIds: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      opIds.push(s.receive(1));
+      s.client.kick();
+    }
+    await until(() => s.client.state().lastError !== null && !s.client.state().online, 'offline noticed');
+    expect(s.client.state().queueDepth).toBe(30);
+    // The same database and port: the server process restarted.
+    const app = await createServer({ db: server.serverDb, adminKey: ADMIN_KEY, limits: { requestsPerMinute: 100_000 }, liveKeepAliveMs: 1000 });
+    await app.listen({ port, host: '127.0.0.1' });
+    server = { ...server, app };
+    await until(() => s.client.state().queueDepth === 0, 'queue drained after restart');
+    const ledger = await serverLedger(s.api, s.siteId);
+    expect(ledger).toHaveLength(30);
+    expect(new Set(ledger.map((e) => e.opId))).toEqual(new Set(opIds));
+    expect(s.client.state()).toMatchObject({ online: true, lastError: null });
+    const outboxStates = s.db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all();
+    expect(outboxStates).toEqual([{ state: 'applied', n: 30 }]);
+  });
+
+  it('answers a retried push after a lost answer as duplicate and applies it once', async () => {
+    let dropped = 0;
+    const lossyFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).endsWith('/sync/v1/push') && dropped === 0) {
+        dropped++;
+        // The server applied the batch, but the answer never arrives.
+        throw new TypeError('fetch failed: connection reset');
+      }
+      return response;
+    };
+    const s = await station({ fetch: lossyFetch, live: false });
+    await until(() => s.client.state().initialSync.done, 'initial sync');
+    const opId = s.receive(4);
+    s.client.kick();
+    await until(() => s.client.state().queueDepth === 0, 'queue drained');
+    expect(dropped).toBe(1);
+    expect(s.outbox.get(opId)?.state).toBe('duplicate');
+    const ledger = await serverLedger(s.api, s.siteId);
+    expect(ledger.filter((e) => e.opId === opId)).toHaveLength(1);
+  });
+
+  it('shows a rejected op as an exception and still applies the ops after it', async () => {
+    const s = await station();
+    await until(() => s.client.state().initialSync.done, 'initial sync');
+    const ok1 = s.receive(1, 2, 'B');
+    const over = s.receive(5, 2, 'B'); // line 2 ordered 2: over-receipt
+    const ok2 = s.receive(1, 2, 'B');
+    const malformed = s.outbox.enqueue('receipt.line', { nonsense: true }, 'op-1', new Date().toISOString());
+    const ok3 = s.receive(1);
+    s.client.kick();
+    await until(() => s.client.state().queueDepth === 0, 'queue drained');
+    expect([ok1, ok2, ok3].map((id) => s.outbox.get(id)?.state)).toEqual(['applied', 'applied', 'applied']);
+    expect(s.outbox.get(over)).toMatchObject({ state: 'rejected', rejectCode: 'over_receipt' });
+    expect(s.outbox.get(malformed)).toMatchObject({ state: 'rejected', rejectCode: 'invalid_op' });
+    const rejected = s.client.rejected();
+    expect(rejected.map((r) => r.opId).sort()).toEqual([over, malformed].sort());
+    expect(rejected.find((r) => r.opId === over)?.reason).toMatch(/would pass the 2 allowed/);
+    expect(s.client.state().rejected).toBe(2);
+    expect(s.client.resolveRejected(over, 'counted again', 'sup-1')).toBe(true);
+    expect(s.client.state().rejected).toBe(1);
+    expect(s.client.resolveRejected(over)).toBe(false);
+    const Exceptions = z.object({ items: z.array(z.object({ opId: z.string() })) });
+    await until(async () => {
+      const open = bodyOf(Exceptions, await expectOk(s.api('GET', '/sync/v1/exceptions', { token: s.credential })));
+      return !open.items.some((e) => e.opId === over);
+    }, 'server exception resolved');
+  });
+
+  it('gets a hold created through the API into the station cache through the live channel', async () => {
+    const s = await station();
+    await until(() => s.client.state().initialSync.done && s.client.liveConnected(), 'initial sync and live channel');
+    await expectOk(s.api('POST', `/api/v1/sites/${s.siteId}/holds`, { body: { id: 'QH-1', kind: 'lot', itemId: 'A', lot: 'L7', location: null, reason: 'supplier recall' } }), 201);
+    // No polling (interval one hour): only the live notification can bring it this soon.
+    await until(() => count(s.db, "SELECT count(*) AS n FROM holds WHERE id = 'QH-1' AND active = 1") === 1, 'hold in the station cache');
+    await expectOk(s.api('POST', `/api/v1/sites/${s.siteId}/holds/QH-1/release`, { body: {} }));
+    await until(() => count(s.db, "SELECT count(*) AS n FROM holds WHERE id = 'QH-1' AND active = 0") === 1, 'release in the station cache');
+  });
+
+  it('on reset (server rebuilt) clears the cache, pulls from 0 and keeps the outbox', async () => {
+    const s = await station({ live: false });
+    await until(() => s.client.state().initialSync.done, 'initial sync');
+    s.db.prepare("INSERT INTO items (id, sku, description, unit_weight_g) VALUES ('STALE', 'STALE', 'not on the server', 1)").run();
+    const queued = s.receive(1);
+    await server.app.close();
+    s.client.kick();
+    await server.serverDb.db.updateTable('server_meta').set({ value: `rebuilt-${siteN}-${Date.now()}` }).where('key', '=', 'epoch').execute();
+    const app = await createServer({ db: server.serverDb, adminKey: ADMIN_KEY, limits: { requestsPerMinute: 100_000 }, liveKeepAliveMs: 1000 });
+    await app.listen({ port, host: '127.0.0.1' });
+    server = { ...server, app };
+    await s.client.syncNow();
+    expect(count(s.db, "SELECT count(*) AS n FROM items WHERE id = 'STALE'")).toBe(0);
+    expect(count(s.db, 'SELECT count(*) AS n FROM items')).toBe(3);
+    expect(s.outbox.get(queued)?.state).toBe('applied');
+    expect(s.client.state().initialSync.done).toBe(true);
+  });
+
+  it('refuses a used enrollment code with a clear error', async () => {
+    const siteId = `site-${backend}-enroll`;
+    await expectOk(server.api('PUT', `/api/v1/sites/${siteId}`, { body: siteSettings(siteId) }));
+    const code = bodyOf(z.object({ code: z.string() }), await expectOk(server.api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201));
+    await enroll(server.url, code.code, 'one', 'packing');
+    await expect(enroll(server.url, code.code, 'two', 'packing')).rejects.toMatchObject({ code: 'invalid_enrollment_code' });
+    await expect(enroll('http://127.0.0.1:1', code.code, 'three', 'packing')).rejects.toMatchObject({ code: 'unreachable' });
+  });
+});
+
+describe('revocation seen by the sync client', () => {
+  let server: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    server = await startTestServer({ backend: 'pglite' });
+    dir = await mkdtemp(path.join(tmpdir(), 'wb-sync-revoke-'));
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports the revocation as the last error and keeps the ops queued', async () => {
+    const api = httpApi(server.url);
+    await expectOk(api('PUT', '/api/v1/sites/rv', { body: siteSettings('rv') }));
+    const code = bodyOf(z.object({ code: z.string() }), await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId: 'rv' } }), 201));
+    const enrolled = await enroll(server.url, code.code, 'bench-r', 'both');
+    const db = await openStationDatabase(path.join(dir, 'rv.sqlite'));
+    const client = createSyncClient({ db, serverUrl: server.url, credential: enrolled.credential, backoff: fastBackoff, pollIntervalMs: 3_600_000, live: false });
+    try {
+      await until(() => client.state().initialSync.done, 'initial sync');
+      await expectOk(api('POST', `/api/v1/stations/${enrolled.stationId}/revoke`));
+      createOutbox(db).enqueue('order.problem', { orderId: 'SO1', reason: 'torn' }, 'op-1', new Date().toISOString());
+      const state = await client.syncNow();
+      expect(state.lastError).toMatch(/revoked/);
+      expect(state.queueDepth).toBe(1);
+    } finally {
+      await client.stop();
+      db.close();
+    }
+  });
+});
