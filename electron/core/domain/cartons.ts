@@ -81,11 +81,11 @@ export function recommendCarton(items: readonly PackItem[], cartons: readonly Ca
   const bySize = [...cartons].sort((a, b) => innerVolumeMm3(a) - innerVolumeMm3(b) || a.tareG - b.tareG || a.code.localeCompare(b.code));
   for (const carton of bySize) {
     const fit = cartonFits(goods, carton, options);
-    if (fit.fits) return { carton, fitsAll: true, reason: `${carton.code} is the smallest carton that takes everything (${litres(fit.volumeMm3)} l, ${grams(fit.weightG)} g)` };
+    if (fit.fits) return { carton, fitsAll: true, reason: `the smallest carton that takes everything (${litres(fit.volumeMm3)} l, ${grams(fit.weightG)} g)` };
   }
   const eachUnit = bySize.filter((c) => goods.every((i) => unitFits(i, c) && i.unitWeightG + c.tareG <= c.maxWeightG));
   const largest = eachUnit.at(-1);
-  if (largest) return { carton: largest, fitsAll: false, reason: `no single carton takes everything: pack ${largest.code} and continue in another carton` };
+  if (largest) return { carton: largest, fitsAll: false, reason: `no single carton takes everything: fill ${largest.code} and continue in another carton` };
   const misfit = goods.find((i) => !bySize.some((c) => unitFits(i, c)));
   return { carton: null, fitsAll: false, reason: misfit ? `${misfit.itemId} fits no carton type: choose a carton by hand` : 'no carton type can carry these goods' };
 }

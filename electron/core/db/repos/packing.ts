@@ -154,6 +154,21 @@ export function createPackingRepo(db: Database) {
         lotTracked: r.lot_tracked === 1, serialTracked: r.serial_tracked === 1,
       }));
     },
+    /** The order's lines of one item with what is packed on each: all a scan of that item needs. */
+    linesOfItem(orderId: string, itemId: string): { lineNo: number; itemId: string; qty: number; packed: number }[] {
+      return (q(`SELECT l.line_no, l.item_id, l.qty,
+          (SELECT coalesce(sum(u.qty), 0) FROM pack_units u JOIN pack_cartons c ON c.id = u.carton_id
+            WHERE u.order_id = l.order_id AND u.line_no = l.line_no AND c.state != 'discarded') AS packed
+        FROM order_lines l WHERE l.order_id = ? AND l.item_id = ? ORDER BY l.line_no`).all(orderId, itemId) as { line_no: number; item_id: string; qty: number; packed: number }[])
+        .map((r) => ({ lineNo: r.line_no, itemId: r.item_id, qty: r.qty, packed: r.packed }));
+    },
+    /** Units of the order not in a carton yet. */
+    remainingUnits(orderId: string): number {
+      const row = q(`SELECT (SELECT coalesce(sum(qty), 0) FROM order_lines WHERE order_id = ?) -
+          (SELECT coalesce(sum(u.qty), 0) FROM pack_units u JOIN pack_cartons c ON c.id = u.carton_id WHERE u.order_id = ? AND c.state != 'discarded') AS n`)
+        .get(orderId, orderId) as { n: number };
+      return Math.max(0, row.n);
+    },
     /** Units per line in the order's open and closed cartons. */
     packedByLine(orderId: string): Map<number, number> {
       const rows = q(`SELECT u.line_no, sum(u.qty) AS n FROM pack_units u JOIN pack_cartons c ON c.id = u.carton_id
