@@ -1,10 +1,9 @@
-import { buildDemoDataset } from '../../shared/demo/dataset';
 import { systemClock, type Clock } from './clock';
 import { ConfigError, loadStationConfig, StationConfig } from './config';
 import { DeviceConfigError } from './devices/config';
 import { createStationDevices, trainingDevices } from './devices/station-adapter';
 import { openStationDatabase } from './db/open';
-import { loadDatasetIntoCache } from './demo/load-demo';
+import { connectServer, type ServerConnection } from './embedded/server-link';
 import type { Logger } from './log';
 import { createStationLogger } from './logging/logger';
 import { stationPaths } from './paths';
@@ -24,9 +23,11 @@ export interface BootOptions {
   /** Log folder (default `<dataDir>/logs`); the desktop app passes the platform's log folder. */
   logDir?: string;
   setup?: SetupOptions;
+  /** Told where the embedded demo server listens, for site IT and tests. */
+  onEmbeddedServer?: (server: { url: string; adminKey: string; siteId: string }) => void;
 }
 
-/** Opens the cache, reads the config, loads demo data on first start of an embedded station, and creates the station. */
+/** Opens the cache, reads the config, opens the devices, links the station to its server (by default the embedded demo server) and creates the station. */
 export async function bootStation(options: BootOptions): Promise<Station> {
   const paths = stationPaths(options.dataDir);
   const logDir = options.logDir ?? paths.logs;
@@ -35,13 +36,6 @@ export async function bootStation(options: BootOptions): Promise<Station> {
   const config: StationConfig = mergeStationConfig(fileConfig, options.overrides, options.setup?.credentials?.get() ?? null);
   const db = await openStationDatabase(paths.database);
   const clock = options.clock ?? systemClock;
-  if (config.server === 'embedded') {
-    const hasData = (db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n > 0;
-    if (!hasData) {
-      loadDatasetIntoCache(db, buildDemoDataset(clock.now()));
-      log.info('demo data loaded into the station cache');
-    }
-  }
   let devices = options.devices;
   if (!devices) {
     const deviceConfig = config.devices.length > 0 ? config.devices : config.training ? trainingDevices : [];
@@ -53,7 +47,20 @@ export async function bootStation(options: BootOptions): Promise<Station> {
       throw error;
     }
   }
-  const station = createStation({ db, config, dataDir: options.dataDir, version: options.version, clock, log, devices, setup: { logDir, ...options.setup } });
+  let link: ServerConnection;
+  try {
+    link = await connectServer({ config, db, dataDir: options.dataDir, clock, log });
+  } catch (error) {
+    await devices.close();
+    db.close();
+    throw error;
+  }
+  const station = createStation({
+    db, config, dataDir: options.dataDir, version: options.version, clock, log, devices, setup: { logDir, ...options.setup },
+    sync: link.sync, onClose: link.close,
+  });
+  if (link.embedded) options.onEmbeddedServer?.(link.embedded);
+  if (link.waitForFirstSync) await station.context.sync.syncNow();
   log.info({ stationId: station.context.stationId, dataDir: options.dataDir }, 'station ready');
   return station;
 }

@@ -42,6 +42,8 @@ export interface StationOptions {
   sync?: (deps: { db: Database; clock: Clock; log: Logger }) => StationSync;
   /** First-run setup, credential keeping and restart-after-save, from the host that boots the station. */
   setup?: SetupOptions;
+  /** Runs after the station closed its own parts (e.g. the embedded server it was booted with). */
+  onClose?: () => Promise<void>;
 }
 
 export interface Station {
@@ -177,7 +179,15 @@ export function createStation(options: StationOptions): Station {
     else if (e.type === 'print.job') bus.emit('print.job', e.job);
     else bus.emit('device.status', e.status);
   });
-  const unsubscribeSync = sync.onState((s) => bus.emit('sync.state', s));
+  let lastPullAt: string | null = null;
+  const unsubscribeSync = sync.onState((s) => {
+    bus.emit('sync.state', s);
+    if (s.lastSyncAt !== lastPullAt) {
+      lastPullAt = s.lastSyncAt;
+      // Master data may have changed under an open order (a cancellation): the pack bench re-checks at once.
+      packing.ordersChanged();
+    }
+  });
 
   return {
     call: (command, input) => router.call(command, input),
@@ -190,6 +200,7 @@ export function createStation(options: StationOptions): Station {
       await sync.stop();
       await devices.close();
       db.close();
+      await options.onClose?.();
     },
   };
 }
