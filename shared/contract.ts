@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { devicesCommands } from './contract/devices';
 import { packingCommands } from './contract/packing';
 import { receivingCommands } from './contract/receiving';
+import { setupCommands } from './contract/setup';
 import { stationCommands } from './contract/station';
 import { syncCommands } from './contract/sync';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...syncCommands,
   ...receivingCommands,
   ...packingCommands,
+  ...setupCommands,
 };
 
 export type Contract = typeof contract;

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bootStation } from '../core/boot';
+import { parseLaunchOptions } from '../core/settings/launch-options';
+import { bootRestartableStation } from '../core/settings/restartable-station';
 import { startHost } from '../core/host';
 import { defaultDataDir } from '../core/paths';
 import { EXIT, type Subcommand } from './io';
@@ -28,7 +29,8 @@ export const serve: Subcommand = async (argv, io) => {
   }
   let station;
   try {
-    station = await bootStation({ dataDir, version: process.env.npm_package_version });
+    // WAREBENCH_* settings apply over station.json; the station reboots itself after the setup wizard saved.
+    station = await bootRestartableStation({ dataDir, version: process.env.npm_package_version, launch: { ...parseLaunchOptions([], process.env), dataDir } });
   } catch (error) {
     io.err(`The station could not start: ${(error as Error).message}`);
     return EXIT.failure;

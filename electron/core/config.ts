@@ -24,6 +24,8 @@ export const StationConfig = z.object({
   kiosk: z.boolean().default(false),
   /** A version to stay on: auto-update does not move past it. */
   pinnedVersion: z.string().nullable().default(null),
+  /** The site's update feed (generic electron-updater feed); null = no automatic updates. */
+  updateUrl: z.string().url('updateUrl must be a URL such as https://it.example.com/warebench/').nullable().default(null),
 }).strict();
 export type StationConfig = z.infer<typeof StationConfig>;
 

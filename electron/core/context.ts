@@ -8,6 +8,7 @@ import type { Meta } from './db/repos/meta';
 import type { Outbox } from './db/repos/outbox';
 import type { EventBus } from './event-bus';
 import type { Logger } from './log';
+import type { BusyProbes } from './settings/busy';
 import type { StationDevices } from './station-devices';
 import type { StationSync } from './station-sync';
 
@@ -23,6 +24,8 @@ export interface StationContext {
   devices: StationDevices;
   sync: StationSync;
   config: StationConfig;
+  /** Open work (receipts, cartons): workflow modules register probes; updates wait until none reports busy. */
+  busy: BusyProbes;
   stationId: string;
   site(): SiteSettings;
   /** The screen the operator is on: hardware scans are routed to its workflow. */

@@ -1,33 +1,63 @@
 // Runs in an Electron utilityProcess: the station core with its device I/O, off the window's thread.
-import { bootStation } from '../core/boot';
-import { defaultDataDir } from '../core/paths';
-import { FromCore, ToCore } from './core-protocol';
+// No 'electron' import here: the parent port is `process.parentPort` in a utility process.
+import type { StationConfig } from '../core/config';
+import { configFileCredentials, keychainCredentials, type CredentialStore } from '../core/settings/credentials';
+import { bootRestartableStation, type RestartableStation } from '../core/settings/restartable-station';
+import { ToCore, type CoreInit, type FromCore } from './core-protocol';
 
-const port = process.parentPort;
-const send = (message: FromCore) => port.postMessage(message);
+function runCoreProcess(port: Electron.ParentPort): void {
+  const send = (message: FromCore) => port.postMessage(message);
+  let station: RestartableStation | null = null;
+  let nextCredentialId = 1;
+  const credentialAcks = new Map<number, (outcome: { ok: boolean; message?: string }) => void>();
 
-async function run() {
-  const dataDir = process.env.WAREBENCH_DATA_DIR ?? defaultDataDir();
-  let station;
-  try {
-    station = await bootStation({ dataDir, version: process.env.WAREBENCH_VERSION });
-  } catch (error) {
-    send({ type: 'failed', message: (error as Error).message });
-    return;
-  }
-  const ready = station;
-  ready.subscribe((event, payload) => send({ type: 'event', event, payload }));
+  /** Hands the credential to the main process, which encrypts it with safeStorage; resolves once it is stored. */
+  const persistInKeychain = (credential: string | null): Promise<void> => {
+    const id = nextCredentialId++;
+    return new Promise((resolve, reject) => {
+      credentialAcks.set(id, (outcome) => (outcome.ok ? resolve() : reject(new Error(outcome.message ?? 'the credential could not be stored'))));
+      send({ type: 'credential', id, credential });
+    });
+  };
+
+  const boot = (init: CoreInit): Promise<RestartableStation> => {
+    const credentials: CredentialStore = init.credentialStore === 'keychain' ? keychainCredentials(init.credential, persistInKeychain) : configFileCredentials();
+    return bootRestartableStation({
+      dataDir: init.dataDir,
+      version: init.version,
+      credentials,
+      launch: { dataDir: init.dataDir, logDir: init.logDir, firstRunSetup: init.firstRunSetup, overrides: init.overrides as Partial<StationConfig> },
+    });
+  };
+
   port.on('message', async ({ data }) => {
-    const message = ToCore.safeParse(data);
-    if (!message.success) return;
-    if (message.data.type === 'shutdown') {
-      await ready.close();
+    const parsed = ToCore.safeParse(data);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'init') {
+      if (station) return;
+      try {
+        station = await boot(message);
+      } catch (error) {
+        send({ type: 'failed', message: (error as Error).message });
+        return;
+      }
+      station.subscribe((event, payload) => send({ type: 'event', event, payload }));
+      send({ type: 'ready', stationId: station.context.stationId });
+    } else if (message.type === 'credential.saved') {
+      credentialAcks.get(message.id)?.({ ok: message.ok, message: message.message });
+      credentialAcks.delete(message.id);
+    } else if (message.type === 'shutdown') {
+      await station?.close();
       process.exit(0);
+    } else {
+      const { id, command, input } = message;
+      const result = station
+        ? await station.call(command, input)
+        : { ok: false as const, error: { code: 'offline' as const, message: 'The station core is starting.' } };
+      send({ type: 'result', id, result });
     }
-    const { id, command, input } = message.data;
-    send({ type: 'result', id, result: await ready.call(command, input) });
   });
-  send({ type: 'ready', stationId: ready.context.stationId });
 }
 
-void run();
+runCoreProcess(process.parentPort);

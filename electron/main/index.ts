@@ -1,97 +1,130 @@
-import { app, BrowserWindow, ipcMain, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import type { Result } from '../../shared/rpc';
-import { FromCore, type ToCore } from './core-protocol';
+import { BusyState } from '../../shared/contract/setup';
+import { loadStationConfig, type StationConfig } from '../core/config';
+import { createStationLogger, MAIN_LOG } from '../core/logging/logger';
+import { stationPaths } from '../core/paths';
+import { mergeStationConfig, parseLaunchOptions, type LaunchOptions } from '../core/settings/launch-options';
+import { applyAutostart } from './autostart';
+import { createCoreLink } from './core-link';
+import { createCredentialVault } from './credential-vault';
+import { relayStationCalls, sendStationEvent } from './ipc-relay';
+import { contentSecurityPolicy, guardWebContents, hardenSession, ownContentMatcher } from './security';
+import { startAutoUpdates } from './updater';
+import { createStationWindow } from './window';
 
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererFile = join(__dirname, '../renderer/index.html');
+/** The desktop shell: one station window, the core in a utility process, staged updates. Nothing here touches devices. */
+function startDesktop(): void {
+  // The dev server URL is honoured only in development: a packaged station never loads anything but its own files.
+  const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+  const rendererFile = join(__dirname, '../renderer/index.html');
+  const preload = join(__dirname, '../preload/index.cjs');
+  const isOwnContent = ownContentMatcher(rendererFile, devServerUrl);
 
-let core: UtilityProcess | null = null;
-let nextId = 1;
-const pending = new Map<number, (r: Result<unknown>) => void>();
-let mainWindow: BrowserWindow | null = null;
-
-function startCore(): void {
-  core = utilityProcess.fork(join(__dirname, 'core.js'), [], {
-    serviceName: 'warebench-core',
-    env: { ...process.env, WAREBENCH_DATA_DIR: process.env.WAREBENCH_DATA_DIR ?? app.getPath('userData'), WAREBENCH_VERSION: app.getVersion() },
-  });
-  core.on('message', (raw: unknown) => {
-    const message = FromCore.safeParse(raw);
-    if (!message.success) return;
-    const m = message.data;
-    if (m.type === 'result') {
-      pending.get(m.id)?.(m.result as Result<unknown>);
-      pending.delete(m.id);
-    } else if (m.type === 'event') mainWindow?.webContents.send('station:event', m.event, m.payload);
-    else if (m.type === 'failed') mainWindow?.webContents.send('station:event', 'alert', { level: 'stop', message: m.message });
-  });
-  core.on('exit', () => {
-    for (const [, done] of pending) done({ ok: false, error: { code: 'offline', message: 'The station core stopped; restarting it.' } });
-    pending.clear();
-    core = null;
-    if (!app.isReady() || quitting) return;
-    setTimeout(startCore, 1000);
-  });
-}
-
-function isOwnContent(url: string): boolean {
-  if (rendererUrl && url.startsWith(rendererUrl)) return true;
-  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
-}
-
-function createWindow(): void {
-  mainWindow = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    show: false,
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
-  mainWindow.on('ready-to-show', () => mainWindow?.show());
-  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  mainWindow.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnContent(url)) event.preventDefault();
-  });
-  if (rendererUrl) void mainWindow.loadURL(rendererUrl);
-  else void mainWindow.loadFile(rendererFile);
-}
-
-let quitting = false;
-
-ipcMain.handle('station:invoke', async (event, command: unknown, input: unknown): Promise<Result<unknown>> => {
-  if (!mainWindow || event.sender !== mainWindow.webContents || !isOwnContent(event.senderFrame?.url ?? '')) {
-    return { ok: false, error: { code: 'forbidden', message: 'Only the station window may call the core.' } };
+  let launch: LaunchOptions;
+  try {
+    launch = parseLaunchOptions(process.argv.slice(1), process.env);
+  } catch (error) {
+    void app.whenReady().then(() => {
+      dialog.showErrorBox('Warebench cannot start', (error as Error).message);
+      app.exit(2);
+    });
+    return;
   }
-  if (typeof command !== 'string') return { ok: false, error: { code: 'bad_message', message: 'command must be a string' } };
-  if (!core) return { ok: false, error: { code: 'offline', message: 'The station core is starting.' } };
-  const id = nextId++;
-  const message: ToCore = { type: 'invoke', id, command, input };
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    core?.postMessage(message);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const dataDir = launch.dataDir ?? app.getPath('userData');
+  const logDir = launch.logDir ?? app.getPath('logs');
+  const log = createStationLogger({ dir: logDir, fileName: MAIN_LOG, name: 'warebench-main' });
+  const stationConfig = (): StationConfig | null => {
+    try {
+      return mergeStationConfig(loadStationConfig(stationPaths(dataDir).config), launch.overrides);
+    } catch (error) {
+      log.warn({ err: error }, 'station config unreadable');
+      return null;
+    }
+  };
+  const vault = createCredentialVault(join(dataDir, 'credential.bin'), (message) => log.warn(message));
+  let window: BrowserWindow | null = null;
+
+  const core = createCoreLink({
+    modulePath: join(__dirname, 'core.js'),
+    init: () => {
+      const keychain = vault.available();
+      if (!keychain) log.warn('the OS offers no secret store: the station credential stays in station.json, readable by this user only');
+      return {
+        type: 'init',
+        dataDir,
+        logDir,
+        version: app.getVersion(),
+        firstRunSetup: launch.firstRunSetup ?? true,
+        overrides: launch.overrides,
+        credentialStore: keychain ? 'keychain' : 'config-file',
+        credential: keychain ? vault.read() : null,
+      };
+    },
+    onEvent: (event, payload) => sendStationEvent(window, event, payload),
+    onFailed: (message) => {
+      log.error({ reason: message }, 'station core failed to start');
+      sendStationEvent(window, 'alert', { level: 'stop', message });
+    },
+    onCredential: (credential) => vault.write(credential),
+    log: (message) => log.warn(message),
   });
-});
 
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  startCore();
-  createWindow();
-});
+  guardWebContents(isOwnContent);
+  relayStationCalls({ window: () => window, isOwnContent, invoke: (command, input) => core.invoke(command, input) });
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
 
-app.on('before-quit', () => {
-  quitting = true;
-  core?.postMessage({ type: 'shutdown' } satisfies ToCore);
-});
-app.on('window-all-closed', () => app.quit());
+  let updates: { stop(): void } | null = null;
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, contentSecurityPolicy(devServerUrl));
+    core.start();
+    const kiosk = stationConfig()?.kiosk ?? false;
+    if (app.isPackaged) applyAutostart(kiosk);
+    window = createStationWindow({
+      preload,
+      kiosk,
+      load: (w) => (devServerUrl ? w.loadURL(devServerUrl) : w.loadFile(rendererFile)),
+    });
+    window.on('closed', () => {
+      window = null;
+    });
+    if (app.isPackaged) {
+      updates = startAutoUpdates({
+        currentVersion: app.getVersion(),
+        settings: () => {
+          const config = stationConfig();
+          return { feedUrl: config?.updateUrl ?? null, pinnedVersion: config?.pinnedVersion ?? null };
+        },
+        isBusy: async () => {
+          const result = await core.invoke('station.busy', {});
+          const busy = result.ok ? BusyState.safeParse(result.value) : null;
+          return busy?.success ? busy.data : null;
+        },
+        log: (level, message) => log[level](message),
+      });
+    }
+  });
+
+  let stopped = false;
+  app.on('before-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
+    updates?.stop();
+    void core.stop().finally(() => {
+      log.file.close();
+      app.quit();
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+startDesktop();

@@ -4,6 +4,7 @@ import type { StationInfo, Workflow } from '../../shared/contract/station';
 import type { Operator } from '../../shared/domain/master-data';
 import { useClient, useEvent } from './api/station-context';
 import { DevicesScreen } from './features/devices/DevicesScreen';
+import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
 import { Home } from './features/home/Home';
 import { PackingScreen } from './features/packing/PackingScreen';
 import { ReceivingScreen } from './features/receiving/ReceivingScreen';
@@ -39,7 +40,7 @@ export function App({ info }: { info: StationInfo }) {
       <header className="topbar">
         <span className="topbar__brand">{t('app.name')}</span>
         <span className="topbar__station">{info.stationName} · {info.siteName}</span>
-        {operator && screen !== 'home' && <button onClick={() => go('home')}>← {t('common.back')}</button>}
+        {operator && screen !== 'home' && <button onClick={() => go('home')}><span aria-hidden="true">← </span>{t('common.back')}</button>}
         {operator && <span className="topbar__operator" data-testid="operator-name">{operator.name}</span>}
         {operator && <button onClick={() => void client.attempt('session.signOut', {})}>{t('home.signOut')}</button>}
       </header>
@@ -57,6 +58,7 @@ export function App({ info }: { info: StationInfo }) {
           {screen === 'receiving' && <ReceivingScreen operator={operator} />}
           {screen === 'packing' && <PackingScreen operator={operator} />}
           {screen === 'devices' && <DevicesScreen training={info.training} />}
+          {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={operator.roles.includes('supervisor') || operator.roles.includes('admin')} />}
           {screen === 'sync' && <SyncScreen supervisor={operator.roles.includes('supervisor') || operator.roles.includes('admin')} />}
         </>
       )}

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { createClient, defaultTransport } from './api/client';
 import { StationProvider } from './api/station-context';
 import { App } from './App';
+import { SetupGate } from './features/setup/SetupGate';
 import { initI18n } from './i18n';
 import './styles.css';
 
@@ -24,7 +25,9 @@ async function start() {
   root.render(
     <StrictMode>
       <StationProvider client={client}>
-        <App info={info} />
+        <SetupGate>
+          <App info={info} />
+        </SetupGate>
       </StationProvider>
     </StrictMode>,
   );

@@ -8,12 +8,12 @@ export const en = {
     submit: 'Sign in',
     unknown: 'Badge not recognised',
   },
-  home: { greeting: 'Hello, {{name}}', receive: 'Receive', pack: 'Pack', devices: 'Devices', sync: 'Sync', signOut: 'Sign out', diagnostics: 'Diagnostics' },
-  scan: { label: 'Scan', placeholder: 'Scan here (or type and press Enter)', last: 'Last scan' },
+  home: { greeting: 'Hello, {{name}}', receive: 'Receive', pack: 'Pack', devices: 'Devices', sync: 'Sync', signOut: 'Sign out', diagnostics: 'Diagnostics', workflows: 'Workflows' },
+  scan: { label: 'Scan', placeholder: 'Scan here (or type and press Enter)', last: 'Last scan', result: 'Scan result', accepted: 'Accepted', rejected: 'Rejected', info: 'Note' },
   status: { devices: 'Devices', sync: 'Sync', online: 'online', offline: 'offline', standalone: 'not enrolled', queue: '{{count}} waiting', rejected: '{{count}} refused' },
   devices: {
     title: 'Devices', none: 'No devices configured.', test: 'Test', role: 'Role', state: 'State', transport: 'Connection',
-    simScale: 'Simulated scale', setWeight: 'Put weight', motion: 'Moving',
+    simScale: 'Simulated scale', setWeight: 'Put weight', motion: 'Moving', device: 'Device', actions: 'Actions', weightKg: 'Weight in kg', weightSlider: 'Weight slider',
     connection: { connected: 'connected', connecting: 'connecting', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
   },
   sync: {

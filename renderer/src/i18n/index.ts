@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { diagnosticsMessages } from '../features/diagnostics/messages';
 import { packingMessages } from '../features/packing/messages';
 import { receivingMessages } from '../features/receiving/messages';
+import { setupMessages } from '../features/setup/messages';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
@@ -10,9 +12,9 @@ export const languages = ['en', 'de', 'es'] as const;
 export type Language = (typeof languages)[number];
 
 const resources = {
-  en: { translation: { ...en, receiving: receivingMessages.en, packing: packingMessages.en } },
-  de: { translation: { ...de, receiving: receivingMessages.de, packing: packingMessages.de } },
-  es: { translation: { ...es, receiving: receivingMessages.es, packing: packingMessages.es } },
+  en: { translation: { ...en, receiving: receivingMessages.en, packing: packingMessages.en, setup: setupMessages.en, diagnostics: diagnosticsMessages.en } },
+  de: { translation: { ...de, receiving: receivingMessages.de, packing: packingMessages.de, setup: setupMessages.de, diagnostics: diagnosticsMessages.de } },
+  es: { translation: { ...es, receiving: receivingMessages.es, packing: packingMessages.es, setup: setupMessages.es, diagnostics: diagnosticsMessages.es } },
 };
 
 /** All UI text goes through i18next; the station's language comes from its config. */

@@ -21,17 +21,30 @@ export function ScanField({ onScan, disabled = false }: { onScan: (data: string)
   };
 
   useEffect(() => {
+    // Focus comes back to the scan field unless the operator moved it with the keyboard (Tab to a button or link):
+    // keyboard-only use must be able to reach every control.
     const refocus = () => {
+      if (disabled) return;
       const active = document.activeElement;
       const typingElsewhere = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement;
-      if (!typingElsewhere && !disabled) input.current?.focus();
+      const keyboardFocus = active instanceof HTMLElement && active !== document.body && active.matches(':focus-visible');
+      if (!typingElsewhere && !keyboardFocus) input.current?.focus();
+    };
+    // A scanner typing while a button has keyboard focus: its characters go to the scan field, not to the button.
+    const redirectTyping = (e: globalThis.KeyboardEvent) => {
+      if (disabled || e.ctrlKey || e.altKey || e.metaKey || e.key.length !== 1 || e.key === ' ') return;
+      const active = document.activeElement;
+      if (active === input.current || active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return;
+      input.current?.focus();
     };
     refocus();
     const timer = window.setInterval(refocus, 500);
     document.addEventListener('click', refocus);
+    document.addEventListener('keydown', redirectTyping, true);
     return () => {
       window.clearInterval(timer);
       document.removeEventListener('click', refocus);
+      document.removeEventListener('keydown', redirectTyping, true);
     };
   }, [disabled]);
 
@@ -60,7 +73,6 @@ export function ScanField({ onScan, disabled = false }: { onScan: (data: string)
       <input
         ref={input}
         data-testid="scan-input"
-        aria-label={t('scan.label')}
         value={value}
         disabled={disabled}
         placeholder={t('scan.placeholder')}

@@ -9,11 +9,12 @@ export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) =
   return (
     <main className="home">
       <h1>{t('home.greeting', { name: operator.name })}</h1>
-      <nav className="home__tiles" aria-label="Workflows">
+      <nav className="home__tiles" aria-label={t('home.workflows')}>
         <button className="tile" disabled={!canReceive} onClick={() => go('receiving')}><span aria-hidden="true">📥</span>{t('home.receive')}</button>
         <button className="tile" disabled={!canPack} onClick={() => go('packing')}><span aria-hidden="true">📦</span>{t('home.pack')}</button>
         <button className="tile" onClick={() => go('devices')}><span aria-hidden="true">🔌</span>{t('home.devices')}</button>
         <button className="tile" onClick={() => go('sync')}><span aria-hidden="true">🔄</span>{t('home.sync')}</button>
+        <button className="tile" onClick={() => go('diagnostics')}><span aria-hidden="true">🩺</span>{t('home.diagnostics')}</button>
       </nav>
     </main>
   );

@@ -33,13 +33,15 @@ export function SignIn({ stationName }: { stationName: string }) {
           autoFocus
           data-testid="badge-input"
           aria-label={t('signin.badge')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'signin-error' : undefined}
           value={badge}
           onChange={(e) => setBadge(e.target.value)}
           autoComplete="off"
           inputMode="numeric"
         />
         <button type="submit" className="big-button">{t('signin.submit')}</button>
-        {error && <p className="form-error" role="alert" data-testid="signin-error">✖ {error}</p>}
+        {error && <p className="form-error" role="alert" id="signin-error" data-testid="signin-error"><span aria-hidden="true">✖ </span>{error}</p>}
       </form>
     </main>
   );

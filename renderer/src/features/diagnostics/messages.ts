@@ -1,0 +1,85 @@
+/** UI text of the diagnostics screen, per language. */
+const en = {
+  title: 'Diagnostics',
+  refresh: 'Refresh',
+  versions: 'Versions',
+  station: 'Station',
+  database: 'Database',
+  devices: 'Devices',
+  sync: 'Sync queue',
+  openWork: 'Open work',
+  lastErrors: 'Latest warnings and errors',
+  noErrors: 'No warnings or errors in the log.',
+  idle: 'Nothing open: updates can be installed.',
+  fields: {
+    app: 'Warebench', node: 'Node.js', electron: 'Electron', chrome: 'Chromium', sqlite: 'SQLite', platform: 'System',
+    stationId: 'Station id', name: 'Name', role: 'Role', locale: 'Language', training: 'Training mode', dataDir: 'Data folder', logDir: 'Log folder',
+    server: 'Server', pinned: 'Stays on version', updates: 'Update feed', path: 'File', size: 'Size', schema: 'Schema version',
+    queue: 'Waiting to send', rejected: 'Refused by the server', online: 'Connection', lastSync: 'Last sync', lastError: 'Last error',
+  },
+  level: { warn: 'Warning', error: 'Error', fatal: 'Fatal', info: 'Info', debug: 'Debug', trace: 'Trace' },
+  notSet: 'not set',
+  bundle: 'Export support bundle',
+  bundling: 'Writing the support bundle…',
+  bundleDone: 'Support bundle written: {{path}} ({{size}}). Send this file to support; it contains no passwords or credentials.',
+  setup: 'Station setup',
+  closeSetup: 'Close setup',
+};
+
+export type DiagnosticsMessages = typeof en;
+
+const de: DiagnosticsMessages = {
+  title: 'Diagnose',
+  refresh: 'Aktualisieren',
+  versions: 'Versionen',
+  station: 'Station',
+  database: 'Datenbank',
+  devices: 'Geräte',
+  sync: 'Synchronisierungswarteschlange',
+  openWork: 'Offene Arbeit',
+  lastErrors: 'Letzte Warnungen und Fehler',
+  noErrors: 'Keine Warnungen oder Fehler im Protokoll.',
+  idle: 'Nichts offen: Updates können installiert werden.',
+  fields: {
+    app: 'Warebench', node: 'Node.js', electron: 'Electron', chrome: 'Chromium', sqlite: 'SQLite', platform: 'System',
+    stationId: 'Stations-ID', name: 'Name', role: 'Aufgabe', locale: 'Sprache', training: 'Schulungsmodus', dataDir: 'Datenordner', logDir: 'Protokollordner',
+    server: 'Server', pinned: 'Bleibt auf Version', updates: 'Update-Quelle', path: 'Datei', size: 'Größe', schema: 'Schemaversion',
+    queue: 'Wartet auf Versand', rejected: 'Vom Server abgelehnt', online: 'Verbindung', lastSync: 'Letzte Synchronisierung', lastError: 'Letzter Fehler',
+  },
+  level: { warn: 'Warnung', error: 'Fehler', fatal: 'Schwerer Fehler', info: 'Info', debug: 'Debug', trace: 'Ablauf' },
+  notSet: 'nicht gesetzt',
+  bundle: 'Supportpaket exportieren',
+  bundling: 'Supportpaket wird geschrieben…',
+  bundleDone: 'Supportpaket geschrieben: {{path}} ({{size}}). Senden Sie diese Datei an den Support; sie enthält keine Passwörter oder Zugangsdaten.',
+  setup: 'Stationseinrichtung',
+  closeSetup: 'Einrichtung schließen',
+};
+
+const es: DiagnosticsMessages = {
+  title: 'Diagnóstico',
+  refresh: 'Actualizar',
+  versions: 'Versiones',
+  station: 'Estación',
+  database: 'Base de datos',
+  devices: 'Dispositivos',
+  sync: 'Cola de sincronización',
+  openWork: 'Trabajo abierto',
+  lastErrors: 'Últimas advertencias y errores',
+  noErrors: 'No hay advertencias ni errores en el registro.',
+  idle: 'Nada abierto: se pueden instalar actualizaciones.',
+  fields: {
+    app: 'Warebench', node: 'Node.js', electron: 'Electron', chrome: 'Chromium', sqlite: 'SQLite', platform: 'Sistema',
+    stationId: 'Id. de estación', name: 'Nombre', role: 'Función', locale: 'Idioma', training: 'Modo de formación', dataDir: 'Carpeta de datos', logDir: 'Carpeta de registros',
+    server: 'Servidor', pinned: 'Permanece en la versión', updates: 'Origen de actualizaciones', path: 'Archivo', size: 'Tamaño', schema: 'Versión del esquema',
+    queue: 'Pendiente de envío', rejected: 'Rechazado por el servidor', online: 'Conexión', lastSync: 'Última sincronización', lastError: 'Último error',
+  },
+  level: { warn: 'Advertencia', error: 'Error', fatal: 'Error grave', info: 'Información', debug: 'Depuración', trace: 'Traza' },
+  notSet: 'sin definir',
+  bundle: 'Exportar paquete de soporte',
+  bundling: 'Escribiendo el paquete de soporte…',
+  bundleDone: 'Paquete de soporte escrito: {{path}} ({{size}}). Envíe este archivo al soporte; no contiene contraseñas ni credenciales.',
+  setup: 'Configuración de la estación',
+  closeSetup: 'Cerrar configuración',
+};
+
+export const diagnosticsMessages = { en, de, es };

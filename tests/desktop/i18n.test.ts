@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { loadRendererModule } from './support/renderer-module';
+
+const { en } = await loadRendererModule('i18n/en.ts');
+const { de } = await loadRendererModule('i18n/de.ts');
+const { es } = await loadRendererModule('i18n/es.ts');
+const { setupMessages } = (await loadRendererModule('features/setup/messages.ts')) as { setupMessages: Record<'en' | 'de' | 'es', unknown> };
+const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/messages.ts')) as { diagnosticsMessages: Record<'en' | 'de' | 'es', unknown> };
+
+/** Flattens nested messages to "a.b.c" -> text. */
+function flatten(value: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof value === 'string') out.set(prefix, value);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) for (const [key, text] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(key, text);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+// Words that are the same in every language here: product and technology names, units.
+const sameEverywhere = /^(Warebench|Scan|Server|Station|Name|Node\.js|Electron|Chromium|SQLite|System|Info|Debug|Error|error|online|offline|Mettler Toledo MT-SICS|NCI \/ Weigh-Tronix 3825|Scanner|no)$/;
+
+const sets = [
+  { name: 'UI', en, others: { de, es } },
+  { name: 'setup', en: setupMessages.en, others: { de: setupMessages.de, es: setupMessages.es } },
+  { name: 'diagnostics', en: diagnosticsMessages.en, others: { de: diagnosticsMessages.de, es: diagnosticsMessages.es } },
+];
+
+describe('translations', () => {
+  for (const set of sets) {
+    for (const [language, messages] of Object.entries(set.others)) {
+      it(`${set.name} in ${language}: same keys and placeholders as English, every text translated`, () => {
+        const source = flatten(set.en);
+        const target = flatten(messages);
+        expect([...target.keys()].sort()).toEqual([...source.keys()].sort());
+        const untranslated: string[] = [];
+        for (const [key, english] of source) {
+          const text = target.get(key) ?? '';
+          expect(text.trim().length, `${language} ${key} is empty`).toBeGreaterThan(0);
+          expect(placeholders(text), `${language} ${key} placeholders`).toEqual(placeholders(english));
+          if (text === english && !sameEverywhere.test(english)) untranslated.push(key);
+        }
+        expect(untranslated, `${language}: still English`).toEqual([]);
+      });
+    }
+  }
+});
