@@ -28,15 +28,20 @@ export const serve: Subcommand = async (argv, io) => {
     return EXIT.invalid;
   }
   let station;
+  let server: { url: string; adminKey: string; siteId: string } | undefined;
   try {
     // WAREBENCH_* settings apply over station.json; the station reboots itself after the setup wizard saved.
-    station = await bootRestartableStation({ dataDir, version: process.env.npm_package_version, launch: { ...parseLaunchOptions([], process.env), dataDir } });
+    station = await bootRestartableStation({ dataDir, version: process.env.npm_package_version, launch: { ...parseLaunchOptions([], process.env), dataDir }, onEmbeddedServer: (s) => (server = s) });
   } catch (error) {
     io.err(`The station could not start: ${(error as Error).message}`);
     return EXIT.failure;
   }
   const host = await startHost({ station, staticDir: existsSync(staticDir) ? staticDir : undefined, port });
-  io.out(values.json ? JSON.stringify({ url: host.url, ws: host.wsUrl, dataDir }) : `Warebench station at ${host.url}  (data: ${dataDir})`);
+  if (values.json) io.out(JSON.stringify({ url: host.url, ws: host.wsUrl, dataDir, ...(server ? { server } : {}) }));
+  else {
+    io.out(`Warebench station at ${host.url}  (data: ${dataDir})`);
+    if (server) io.out(`Embedded central server at ${server.url} (API docs ${server.url}/docs, admin key in ${join(dataDir, 'server-data', 'admin-key')})`);
+  }
   if (values.open && existsSync('/usr/bin/chromium')) {
     spawn('/usr/bin/chromium', [`--app=${host.url}`, '--no-first-run', '--disable-background-networking', '--disable-sync', '--user-data-dir=' + join(dataDir, 'chromium')], {
       stdio: 'ignore', detached: true,

@@ -7,6 +7,7 @@ import { openPeer, type Peer } from '../core/devices/helpers/peer';
 import { createPtyPair, type PtyPair } from '../core/devices/helpers/pty';
 import { decodePng } from '../core/devices/printer/zbar';
 import { hsReply, startRawListener, type RawListener } from '../core/devices/printer/raw-listener';
+import { eventually, serverRead, type LedgerEntry, type Shipment } from './support/server-api';
 import { startStationProcess, type StationProcess } from './support/station-process';
 
 /**
@@ -163,8 +164,16 @@ test('a packer packs a two-line order: stopped by a wrong item and a held lot, w
   await expect(page.getByTestId('kpi-packer-units')).toHaveText('2');
   await expect(page.getByTestId('kpi-packer-scan-errors')).toHaveText('2');
 
-  // SERVER LEDGER: once the embedded server is wired, assert here that the pushed pack.carton.close and
-  // shipment.close ops reached the server ledger (SO-2002 shipped: 1 yoghurt lot L2411A, scanner SN-PACK-E2E-1).
+  // The central server holds the shipped carton and the ledger shows the pack and the ship of both units.
+  const shipped = await eventually(
+    () => serverRead<{ items: Shipment[] }>(station, '/shipments?orderId=SO-2002&shipped=true'),
+    (r) => r.items.length > 0,
+  );
+  expect(shipped.items).toHaveLength(1);
+  expect(shipped.items[0]).toMatchObject({ sscc, tracking: label.tracking });
+  const moves = await serverRead<{ items: LedgerEntry[] }>(station, '/ledger?kind=ship&limit=100');
+  expect(moves.items.filter((e) => e.itemId === 'ITM-YOG-500' && e.lot === 'L2411A').reduce((n, e) => n + e.qty, 0)).toBe(-1);
+  expect(moves.items.filter((e) => e.itemId === 'ITM-SCAN-HH').reduce((n, e) => n + e.qty, 0)).toBe(-1);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -208,6 +217,10 @@ test('a carton out of tolerance stops the close until a supervisor overrides it 
   await expect(page.getByTestId('pack-notice')).toContainText('SO-2001');
   await expect(page.getByTestId('kpi-packer-weight-exceptions')).toHaveText('1');
 
-  // SERVER LEDGER: once the embedded server is wired, assert here that the server holds the carton of SO-2001
-  // with the override (overrideBy OP-CHLOE and the reason) and that SO-2001 is shipped.
+  // The central server holds the carton of SO-2001 with the supervisor's override on record.
+  const cartons = await eventually(
+    () => serverRead<{ items: Shipment[] }>(station, '/shipments?orderId=SO-2001&shipped=true'),
+    (r) => r.items.length > 0,
+  );
+  expect(cartons.items[0]).toMatchObject({ overrideBy: 'OP-CHLOE', overrideReason: 'mugs of the new supplier are lighter, checked', sscc: label.sscc });
 });

@@ -7,6 +7,7 @@ import { openPeer, type Peer } from '../core/devices/helpers/peer';
 import { createPtyPair, type PtyPair } from '../core/devices/helpers/pty';
 import { decodePng } from '../core/devices/printer/zbar';
 import { hsReply, startRawListener, type RawListener } from '../core/devices/printer/raw-listener';
+import { eventually, serverRead, type LedgerEntry, type ReceiptLine } from './support/server-api';
 import { startStationProcess, type StationProcess } from './support/station-process';
 
 /**
@@ -154,7 +155,20 @@ test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with it
   await expect(page.getByTestId('receiving-notice')).toBeVisible();
   await expect(page.getByTestId('po-PO-1001')).toHaveCount(0);
 
-  // SERVER LEDGER: once the embedded server is wired into `warebench serve`, assert here that the server's
-  // ledger shows this receipt (receipt lines of PO-1001 with lot L2411A, the pallet put away, the close
-  // with the short mug line approved by OP-CHLOE).
+  // The central server's ledger shows the receipt: yoghurt lot L2411A received, the pallet put away, the mugs short.
+  const receipts = await eventually(
+    () => serverRead<{ items: ReceiptLine[] }>(station, '/receipts?poId=PO-1001&limit=200'),
+    (r) => r.items.some((l) => l.itemId === 'ITM-MUG-CER') && r.items.some((l) => l.itemId === 'ITM-YOG-500'),
+  );
+  const live = receipts.items.filter((l) => l.undoneBy === null);
+  const yoghurt = live.filter((l) => l.itemId === 'ITM-YOG-500');
+  expect(yoghurt.length).toBeGreaterThan(0);
+  expect(yoghurt.every((l) => l.lot === 'L2411A')).toBe(true);
+  expect(live.filter((l) => l.itemId === 'ITM-MUG-CER').reduce((n, l) => n + l.qty, 0)).toBe(10);
+  const ledger = await eventually(
+    () => serverRead<{ items: LedgerEntry[] }>(station, '/ledger?limit=500'),
+    (r) => r.items.some((e) => e.kind === 'putaway'),
+  );
+  expect(ledger.items.filter((e) => e.kind === 'receipt' && e.itemId === 'ITM-YOG-500').every((e) => e.lot === 'L2411A')).toBe(true);
+  expect(ledger.items.some((e) => e.kind === 'putaway' && e.itemId === 'ITM-YOG-500')).toBe(true);
 });

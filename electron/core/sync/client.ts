@@ -113,7 +113,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   async function cycle(): Promise<void> {
     const signal = stopController.signal;
     try {
-      await pushOutbox({ db, outbox, exceptions, api, clock, log, batchSize: options.pushBatchSize ?? 200 }, signal);
+      const pushed = await pushOutbox({ db, outbox, exceptions, api, clock, log, batchSize: options.pushBatchSize ?? 200 }, signal);
+      if (pushed.applied + pushed.duplicate + pushed.rejected > 0) {
+        // The server answered: the station is back online even before the pull that follows.
+        online = true;
+        lastError = null;
+      }
       emit();
       await pullChanges(
         {

@@ -3,8 +3,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+export interface EmbeddedServerInfo {
+  url: string;
+  adminKey: string;
+  siteId: string;
+}
+
 export interface StationProcess {
   url: string;
+  /** The embedded central server the station syncs with (absent when the config links another server). */
+  server?: EmbeddedServerInfo;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -26,7 +34,7 @@ export async function startStationProcess(options: { config?: Record<string, unk
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((ok, fail) => {
+  const ready = await new Promise<{ url: string; server?: EmbeddedServerInfo }>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`station did not start in 60 s:\n${stderr}`)), 60_000);
     child.stdout?.on('data', (d: Buffer) => {
@@ -34,7 +42,7 @@ export async function startStationProcess(options: { config?: Record<string, unk
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) {
         clearTimeout(timer);
-        ok((JSON.parse(line) as { url: string }).url);
+        ok(JSON.parse(line) as { url: string; server?: EmbeddedServerInfo });
       }
     });
     child.once('exit', (code) => {
@@ -43,7 +51,8 @@ export async function startStationProcess(options: { config?: Record<string, unk
     });
   });
   return {
-    url,
+    url: ready.url,
+    ...(ready.server ? { server: ready.server } : {}),
     dataDir,
     stop: async () => {
       if (child.exitCode === null) {
