@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationInfo, Workflow } from '../../shared/contract/station';
 import type { Operator } from '../../shared/domain/master-data';
@@ -22,10 +22,14 @@ export function App({ info }: { info: StationInfo }) {
   const [operator, setOperator] = useState<Operator | null>(null);
   const [screen, setScreen] = useState<Workflow>('home');
 
+  // Events may overtake a command's answer on the wire: a sign-in pushed after this question was asked wins.
+  const sessionEvents = useRef(0);
   useEffect(() => {
-    void client.attempt('session.current', {}).then((r) => r.ok && setOperator(r.value));
+    const asked = sessionEvents.current;
+    void client.attempt('session.current', {}).then((r) => r.ok && sessionEvents.current === asked && setOperator(r.value));
   }, [client]);
   useEvent('session.changed', ({ operator: next }) => {
+    sessionEvents.current += 1;
     setOperator(next);
     if (!next) setScreen('home');
   });

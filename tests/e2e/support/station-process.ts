@@ -61,7 +61,7 @@ export async function startStationProcess(options: { config?: Record<string, unk
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!process.env.WAREBENCH_E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
