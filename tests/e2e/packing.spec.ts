@@ -3,12 +3,11 @@ import { DEMO_COMPANY_PREFIX } from '../../shared/demo/dataset';
 import { makeGtin14 } from '../../shared/demo/gtin';
 import { isValidSscc } from '../../shared/scan';
 import { createZplPreviewer } from '../../electron/core/devices/printer/preview';
-import { openPeer, type Peer } from '../core/devices/helpers/peer';
-import { createPtyPair, type PtyPair } from '../core/devices/helpers/pty';
 import { decodePng } from '../core/devices/printer/zbar';
-import { hsReply, startRawListener, type RawListener } from '../core/devices/printer/raw-listener';
+import type { RawListener } from '../core/devices/printer/raw-listener';
+import { gs1Date, startBenchStation, wedgeScan, type BenchStation } from './support/bench-station';
 import { eventually, serverRead, type LedgerEntry, type Shipment } from './support/server-api';
-import { startStationProcess, type StationProcess } from './support/station-process';
+import type { StationProcess } from './support/station-process';
 
 /**
  * A packer at a pack bench with an MT-SICS scale on a real pty and a ZPL label printer on a real TCP port,
@@ -21,54 +20,18 @@ const scanner = gtin(0, 3);
 const mug = gtin(0, 4);
 const tape = gtin(0, 5);
 
-let pty: PtyPair;
-let scale: Peer;
-let printer: RawListener;
+let bench: BenchStation;
 let station: StationProcess;
-let weight = { kg: 0, motion: false };
+let printer: RawListener;
 
 test.beforeAll(async () => {
-  pty = await createPtyPair('pack-scale');
-  scale = await openPeer(pty.peer);
-  scale.answer((command) => (command === 'SI' || command === 'S' ? `S ${weight.motion ? 'D' : 'S'} ${weight.kg.toFixed(3).padStart(10)} kg\r\n` : undefined));
-  printer = await startRawListener();
-  printer.hsReply = hsReply();
-  station = await startStationProcess({
-    config: {
-      stationName: 'Pack 1',
-      stationRole: 'packing',
-      training: false,
-      devices: [
-        { id: 'pack-scale', kind: 'scale', role: 'pack-scale', protocol: 'mt-sics', transport: { type: 'serial', path: pty.device }, pollIntervalMs: 100, settle: { windowMs: 300 } },
-        { id: 'pack-printer', kind: 'printer', role: 'label-printer', protocol: 'zpl', transport: { type: 'tcp', host: '127.0.0.1', port: printer.port } },
-      ],
-    },
-  });
+  bench = await startBenchStation({ stationName: 'Pack 1', stationRole: 'packing', scaleRole: 'pack-scale' });
+  ({ station, printer } = bench);
 });
 
 test.afterAll(async () => {
-  await station?.stop();
-  await scale?.close().catch(() => undefined);
-  await pty?.dispose();
-  await printer?.close();
+  await bench?.stop();
 });
-
-/** YYMMDD, `days` from today. */
-function gs1Date(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${String(d.getFullYear()).slice(2)}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Types a scan as a keyboard-wedge scanner does; "\x1d" (FNC1/GS) goes as Ctrl+]. */
-async function wedgeScan(page: Page, data: string): Promise<void> {
-  await page.getByTestId('scan-input').focus();
-  const parts = data.split('\u001d');
-  for (const [i, part] of parts.entries()) {
-    if (i > 0) await page.keyboard.press('Control+BracketRight');
-    await page.keyboard.type(part, { delay: 5 });
-  }
-  await page.keyboard.press('Enter');
-}
 
 async function signInAndPack(page: Page, badge: string, name: string): Promise<void> {
   await page.goto(station.url);
@@ -77,13 +40,6 @@ async function signInAndPack(page: Page, badge: string, name: string): Promise<v
   await expect(page.getByTestId('operator-name')).toHaveText(name);
   await page.getByRole('button', { name: /Pack/ }).click();
   await expect(page.getByTestId('pack-step')).toHaveAttribute('data-step', 'scan-order');
-}
-
-/** Puts a load on the scale: it swings first, then settles. */
-async function putOnScale(kg: number): Promise<void> {
-  weight = { kg, motion: true };
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  weight = { kg, motion: false };
 }
 
 async function printAndDecodeLabel(page: Page): Promise<{ tracking: string; sscc: string; zpl: string; symbols: Awaited<ReturnType<typeof decodePng>> }> {
@@ -138,7 +94,7 @@ test('a packer packs a two-line order: stopped by a wrong item and a held lot, w
   expect(isValidSscc(sscc)).toBe(true);
 
   // Weigh on the real scale: 530 g + 310 g + 120 g tare = 960 g expected; 965 g is within tolerance.
-  await putOnScale(0.965);
+  await bench.putOnScale(0.965);
   await page.getByTestId('pack-weigh').click();
   await expect(page.getByTestId('pack-weight')).toHaveAttribute('data-status', 'ok');
   await expect(page.getByTestId('pack-weight')).toContainText('0.965 kg');
@@ -189,7 +145,7 @@ test('a carton out of tolerance stops the close until a supervisor overrides it 
   await expect(page.getByTestId('pack-left')).toContainText('0');
 
   // 2 x 340 g + 290 g + 120 g = 1090 g expected; 800 g means something is missing.
-  await putOnScale(0.8);
+  await bench.putOnScale(0.8);
   await page.getByTestId('pack-weigh').click();
   await expect(page.getByTestId('pack-weight')).toHaveAttribute('data-status', 'out');
   await expect(page.getByTestId('pack-weight-stop')).toContainText('lighter');

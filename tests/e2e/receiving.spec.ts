@@ -3,12 +3,11 @@ import { DEMO_COMPANY_PREFIX } from '../../shared/demo/dataset';
 import { makeGtin14 } from '../../shared/demo/gtin';
 import { isValidSscc } from '../../shared/scan';
 import { createZplPreviewer } from '../../electron/core/devices/printer/preview';
-import { openPeer, type Peer } from '../core/devices/helpers/peer';
-import { createPtyPair, type PtyPair } from '../core/devices/helpers/pty';
 import { decodePng } from '../core/devices/printer/zbar';
-import { hsReply, startRawListener, type RawListener } from '../core/devices/printer/raw-listener';
+import type { RawListener } from '../core/devices/printer/raw-listener';
+import { gs1Date, startBenchStation, wedgeScan, type BenchStation } from './support/bench-station';
 import { eventually, serverRead, type LedgerEntry, type ReceiptLine } from './support/server-api';
-import { startStationProcess, type StationProcess } from './support/station-process';
+import type { StationProcess } from './support/station-process';
 
 /**
  * A receiver receives PO-1001 at a bench with an MT-SICS scale on a real pty and a ZPL label printer on a real
@@ -18,54 +17,18 @@ import { startStationProcess, type StationProcess } from './support/station-proc
 const yoghurtCase = makeGtin14(1, DEMO_COMPANY_PREFIX, 2);
 const scannerUnit = makeGtin14(0, DEMO_COMPANY_PREFIX, 3);
 
-let pty: PtyPair;
-let scale: Peer;
-let printer: RawListener;
+let bench: BenchStation;
 let station: StationProcess;
-let weight = { kg: 0, motion: false };
+let printer: RawListener;
 
 test.beforeAll(async () => {
-  pty = await createPtyPair('receiving-scale');
-  scale = await openPeer(pty.peer);
-  scale.answer((command) => (command === 'SI' || command === 'S' ? `S ${weight.motion ? 'D' : 'S'} ${weight.kg.toFixed(3).padStart(10)} kg\r\n` : undefined));
-  printer = await startRawListener();
-  printer.hsReply = hsReply();
-  station = await startStationProcess({
-    config: {
-      stationName: 'Dock 1',
-      stationRole: 'receiving',
-      training: false,
-      devices: [
-        { id: 'dock-scale', kind: 'scale', role: 'receiving-scale', protocol: 'mt-sics', transport: { type: 'serial', path: pty.device }, pollIntervalMs: 100, settle: { windowMs: 300 } },
-        { id: 'dock-printer', kind: 'printer', role: 'label-printer', protocol: 'zpl', transport: { type: 'tcp', host: '127.0.0.1', port: printer.port } },
-      ],
-    },
-  });
+  bench = await startBenchStation({ stationName: 'Dock 1', stationRole: 'receiving', scaleRole: 'receiving-scale' });
+  ({ station, printer } = bench);
 });
 
 test.afterAll(async () => {
-  await station?.stop();
-  await scale?.close().catch(() => undefined);
-  await pty?.dispose();
-  await printer?.close();
+  await bench?.stop();
 });
-
-/** YYMMDD, `days` from today. */
-function gs1Date(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${String(d.getFullYear()).slice(2)}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Types a scan as a keyboard-wedge scanner does; "\x1d" (FNC1/GS) goes as Ctrl+]. */
-async function wedgeScan(page: Page, data: string): Promise<void> {
-  await page.getByTestId('scan-input').focus();
-  const parts = data.split('\u001d');
-  for (const [i, part] of parts.entries()) {
-    if (i > 0) await page.keyboard.press('Control+BracketRight');
-    await page.keyboard.type(part, { delay: 5 });
-  }
-  await page.keyboard.press('Enter');
-}
 
 test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with its SSCC label, one short line approved', async ({ page }) => {
   await page.goto(station.url);
@@ -96,9 +59,9 @@ test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with it
   await expect(page.getByTestId('scan-feedback')).toContainText('lot L2411A');
 
   // Weigh the pallet on the real scale (the display settles first): the ASN announced 38.5 kg.
-  weight = { kg: 38.1, motion: true };
+  bench.setScale(38.1, true);
   await expect(page.getByTestId('live-weight')).toHaveAttribute('data-stable', 'false');
-  weight = { kg: 38.1, motion: false };
+  bench.setScale(38.1, false);
   await expect(page.getByTestId('live-weight')).toContainText('38.100 kg');
   await expect(page.getByTestId('live-weight')).toHaveAttribute('data-stable', 'true');
   await plate.getByTestId('lpn-weigh').click();
