@@ -6,7 +6,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { ServerDb } from './db/open';
 import { readEpoch } from './data/pull';
 import { bearerToken, sha256 } from './http/auth';
-import { installErrorHandling } from './http/errors';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './http/errors';
+import { refuseUnstorableText } from './http/storable-text';
 import { erpRoutes } from './routes/erp';
 import { liveRoutes } from './routes/live';
 import { syncRoutes } from './routes/sync';
@@ -52,12 +53,15 @@ export async function createServer(options: ServerOptions): Promise<WarebenchSer
     ...(options.log ? { loggerInstance: options.log } : { logger: false }),
     bodyLimit: limits.bodyBytes,
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     ...(options.requestLogging === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('station', null);
   installErrorHandling(app);
+  app.addHook('preValidation', refuseUnstorableText);
 
   const epoch = await readEpoch(db);
 

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../shared/sync-protocol';
 
@@ -27,6 +29,30 @@ const fastifyCodes: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_request' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json' },
 };
+
+/**
+ * Errors Fastify answers before a route is found (Fastify's `frameworkErrors` option): a URL that does not
+ * decode, a path parameter over the length limit. Same body as every other error, without echoing the URL.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') void reply.code(414).send(errorBody('path_too_long', 'a path parameter is longer than this server accepts'));
+  else if (error.code === 'FST_ERR_BAD_URL') void reply.code(400).send(errorBody('bad_url', 'the URL is not valid (malformed percent-encoding)'));
+  else void reply.code(500).send(errorBody('internal', 'internal server error'));
+}
+
+/** Requests Node's HTTP parser refuses (headers too large, not HTTP) — Fastify's `clientErrorHandler` — in the same body. */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const { status, code, message } =
+    error.code === 'HPE_HEADER_OVERFLOW' ? { status: 431, code: 'headers_too_large', message: 'the request line and headers are larger than this server accepts' }
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? { status: 408, code: 'request_timeout', message: 'the request did not arrive in time' }
+    : { status: 400, code: 'bad_request', message: 'the request is not valid HTTP' };
+  const body = JSON.stringify(errorBody(code, message));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
 
 /** Every 4xx/5xx leaves as `{ error: { code, message, issues? } }`. */
 export function installErrorHandling(app: FastifyInstance): void {

@@ -32,6 +32,8 @@ export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, opt
     { preHandler: stationGuard(db), schema: { tags: ['sync'], security: [{ stationCredential: [] }], summary: 'Server-sent events: pull notifications' } },
     async (request, reply) => {
       const station = requireStation(request);
+      // HEAD: the stream's headers and no stream (a body-less stream would never end).
+      if (request.method === 'HEAD') return reply.code(200).header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-cache, no-transform').send();
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {

@@ -6,6 +6,7 @@ import { tempDir } from '../support/temp-dir';
 import { boltGtin, doubles, serverLedgerOpIds, serverReceiptOpIds, startCentralServer, type CentralServer } from './support/central-server';
 import { startStationProcess, writeStationConfig, type Ack, type StationProcess } from './support/station-process';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { within } from './support/until';
 
 const BURST = 1000;
 const PUSH = /^POST \/sync\/v1\/push$/;
@@ -67,7 +68,7 @@ describe('kill -9 of the station core during a burst of 1,000 scans', () => {
     const rest = unacked();
     for (const n of rest.slice(0, Math.ceil(rest.length / 2))) second.scan(n, gtin);
     await second.waitForAcks(Math.min(50, rest.length));
-    const cut = await proxy.cutNextAnswer(PUSH, () => second.kill());
+    const cut = await within(proxy.cutNextAnswer(PUSH, () => second.kill()), 'a push answer to hold back');
     expect(cut).toMatch(PUSH);
     expect((await second.exited).signal).toBe('SIGKILL');
     keep(second);

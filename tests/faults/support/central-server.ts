@@ -118,7 +118,7 @@ async function allPages<T>(api: Api, path: string, schema: z.ZodType<{ items: T[
   let cursor: string | null = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const page = bodyOf(schema, await expectOk(api('GET', `${path}${separator}limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)));
+    const page: { items: T[]; nextCursor: string | null } = bodyOf(schema, await expectOk(api('GET', `${path}${separator}limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)));
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);

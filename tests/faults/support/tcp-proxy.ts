@@ -10,7 +10,7 @@ export interface TcpProxy {
   url: string;
   /** From now on nothing gets through, on new and open connections alike; nothing is refused either. */
   blackhole(): void;
-  /** Forward again; connections caught in the black hole are reset, as a stalled TCP connection would be. */
+  /** Forward again (and forget an armed cut); connections caught in the black hole are reset, as a stalled TCP connection would be. */
   heal(): void;
   /**
    * The next answer to a request whose line (`METHOD /path`) matches is held back: `beforeCut` runs
@@ -107,6 +107,7 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
     },
     heal() {
       holing = false;
+      cut = null;
       for (const conn of [...open]) if (conn.holed) drop(conn);
     },
     cutNextAnswer(request, beforeCut) {

@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import { HttpError } from './errors';
+
+/** NUL and unpaired UTF-16 surrogates: PostgreSQL stores neither in text nor in jsonb. */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Where the first string or key PostgreSQL cannot store sits in a parsed value, or null. Iterative, so any depth is fine. */
+export function findUnstorableText(value: unknown, root: string): string | null {
+  const stack: [unknown, string][] = [[value, root]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [node, path] = next;
+    if (typeof node === 'string') {
+      if (UNSTORABLE.test(node)) return path;
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push([item, `${path}.${i}`]));
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) {
+        if (UNSTORABLE.test(key)) return `${path} (a key)`;
+        stack.push([item, `${path}.${key}`]);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * preValidation hook: a request carrying such text is refused whole, before any handler tries to store it
+ * (the database would refuse it half-way, as an internal error, and a station would retry it forever).
+ */
+export async function refuseUnstorableText(request: FastifyRequest): Promise<void> {
+  const where = findUnstorableText(request.params, 'params') ?? findUnstorableText(request.query, 'querystring') ?? findUnstorableText(request.body, 'body');
+  if (where === null) return;
+  const path = where.length > 200 ? `${where.slice(0, 200)}…` : where;
+  const message = 'text may not contain NUL characters or unpaired UTF-16 surrogates';
+  throw new HttpError(400, 'invalid_request', `invalid request: ${path}: ${message}`, [{ path, message }]);
+}
