@@ -6,9 +6,9 @@ import type { Station } from '../../electron/core/station';
 import { silentLogger } from '../../electron/core/log';
 import type { DeviceStatus, WeightReading } from '../../shared/domain/devices';
 import type { PrintJobView } from '../../shared/domain/printing';
-import { openPeer, type Peer } from './devices/helpers/peer';
-import { createPtyPair, type PtyPair } from './devices/helpers/pty';
-import { hsReply, startRawListener, type RawListener } from './devices/printer/raw-listener';
+import { openPeer, type Peer } from '../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../support/devices/pty';
+import { hsReply, startRawListener, type RawListener } from '../support/devices/raw-listener';
 import { tempDir } from '../support/temp-dir';
 
 async function call<T>(station: Station, command: string, input: unknown = {}): Promise<T> {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceStatus, ScanEvent, WeightReading } from '../../../shared/domain/devices';
 import { createDeviceManager, type DeviceManager } from '../../../electron/core/devices/manager';
-import { openPeer, waitForEvent, type Peer } from './helpers/peer';
-import { createPtyPair, type PtyPair } from './helpers/pty';
+import { openPeer, waitForEvent, type Peer } from '../../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../../support/devices/pty';
 
 /** Plays an MT-SICS scale on the peer end: answers SI with the weight the test sets. */
 async function scalePeer(path: string, weight: () => string): Promise<Peer> {

@@ -3,7 +3,7 @@ import type { DeviceStatus, ScanEvent, WeightReading } from '../../../shared/dom
 import { DeviceConfigError, type PrinterDeviceConfig } from '../../../electron/core/devices/config';
 import { createDeviceManager, type DeviceManager } from '../../../electron/core/devices/manager';
 import type { PrinterDriverFactory, PrinterStatus } from '../../../electron/core/devices/printer-port';
-import { waitForEvent } from './helpers/peer';
+import { waitForEvent } from '../../support/devices/peer';
 
 const simScanner = { id: 'pack-scanner', kind: 'scanner', role: 'pack-scanner', transport: { type: 'sim' } } as const;
 const simScale = { id: 'pack-scale', kind: 'scale', role: 'pack-scale', transport: { type: 'sim' }, pollIntervalMs: 20, settle: { windowMs: 50 } } as const;

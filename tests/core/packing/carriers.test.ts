@@ -7,7 +7,7 @@ import { buildDemoDataset } from '../../../shared/demo/dataset';
 import { makeSscc } from '../../../shared/scan';
 import { seedSite, order, expectOk } from '../../server/support/fixtures';
 import { startTestServer, type TestServer } from '../../server/support/harness';
-import { closedPort } from '../devices/printer/raw-listener';
+import { closedPort } from '../../support/devices/raw-listener';
 
 const demo = buildDemoDataset(new Date('2026-11-25T09:00:00Z'));
 const input = (over: Partial<ShipmentLabelInput> = {}): ShipmentLabelInput => ({

@@ -3,7 +3,7 @@ import type { PackState } from '../../../shared/domain/packing';
 import { demo } from '../../../shared/demo/dataset';
 import { createZplPreviewer } from '../../../electron/core/devices/printer/preview';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
-import { decodePng } from '../devices/printer/zbar';
+import { decodePng } from '../../support/devices/zbar';
 import { startPackBenchDevices, type PackBenchDevices } from './support/bench-devices';
 import { scanner, unitGtin } from './support/pack-helpers';
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { openPeer, type Peer } from '../../core/devices/helpers/peer';
-import { createPtyPair, type PtyPair } from '../../core/devices/helpers/pty';
-import { hsReply, startRawListener, type RawListener } from '../../core/devices/printer/raw-listener';
+import { openPeer, type Peer } from '../../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../../support/devices/pty';
+import { hsReply, startRawListener, type RawListener } from '../../support/devices/raw-listener';
 import { startStationProcess, type StationProcess } from './station-process';
 
 /**

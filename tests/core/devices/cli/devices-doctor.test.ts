@@ -7,7 +7,7 @@ import { main } from '../../../../electron/cli';
 import { checkSerialAccess } from '../../../../electron/core/devices/diagnostics/serial-access';
 import { checkUdevRules, RULES_FILE, SHIPPED_RULES_PATH } from '../../../../electron/core/devices/diagnostics/udev-rules';
 import { guessHidRole, guessSerialRole, loadDeviceProfiles } from '../../../../electron/core/devices/profiles';
-import { createPtyPair, type PtyPair } from '../helpers/pty';
+import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
 import { captureIo } from './capture';
 
 interface Check {

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { print } from '../../../../electron/cli/print';
 import type { CliIo } from '../../../../electron/cli/io';
 import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
-import { closedPort, hsReply, startRawListener, type RawListener } from './raw-listener';
+import { closedPort, hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
 
 const examples = new URL('../../../../resources/labels/examples/', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'warebench-cli-print-'));

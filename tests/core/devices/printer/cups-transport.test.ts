@@ -4,8 +4,8 @@ import { PrintError } from '../../../../electron/core/devices/printer/printer-tr
 import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
 import { zplBytes } from '../../../../electron/core/devices/printer/zpl';
 import { createCupsPrinterTransport, parseLpstat } from '../../../../electron/core/devices/transports/cups';
-import { cupsUnavailable, startPrivateCups, type PrivateCups } from './cupsd';
-import { startRawListener, type RawListener } from './raw-listener';
+import { cupsUnavailable, startPrivateCups, type PrivateCups } from '../../../support/devices/cupsd';
+import { startRawListener, type RawListener } from '../../../support/devices/raw-listener';
 
 const ssccZpl = labelTemplates.sscc.build(JSON.parse(readFileSync(new URL('../../../../resources/labels/examples/sscc.json', import.meta.url), 'utf8')));
 

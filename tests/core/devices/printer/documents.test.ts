@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { buildPackingSlip, type PackingSlipInput } from '../../../../electron/core/devices/printer/documents/packing-slip';
 import { buildReceiptReport, type ReceiptReportInput } from '../../../../electron/core/devices/printer/documents/receipt-report';
-import { decodePng } from './zbar';
+import { decodePng } from '../../../support/devices/zbar';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'warebench-documents-'));

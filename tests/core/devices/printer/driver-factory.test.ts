@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceManager, type DeviceManager } from '../../../../electron/core/devices/manager';
 import { createPrinterDriverFactory } from '../../../../electron/core/devices/printer/driver-factory';
 import { zplBytes } from '../../../../electron/core/devices/printer/zpl';
-import { closedPort, hsReply, startRawListener, type RawListener } from './raw-listener';
+import { closedPort, hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
 
 const LABEL = '^XA\n^FO20,20^A0N,40,40^FDHELLO^FS\n^XZ\n';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHostStatusReader, parseHostStatus } from '../../../../electron/core/devices/printer/hs-status';
 import { PrinterStatus } from '../../../../electron/core/devices/printer/status';
-import { hsReply } from './raw-listener';
+import { hsReply } from '../../../support/devices/raw-listener';
 
 describe('~HS host status', () => {
   it('reads a ready printer', () => {

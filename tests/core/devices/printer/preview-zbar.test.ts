@@ -5,7 +5,7 @@ import { createZplPreviewer, type ZplPreviewer } from '../../../../electron/core
 import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
 import { SsccLabelInput, ssccLabelBarcodes } from '../../../../electron/core/devices/printer/templates/sscc';
 import { buildLabel } from '../../../../electron/core/devices/printer/zpl';
-import { decodePng } from './zbar';
+import { decodePng } from '../../../support/devices/zbar';
 
 function example(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`../../../../resources/labels/examples/${name}.json`, import.meta.url), 'utf8'));

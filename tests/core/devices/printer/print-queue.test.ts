@@ -7,7 +7,7 @@ import { ZodError } from 'zod';
 import { migration } from '../../../../electron/core/db/migrations/0005-print-jobs';
 import { createPrintQueue, PrintQueueError, type PrintJob, type PrintQueue } from '../../../../electron/core/devices/printer/print-queue';
 import { openPrinterTarget, parsePrinterTarget } from '../../../../electron/core/devices/printer/targets';
-import { closedPort, startRawListener, type RawListener } from './raw-listener';
+import { closedPort, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
 
 const LABEL = '^XA\n^CI28^PW812^LL609^LH0,0\n^FO20,20^A0N,40,40^FDCARTON 1^FS\n^XZ\n';
 const BIG_LABEL = `^XA${'^FO10,10^A0N,30,30^FDfiller^FS'.repeat(200_000)}^XZ`;

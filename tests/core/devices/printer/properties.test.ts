@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeCheckDigit } from '../../../../shared/scan/check-digit';
 import { createHostStatusReader, parseHostStatus } from '../../../../electron/core/devices/printer/hs-status';
 import { labelTemplates, type LabelTemplateName } from '../../../../electron/core/devices/printer/templates';
-import { hsReply } from './raw-listener';
+import { hsReply } from '../../../support/devices/raw-listener';
 
 /** Every command the builder writes. */
 const KNOWN_COMMANDS = new Set(['XA', 'CI', 'PW', 'LL', 'LH', 'FO', 'A0', 'FH', 'FD', 'FS', 'GB', 'BY', 'BC', 'FB', 'BQ', 'BX', 'PQ', 'XZ']);

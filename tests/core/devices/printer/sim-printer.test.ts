@@ -5,7 +5,7 @@ import { PrintError } from '../../../../electron/core/devices/printer/printer-tr
 import { createSimPrinter, type SimPrintJob } from '../../../../electron/core/devices/printer/sim-printer';
 import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
 import { zplBytes } from '../../../../electron/core/devices/printer/zpl';
-import { decodePng } from './zbar';
+import { decodePng } from '../../../support/devices/zbar';
 
 const lpnZpl = labelTemplates.lpn.build(JSON.parse(readFileSync(new URL('../../../../resources/labels/examples/lpn.json', import.meta.url), 'utf8')));
 

@@ -4,7 +4,7 @@ import { PrintError } from '../../../../electron/core/devices/printer/printer-tr
 import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
 import { zplBytes } from '../../../../electron/core/devices/printer/zpl';
 import { createTcpPrinterTransport } from '../../../../electron/core/devices/transports/tcp';
-import { closedPort, hsReply, startRawListener, type RawListener } from './raw-listener';
+import { closedPort, hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
 
 const shippingZpl = labelTemplates.shipping.build(JSON.parse(readFileSync(new URL('../../../../resources/labels/examples/shipping.json', import.meta.url), 'utf8')));
 

@@ -6,8 +6,8 @@ import { createScale, type Scale } from '../../../../electron/core/devices/scale
 import { encodeToledoFrame } from '../../../../electron/core/devices/scale/toledo-continuous';
 import { createSerialTransport } from '../../../../electron/core/devices/transports/serial';
 import type { ByteTransport } from '../../../../electron/core/devices/transport';
-import { openPeer, waitForEvent, type Peer } from '../helpers/peer';
-import { createPtyPair, type PtyPair } from '../helpers/pty';
+import { openPeer, waitForEvent, type Peer } from '../../../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
 
 interface Rig {
   pty: PtyPair;

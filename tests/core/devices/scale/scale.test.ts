@@ -5,7 +5,7 @@ import { scaleProtocol } from '../../../../electron/core/devices/scale/protocols
 import { createScale } from '../../../../electron/core/devices/scale/scale';
 import { encodeToledoFrame } from '../../../../electron/core/devices/scale/toledo-continuous';
 import { createSimTransport } from '../../../../electron/core/devices/transports/sim';
-import { waitForEvent } from '../helpers/peer';
+import { waitForEvent } from '../../../support/devices/peer';
 
 const clock = createSystemClock();
 

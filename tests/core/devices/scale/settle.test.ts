@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WeightReading } from '../../../../shared/domain/devices';
 import { createSettleRule } from '../../../../electron/core/devices/scale/settle';
-import { createManualClock } from '../helpers/manual-clock';
+import { createManualClock } from '../../../support/devices/manual-clock';
 
 const reading = (value: number, status: WeightReading['status'] = 'ok'): WeightReading => ({ value, unit: 'kg', stable: status === 'ok', status, division: 0.01 });
 

@@ -4,8 +4,8 @@ import { createSystemClock } from '../../../../electron/core/devices/clock';
 import { createScanner, type Scanner } from '../../../../electron/core/devices/scanner/scanner';
 import { createSerialTransport } from '../../../../electron/core/devices/transports/serial';
 import type { ByteTransport } from '../../../../electron/core/devices/transport';
-import { openPeer, waitForEvent, type Peer } from '../helpers/peer';
-import { createPtyPair, type PtyPair } from '../helpers/pty';
+import { openPeer, waitForEvent, type Peer } from '../../../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
 
 describe('serial scanner over a real pty', () => {
   let pty: PtyPair;

@@ -9,9 +9,9 @@ import { createStationDevices, type StationDeviceLayer } from '../../../../elect
 import { silentLogger } from '../../../../electron/core/log';
 import type { StationDevices } from '../../../../electron/core/station-devices';
 import { tempDir } from '../../../support/temp-dir';
-import { openPeer, type Peer } from '../../devices/helpers/peer';
-import { createPtyPair, type PtyPair } from '../../devices/helpers/pty';
-import { hsReply, startRawListener, type RawListener } from '../../devices/printer/raw-listener';
+import { openPeer, type Peer } from '../../../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
+import { hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
 
 export interface PackBenchDevices {
   /** What each test's station gets: the device layer, left open when a station closes (the suite closes it). */

@@ -9,9 +9,9 @@ import { openStationDatabase } from '../../../../electron/core/db/open';
 import type { DeviceConfigInput } from '../../../../electron/core/devices/config';
 import { createStationDevices, type StationDeviceLayer } from '../../../../electron/core/devices/station-adapter';
 import { silentLogger } from '../../../../electron/core/log';
-import { openPeer, type Peer } from '../../devices/helpers/peer';
-import { createPtyPair, type PtyPair } from '../../devices/helpers/pty';
-import { hsReply, startRawListener, type RawListener } from '../../devices/printer/raw-listener';
+import { openPeer, type Peer } from '../../../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
+import { hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
 import { tempDir } from '../../../support/temp-dir';
 
 export interface BenchHardware {

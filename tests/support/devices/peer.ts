@@ -1,5 +1,5 @@
-import { createSerialTransport } from '../../../../electron/core/devices/transports/serial';
-import type { ByteTransport } from '../../../../electron/core/devices/transport';
+import { createSerialTransport } from '../../../electron/core/devices/transports/serial';
+import type { ByteTransport } from '../../../electron/core/devices/transport';
 
 /** The test's side of a pty pair, opened with serialport like any other port. */
 export interface Peer {

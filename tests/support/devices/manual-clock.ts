@@ -1,4 +1,4 @@
-import type { Clock } from '../../../../electron/core/devices/clock';
+import type { Clock } from '../../../electron/core/devices/clock';
 
 /** A clock tests move by hand: scheduled callbacks run in time order as `advance` passes them. */
 export interface ManualClock extends Clock {
