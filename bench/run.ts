@@ -18,6 +18,7 @@ for (const file of files) {
   try {
     const rows = await bench.run();
     results.push({ benchmark: bench.name, rows });
+    for (const row of rows) process.stderr.write(`  ${row.figure}: ${row.value.toFixed(3)} ${row.unit}${row.baseline ? ` (${row.baseline.name}: ${row.baseline.value.toFixed(3)})` : ''}\n`);
   } catch (error) {
     results.push({ benchmark: bench.name, rows: [], error: (error as Error).stack ?? String(error) });
   }

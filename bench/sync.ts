@@ -83,7 +83,12 @@ export const benchmark: Benchmark = {
     let clusterDir: string | null = null;
     let pgUrl = process.env.WAREBENCH_TEST_PG_URL ?? null;
     try {
-      // --- in-process server (PostgreSQL when given, else PGlite) ---
+      // Production runs on PostgreSQL: a throwaway cluster unless one is given (WAREBENCH_BENCH_PGLITE=1 measures PGlite).
+      if (!pgUrl && process.env.WAREBENCH_BENCH_PGLITE !== '1') {
+        clusterDir = await mkdtemp(path.join(tmpdir(), 'wb-bench-pg-'));
+        pgUrl = await startPgCluster(clusterDir);
+      }
+      // --- in-process server ---
       const serverDb = pgUrl ? await openServerDb({ databaseUrl: pgUrl, poolSize: 10 }) : await openServerDb({});
       const backend = serverDb.kind;
       const server = await inProcessServer(serverDb);

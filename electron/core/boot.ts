@@ -40,7 +40,7 @@ export async function bootStation(options: BootOptions): Promise<Station> {
   if (!devices) {
     const deviceConfig = config.devices.length > 0 ? config.devices : config.training ? trainingDevices : [];
     try {
-      devices = createStationDevices({ config: deviceConfig, db, log });
+      devices = createStationDevices({ config: deviceConfig, db, log, stationName: config.stationName });
     } catch (error) {
       db.close();
       if (error instanceof DeviceConfigError) throw new ConfigError(paths.config, `The device mapping in ${paths.config} has problems:\n  - ${error.issues.join('\n  - ')}`);

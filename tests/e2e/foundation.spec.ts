@@ -30,6 +30,15 @@ test('a packer signs in by typed badge, moves between screens and sees device an
 
   await page.getByRole('button', { name: /Devices/ }).click();
   await expect(page.getByRole('heading', { name: 'Devices' })).toBeVisible();
+
+  // Training mode: the simulated label printer prints a test label through the queue, and shows its picture.
+  await expect(page.getByTestId('device-row-sim-label-printer')).toContainText('connected');
+  await page.getByTestId('device-row-sim-label-printer').getByRole('button', { name: 'Test' }).click();
+  await expect(page.getByTestId('device-test-sim-label-printer')).toContainText('test label printed');
+  const job = page.getByTestId('print-jobs').locator('li').first();
+  await expect(job).toHaveAttribute('data-state', 'done');
+  await job.getByRole('button', { name: 'Show label' }).click();
+  await expect(job.getByRole('img')).toBeVisible();
   await expect(page.getByTestId('status-bar')).toBeVisible();
   await expect(page.getByTestId('sync-status')).toContainText('Sync');
 

@@ -8,6 +8,7 @@ import { createPrinterDriverFactory, type LabelPrinterDriver, type LabelPrinterD
 import { createZplPreviewer } from './printer/preview';
 import { createPrintQueue, type PrintJob, type PrintQueue } from './printer/print-queue';
 import { PrintError, type PrinterTransport } from './printer/printer-transport';
+import { buildTestLabel } from './printer/templates/test-label';
 
 /** Training mode with nothing mapped: a simulated scale per bench, a simulated scanner and label printer. */
 export const trainingDevices: DeviceConfigInput[] = [
@@ -42,7 +43,7 @@ const view = (job: PrintJob): PrintJobView => ({
  * The station's devices: the device manager (scanners, scales, printers, hot plug) and a durable print
  * queue whose jobs go to whichever printer fills a role at the moment they are sent.
  */
-export function createStationDevices(options: { config: unknown; db: Database; log: Logger }): StationDeviceLayer {
+export function createStationDevices(options: { config: unknown; db: Database; log: Logger; stationName?: string }): StationDeviceLayer {
   const previewer = createZplPreviewer();
   const drivers = createPrinterDriverFactory({ previewer });
   const payloadOf = options.db.prepare('SELECT payload FROM print_jobs WHERE id = ?');
@@ -100,14 +101,31 @@ export function createStationDevices(options: { config: unknown; db: Database; l
       });
     });
 
+  async function print(request: PrintRequest): Promise<PrintJobView> {
+    const target = `${TARGET_PREFIX}${request.role}`;
+    const payload = typeof request.data === 'string' ? request.data : new Uint8Array(request.data);
+    const job = request.reprintReason
+      ? queue.reprint(request.idempotencyKey, request.reprintReason, { target, payload })
+      : queue.enqueue({ key: request.idempotencyKey, target, payload, description: request.description }).job;
+    return view(await waitForEnd(job.id));
+  }
+
   return {
     manager,
     queue,
     drivers,
     list: () => manager.list(),
     test: async (id) => {
+      const device = manager.list().find((d) => d.id === id);
       const result = await manager.testDevice(id);
-      return { ok: result.ok, message: result.detail };
+      if (!result.ok || device?.kind !== 'printer' || device.role !== 'label-printer') return { ok: result.ok, message: result.detail };
+      // A label printer proves itself by printing: the test label goes through the queue like any label.
+      const at = new Date();
+      const job = await print({
+        role: device.role, kind: 'zpl', data: buildTestLabel({ deviceId: id, stationName: options.stationName ?? 'Warebench', at }),
+        idempotencyKey: `test:${id}:${at.getTime()}`, description: `Test label for ${id}`,
+      });
+      return job.state === 'done' ? { ok: true, message: `${result.detail}; test label printed` } : { ok: false, message: `test label ${job.state}${job.error ? `: ${job.error}` : ''}` };
     },
     currentWeight: (role) => manager.scale(role)?.current() ?? null,
     readStable: async (role, timeoutMs) => {
@@ -123,14 +141,7 @@ export function createStationDevices(options: { config: unknown; db: Database; l
         return false;
       }
     },
-    async print(request: PrintRequest) {
-      const target = `${TARGET_PREFIX}${request.role}`;
-      const payload = typeof request.data === 'string' ? request.data : new Uint8Array(request.data);
-      const job = request.reprintReason
-        ? queue.reprint(request.idempotencyKey, request.reprintReason, { target, payload })
-        : queue.enqueue({ key: request.idempotencyKey, target, payload, description: request.description }).job;
-      return view(await waitForEnd(job.id));
-    },
+    print,
     printJobs: (limit) => queue.list({ limit }).map(view),
     resolvePrintJob: (id, action, reason) => view(queue.resolve(id, { action, reason })),
     async previewPrintJob(id) {

@@ -16,6 +16,12 @@ export const de: Messages = {
   devices: {
     title: 'Geräte', none: 'Keine Geräte eingerichtet.', test: 'Testen', role: 'Rolle', state: 'Zustand', transport: 'Verbindung',
     simScale: 'Simulierte Waage', setWeight: 'Gewicht auflegen', motion: 'In Bewegung', device: 'Gerät', actions: 'Aktionen', weightKg: 'Gewicht in kg', weightSlider: 'Gewichtsregler',
+    printJobs: {
+      title: 'Druckaufträge', none: 'Noch nichts gedruckt.', preview: 'Etikett zeigen', reprint: 'Erneut drucken', markDone: 'Wurde gedruckt', reason: 'Grund (mindestens 3 Zeichen)',
+      previewAlt: 'Etikett {{n}} von {{description}}',
+      state: { queued: 'wartet auf den Drucker', sent: 'wird gesendet', done: 'gedruckt', failed: 'fehlgeschlagen', uncertain: 'vielleicht gedruckt' },
+      help: { uncertain: 'Die Verbindung brach beim Senden ab: Bitte am Drucker nachsehen. Nur erneut drucken, wenn kein Etikett kam.', failed: 'Der Drucker war nicht erreichbar. Bitte prüfen, dann erneut drucken.' },
+    },
     connection: { connected: 'verbunden', connecting: 'verbindet', disconnected: 'getrennt', error: 'Fehler', disabled: 'deaktiviert' },
   },
   sync: {

@@ -14,6 +14,12 @@ export const en = {
   devices: {
     title: 'Devices', none: 'No devices configured.', test: 'Test', role: 'Role', state: 'State', transport: 'Connection',
     simScale: 'Simulated scale', setWeight: 'Put weight', motion: 'Moving', device: 'Device', actions: 'Actions', weightKg: 'Weight in kg', weightSlider: 'Weight slider',
+    printJobs: {
+      title: 'Print jobs', none: 'Nothing printed yet.', preview: 'Show label', reprint: 'Print again', markDone: 'It printed', reason: 'Why (at least 3 characters)',
+      previewAlt: 'Label {{n}} of {{description}}',
+      state: { queued: 'waiting for the printer', sent: 'sending', done: 'printed', failed: 'failed', uncertain: 'may have printed' },
+      help: { uncertain: 'The connection dropped while sending: look at the printer. Print again only if no label came out.', failed: 'The printer could not be reached. Check it, then print again.' },
+    },
     connection: { connected: 'connected', connecting: 'connecting', disconnected: 'disconnected', error: 'error', disabled: 'disabled' },
   },
   sync: {

@@ -16,6 +16,12 @@ export const es: Messages = {
   devices: {
     title: 'Dispositivos', none: 'No hay dispositivos configurados.', test: 'Probar', role: 'Función', state: 'Estado', transport: 'Conexión',
     simScale: 'Báscula simulada', setWeight: 'Poner peso', motion: 'En movimiento', device: 'Dispositivo', actions: 'Acciones', weightKg: 'Peso en kg', weightSlider: 'Control de peso',
+    printJobs: {
+      title: 'Trabajos de impresión', none: 'Aún no se ha impreso nada.', preview: 'Ver etiqueta', reprint: 'Imprimir de nuevo', markDone: 'Se imprimió', reason: 'Motivo (al menos 3 caracteres)',
+      previewAlt: 'Etiqueta {{n}} de {{description}}',
+      state: { queued: 'esperando a la impresora', sent: 'enviando', done: 'impresa', failed: 'fallida', uncertain: 'puede que se haya impreso' },
+      help: { uncertain: 'La conexión se cortó al enviar: mire la impresora. Imprima de nuevo solo si no salió ninguna etiqueta.', failed: 'No se pudo contactar con la impresora. Revísela y vuelva a imprimir.' },
+    },
     connection: { connected: 'conectado', connecting: 'conectando', disconnected: 'desconectado', error: 'error', disabled: 'desactivado' },
   },
   sync: {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useCommand, useEvent } from '../../api/station-context';
 import { useFormat } from '../../ui/format';
+import { PrintJobs } from './PrintJobs';
 
 export function DevicesScreen({ training }: { training: boolean }) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function DevicesScreen({ training }: { training: boolean }) {
           ))}
         </tbody>
       </table>
+      <PrintJobs />
       {training && <SimScale />}
     </main>
   );
