@@ -30,7 +30,7 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:* ws://[::1]:*; media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://127.0.0.1:*; media-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 function serveStatic(staticDir: string, req: IncomingMessage, res: ServerResponse): void {
   const root = resolve(staticDir);
