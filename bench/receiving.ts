@@ -39,7 +39,7 @@ const us = (n: number) => Number(n.toFixed(2));
 export const benchmark: Benchmark = {
   name: 'receiving',
   async run(): Promise<BenchRow[]> {
-    const items = Number(process.env.WAREBENCH_BENCH_ITEMS ?? 100_000);
+    const items = Number(process.env.WAREBENCH_BENCH_ITEMS ?? 1_000_000);
     if (!Number.isInteger(items) || items < 1 || items > 9_999_999) throw new Error(`WAREBENCH_BENCH_ITEMS must be 1..9999999, got ${process.env.WAREBENCH_BENCH_ITEMS}`);
     const dir = mkdtempSync(join(tmpdir(), 'warebench-bench-receiving-'));
     try {

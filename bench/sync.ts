@@ -18,7 +18,7 @@ import { SiteSettings, type Item } from '../shared/domain/master-data';
 import { percentile, type Benchmark, type BenchRow } from './types';
 
 /**
- * Sync figures: initial sync of WAREBENCH_BENCH_ITEMS items (default 100k; 1M for the full run) into a
+ * Sync figures: initial sync of WAREBENCH_BENCH_ITEMS items (default 1M) into a
  * station cache file against a bare bulk insert into the same file; push throughput and catch-up of
  * WAREBENCH_BENCH_OPS queued ops (default 30k); hold-to-station latency over the live channel; and the
  * load run (200 stations, two server processes, one PostgreSQL). PostgreSQL from WAREBENCH_TEST_PG_URL,
@@ -77,7 +77,7 @@ export const benchmark: Benchmark = {
   name: 'sync',
   async run() {
     const rows: BenchRow[] = [];
-    const itemCount = Number(process.env.WAREBENCH_BENCH_ITEMS ?? 100_000);
+    const itemCount = Number(process.env.WAREBENCH_BENCH_ITEMS ?? 1_000_000);
     const opCount = Number(process.env.WAREBENCH_BENCH_OPS ?? 30_000);
     const dir = await mkdtemp(path.join(tmpdir(), 'wb-bench-sync-'));
     let clusterDir: string | null = null;
