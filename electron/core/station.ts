@@ -24,6 +24,7 @@ import { createBusyProbes } from './settings/busy';
 import { setupHandlers, type SetupOptions } from './settings/handlers';
 import { noDevices, type StationDevices } from './station-devices';
 import { standaloneSync, type StationSync } from './station-sync';
+import { workflowRefusal } from './workflows/access';
 import { homeWorkflow } from './workflows/home';
 import { createPacking } from './workflows/packing';
 import { createReceiving } from './workflows/receiving';
@@ -119,9 +120,10 @@ export function createStation(options: StationOptions): Station {
   register(receiving.workflow);
   register(packing.workflow);
 
+  /** A new operator (or none) starts on the home screen: scans never reach a workflow chosen by someone else. */
   const setOperator = (next: Operator | null) => {
     operator = next;
-    if (!next) workflow = 'home';
+    workflow = 'home';
     bus.emit('session.changed', { operator: next });
   };
 
@@ -133,6 +135,8 @@ export function createStation(options: StationOptions): Station {
       setOperator(badgeHolder);
       return { decision: 'accepted', message: `Welcome, ${badgeHolder.name}.`, sound: 'good', workflow: 'home' };
     }
+    const refusal = workflowRefusal(current, operator);
+    if (refusal) return { decision: 'rejected', reason: 'forbidden', message: refusal, sound: 'bad', workflow: current };
     const module = workflows.get(current) ?? workflows.get('home');
     const parsed = parseScan(event.data, { aimId: event.aimId, separator: config.wedgeSeparator ?? undefined });
     return module ? module.onScan({ event, parsed }, operator) : { decision: 'info', message: 'No workflow takes scans here.', sound: 'none', workflow: current };

@@ -31,7 +31,7 @@ export function App({ info }: { info: StationInfo }) {
   useEvent('session.changed', ({ operator: next }) => {
     sessionEvents.current += 1;
     setOperator(next);
-    if (!next) setScreen('home');
+    setScreen('home');
   });
 
   const go = (w: Workflow) => {

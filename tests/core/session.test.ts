@@ -48,4 +48,20 @@ describe('session and scan routing', () => {
     expect(ctx.outbox.depth()).toBe(1);
     expect(ctx.journal.recent(1)[0]).toMatchObject({ kind: 'test.action', operatorId: 'OP-BEN' });
   });
+
+  it('keeps a workflow to the roles that work it, and a new operator starts at home', async () => {
+    await t.signIn('packer');
+    const refused = await t.station.call('workflow.select', { workflow: 'receiving' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    if (!refused.ok) expect(refused.error.message).toContain('receiver');
+
+    await t.signIn('receiver');
+    await t.call('workflow.select', { workflow: 'receiving' });
+    expect(t.station.context.currentWorkflow()).toBe('receiving');
+    await t.signIn('packer');
+    expect(t.station.context.currentWorkflow()).toBe('home');
+    const scan = await t.station.scan({ data: '10614141000026', symbology: 'unknown', source: 'serial', at: t.clock.now().toISOString() });
+    expect(scan.workflow).toBe('home');
+    expect(t.station.context.outbox.depth()).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import type { ScanEvent } from '../../../shared/domain/devices';
 import type { Operator } from '../../../shared/domain/master-data';
 import type { StationContext } from '../context';
 import { StationError } from '../errors';
+import { workflowRefusal } from '../workflows/access';
 import type { HandlersFor } from '../router';
 
 interface SessionControl {
@@ -47,7 +48,9 @@ export function stationHandlers(ctx: StationContext, control: SessionControl): H
       return { signedOut: operator !== null };
     },
     'session.current': () => control.session(),
-    'workflow.select': ({ workflow }) => {
+    'workflow.select': ({ workflow }, { operator }) => {
+      const refusal = operator ? workflowRefusal(workflow, operator) : null;
+      if (refusal) throw new StationError('forbidden', refusal);
       control.setWorkflow(workflow);
       return { workflow };
     },
