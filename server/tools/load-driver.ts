@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import type { Item, PurchaseOrder, SiteSettings } from '../../shared/domain/master-data';
+import { Item, type PurchaseOrder, type SiteSettings } from '../../shared/domain/master-data';
 import { EnrollResponse, PullResponse, PushResponse, type Op } from '../../shared/sync-protocol';
 
 export interface LoadOptions {
@@ -52,24 +52,7 @@ export async function prepareLoadSite(options: LoadOptions): Promise<{ credentia
     defaultOverReceiptTolerancePct: 0,
   };
   await call(`${base}/api/v1/sites/${options.siteId}`, { ...admin, method: 'PUT', body: JSON.stringify(settings) }, z.unknown());
-  const items: Item[] = Array.from({ length: options.stations }, (_, i) => ({
-    id: `LOAD-${i}`,
-    sku: `LOAD-${i}`,
-    description: `load item ${i}`,
-    barcodes: [],
-    unitWeightG: 10,
-    lengthMm: 0,
-    widthMm: 0,
-    heightMm: 0,
-    lotTracked: false,
-    serialTracked: false,
-    expiryTracked: false,
-    minShelfLifeDays: 0,
-    itemClass: 'general',
-    homeLocation: null,
-    overReceiptTolerancePct: null,
-    active: true,
-  }));
+  const items: Item[] = Array.from({ length: options.stations }, (_, i) => Item.parse({ id: `LOAD-${i}`, sku: `LOAD-${i}`, description: `load item ${i}`, unitWeightG: 10 }));
   await call(`${base}/api/v1/sites/${options.siteId}/items`, { ...admin, method: 'POST', body: JSON.stringify({ items }) }, z.unknown());
   const po: PurchaseOrder = {
     id: 'PO-LOAD',

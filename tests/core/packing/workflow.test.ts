@@ -1,38 +1,23 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ScanFeedback } from '../../../shared/contract/station';
+import { describe, expect, it } from 'vitest';
 import type { PackState } from '../../../shared/domain/packing';
 import { DEMO_COMPANY_PREFIX, demo } from '../../../shared/demo/dataset';
 import { makeGtin14 } from '../../../shared/demo/gtin';
 import { isValidSscc } from '../../../shared/scan';
-import { createTestStation, type TestStation } from '../../support/station-fixture';
-import { startPackBenchDevices, type PackBenchDevices } from './support/bench-devices';
-import { caseGtin, gs1, outboxOps, scanner, setOrderStatus, snapshot, state, unitGtin } from './support/pack-helpers';
+import type { TestStation } from '../../support/station-fixture';
+import { usePackSuite } from './support/pack-suite';
+import { caseGtin, gs1, outboxOps, setOrderStatus, snapshot, state, unitGtin } from './support/pack-helpers';
 import { weighLabelClose } from './support/pack-flow';
 
-let bench: PackBenchDevices;
-let t: TestStation;
-let scan: (data: string) => Promise<ScanFeedback>;
-
-beforeAll(async () => {
-  bench = await startPackBenchDevices();
-});
-afterAll(async () => bench.close());
-beforeEach(async () => {
-  t = await createTestStation({ devices: bench.devices });
-  await t.signIn('packer');
-  await t.call('workflow.select', { workflow: 'packing' });
-  scan = scanner(t);
-});
-afterEach(async () => t.close());
+const suite = usePackSuite();
 
 const line = (s: PackState, lineNo: number) => s.lines.find((l) => l.lineNo === lineNo);
 
 describe('opening an order', () => {
   it('opens by order number and shows lines, ship-to, carrier, notes and what is left', async () => {
-    const fb = await scan(demo.order);
+    const fb = await suite.scan(demo.order);
     expect(fb).toMatchObject({ decision: 'accepted', sound: 'good', workflow: 'packing' });
     expect(fb.message).toContain('FRAGILE');
-    const s = await state(t);
+    const s = await state(suite.t);
     expect(s.order).toMatchObject({ number: 'SO-2001', carrier: 'HOUSE', service: 'STANDARD', notes: 'Leave at reception', fragile: true, tote: 'T-0001' });
     expect(s.order?.shipTo.name).toBe('Mila de Vries');
     expect(s.lines.map((l) => [l.itemId, l.qty, l.remaining])).toEqual([[demo.items.mug, 2, 2], [demo.items.tape, 1, 1]]);
@@ -42,27 +27,27 @@ describe('opening an order', () => {
   });
 
   it('opens by tote, by scan and by typed code', async () => {
-    expect((await scan(demo.tote)).decision).toBe('accepted');
-    expect((await state(t)).order?.id).toBe(demo.order);
-    const typed = await t.call<PackState>('packing.open', { code: 'SO-2002' });
+    expect((await suite.scan(demo.tote)).decision).toBe('accepted');
+    expect((await state(suite.t)).order?.id).toBe(demo.order);
+    const typed = await suite.t.call<PackState>('packing.open', { code: 'SO-2002' });
     expect(typed.order?.id).toBe('SO-2002');
     expect(typed.notice).toContain('SO-2002');
   });
 
   it('refuses an order that is packed, shipped, cancelled or on the problem shelf, with the reason, changing nothing', async () => {
     for (const [status, words] of [['shipped', 'shipped'], ['cancelled', 'cancelled'], ['packed', 'packed'], ['problem', 'problem shelf']] as const) {
-      setOrderStatus(t, demo.order, status);
-      const before = snapshot(t);
-      const fb = await scan(demo.order);
+      setOrderStatus(suite.t, demo.order, status);
+      const before = snapshot(suite.t);
+      const fb = await suite.scan(demo.order);
       expect(fb.decision).toBe('rejected');
       expect(fb.message).toContain(words);
-      expect(snapshot(t)).toEqual(before);
+      expect(snapshot(suite.t)).toEqual(before);
     }
   });
 
   it('asks for an order first when an item is scanned, and for a known code', async () => {
-    expect(await scan(unitGtin('mug'))).toMatchObject({ decision: 'rejected', reason: 'no_order' });
-    expect((await scan('SO-9999')).message).toContain('SO-9999');
+    expect(await suite.scan(unitGtin('mug'))).toMatchObject({ decision: 'rejected', reason: 'no_order' });
+    expect((await suite.scan('SO-9999')).message).toContain('SO-9999');
   });
 });
 
@@ -83,17 +68,17 @@ describe('every stop is loud and changes nothing', () => {
   ];
   for (const c of cases) {
     it(`stops ${c.name}`, async () => {
-      c.setup?.(t);
-      await scan(c.order);
-      for (const d of c.before ?? []) expect((await scan(d)).decision).toBe('accepted');
-      const before = snapshot(t);
-      const lines = (await state(t)).lines;
-      const fb = await scan(c.data);
+      c.setup?.(suite.t);
+      await suite.scan(c.order);
+      for (const d of c.before ?? []) expect((await suite.scan(d)).decision).toBe('accepted');
+      const before = snapshot(suite.t);
+      const lines = (await state(suite.t)).lines;
+      const fb = await suite.scan(c.data);
       expect(fb).toMatchObject({ decision: 'rejected', sound: 'bad', reason: c.reason });
       expect(fb.message.length).toBeGreaterThan(10);
-      expect(snapshot(t)).toEqual(before);
-      expect((await state(t)).lines).toEqual(lines);
-      const stops = t.station.context.journal.recent(5).filter((e) => e.kind === 'packing.scan.stopped');
+      expect(snapshot(suite.t)).toEqual(before);
+      expect((await state(suite.t)).lines).toEqual(lines);
+      const stops = suite.t.station.context.journal.recent(5).filter((e) => e.kind === 'packing.scan.stopped');
       expect(stops[0]?.payload).toMatchObject({ reason: c.reason });
     });
   }
@@ -101,37 +86,37 @@ describe('every stop is loud and changes nothing', () => {
 
 describe('serial numbers', () => {
   it('captures the serial from the scan that follows the item', async () => {
-    await scan('SO-2002');
-    const ask = await scan(unitGtin('scanner'));
+    await suite.scan('SO-2002');
+    const ask = await suite.scan(unitGtin('scanner'));
     expect(ask).toMatchObject({ decision: 'info' });
-    let s = await state(t);
+    let s = await state(suite.t);
     expect(s.step).toBe('scan-serial');
     expect(s.awaitingSerial?.itemId).toBe(demo.items.scanner);
-    expect(await scan(unitGtin('mug'))).toMatchObject({ decision: 'rejected', reason: 'serial_expected' });
-    expect((await state(t)).awaitingSerial).not.toBeNull();
-    expect((await scan('SN-0001')).decision).toBe('accepted');
-    s = await state(t);
+    expect(await suite.scan(unitGtin('mug'))).toMatchObject({ decision: 'rejected', reason: 'serial_expected' });
+    expect((await state(suite.t)).awaitingSerial).not.toBeNull();
+    expect((await suite.scan('SN-0001')).decision).toBe('accepted');
+    s = await state(suite.t);
     expect(s.awaitingSerial).toBeNull();
     expect(s.cartons[0]?.units.map((u) => u.serial)).toEqual(['SN-0001']);
   });
 
   it('refuses a serial twice in one shipment and again in a later shipment', async () => {
     const writer = (await import('./support/pack-helpers')).writeOrder;
-    writer(t, { id: 'SO-T1', number: 'SO-T1', lines: [{ lineNo: 1, itemId: demo.items.scanner, qty: 2 }] });
-    writer(t, { id: 'SO-T2', number: 'SO-T2', lines: [{ lineNo: 1, itemId: demo.items.scanner, qty: 1 }] });
-    await scan('SO-T1');
-    expect((await scan(gs1(unitGtin('scanner'), { serial: 'SN-A' }))).decision).toBe('accepted');
-    const before = snapshot(t);
-    expect(await scan(gs1(unitGtin('scanner'), { serial: 'SN-A' }))).toMatchObject({ decision: 'rejected', reason: 'duplicate_serial' });
-    await scan(unitGtin('scanner'));
-    expect(await scan('SN-A')).toMatchObject({ decision: 'rejected', reason: 'duplicate_serial' });
-    expect(snapshot(t)).toEqual(before);
-    expect((await scan('SN-B')).decision).toBe('accepted');
-    await weighLabelClose(t, bench, 0.74);
-    await t.call('packing.closeShipment');
+    writer(suite.t, { id: 'SO-T1', number: 'SO-T1', lines: [{ lineNo: 1, itemId: demo.items.scanner, qty: 2 }] });
+    writer(suite.t, { id: 'SO-T2', number: 'SO-T2', lines: [{ lineNo: 1, itemId: demo.items.scanner, qty: 1 }] });
+    await suite.scan('SO-T1');
+    expect((await suite.scan(gs1(unitGtin('scanner'), { serial: 'SN-A' }))).decision).toBe('accepted');
+    const before = snapshot(suite.t);
+    expect(await suite.scan(gs1(unitGtin('scanner'), { serial: 'SN-A' }))).toMatchObject({ decision: 'rejected', reason: 'duplicate_serial' });
+    await suite.scan(unitGtin('scanner'));
+    expect(await suite.scan('SN-A')).toMatchObject({ decision: 'rejected', reason: 'duplicate_serial' });
+    expect(snapshot(suite.t)).toEqual(before);
+    expect((await suite.scan('SN-B')).decision).toBe('accepted');
+    await weighLabelClose(suite.t, suite.bench, 0.74);
+    await suite.t.call('packing.closeShipment');
 
-    await scan('SO-T2');
-    const again = await scan(gs1(unitGtin('scanner'), { serial: 'SN-B' }));
+    await suite.scan('SO-T2');
+    const again = await suite.scan(gs1(unitGtin('scanner'), { serial: 'SN-B' }));
     expect(again).toMatchObject({ decision: 'rejected', reason: 'duplicate_serial' });
     expect(again.message).toContain('before');
   });
@@ -140,37 +125,37 @@ describe('serial numbers', () => {
 describe('cases and quantity keys', () => {
   it('counts a case GTIN as its pack quantity unless it overshoots', async () => {
     const { writeOrder } = await import('./support/pack-helpers');
-    writeOrder(t, { id: 'SO-Q1', number: 'SO-Q1', lines: [{ lineNo: 1, itemId: demo.items.bolt, qty: 60 }] });
-    await scan('SO-Q1');
-    expect((await scan(caseGtin('bolt'))).message).toContain('+50');
-    expect(line(await state(t), 1)?.packed).toBe(50);
-    expect(await scan(caseGtin('bolt'))).toMatchObject({ decision: 'rejected', reason: 'case_overshoots' });
-    expect(line(await state(t), 1)?.packed).toBe(50);
+    writeOrder(suite.t, { id: 'SO-Q1', number: 'SO-Q1', lines: [{ lineNo: 1, itemId: demo.items.bolt, qty: 60 }] });
+    await suite.scan('SO-Q1');
+    expect((await suite.scan(caseGtin('bolt'))).message).toContain('+50');
+    expect(line(await state(suite.t), 1)?.packed).toBe(50);
+    expect(await suite.scan(caseGtin('bolt'))).toMatchObject({ decision: 'rejected', reason: 'case_overshoots' });
+    expect(line(await state(suite.t), 1)?.packed).toBe(50);
   });
 
   it('takes a typed quantity only after a verifying scan of the line and never past what is left', async () => {
     const { writeOrder } = await import('./support/pack-helpers');
-    writeOrder(t, { id: 'SO-Q2', number: 'SO-Q2', lines: [{ lineNo: 1, itemId: demo.items.bolt, qty: 10 }, { lineNo: 2, itemId: demo.items.tape, qty: 1 }] });
-    await scan('SO-Q2');
-    const first = await t.station.call('packing.quantity', { lineNo: 1, qty: 9 });
+    writeOrder(suite.t, { id: 'SO-Q2', number: 'SO-Q2', lines: [{ lineNo: 1, itemId: demo.items.bolt, qty: 10 }, { lineNo: 2, itemId: demo.items.tape, qty: 1 }] });
+    await suite.scan('SO-Q2');
+    const first = await suite.t.station.call('packing.quantity', { lineNo: 1, qty: 9 });
     expect(first).toMatchObject({ ok: false, error: { code: 'rule' } });
-    await scan(unitGtin('bolt'));
-    expect((await t.station.call('packing.quantity', { lineNo: 1, qty: 10 })).ok).toBe(false);
-    const s = await t.call<PackState>('packing.quantity', { lineNo: 1, qty: 9 });
+    await suite.scan(unitGtin('bolt'));
+    expect((await suite.t.station.call('packing.quantity', { lineNo: 1, qty: 10 })).ok).toBe(false);
+    const s = await suite.t.call<PackState>('packing.quantity', { lineNo: 1, qty: 9 });
     expect(line(s, 1)?.packed).toBe(10);
     expect(s.cartons[0]?.units.map((u) => u.qty)).toEqual([1, 9]);
-    await scan(unitGtin('tape'));
-    expect((await t.station.call('packing.quantity', { lineNo: 1, qty: 1 })).ok).toBe(false);
+    await suite.scan(unitGtin('tape'));
+    expect((await suite.t.station.call('packing.quantity', { lineNo: 1, qty: 1 })).ok).toBe(false);
   });
 
   it('refuses quantity keys where the site switched them off', async () => {
-    const meta = t.station.context.meta;
-    meta.set('site_settings', JSON.stringify({ ...t.dataset.site, allowQuantityKeys: false }));
+    const meta = suite.t.station.context.meta;
+    meta.set('site_settings', JSON.stringify({ ...suite.t.dataset.site, allowQuantityKeys: false }));
     const { writeOrder } = await import('./support/pack-helpers');
-    writeOrder(t, { id: 'SO-Q3', number: 'SO-Q3', lines: [{ lineNo: 1, itemId: demo.items.bolt, qty: 10 }] });
-    await scan('SO-Q3');
-    await scan(unitGtin('bolt'));
-    const r = await t.station.call('packing.quantity', { lineNo: 1, qty: 2 });
+    writeOrder(suite.t, { id: 'SO-Q3', number: 'SO-Q3', lines: [{ lineNo: 1, itemId: demo.items.bolt, qty: 10 }] });
+    await suite.scan('SO-Q3');
+    await suite.scan(unitGtin('bolt'));
+    const r = await suite.t.station.call('packing.quantity', { lineNo: 1, qty: 2 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toContain('switched off');
   });
@@ -178,30 +163,30 @@ describe('cases and quantity keys', () => {
 
 describe('carton, weight, label, close', () => {
   it('packs SO-2001 into the recommended carton, weighs it, labels it, closes carton and shipment', async () => {
-    await scan(demo.order);
-    await scan(unitGtin('mug'));
-    await scan(unitGtin('mug'));
-    await scan(unitGtin('tape'));
-    let s = await state(t);
+    await suite.scan(demo.order);
+    await suite.scan(unitGtin('mug'));
+    await suite.scan(unitGtin('mug'));
+    await suite.scan(unitGtin('tape'));
+    let s = await state(suite.t);
     expect(s.remainingUnits).toBe(0);
     expect(s.step).toBe('weigh');
-    expect(t.station.context.busy.check()).toEqual({ busy: true, reason: 'carton 1 of order SO-2001 is open' });
+    expect(suite.t.station.context.busy.check()).toEqual({ busy: true, reason: 'carton 1 of order SO-2001 is open' });
     const carton = s.cartons[0];
     expect(carton?.cartonType).toBe('BOX-S');
     expect(carton?.expectedG).toBe(2 * 340 + 290 + 120);
     expect(isValidSscc(carton?.sscc ?? '')).toBe(true);
     expect(carton?.sscc.slice(1, 8)).toBe('0614141');
 
-    expect((await t.station.call('packing.printLabel', {})).ok).toBe(false);
-    expect((await t.station.call('packing.closeCarton', {})).ok).toBe(false);
+    expect((await suite.t.station.call('packing.printLabel', {})).ok).toBe(false);
+    expect((await suite.t.station.call('packing.closeCarton', {})).ok).toBe(false);
 
-    await bench.putOnScale(1.1);
-    s = await t.call<PackState>('packing.weigh');
+    await suite.bench.putOnScale(1.1);
+    s = await suite.t.call<PackState>('packing.weigh');
     expect(s.cartons[0]?.weight).toMatchObject({ status: 'ok', actualG: 1100, expectedG: 1090 });
     expect(s.step).toBe('print-label');
 
-    s = await t.call<PackState>('packing.printLabel');
-    const zpl = (await bench.labels.nextJob()).toString('latin1');
+    s = await suite.t.call<PackState>('packing.printLabel');
+    const zpl = (await suite.bench.labels.nextJob()).toString('latin1');
     const label = s.cartons[0]?.label;
     expect(label).toMatchObject({ state: 'printed', adapter: 'house', fallback: false, printState: 'done' });
     expect(label?.tracking).toMatch(/^WBH\d{14}$/);
@@ -210,13 +195,13 @@ describe('carton, weight, label, close', () => {
     expect(s.step).toBe('close-carton');
     expect(s.canCloseCarton).toBe(true);
 
-    s = await t.call<PackState>('packing.closeCarton');
+    s = await suite.t.call<PackState>('packing.closeCarton');
     expect(s.step).toBe('close-shipment');
-    s = await t.call<PackState>('packing.closeShipment');
+    s = await suite.t.call<PackState>('packing.closeShipment');
     expect(s.order).toBeNull();
-    expect(t.station.context.busy.check().busy).toBe(false);
+    expect(suite.t.station.context.busy.check().busy).toBe(false);
 
-    const ops = outboxOps(t);
+    const ops = outboxOps(suite.t);
     expect(ops.map((o) => o.kind)).toEqual(['pack.carton.close', 'shipment.close']);
     const [close, ship] = ops;
     if (close?.kind !== 'pack.carton.close' || ship?.kind !== 'shipment.close') throw new Error('ops');
@@ -227,81 +212,81 @@ describe('carton, weight, label, close', () => {
     ]);
     expect(close.operatorId).toBe('OP-BEN');
     expect(ship.payload).toEqual({ orderId: demo.order, cartonIds: [carton?.id] });
-    expect((await scan(demo.order)).message).toContain('shipped');
+    expect((await suite.scan(demo.order)).message).toContain('shipped');
   });
 
   it('stops the close while the weight is out of tolerance until a supervisor overrides with a reason', async () => {
-    await scan(demo.order);
-    for (const d of [unitGtin('mug'), unitGtin('mug'), unitGtin('tape')]) await scan(d);
-    await bench.putOnScale(0.75);
-    let s = await t.call<PackState>('packing.weigh');
+    await suite.scan(demo.order);
+    for (const d of [unitGtin('mug'), unitGtin('mug'), unitGtin('tape')]) await suite.scan(d);
+    await suite.bench.putOnScale(0.75);
+    let s = await suite.t.call<PackState>('packing.weigh');
     expect(s.cartons[0]?.weight).toMatchObject({ status: 'out', actualG: 750, diffG: -340 });
     expect(s.step).toBe('resolve-weight');
     expect(s.notice).toContain('lighter');
-    expect(await t.station.call('packing.printLabel', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await t.station.call('packing.closeCarton', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await suite.t.station.call('packing.printLabel', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await suite.t.station.call('packing.closeCarton', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
-    const packerBadge = await t.station.call('packing.overrideWeight', { badge: demo.badges.packer, reason: 'looks fine to me' });
+    const packerBadge = await suite.t.station.call('packing.overrideWeight', { badge: demo.badges.packer, reason: 'looks fine to me' });
     expect(packerBadge).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    s = await t.call<PackState>('packing.overrideWeight', { badge: demo.badges.supervisor, reason: 'mugs are a lighter batch, checked' });
+    s = await suite.t.call<PackState>('packing.overrideWeight', { badge: demo.badges.supervisor, reason: 'mugs are a lighter batch, checked' });
     expect(s.cartons[0]?.weight).toMatchObject({ status: 'overridden', overrideBy: 'OP-CHLOE' });
-    await t.call('packing.printLabel');
-    await bench.labels.nextJob();
-    await t.call('packing.closeCarton');
-    const [close] = outboxOps(t);
+    await suite.t.call('packing.printLabel');
+    await suite.bench.labels.nextJob();
+    await suite.t.call('packing.closeCarton');
+    const [close] = outboxOps(suite.t);
     expect(close?.payload).toMatchObject({ weightG: 750, expectedG: 1090, overrideBy: 'OP-CHLOE', overrideReason: 'mugs are a lighter batch, checked' });
-    expect(t.station.context.journal.recent(20).some((e) => e.kind === 'packing.weight.out')).toBe(true);
+    expect(suite.t.station.context.journal.recent(20).some((e) => e.kind === 'packing.weight.out')).toBe(true);
   });
 
   it('a re-weigh within tolerance clears an out-of-tolerance weight; a unit added afterwards needs a new weighing', async () => {
-    await scan(demo.order);
-    await scan(unitGtin('mug'));
-    await bench.putOnScale(0.3);
-    expect((await t.call<PackState>('packing.weigh')).cartons[0]?.weight?.status).toBe('out');
-    await bench.putOnScale(0.46);
-    expect((await t.call<PackState>('packing.weigh')).cartons[0]?.weight?.status).toBe('ok');
-    await scan(unitGtin('mug'));
-    expect((await state(t)).cartons[0]?.weight).toBeNull();
+    await suite.scan(demo.order);
+    await suite.scan(unitGtin('mug'));
+    await suite.bench.putOnScale(0.3);
+    expect((await suite.t.call<PackState>('packing.weigh')).cartons[0]?.weight?.status).toBe('out');
+    await suite.bench.putOnScale(0.46);
+    expect((await suite.t.call<PackState>('packing.weigh')).cartons[0]?.weight?.status).toBe('ok');
+    await suite.scan(unitGtin('mug'));
+    expect((await state(suite.t)).cartons[0]?.weight).toBeNull();
   });
 
   it('refuses a weighing while the scale is not stable', async () => {
-    await scan(demo.order);
-    await scan(unitGtin('mug'));
-    await bench.putOnScale(0.46, true);
-    const r = await t.station.call('packing.weigh', {});
+    await suite.scan(demo.order);
+    await suite.scan(unitGtin('mug'));
+    await suite.bench.putOnScale(0.46, true);
+    const r = await suite.t.station.call('packing.weigh', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'device' } });
-    expect((await state(t)).cartons[0]?.weight).toBeNull();
+    expect((await state(suite.t)).cartons[0]?.weight).toBeNull();
   }, 20_000);
 
   it('closes a carton, opens the next on the next scan, and ships both in one shipment', async () => {
-    await t.call('packing.open', { code: demo.order });
-    await t.call('packing.chooseCarton', { cartonType: 'BOX-M' });
-    await scan(unitGtin('mug'));
-    let s = await state(t);
+    await suite.t.call('packing.open', { code: demo.order });
+    await suite.t.call('packing.chooseCarton', { cartonType: 'BOX-M' });
+    await suite.scan(unitGtin('mug'));
+    let s = await state(suite.t);
     expect(s.cartons[0]?.cartonType).toBe('BOX-M');
     expect(s.cartons[0]?.expectedG).toBe(340 + 220);
-    s = await weighLabelClose(t, bench, 0.56);
+    s = await weighLabelClose(suite.t, suite.bench, 0.56);
     expect(s.remainingUnits).toBe(2);
     expect(s.openCartonId).toBeNull();
-    await scan(unitGtin('mug'));
-    await scan(unitGtin('tape'));
-    s = await state(t);
+    await suite.scan(unitGtin('mug'));
+    await suite.scan(unitGtin('tape'));
+    s = await state(suite.t);
     expect(s.cartons.map((c) => [c.seq, c.state])).toEqual([[1, 'closed'], [2, 'open']]);
     expect(s.cartons[1]?.sscc).not.toBe(s.cartons[0]?.sscc);
     expect(s.cartons[1]?.cartonType).toBe('BOX-S');
-    await weighLabelClose(t, bench, 0.75);
-    await t.call('packing.closeShipment');
-    const ops = outboxOps(t);
+    await weighLabelClose(suite.t, suite.bench, 0.75);
+    await suite.t.call('packing.closeShipment');
+    const ops = outboxOps(suite.t);
     expect(ops.map((o) => o.kind)).toEqual(['pack.carton.close', 'pack.carton.close', 'shipment.close']);
     const ship = ops[2];
     expect(ship?.kind === 'shipment.close' && ship.payload.cartonIds).toEqual(s.cartons.map((c) => c.id));
   });
 
   it('refuses to close the shipment while units are left', async () => {
-    await scan(demo.order);
-    await scan(unitGtin('mug'));
-    await weighLabelClose(t, bench, 0.46);
-    const r = await t.station.call('packing.closeShipment', {});
+    await suite.scan(demo.order);
+    await suite.scan(unitGtin('mug'));
+    await weighLabelClose(suite.t, suite.bench, 0.46);
+    const r = await suite.t.station.call('packing.closeShipment', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'rule' } });
     if (!r.ok) expect(r.error.message).toContain('2 units');
   });
@@ -309,42 +294,42 @@ describe('carton, weight, label, close', () => {
 
 describe('labels', () => {
   const toLabel = async () => {
-    await scan(demo.order);
-    for (const d of [unitGtin('mug'), unitGtin('mug'), unitGtin('tape')]) await scan(d);
-    await bench.putOnScale(1.09);
-    await t.call('packing.weigh');
-    const s = await t.call<PackState>('packing.printLabel');
-    const first = await bench.labels.nextJob();
+    await suite.scan(demo.order);
+    for (const d of [unitGtin('mug'), unitGtin('mug'), unitGtin('tape')]) await suite.scan(d);
+    await suite.bench.putOnScale(1.09);
+    await suite.t.call('packing.weigh');
+    const s = await suite.t.call<PackState>('packing.printLabel');
+    const first = await suite.bench.labels.nextJob();
     return { s, first };
   };
 
   it('reprints the same label with a reason', async () => {
     const { first } = await toLabel();
-    const s = await t.call<PackState>('packing.reprintLabel', { reason: 'label torn' });
-    expect((await bench.labels.nextJob()).equals(first)).toBe(true);
+    const s = await suite.t.call<PackState>('packing.reprintLabel', { reason: 'label torn' });
+    expect((await suite.bench.labels.nextJob()).equals(first)).toBe(true);
     expect(s.cartons[0]?.label?.prints).toBe(2);
-    expect(t.station.context.journal.recent(3)[0]).toMatchObject({ kind: 'packing.label.reprinted', payload: { reason: 'label torn' } });
+    expect(suite.t.station.context.journal.recent(3)[0]).toMatchObject({ kind: 'packing.label.reprinted', payload: { reason: 'label torn' } });
   });
 
   it('voids a label; the next label has a new tracking number', async () => {
     const { s } = await toLabel();
     const tracking = s.cartons[0]?.label?.tracking;
-    const voided = await t.call<PackState>('packing.voidLabel', { reason: 'stuck on the wrong box' });
+    const voided = await suite.t.call<PackState>('packing.voidLabel', { reason: 'stuck on the wrong box' });
     expect(voided.cartons[0]?.label?.state).toBe('voided');
     expect(voided.step).toBe('print-label');
-    expect((await t.station.call('packing.closeCarton', {})).ok).toBe(false);
-    const again = await t.call<PackState>('packing.printLabel');
-    const zpl = (await bench.labels.nextJob()).toString('latin1');
+    expect((await suite.t.station.call('packing.closeCarton', {})).ok).toBe(false);
+    const again = await suite.t.call<PackState>('packing.printLabel');
+    const zpl = (await suite.bench.labels.nextJob()).toString('latin1');
     expect(again.cartons[0]?.label?.tracking).not.toBe(tracking);
     expect(zpl).toContain(again.cartons[0]?.label?.tracking ?? '?');
     expect(again.canCloseCarton).toBe(true);
   });
 
   it('prints the packing slip as a PDF on the document printer', async () => {
-    await scan(demo.order);
-    await scan(unitGtin('mug'));
-    const job = await t.call<{ state: string }>('packing.printSlip');
+    await suite.scan(demo.order);
+    await suite.scan(unitGtin('mug'));
+    const job = await suite.t.call<{ state: string }>('packing.printSlip');
     expect(job.state).toBe('done');
-    expect((await bench.documents.nextJob()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await suite.bench.documents.nextJob()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { EnrollResponse } from '../../../shared/sync-protocol';
-import type { Item, Order, PurchaseOrder, SiteSettings } from '../../../shared/domain/master-data';
+import { Item, type Order, type PurchaseOrder, type SiteSettings } from '../../../shared/domain/master-data';
 import type { Op, OpKind, OpOf } from '../../../shared/sync-protocol';
 import type { Api, HttpResult } from './harness';
 
@@ -21,7 +21,7 @@ export function siteSettings(siteId: string, overrides: Partial<SiteSettings> = 
 }
 
 export function item(id: string, overrides: Partial<Item> = {}): Item {
-  return {
+  return Item.parse({
     id,
     sku: `SKU-${id}`,
     description: `Item ${id}`,
@@ -30,16 +30,8 @@ export function item(id: string, overrides: Partial<Item> = {}): Item {
     lengthMm: 10,
     widthMm: 10,
     heightMm: 10,
-    lotTracked: false,
-    serialTracked: false,
-    expiryTracked: false,
-    minShelfLifeDays: 0,
-    itemClass: 'general',
-    homeLocation: null,
-    overReceiptTolerancePct: null,
-    active: true,
     ...overrides,
-  };
+  });
 }
 
 export function purchaseOrder(id: string, lines: { itemId: string; qty: number }[], overrides: Partial<PurchaseOrder> = {}): PurchaseOrder {
