@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { allowedQty } from '../../shared/rules/receiving';
 import type { ReceiptLinePayload } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
 import { setPoStatus } from '../data/master-data';
@@ -6,12 +7,6 @@ import { activeHolds, holdCovers } from '../data/holds';
 import { appendLedger, move, RECEIVING_DOCK } from '../data/ledger';
 import { requireItem } from './lookups';
 import { Rejection, ledgerBase, type OpHandler } from './rejection';
-
-/** Units of a PO line that may be received: ordered plus the tolerance (item, else the larger of PO and site). */
-export function allowedQty(ordered: number, itemPct: number | null, poPct: number, sitePct: number): number {
-  const pct = itemPct ?? Math.max(poPct, sitePct);
-  return Math.floor(ordered * (1 + pct / 100) + 1e-9);
-}
 
 /** The PO, share-locked so a concurrent receipt.close waits for this op (and this op sees a close that won). */
 async function requireOpenPo(trx: Kysely<ServerDatabase>, siteId: string, poId: string) {

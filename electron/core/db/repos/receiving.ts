@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Hold, Item, ItemClass, LocationStatus } from '../../../../shared/domain/master-data';
-import type { Condition } from '../../domain/receiving';
+import type { Condition } from '../../../../shared/rules/receiving';
 
 /** Reads and writes of the receiving bench: the master-data cache it receives against, receipts, lines and LPNs. */
 

@@ -8,8 +8,8 @@ import type { Item, Operator } from '../../../../shared/domain/master-data';
 import type { NewLine, ReceiptRow } from '../../db/repos/receiving';
 import {
   allowedQty, conditionProblem, holdsCovering, judgeQuantity, missingTracking, pickPoLine, receivedOnHold, serialConflict, serialQuantityProblem,
-} from '../../domain/receiving';
-import { checkShelfLife } from '../../domain/shelf-life';
+} from '../../../../shared/rules/receiving';
+import { checkShelfLife } from '../../../../shared/rules/shelf-life';
 import { notFound } from '../../errors';
 import { feedback } from '../workflow';
 import { changed, nowIso, requireReceipt, today, type ReceivingDeps } from './deps';

@@ -3,7 +3,7 @@ import type { Operator } from '../../../../shared/domain/master-data';
 import type { CloseSummary, PrintOutcome } from '../../../../shared/domain/receiving';
 import type { ReceiptRow } from '../../db/repos/receiving';
 import { buildReceiptReport } from '../../devices/printer/documents/receipt-report';
-import { closeSummary, hasDiscrepancies } from '../../domain/receiving';
+import { closeSummary, hasDiscrepancies } from '../../../../shared/rules/receiving';
 import { StationError } from '../../errors';
 import { changed, nowIso, requireReceipt, setActiveReceipt, type ReceivingDeps } from './deps';
 import { planPutaway, recordPutaway } from './lpn';

@@ -1,7 +1,7 @@
 import type { Operator } from '../../../../shared/domain/master-data';
 import type { StationContext } from '../../context';
 import type { ReceiptRow, ReceivingRepo } from '../../db/repos/receiving';
-import { localIsoDate } from '../../domain/shelf-life';
+import { localIsoDate } from '../../../../shared/rules/shelf-life';
 import { ruleError } from '../../errors';
 import { resetSession, type ReceivingSession } from './session';
 

@@ -5,7 +5,7 @@ import type { ReceivingAction } from '../../../../shared/domain/receiving';
 import { normalizeGtin, isValidGtin } from '../../../../shared/scan';
 import type { StationContext } from '../../context';
 import { createReceivingRepo } from '../../db/repos/receiving';
-import { readExpiry } from '../../domain/shelf-life';
+import { readExpiry } from '../../../../shared/rules/shelf-life';
 import { countByWeight, toGrams } from '../../domain/weight-count';
 import { conflict, notFound, ruleError, StationError } from '../../errors';
 import type { CallContext, HandlersFor } from '../../router';

@@ -2,8 +2,8 @@
 import type { ScanFeedback } from '../../../../shared/contract/station';
 import type { Operator } from '../../../../shared/domain/master-data';
 import type { ParsedScanOk } from '../../../../shared/scan';
-import type { Tracked } from '../../domain/receiving';
-import { readExpiry } from '../../domain/shelf-life';
+import type { Tracked } from '../../../../shared/rules/receiving';
+import { readExpiry } from '../../../../shared/rules/shelf-life';
 import { countByWeight } from '../../domain/weight-count';
 import { feedback } from '../workflow';
 import type { ScanInput } from '../workflow';

@@ -1,5 +1,5 @@
 import type { ConditionSetting } from '../../../../shared/domain/receiving';
-import type { Tracking } from '../../domain/receiving';
+import type { Tracking } from '../../../../shared/rules/receiving';
 
 /** Goods the receiver scanned or typed, on their way to a decision. */
 export interface Candidate {

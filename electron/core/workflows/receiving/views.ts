@@ -1,7 +1,7 @@
 import type { Item } from '../../../../shared/domain/master-data';
 import type { LpnView, PendingView, PoSummary, ReceiptView, ReceivedScanView } from '../../../../shared/domain/receiving';
 import type { LineRow, LpnRow } from '../../db/repos/receiving';
-import { allowedQty } from '../../domain/receiving';
+import { allowedQty } from '../../../../shared/rules/receiving';
 import type { ReceivingDeps } from './deps';
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;

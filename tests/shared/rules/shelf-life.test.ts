@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkShelfLife, localIsoDate, readExpiry, remainingDays } from '../../../electron/core/domain/shelf-life';
+import { checkShelfLife, localIsoDate, readExpiry, remainingDays } from '../../../shared/rules/shelf-life';
 
 describe('shelf life', () => {
   it('counts whole days to the expiry, 0 on the day, negative after', () => {

@@ -1,5 +1,5 @@
 /** Expiry dates and the minimum remaining shelf life an inbound lot must have. Pure: dates in, decisions out. */
-import { parseGs1Date } from '../../../shared/scan';
+import { parseGs1Date } from '../scan';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;

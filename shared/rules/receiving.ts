@@ -1,5 +1,5 @@
 /** Rules of receiving against a purchase order. Pure: the workflow reads the data, these decide. */
-import type { Hold, Item } from '../../../shared/domain/master-data';
+import type { Hold, Item } from '../domain/master-data';
 
 export type Condition = 'good' | 'damaged' | 'quarantine';
 export type Tracking = 'lot' | 'expiry' | 'serial';
