@@ -52,8 +52,8 @@ export function aimMeaning(aimId: string, body = ''): AimMeaning {
   const known = BY_ID[code + modifier] ?? BY_CODE[code];
   if (!known) return plain('unknown');
   if (code === 'E' && modifier !== '4') {
-    // EAN/UPC packet: UPC-A travels as 13 digits with a leading 0, UPC-E as 8 digits.
-    if (body.length === 8) return plain('upc-e');
+    // EAN/UPC packet: UPC-A travels as 13 digits with a leading 0, UPC-E as 8 digits (or its 6 data digits).
+    if (body.length === 8 || body.length === 6) return plain('upc-e');
     if (body.length === 12 || (body.length === 13 && body.startsWith('0'))) return plain('upc-a');
     return plain('ean-13');
   }

@@ -1,9 +1,10 @@
 /**
- * Structure of GS1 element strings: how long an AI is, which element strings have a predefined
- * length (no FNC1 needed after them), and splitting raw or bracketed data into (AI, value) pairs.
- * Tables from the GS1 General Specifications (AI length by its first two digits; figure
- * "Element strings with predefined length using GS1 Application Identifiers").
+ * Structure of GS1 element strings: splitting FNC1-separated or bracketed data into (AI, value)
+ * pairs with the AI table generated from GS1's Barcode Syntax Dictionary. A variable-length
+ * element ends at GS (or the end of the data); one longer than its AI allows is refused here, with
+ * its position, rather than being cut and read on as another AI.
  */
+import { aiAt, aiEntry, lengthRange } from './gs1/ai-table';
 
 /** FNC1 as transmitted by scanners: ASCII group separator. */
 export const GS = '\u001d';
@@ -15,27 +16,21 @@ export interface RawElement {
 
 export type SplitResult = { ok: true; elements: RawElement[] } | { ok: false; error: string };
 
-/** Length of the AI, by its first two digits. Prefixes not listed start no AI. */
+/**
+ * Length of an AI by its first two digits (GS1 General Specifications), used only to name an AI the
+ * dictionary does not know.
+ */
 const AI_LENGTH: Readonly<Record<string, number>> = (() => {
   const table: Record<string, number> = {};
   const set = (length: number, ...prefixes: string[]) => {
     for (const prefix of prefixes) table[prefix] = length;
   };
-  set(2, '00', '01', '02', '03', '10', '11', '12', '13', '15', '16', '17', '20', '21', '22', '30', '37');
+  set(2, '00', '01', '02', '03', '04', '10', '11', '12', '13', '15', '16', '17', '20', '21', '22', '30', '37');
   set(2, '90', '91', '92', '93', '94', '95', '96', '97', '98', '99');
   set(3, '23', '24', '25', '40', '41', '42', '71');
   set(4, '31', '32', '33', '34', '35', '36', '39', '43', '70', '72', '80', '81', '82');
   return Object.freeze(table);
 })();
-
-/** Total length (AI + data) of element strings with a predefined length, by the AI's first two digits. */
-const PREDEFINED_LENGTH: Readonly<Record<string, number>> = Object.freeze({
-  '00': 20, '01': 16, '02': 16, '03': 16, '04': 18,
-  '11': 8, '12': 8, '13': 8, '14': 8, '15': 8, '16': 8, '17': 8, '18': 8, '19': 8,
-  '20': 4,
-  '31': 10, '32': 10, '33': 10, '34': 10, '35': 10, '36': 10,
-  '41': 16,
-});
 
 const TWO_DIGITS = /^\d\d$/;
 const AI_DIGITS = /^\d{2,4}$/;
@@ -45,14 +40,22 @@ export function aiLength(prefix: string): number | undefined {
   return TWO_DIGITS.test(prefix) ? AI_LENGTH[prefix] : undefined;
 }
 
+/** Total length (AI + data) of an element string with a predefined length (no FNC1 after it); undefined otherwise. */
 export function predefinedLength(ai: string): number | undefined {
-  return PREDEFINED_LENGTH[ai.slice(0, 2)];
+  const entry = aiEntry(ai);
+  return entry && !entry.fnc1 ? ai.length + lengthRange(entry).max : undefined;
 }
 
-/** Why `ai` is not an AI the structure tables allow, or undefined when it is. */
+/** Why `ai` is not an AI of the table, or undefined when it is. */
 export function aiShapeError(ai: string): string | undefined {
-  if (!AI_DIGITS.test(ai)) return `unknown AI ${ai}`;
-  return aiLength(ai.slice(0, 2)) === ai.length ? undefined : `unknown AI ${ai}`;
+  return AI_DIGITS.test(ai) && aiEntry(ai) !== undefined ? undefined : `unknown AI ${ai}`;
+}
+
+function unknownAiAt(data: string, pos: number): string {
+  const prefix = data.slice(pos, pos + 2);
+  if (!TWO_DIGITS.test(prefix)) return `expected an AI at position ${pos + 1}, got "${prefix}"`;
+  const named = data.slice(pos, pos + (aiLength(prefix) ?? 2));
+  return `unknown AI ${AI_DIGITS.test(named) ? named : prefix} at position ${pos + 1}`;
 }
 
 /**
@@ -63,32 +66,27 @@ export function splitElementString(data: string): SplitResult {
   const elements: RawElement[] = [];
   let pos = 0;
   while (pos < data.length) {
-    if (data[pos] === GS) {
+    if (data.charCodeAt(pos) === 0x1d) {
       pos += 1;
       continue;
     }
-    const prefix = data.slice(pos, pos + 2);
-    const length = aiLength(prefix);
-    if (length === undefined) {
-      return { ok: false, error: TWO_DIGITS.test(prefix) ? `unknown AI ${prefix}` : `expected an AI at position ${pos + 1}, got "${prefix}"` };
-    }
-    const ai = data.slice(pos, pos + length);
-    if (!AI_DIGITS.test(ai) || ai.length !== length) return { ok: false, error: `unknown AI ${ai}` };
-    const total = predefinedLength(ai);
-    if (total !== undefined) {
-      const value = data.slice(pos + length, pos + total);
-      const cut = value.indexOf(GS);
-      if (value.length < total - length || cut !== -1) {
-        const got = cut === -1 ? value.length : cut;
-        return { ok: false, error: `AI ${ai}: should be ${total - length} characters, got ${got}` };
+    const entry = aiAt(data, pos);
+    if (entry === undefined) return { ok: false, error: unknownAiAt(data, pos) };
+    const { ai } = entry;
+    const start = pos + ai.length;
+    const gs = data.indexOf(GS, start);
+    const end = gs === -1 ? data.length : gs;
+    if (!entry.fnc1) {
+      const length = lengthRange(entry).max;
+      if (end - start < length) {
+        const unit = entry.components.every((c) => c.type === 'N') ? 'digits' : 'characters';
+        return { ok: false, error: `AI ${ai}: ${end - start} ${unit}, needs ${length} (element at position ${pos + 1})` };
       }
-      elements.push({ ai, value });
-      pos += total;
+      elements.push({ ai, value: data.slice(start, start + length) });
+      pos = start + length;
     } else {
-      const end = data.indexOf(GS, pos + length);
-      const stop = end === -1 ? data.length : end;
-      elements.push({ ai, value: data.slice(pos + length, stop) });
-      pos = end === -1 ? data.length : end + 1;
+      elements.push({ ai, value: data.slice(start, end) });
+      pos = end;
     }
   }
   if (elements.length === 0) return { ok: false, error: 'no GS1 element in the data' };

@@ -2,19 +2,16 @@
  * GS1 element strings -> checked elements. Accepts the human-readable bracketed form
  * `(01)09506000134352(17)201225(10)ABC123` and FNC1-separated data (GS 0x1D between elements, or
  * a site-configured substitute character that a keyboard-wedge scanner types instead of GS).
- *
- * Splitting follows the GS1 structure tables here rather than `gs1-barcode-parser-mod`'s whole-string
- * parse, because the library drops data that starts with a transmitted FNC1, gives errors without
- * saying which element failed, and reads month 13 or day 32 as a date in the next month/year. The
- * library still supplies the AI table: the elements are looked up there for their titles and existence.
+ * Formats, content checks, titles and pairing rules all come from GS1's Barcode Syntax Dictionary.
  */
-import { lookupElement, lookupTitles, type AiLookup } from './gs1-library';
-import { checkElement, type Interpreted } from './gs1-rules';
-import { GS, looksBracketed, predefinedLength, splitBracketed, splitElementString, type RawElement } from './gs1-syntax';
+import { aiEntry, isIdentificationKey } from './gs1/ai-table';
+import { checkElementValue, type Interpreted } from './gs1/element';
+import { pairingError } from './gs1/pairing';
+import { GS, looksBracketed, splitBracketed, splitElementString, type RawElement } from './gs1-syntax';
 
 export interface Gs1Element {
   ai: string;
-  /** Short title from the GS1 AI table, e.g. "BATCH/LOT". */
+  /** Title from GS1's Barcode Syntax Dictionary, e.g. "BATCH/LOT". */
   title: string;
   /** The element's data exactly as encoded. */
   value: string;
@@ -29,37 +26,44 @@ export interface Gs1Options {
   separator?: string;
   /** Year the two-digit GS1 years are read against (sliding window); defaults to this year. */
   currentYear?: number;
+  /**
+   * Where the dictionary's `req=` rules are checked: in this data ("scan"), or later over all labels of
+   * the item ("item", see `itemPairingError`). When not given, data that carries an identification key
+   * (GTIN, SSCC, GLN, ...) is checked as a whole item and a label without one (e.g. a separate lot and
+   * expiry label) is left to the workflow. `ex=` conflicts are always refused here.
+   */
+  requisites?: 'scan' | 'item';
 }
 
 const currentYearOf = (opts: Gs1Options) => opts.currentYear ?? new Date().getUTCFullYear();
 
-/** Check split elements: length, existence in the AI table, content rules; no conflicting duplicates. */
-export function checkElements(raw: readonly RawElement[], currentYear: number): Gs1Result {
-  for (const { ai, value } of raw) {
-    const total = predefinedLength(ai);
-    if (total !== undefined && value.length !== total - ai.length) {
-      return { ok: false, error: `AI ${ai}: should be ${total - ai.length} characters, got ${value.length}` };
-    }
-  }
-  const titles = lookupTitles(raw);
+/** Check split elements: known AI, format and content rules, no conflicting duplicates, pairing rules. */
+export function checkElements(raw: readonly RawElement[], currentYear: number, requisites?: 'scan' | 'item'): Gs1Result {
   const elements: Gs1Element[] = [];
   const seen = new Map<string, string>();
-  for (const [index, { ai, value }] of raw.entries()) {
-    const title = titles?.[index];
-    const lookup: AiLookup = title === undefined ? lookupElement(ai, value) : { ok: true, title };
-    if (!lookup.ok && lookup.unknownAi) return { ok: false, error: lookup.error };
-    const rule = checkElement(ai, value, currentYear);
-    if (!rule.ok) return rule;
-    if (!lookup.ok) return { ok: false, error: lookup.error };
+  for (const { ai, value } of raw) {
+    const entry = aiEntry(ai);
+    if (entry === undefined) return { ok: false, error: `unknown AI ${ai}` };
+    const checked = checkElementValue(entry, value, currentYear);
+    if (!checked.ok) return checked;
     const previous = seen.get(ai);
     if (previous !== undefined) {
       if (previous !== value) return { ok: false, error: `AI ${ai} appears twice with different values` };
       continue;
     }
     seen.set(ai, value);
-    elements.push(rule.interpreted === undefined ? { ai, title: lookup.title, value } : { ai, title: lookup.title, value, interpreted: rule.interpreted });
+    elements.push(
+      checked.interpreted === undefined
+        ? { ai, title: entry.title, value }
+        : { ai, title: entry.title, value, interpreted: checked.interpreted },
+    );
   }
-  return { ok: true, elements };
+  const whole = requisites === undefined ? elements.some((e) => isIdentificationKey(e.ai)) : requisites === 'scan';
+  const pairing = pairingError(
+    elements.map((e) => e.ai),
+    !whole,
+  );
+  return pairing ? { ok: false, error: pairing } : { ok: true, elements };
 }
 
 /** FNC1-separated data (no symbology identifier; a leading FNC1 is allowed). */
@@ -67,13 +71,13 @@ export function parseElementString(data: string, opts: Gs1Options = {}): Gs1Resu
   const { separator } = opts;
   const normalized = separator && separator !== GS ? data.split(separator).join(GS) : data;
   const split = splitElementString(normalized);
-  return split.ok ? checkElements(split.elements, currentYearOf(opts)) : split;
+  return split.ok ? checkElements(split.elements, currentYearOf(opts), opts.requisites) : split;
 }
 
 /** Human-readable data with AIs in brackets. */
 export function parseBracketed(text: string, opts: Gs1Options = {}): Gs1Result {
   const split = splitBracketed(text);
-  return split.ok ? checkElements(split.elements, currentYearOf(opts)) : split;
+  return split.ok ? checkElements(split.elements, currentYearOf(opts), opts.requisites) : split;
 }
 
 /** Either form: bracketed when it starts with "(AI)", FNC1-separated otherwise. */

@@ -6,9 +6,9 @@ import type { Symbology } from '../domain/devices';
 import { aimMeaning, splitAim, type AimSplit } from './aim';
 import { checkDigitError, gtinError } from './check-digit';
 import { looksLikeUri, parseDigitalLink } from './digital-link';
-import { parseBracketed, parseElementString, type Gs1Element, type Gs1Options, type Gs1Result } from './gs1';
-import { GS, looksBracketed } from './gs1-syntax';
-import { ParseScanOptions, type ParsedScan } from './parsed-scan';
+import { checkElements, parseBracketed, parseElementString, type Gs1Element, type Gs1Options, type Gs1Result } from './gs1';
+import { GS, looksBracketed, splitElementString } from './gs1-syntax';
+import { ParseScanOptions, type ParsedScan, type ParsedScanOk } from './parsed-scan';
 import { expandUpcE } from './upc-e';
 
 /** Longest scan accepted; a ScanEvent carries at most this much. */
@@ -30,48 +30,85 @@ function fromGs1(result: Gs1Result, symbology: Symbology, data: string): Outcome
   return fromElements(result.elements, symbology, data);
 }
 
-function text(elements: readonly Gs1Element[], ai: string): string | undefined {
-  return elements.find((e) => e.ai === ai)?.value;
-}
-
-/** The date (or other text meaning) an element was read as. */
-function meaning(elements: readonly Gs1Element[], ai: string): string | undefined {
-  const found = elements.find((e) => e.ai === ai)?.interpreted;
-  return typeof found === 'string' ? found : undefined;
-}
-
-function amount(elements: readonly Gs1Element[], test: (ai: string) => boolean): number | undefined {
-  const found = elements.find((e) => test(e.ai))?.interpreted;
-  return typeof found === 'number' ? found : undefined;
-}
-
-function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
+/** The named fields, in the order they are printed, from one pass over the elements. */
 function fromElements(elements: readonly Gs1Element[], symbology: Symbology, data: string): Outcome {
-  const fields = definedOnly({
-    gtin: text(elements, '01'),
-    sscc: text(elements, '00'),
-    expiry: meaning(elements, '17'),
-    bestBefore: meaning(elements, '15'),
-    productionDate: meaning(elements, '11'),
-    lot: text(elements, '10'),
-    serial: text(elements, '21'),
-    netWeightKg: amount(elements, (ai) => ai.startsWith('310')),
-    netWeightLb: amount(elements, (ai) => ai.startsWith('320')),
-    count: amount(elements, (ai) => ai === '37') ?? amount(elements, (ai) => ai === '30'),
-    customerPo: text(elements, '400'),
-    shipToPostal: text(elements, '420') ?? meaning(elements, '421'),
-  });
-  return {
-    ok: true,
-    symbology,
-    kind: 'gs1',
-    ...fields,
-    elements: elements.map(({ ai, title, value }) => ({ ai, title, value })),
-    data,
-  };
+  let gtin: string | undefined;
+  let sscc: string | undefined;
+  let expiry: string | undefined;
+  let bestBefore: string | undefined;
+  let productionDate: string | undefined;
+  let lot: string | undefined;
+  let serial: string | undefined;
+  let netWeightKg: number | undefined;
+  let netWeightLb: number | undefined;
+  let count37: number | undefined;
+  let count30: number | undefined;
+  let customerPo: string | undefined;
+  let postal420: string | undefined;
+  let postal421: string | undefined;
+  const scanElements: ParsedScanOk['elements'] = [];
+  for (const { ai, title, value, interpreted } of elements) {
+    scanElements.push({ ai, title, value });
+    const date = typeof interpreted === 'string' ? interpreted : undefined;
+    const number = typeof interpreted === 'number' ? interpreted : undefined;
+    switch (ai) {
+      case '01':
+        gtin ??= value;
+        break;
+      case '00':
+        sscc ??= value;
+        break;
+      case '17':
+        expiry ??= date;
+        break;
+      case '15':
+        bestBefore ??= date;
+        break;
+      case '11':
+        productionDate ??= date;
+        break;
+      case '10':
+        lot ??= value;
+        break;
+      case '21':
+        serial ??= value;
+        break;
+      case '37':
+        count37 ??= number;
+        break;
+      case '30':
+        count30 ??= number;
+        break;
+      case '400':
+        customerPo ??= value;
+        break;
+      case '420':
+        postal420 ??= value;
+        break;
+      case '421':
+        postal421 ??= date;
+        break;
+      default:
+        if (ai.startsWith('310')) netWeightKg ??= number;
+        else if (ai.startsWith('320')) netWeightLb ??= number;
+    }
+  }
+  const result: Omit<ParsedScanOk, 'ok' | 'symbology' | 'kind' | 'elements' | 'data'> = {};
+  if (gtin !== undefined) result.gtin = gtin;
+  if (sscc !== undefined) result.sscc = sscc;
+  if (expiry !== undefined) result.expiry = expiry;
+  if (bestBefore !== undefined) result.bestBefore = bestBefore;
+  if (productionDate !== undefined) result.productionDate = productionDate;
+  if (lot !== undefined) result.lot = lot;
+  if (serial !== undefined) result.serial = serial;
+  if (netWeightKg !== undefined) result.netWeightKg = netWeightKg;
+  if (netWeightLb !== undefined) result.netWeightLb = netWeightLb;
+  const count = count37 ?? count30;
+  if (count !== undefined) result.count = count;
+  if (customerPo !== undefined) result.customerPo = customerPo;
+  const shipToPostal = postal420 ?? postal421;
+  if (shipToPostal !== undefined) result.shipToPostal = shipToPostal;
+  return { ok: true, symbology, kind: 'gs1', ...result, elements: scanElements, data };
 }
 
 function gtinScan(gtin: string, symbology: Symbology, data: string): Outcome {
@@ -89,15 +126,46 @@ function ssccScan(sscc: string, symbology: Symbology, data: string): Outcome {
 
 const plainScan = (symbology: Symbology, data: string): Outcome => ({ ok: true, symbology, kind: 'plain', elements: [], data });
 
-/** EAN-13, EAN-8, UPC-A, UPC-E, ITF-14: the data is a GTIN (an EAN-13 may carry a 2- or 5-digit add-on). */
-function retailScan(body: string, symbology: Symbology, data: string): Outcome {
-  if (!ONLY_DIGITS.test(body)) return failure(`${symbology.toUpperCase()} data should be digits only, got "${body}"`, data);
+/** The 2D part of an EAN/UPC with a GS1 Composite component, as the scanner sends it: "]E0<digits>|]e0<AIs>". */
+const COMPOSITE_MARK = /\|\]e[01]/;
+
+/** The GTIN a retail symbol carries, or why its data is not one. */
+function retailGtin(body: string, symbology: Symbology): { ok: true; gtin: string } | { ok: false; error: string } {
+  if (!ONLY_DIGITS.test(body)) return { ok: false, error: `${symbology.toUpperCase()} data should be digits only, got "${body}"` };
+  let gtin = body;
   if (symbology === 'upc-e') {
     const upcA = expandUpcE(body);
-    return upcA === undefined ? failure(`UPC-E should be 8 digits starting 0 or 1, got "${body}"`, data) : gtinScan(upcA, symbology, data);
+    if (upcA === undefined) return { ok: false, error: `UPC-E should be 6 digits, or 8 digits starting 0 or 1, got "${body}"` };
+    gtin = upcA;
+  } else if (symbology === 'ean-13' && (body.length === 15 || body.length === 18)) {
+    gtin = body.slice(0, 13);
   }
-  const withoutAddOn = symbology === 'ean-13' && (body.length === 15 || body.length === 18) ? body.slice(0, 13) : body;
-  return gtinScan(withoutAddOn, symbology, data);
+  const error = gtinError(gtin);
+  return error ? { ok: false, error } : { ok: true, gtin: gtin.padStart(14, '0') };
+}
+
+/** EAN/UPC linear part plus its composite component: one GS1 message, AI (01) first. */
+function compositeScan(aimId: string, body: string, gs1: Gs1Options, data: string): Outcome {
+  const mark = COMPOSITE_MARK.exec(body);
+  const linear = mark ? body.slice(0, mark.index) : body;
+  const component = mark ? body.slice(mark.index + mark[0].length) : '';
+  const symbology = aimMeaning(aimId, linear).symbology;
+  const gtin = retailGtin(linear, symbology);
+  if (!gtin.ok) return failure(gtin.error, data);
+  const split = splitElementString(component);
+  if (!split.ok) return failure(`composite component: ${split.error}`, data);
+  return fromGs1(
+    checkElements([{ ai: '01', value: gtin.gtin }, ...split.elements], gs1.currentYear ?? new Date().getUTCFullYear(), gs1.requisites),
+    symbology,
+    data,
+  );
+}
+
+/** EAN-13, EAN-8, UPC-A, UPC-E, ITF-14: the data is a GTIN (an EAN-13 may carry a 2- or 5-digit add-on). */
+function retailScan(body: string, symbology: Symbology, data: string): Outcome {
+  const gtin = retailGtin(body, symbology);
+  if (!gtin.ok) return failure(gtin.error, data);
+  return { ok: true, symbology, kind: 'gtin', gtin: gtin.gtin, elements: [{ ai: '01', title: 'GTIN', value: gtin.gtin }], data };
 }
 
 /** Data with no symbology identifier: decide from its shape. */
@@ -119,6 +187,7 @@ function classify(aim: AimSplit, gs1: Gs1Options, data: string): Outcome {
   if (aim.gs1) {
     return fromGs1(looksBracketed(body) ? parseBracketed(body, gs1) : parseElementString(body, gs1), symbology, data);
   }
+  if (aim.aimId !== undefined && aim.aimId.charAt(1) === 'E' && COMPOSITE_MARK.test(body)) return compositeScan(aim.aimId, body, gs1, data);
   if (RETAIL.has(symbology)) return retailScan(body, symbology, data);
   if (looksLikeUri(body)) {
     const link = parseDigitalLink(body, gs1);
@@ -133,7 +202,11 @@ function parseScanUnchecked(data: string, opts: unknown): Outcome {
   let options: ParseScanOptions = {};
   if (opts !== undefined) {
     const checked = ParseScanOptions.safeParse(opts);
-    if (!checked.success) return failure(`bad scan options: ${checked.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`, data);
+    if (!checked.success)
+      return failure(
+        `bad scan options: ${checked.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`,
+        data,
+      );
     options = checked.data;
   }
   if (data.length > MAX_SCAN_LENGTH) return failure(`scan longer than ${MAX_SCAN_LENGTH} characters`, data);
@@ -143,6 +216,7 @@ function parseScanUnchecked(data: string, opts: unknown): Outcome {
     aim = { aimId: options.aimId, ...aimMeaning(options.aimId, trimmed), body: trimmed };
   }
   const gs1: Gs1Options = { currentYear: (options.now ?? new Date()).getUTCFullYear() };
+  if (options.requisites !== undefined) gs1.requisites = options.requisites;
   if (options.separator !== undefined) gs1.separator = options.separator;
   return classify(aim, gs1, data);
 }

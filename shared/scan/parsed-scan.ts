@@ -61,5 +61,12 @@ export const ParseScanOptions = z.object({
   aimId: z.string().regex(/^\][A-Za-z][0-9A-Za-z]$/).optional(),
   /** Reference time for reading two-digit GS1 years; defaults to now. */
   now: z.date().optional(),
+  /**
+   * Where GS1's mandatory pairings (e.g. a serial needs its GTIN) are checked: in this scan ("scan"), or
+   * by the workflow over all labels of one item ("item", see `itemPairingError`). When not given, a scan
+   * that carries an identification key is checked as a whole item and a label without one (a separate
+   * lot/expiry label) is left to the workflow. Conflicting pairings are refused in every case.
+   */
+  requisites: z.enum(['scan', 'item']).optional(),
 });
 export type ParseScanOptions = z.infer<typeof ParseScanOptions>;
