@@ -27,11 +27,22 @@ async function main(): Promise<void> {
   const limits = Object.fromEntries(
     Object.entries({
       requestsPerMinute: numberEnv('WAREBENCH_RATE_PER_MINUTE'),
+      anonymousPerMinute: numberEnv('WAREBENCH_ANONYMOUS_PER_MINUTE'),
       bodyBytes: numberEnv('WAREBENCH_BODY_LIMIT'),
       enrollPerMinute: numberEnv('WAREBENCH_ENROLL_PER_MINUTE'),
     }).filter(([, v]) => v !== undefined),
   );
-  const app = await createServer({ db: serverDb, log, adminKey, limits, requestLogging: process.env.WAREBENCH_REQUEST_LOG !== '0' });
+  const trustProxy = process.env.WAREBENCH_TRUST_PROXY;
+  const liveHeartbeatMs = numberEnv('WAREBENCH_LIVE_HEARTBEAT_MS');
+  const app = await createServer({
+    db: serverDb,
+    log,
+    adminKey,
+    limits,
+    requestLogging: process.env.WAREBENCH_REQUEST_LOG !== '0',
+    ...(trustProxy ? { trustProxy } : {}),
+    ...(liveHeartbeatMs ? { liveHeartbeatMs } : {}),
+  });
   const port = Number(process.env.PORT ?? 8787);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });

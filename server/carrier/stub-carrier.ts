@@ -9,14 +9,17 @@ import type { CarrierLabelRequest, CarrierLabelResponse } from '../../shared/syn
 export function stubCarrierLabel(siteId: string, request: CarrierLabelRequest): CarrierLabelResponse {
   const digest = createHash('sha256').update(`${siteId}\u0000${request.orderId}\u0000${request.cartonId}`).digest();
   const digits = [...digest.subarray(0, 12)].map((b) => String(b % 10)).join('');
-  const carrierCode = request.carrier.replace(/[^A-Za-z0-9]/g, '').slice(0, 3).toUpperCase().padEnd(3, 'X');
+  const carrierCode = request.carrier
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(0, 3)
+    .toUpperCase()
+    .padEnd(3, 'X');
   const tracking = `WB${carrierCode}${digits}${mod10(digits)}`;
   return { tracking, zpl: labelZpl(tracking, request) };
 }
 
 function mod10(digits: string): number {
-  let sum = 0;
-  [...digits].reverse().forEach((d, i) => (sum += Number(d) * (i % 2 === 0 ? 3 : 1)));
+  const sum = [...digits].reverse().reduce((total, d, i) => total + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
   return (10 - (sum % 10)) % 10;
 }
 
@@ -27,7 +30,9 @@ function field(text: string): string {
 
 function labelZpl(tracking: string, r: CarrierLabelRequest): string {
   const to = r.shipTo;
-  const lines = [to.name, to.company, to.street1, to.street2, `${to.postalCode} ${to.city} ${to.region}`.trim(), to.country].filter(Boolean);
+  const lines = [to.name, to.company, to.street1, to.street2, `${to.postalCode} ${to.city} ${to.region}`.trim(), to.country].filter(
+    Boolean,
+  );
   return [
     '^XA^PW812^LL1218^CI28',
     `^FO40,40^A0N,40,40^FH^FD${field(`${r.carrier} ${r.service}`)}^FS`,

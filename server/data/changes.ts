@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { SyncEntity } from '../../shared/sync-protocol';
-import type { ServerDatabase } from '../db/schema';
 import { notifySiteChanged } from '../db/notifier';
+import type { ServerDatabase } from '../db/schema';
 
 export interface ChangeInput {
   entity: SyncEntity;

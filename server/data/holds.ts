@@ -1,10 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { Hold, HoldKind } from '../../shared/domain/master-data';
+import { type HoldScope, holdCovers } from '../../shared/rules/holds';
 import type { ServerDatabase } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { HttpError } from '../http-error';
 import { writeChanges } from './changes';
-import { appendLedger, move, type LedgerEntry } from './ledger';
+import { appendLedger, type LedgerEntry, move } from './ledger';
 import { assertSite } from './master-data';
 
 export const HoldRequest = z
@@ -19,36 +20,27 @@ export const HoldRequest = z
   .superRefine((h, ctx) => {
     if (h.kind === 'item' && !h.itemId) ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'an item hold names the item' });
     if (h.kind === 'lot' && !h.lot) ctx.addIssue({ code: 'custom', path: ['lot'], message: 'a lot hold names the lot' });
-    if (h.kind === 'location' && !h.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'a location hold names the location' });
+    if (h.kind === 'location' && !h.location)
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'a location hold names the location' });
   });
 export type HoldRequest = z.infer<typeof HoldRequest>;
 
-interface HoldMatch {
-  kind: string;
-  item_id: string | null;
-  lot: string | null;
-  location: string | null;
+/** The active holds of a site, as the shared rule reads them. */
+export async function activeHolds(trx: Kysely<ServerDatabase>, siteId: string): Promise<HoldScope[]> {
+  const rows = await trx
+    .selectFrom('holds')
+    .select(['kind', 'item_id', 'lot', 'location'])
+    .where('site_id', '=', siteId)
+    .where('active', '=', true)
+    .execute();
+  return rows.map(holdScope);
 }
 
-/** Does a hold cover stock of this item/lot at this location? */
-export function holdCovers(hold: HoldMatch, stock: { itemId: string; lot: string | null; location?: string | null }): boolean {
-  switch (hold.kind) {
-    case 'item':
-      return hold.item_id === stock.itemId;
-    case 'lot':
-      return hold.lot === stock.lot && (hold.item_id === null || hold.item_id === stock.itemId);
-    case 'location':
-      return stock.location != null && hold.location === stock.location;
-    default:
-      return false;
-  }
+function holdScope(row: { kind: string; item_id: string | null; lot: string | null; location: string | null }): HoldScope {
+  return { kind: HoldKind.parse(row.kind), itemId: row.item_id, lot: row.lot, location: row.location };
 }
 
-export async function activeHolds(trx: Kysely<ServerDatabase>, siteId: string): Promise<HoldMatch[]> {
-  return trx.selectFrom('holds').select(['kind', 'item_id', 'lot', 'location']).where('site_id', '=', siteId).where('active', '=', true).execute();
-}
-
-async function stockCoveredBy(trx: Kysely<ServerDatabase>, siteId: string, hold: HoldMatch, held: boolean) {
+async function stockCoveredBy(trx: Kysely<ServerDatabase>, siteId: string, hold: HoldScope, held: boolean) {
   let query = trx
     .selectFrom('inventory_ledger')
     .select(['item_id', 'lot', 'location', 'lpn', sql<number>`sum(qty)::int8`.as('qty')])
@@ -56,17 +48,22 @@ async function stockCoveredBy(trx: Kysely<ServerDatabase>, siteId: string, hold:
     .where('held', '=', held)
     .groupBy(['item_id', 'lot', 'location', 'lpn'])
     .having(sql<number>`sum(qty)`, '>', 0);
-  if (hold.kind === 'item' && hold.item_id) query = query.where('item_id', '=', hold.item_id);
+  if (hold.kind === 'item' && hold.itemId) query = query.where('item_id', '=', hold.itemId);
   if (hold.kind === 'lot' && hold.lot) {
     query = query.where('lot', '=', hold.lot);
-    if (hold.item_id) query = query.where('item_id', '=', hold.item_id);
+    if (hold.itemId) query = query.where('item_id', '=', hold.itemId);
   }
   if (hold.kind === 'location' && hold.location) query = query.where('location', '=', hold.location);
   return query.execute();
 }
 
 /** Creates a hold (idempotent by id), moves the stock it covers to held in the ledger, tells stations. */
-export async function createHold(db: Kysely<ServerDatabase>, siteId: string, request: HoldRequest, by: string): Promise<{ hold: Hold; created: boolean }> {
+export async function createHold(
+  db: Kysely<ServerDatabase>,
+  siteId: string,
+  request: HoldRequest,
+  by: string,
+): Promise<{ hold: Hold; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     await assertSite(trx, siteId);
     const hold: Hold = Hold.parse({ ...request, active: true, createdAt: new Date().toISOString() });
@@ -86,11 +83,15 @@ export async function createHold(db: Kysely<ServerDatabase>, siteId: string, req
       .returning('id')
       .executeTakeFirst();
     if (!inserted) {
-      const existing = await trx.selectFrom('holds').select('doc').where('site_id', '=', siteId).where('id', '=', hold.id).executeTakeFirstOrThrow();
+      const existing = await trx
+        .selectFrom('holds')
+        .select('doc')
+        .where('site_id', '=', siteId)
+        .where('id', '=', hold.id)
+        .executeTakeFirstOrThrow();
       return { hold: Hold.parse(existing.doc), created: false };
     }
-    const match: HoldMatch = { kind: hold.kind, item_id: hold.itemId, lot: hold.lot, location: hold.location };
-    const stock = await stockCoveredBy(trx, siteId, match, false);
+    const stock = await stockCoveredBy(trx, siteId, hold, false);
     const at = new Date();
     const entries: LedgerEntry[] = stock.flatMap((s) =>
       move(
@@ -127,7 +128,7 @@ export async function releaseHold(db: Kysely<ServerDatabase>, siteId: string, ho
       .where('id', '=', holdId)
       .execute();
     const others = await activeHolds(trx, siteId);
-    const stock = await stockCoveredBy(trx, siteId, row, true);
+    const stock = await stockCoveredBy(trx, siteId, holdScope(row), true);
     const at = new Date();
     const entries = stock
       .filter((s) => !others.some((other) => holdCovers(other, { itemId: s.item_id, lot: s.lot, location: s.location })))

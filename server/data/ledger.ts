@@ -40,7 +40,11 @@ export async function appendLedger(trx: Kysely<ServerDatabase>, siteId: string, 
     ref: e.ref,
     at: e.at,
   }));
-  for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('inventory_ledger').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await trx
+      .insertInto('inventory_ledger')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 /** A pair of entries moving stock from one place/status to another (the ledger only ever appends). */

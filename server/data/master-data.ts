@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Asn, CartonType, Item, Location, Operator, Order, PurchaseOrder, SiteSettings } from '../../shared/domain/master-data';
 import type { ServerDatabase } from '../db/schema';
-import { HttpError } from '../http/errors';
-import { writeChanges, type ChangeInput } from './changes';
+import { HttpError } from '../http-error';
+import { type ChangeInput, writeChanges } from './changes';
 
 /**
  * ERP upserts by external id. Idempotent: a record equal to the stored one changes nothing and writes
@@ -42,10 +42,13 @@ export async function upsertSite(db: Kysely<ServerDatabase>, settings: SiteSetti
     const changed = await trx
       .insertInto('sites')
       .values({ id: settings.siteId, settings: doc })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ settings: doc }).where(sql<boolean>`sites.settings IS DISTINCT FROM excluded.settings`))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ settings: doc }).where(sql<boolean>`sites.settings IS DISTINCT FROM excluded.settings`),
+      )
       .returning('id')
       .executeTakeFirst();
-    if (changed) await writeChanges(trx, settings.siteId, [{ entity: 'siteSettings', id: settings.siteId, op: 'upsert', record: settings }]);
+    if (changed)
+      await writeChanges(trx, settings.siteId, [{ entity: 'siteSettings', id: settings.siteId, op: 'upsert', record: settings }]);
     return { created: !existing, changed: Boolean(changed) };
   });
 }
@@ -98,7 +101,11 @@ export function upsertItems(db: Kysely<ServerDatabase>, siteId: string, items: I
       const changedIds = new Set(changed.map((r) => r.id));
       const changedItems = batch.filter((item) => changedIds.has(item.id));
       if (changedItems.length === 0) continue;
-      await trx.deleteFrom('item_barcodes').where('site_id', '=', siteId).where('item_id', 'in', [...changedIds]).execute();
+      await trx
+        .deleteFrom('item_barcodes')
+        .where('site_id', '=', siteId)
+        .where('item_id', 'in', [...changedIds])
+        .execute();
       const barcodes = changedItems.flatMap((item) =>
         lastById(item.barcodes, (b) => b.code).map((b) => ({ site_id: siteId, item_id: item.id, code: b.code, pack_qty: b.packQty })),
       );
@@ -178,7 +185,10 @@ export function upsertOperators(db: Kysely<ServerDatabase>, siteId: string, oper
 export function upsertPurchaseOrders(db: Kysely<ServerDatabase>, siteId: string, pos: PurchaseOrder[]): Promise<UpsertResult> {
   return inSite(db, siteId, pos, async (trx) => {
     const changes: ChangeInput[] = [];
-    for (const batch of chunks(lastById(pos, (p) => p.id), 200)) {
+    for (const batch of chunks(
+      lastById(pos, (p) => p.id),
+      200,
+    )) {
       const changed = await trx
         .insertInto('purchase_orders')
         .values(
@@ -212,7 +222,9 @@ export function upsertPurchaseOrders(db: Kysely<ServerDatabase>, siteId: string,
             .insertInto('po_lines')
             .values(rows.map((l) => ({ site_id: siteId, po_id: po.id, line_no: l.lineNo, item_id: l.itemId, qty_ordered: l.qtyOrdered })))
             .onConflict((oc) =>
-              oc.columns(['site_id', 'po_id', 'line_no']).doUpdateSet((eb) => ({ item_id: eb.ref('excluded.item_id'), qty_ordered: eb.ref('excluded.qty_ordered') })),
+              oc
+                .columns(['site_id', 'po_id', 'line_no'])
+                .doUpdateSet((eb) => ({ item_id: eb.ref('excluded.item_id'), qty_ordered: eb.ref('excluded.qty_ordered') })),
             )
             .execute();
         }
@@ -221,7 +233,11 @@ export function upsertPurchaseOrders(db: Kysely<ServerDatabase>, siteId: string,
           .where('site_id', '=', siteId)
           .where('po_id', '=', po.id)
           .where('qty_received', '=', 0)
-          .where('line_no', 'not in', lines.map((l) => l.lineNo))
+          .where(
+            'line_no',
+            'not in',
+            lines.map((l) => l.lineNo),
+          )
           .execute();
         changes.push({ entity: 'purchaseOrder', id: po.id, op: 'upsert', record: po });
       }
@@ -233,7 +249,10 @@ export function upsertPurchaseOrders(db: Kysely<ServerDatabase>, siteId: string,
 export function upsertAsns(db: Kysely<ServerDatabase>, siteId: string, asns: Asn[]): Promise<UpsertResult> {
   return inSite(db, siteId, asns, async (trx) => {
     const changes: ChangeInput[] = [];
-    for (const batch of chunks(lastById(asns, (a) => a.id), 200)) {
+    for (const batch of chunks(
+      lastById(asns, (a) => a.id),
+      200,
+    )) {
       const changed = await trx
         .insertInto('asns')
         .values(batch.map((a) => ({ site_id: siteId, id: a.id, po_id: a.poId, doc: JSON.stringify(a) })))
@@ -249,7 +268,10 @@ export function upsertAsns(db: Kysely<ServerDatabase>, siteId: string, asns: Asn
       for (const asn of batch) {
         if (!ids.has(asn.id)) continue;
         await trx.deleteFrom('asn_lines').where('site_id', '=', siteId).where('asn_id', '=', asn.id).execute();
-        for (const rows of chunks(lastById(asn.lines, (l) => String(l.lineNo)), 1000)) {
+        for (const rows of chunks(
+          lastById(asn.lines, (l) => String(l.lineNo)),
+          1000,
+        )) {
           await trx
             .insertInto('asn_lines')
             .values(
@@ -277,7 +299,10 @@ export function upsertAsns(db: Kysely<ServerDatabase>, siteId: string, asns: Asn
 export function upsertOrders(db: Kysely<ServerDatabase>, siteId: string, orders: Order[]): Promise<UpsertResult> {
   return inSite(db, siteId, orders, async (trx) => {
     const changes: ChangeInput[] = [];
-    for (const batch of chunks(lastById(orders, (o) => o.id), 200)) {
+    for (const batch of chunks(
+      lastById(orders, (o) => o.id),
+      200,
+    )) {
       const changed = await trx
         .insertInto('orders')
         .values(batch.map((o) => ({ site_id: siteId, id: o.id, status: o.status, doc: JSON.stringify(o) })))
@@ -293,7 +318,10 @@ export function upsertOrders(db: Kysely<ServerDatabase>, siteId: string, orders:
       for (const order of batch) {
         if (!ids.has(order.id)) continue;
         await trx.deleteFrom('order_lines').where('site_id', '=', siteId).where('order_id', '=', order.id).execute();
-        for (const rows of chunks(lastById(order.lines, (l) => String(l.lineNo)), 1000)) {
+        for (const rows of chunks(
+          lastById(order.lines, (l) => String(l.lineNo)),
+          1000,
+        )) {
           await trx
             .insertInto('order_lines')
             .values(rows.map((l) => ({ site_id: siteId, order_id: order.id, line_no: l.lineNo, item_id: l.itemId, qty: l.qty })))
@@ -307,7 +335,12 @@ export function upsertOrders(db: Kysely<ServerDatabase>, siteId: string, orders:
 }
 
 /** Sets an order's status in its table and its stored record; returns the record for the change log. */
-export async function setOrderStatus(trx: Kysely<ServerDatabase>, siteId: string, orderId: string, status: Order['status']): Promise<Order | null> {
+export async function setOrderStatus(
+  trx: Kysely<ServerDatabase>,
+  siteId: string,
+  orderId: string,
+  status: Order['status'],
+): Promise<Order | null> {
   const row = await trx
     .updateTable('orders')
     .set({ status, doc: sql`jsonb_set(doc, '{status}', to_jsonb(${status}::text))` })
@@ -321,7 +354,12 @@ export async function setOrderStatus(trx: Kysely<ServerDatabase>, siteId: string
   return order;
 }
 
-export async function setPoStatus(trx: Kysely<ServerDatabase>, siteId: string, poId: string, status: PurchaseOrder['status']): Promise<void> {
+export async function setPoStatus(
+  trx: Kysely<ServerDatabase>,
+  siteId: string,
+  poId: string,
+  status: PurchaseOrder['status'],
+): Promise<void> {
   const row = await trx
     .updateTable('purchase_orders')
     .set({ status, doc: sql`jsonb_set(doc, '{status}', to_jsonb(${status}::text))` })

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PullQuery, PullResponse } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
 
@@ -32,12 +32,17 @@ export async function pullChangesJson(db: Kysely<ServerDatabase>, siteId: string
   const page = rows.slice(0, q.limit);
   let total: number | undefined;
   if (q.cursor === 0) {
-    const count = await db.selectFrom('change_log').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('site_id', '=', siteId)
+      .executeTakeFirstOrThrow();
     total = Number(count.n);
   }
   // Records go out as the database's JSON text, spliced in: no parse and re-serialize of thousands of records.
   const changes = page.map(
-    (r) => `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}${r.record === null ? '' : `,"record":${r.record}`}}`,
+    (r) =>
+      `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}${r.record === null ? '' : `,"record":${r.record}`}}`,
   );
   const cursor = page.at(-1)?.seq ?? q.cursor;
   return `{"reset":false,"epoch":${JSON.stringify(epoch)},"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${rows.length > q.limit}${total === undefined ? '' : `,"total":${total}`}}`;

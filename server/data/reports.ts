@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { ServerDatabase } from '../db/schema';
-import { HttpError } from '../http/errors';
+import { HttpError } from '../http-error';
 
 /** Reads for the ERP: keyset-paged with an opaque cursor, filtered. */
 
@@ -47,7 +47,12 @@ export const LedgerQuery = PageQuery.extend({
 
 export async function readLedger(db: Kysely<ServerDatabase>, siteId: string, q: z.infer<typeof LedgerQuery>) {
   const after = decodeCursor(q.cursor, z.number().int());
-  let query = db.selectFrom('inventory_ledger').selectAll().where('site_id', '=', siteId).orderBy('id').limit(q.limit + 1);
+  let query = db
+    .selectFrom('inventory_ledger')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .orderBy('id')
+    .limit(q.limit + 1);
   if (after !== undefined) query = query.where('id', '>', after);
   if (q.itemId) query = query.where('item_id', '=', q.itemId);
   if (q.location) query = query.where('location', '=', q.location);
@@ -131,14 +136,21 @@ export const ReceiptsQuery = PageQuery.extend({
 });
 
 export async function readReceipts(db: Kysely<ServerDatabase>, siteId: string, q: z.infer<typeof ReceiptsQuery>) {
-  const after = decodeCursor(q.cursor, z.string());
-  let query = db.selectFrom('receipt_lines').selectAll().where('site_id', '=', siteId).orderBy('op_id').limit(q.limit + 1);
-  if (after) query = query.where('op_id', '>', after);
+  // Op ids are unique per station only: the page key is (op id, station id).
+  const after = decodeCursor(q.cursor, z.tuple([z.uuid(), z.uuid()]));
+  let query = db
+    .selectFrom('receipt_lines')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .orderBy('op_id')
+    .orderBy('station_id')
+    .limit(q.limit + 1);
+  if (after) query = query.where(sql<boolean>`(op_id, station_id) > (${after[0]}::uuid, ${after[1]}::uuid)`);
   if (q.poId) query = query.where('po_id', '=', q.poId);
   if (q.receiptId) query = query.where('receipt_id', '=', q.receiptId);
   if (q.itemId) query = query.where('item_id', '=', q.itemId);
   const rows = await query.execute();
-  const result = page(rows, q.limit, (r) => r.op_id);
+  const result = page(rows, q.limit, (r) => [r.op_id, r.station_id]);
   return {
     nextCursor: result.nextCursor,
     items: result.items.map((r) => ({
@@ -171,7 +183,12 @@ export const ShipmentsQuery = PageQuery.extend({
 
 export async function readShipments(db: Kysely<ServerDatabase>, siteId: string, q: z.infer<typeof ShipmentsQuery>) {
   const after = decodeCursor(q.cursor, z.string());
-  let query = db.selectFrom('cartons').selectAll().where('site_id', '=', siteId).orderBy('id').limit(q.limit + 1);
+  let query = db
+    .selectFrom('cartons')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .orderBy('id')
+    .limit(q.limit + 1);
   if (after) query = query.where('id', '>', after);
   if (q.orderId) query = query.where('order_id', '=', q.orderId);
   if (q.shipped === 'true') query = query.where('shipped_at', 'is not', null);

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { migrations as defaultMigrations, type ServerMigration } from './migrations';
+import { type Kysely, sql } from 'kysely';
+import { migrations as defaultMigrations, type ServerMigration } from './migrations/index';
 
 /** Fixed advisory-lock key so two server processes starting at once migrate one after the other. */
 const MIGRATION_LOCK_KEY = 0x5741_5245;
@@ -14,7 +14,7 @@ export interface MigrateResult {
  * Applies pending migrations in one transaction with a version table; refuses a database that a
  * newer server already migrated past what this one knows.
  */
-export async function migrate<DB>(db: Kysely<DB>, migrations: ServerMigration[] = defaultMigrations): Promise<MigrateResult> {
+export async function migrate<DB>(db: Kysely<DB>, migrations: readonly ServerMigration[] = defaultMigrations): Promise<MigrateResult> {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   return db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(trx);

@@ -1,6 +1,7 @@
-import { sql, type QueryExecutorProvider } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
+import { type QueryExecutorProvider, sql } from 'kysely';
 import type { ClientConfig } from 'pg';
+import { type BackoffPolicy, backoffDelay } from '../../shared/backoff';
 
 /**
  * Tells every server process that a site's data changed. Writers call `notifySiteChanged` inside
@@ -8,6 +9,9 @@ import type { ClientConfig } from 'pg';
  * each process LISTENs once and fans out to its live-channel subscribers.
  */
 export const CHANGE_CHANNEL = 'warebench_changes';
+
+/** Reconnecting the LISTEN connection: from 250 ms, doubling, at most 30 s, jittered so N processes do not reconnect in step. */
+const LISTEN_RECONNECT: Partial<BackoffPolicy> = { initialMs: 250, maxMs: 30_000 };
 
 export type SiteListener = (siteId: string) => void;
 
@@ -26,8 +30,8 @@ function createFanout() {
   const bySite = new Map<string, Set<SiteListener>>();
   return {
     subscribe(siteId: string, listener: SiteListener) {
-      let set = bySite.get(siteId);
-      if (!set) bySite.set(siteId, (set = new Set()));
+      const set = bySite.get(siteId) ?? new Set<SiteListener>();
+      bySite.set(siteId, set);
       set.add(listener);
       return () => {
         set.delete(listener);
@@ -90,7 +94,7 @@ export async function createPgNotifier(config: ClientConfig): Promise<ChangeNoti
   }
 
   function schedule(): void {
-    const delay = Math.min(30_000, 250 * 2 ** attempt++);
+    const delay = backoffDelay(attempt++, LISTEN_RECONNECT);
     retryTimer = setTimeout(() => {
       retryTimer = null;
       connect().then(

@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
+import { type ChangeNotifier, createPgliteNotifier, createPgNotifier } from './notifier';
 import type { ServerDatabase } from './schema';
-import { createPgNotifier, createPgliteNotifier, type ChangeNotifier } from './notifier';
 
 export interface ServerDb {
   db: Kysely<ServerDatabase>;

@@ -7,7 +7,10 @@ type Json<T extends object | null = object> = JSONColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export interface ServerMetaTable { key: string; value: string }
+export interface ServerMetaTable {
+  key: string;
+  value: string;
+}
 
 export interface SitesTable {
   id: string;
@@ -36,7 +39,13 @@ export interface StationsTable {
   last_seen_at: Timestamp | null;
 }
 
-export interface OperatorsTable { site_id: string; id: string; badge: string; active: boolean; doc: Json }
+export interface OperatorsTable {
+  site_id: string;
+  id: string;
+  badge: string;
+  active: boolean;
+  doc: Json;
+}
 
 export interface ItemsTable {
   site_id: string;
@@ -48,8 +57,18 @@ export interface ItemsTable {
   doc: Json;
 }
 
-export interface ItemBarcodesTable { site_id: string; item_id: string; code: string; pack_qty: number }
-export interface LocationsTable { site_id: string; code: string; status: string; doc: Json }
+export interface ItemBarcodesTable {
+  site_id: string;
+  item_id: string;
+  code: string;
+  pack_qty: number;
+}
+export interface LocationsTable {
+  site_id: string;
+  code: string;
+  status: string;
+  doc: Json;
+}
 
 export interface PurchaseOrdersTable {
   site_id: string;
@@ -68,7 +87,12 @@ export interface PoLinesTable {
   qty_received: ColumnType<number, number | undefined, number>;
 }
 
-export interface AsnsTable { site_id: string; id: string; po_id: string; doc: Json }
+export interface AsnsTable {
+  site_id: string;
+  id: string;
+  po_id: string;
+  doc: Json;
+}
 
 export interface AsnLinesTable {
   site_id: string;
@@ -82,9 +106,24 @@ export interface AsnLinesTable {
   sscc: string | null;
 }
 
-export interface OrdersTable { site_id: string; id: string; status: string; doc: Json }
-export interface OrderLinesTable { site_id: string; order_id: string; line_no: number; item_id: string; qty: number }
-export interface CartonTypesTable { site_id: string; code: string; doc: Json }
+export interface OrdersTable {
+  site_id: string;
+  id: string;
+  status: string;
+  doc: Json;
+}
+export interface OrderLinesTable {
+  site_id: string;
+  order_id: string;
+  line_no: number;
+  item_id: string;
+  qty: number;
+}
+export interface CartonTypesTable {
+  site_id: string;
+  code: string;
+  doc: Json;
+}
 
 export interface HoldsTable {
   site_id: string;
@@ -168,7 +207,12 @@ export interface ReceiptsTable {
   op_id: string;
 }
 
-export interface ReceivedSerialsTable { site_id: string; item_id: string; serial: string; op_id: string }
+export interface ReceivedSerialsTable {
+  site_id: string;
+  item_id: string;
+  serial: string;
+  op_id: string;
+}
 
 export interface CartonsTable {
   site_id: string;
@@ -191,9 +235,35 @@ export interface CartonsTable {
   ship_op_id: string | null;
   manifest_id: string | null;
   op_id: string;
+  needs_relabel: ColumnType<boolean, boolean | undefined, boolean>;
+  relabelled_at: Timestamp | null;
+  /** The house tracking number the carton first left the bench with, kept once a carrier label replaces it. */
+  house_tracking: string | null;
 }
 
-export interface ManifestsTable { site_id: string; id: string; carrier: string; date: string; carton_ids: Json; op_id: string }
+export interface NumberCountersTable {
+  site_id: string;
+  kind: string;
+  next_value: number;
+}
+
+export interface NumberLeasesTable {
+  site_id: string;
+  kind: string;
+  first_value: number;
+  last_value: number;
+  station_id: string;
+  leased_at: DefaultedTimestamp;
+}
+
+export interface ManifestsTable {
+  site_id: string;
+  id: string;
+  carrier: string;
+  date: string;
+  carton_ids: Json;
+  op_id: string;
+}
 
 export type LedgerKind = 'receipt' | 'putaway' | 'pack' | 'ship' | 'adjust' | 'hold' | 'release';
 
@@ -242,4 +312,6 @@ export interface ServerDatabase {
   cartons: CartonsTable;
   manifests: ManifestsTable;
   inventory_ledger: InventoryLedgerTable;
+  number_counters: NumberCountersTable;
+  number_leases: NumberLeasesTable;
 }

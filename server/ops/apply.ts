@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { Op, OpResult, RejectionCode } from '../../shared/sync-protocol';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Op, OpOf, OpResult, RejectionCode } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
-import type { StationIdentity } from '../http/auth';
+import type { StationIdentity } from '../plugins/auth';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
+import { createReceiptRun, SerialRace } from './receipt-run';
 import { lpnPutaway, receiptClose, receiptLine, receiptUndo } from './receiving';
-import { Rejection, type OpContext, type OpHandlers } from './rejection';
+import { type OpContext, type OpHandlers, Rejection } from './rejection';
 
 const handlers: OpHandlers = {
   'receipt.line': receiptLine,
@@ -18,7 +19,7 @@ const handlers: OpHandlers = {
   'item.barcode.link': itemBarcodeLink,
 };
 
-/** PostgreSQL codes worth a retry of the whole op: serialization failure, deadlock. */
+/** PostgreSQL codes worth a retry of the whole batch: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
 
@@ -32,73 +33,169 @@ function runHandler(ctx: OpContext): Promise<void> {
   return handler(ctx);
 }
 
-function opRow(station: StationIdentity, op: Op, status: 'applied' | 'rejected', code: RejectionCode | null, reason: string | null) {
+function opRow(station: StationIdentity, op: Op) {
   return {
     op_id: op.opId,
     site_id: station.siteId,
     station_id: station.id,
     station_seq: op.stationSeq,
     kind: op.kind,
-    status,
-    code,
-    reason,
+    status: 'applied',
+    code: null,
+    reason: null,
     at: op.at,
     operator_id: op.operatorId,
     payload: JSON.stringify(op.payload),
   };
 }
 
-async function earlierOutcome(db: Kysely<ServerDatabase>, opId: string): Promise<OpResult> {
-  const row = await db.selectFrom('applied_ops').select(['status', 'code', 'reason']).where('op_id', '=', opId).executeTakeFirstOrThrow();
-  // A rejected op sent again stays rejected (its first answer may have been lost on the way back).
-  if (row.status === 'rejected') return { opId, status: 'rejected', code: (row.code ?? 'invalid_op') as RejectionCode, reason: row.reason ?? '' };
-  return { opId, status: 'duplicate' };
+/** What this station's earlier copies of these ops got. Op ids are the station's own: another station's op with the same id is another op. */
+async function earlierOutcomes(trx: Kysely<ServerDatabase>, station: StationIdentity, opIds: string[]): Promise<Map<string, OpResult>> {
+  const outcomes = new Map<string, OpResult>();
+  if (opIds.length === 0) return outcomes;
+  const rows = await trx
+    .selectFrom('applied_ops')
+    .select(['op_id', 'status', 'code', 'reason'])
+    .where('site_id', '=', station.siteId)
+    .where('station_id', '=', station.id)
+    .where('op_id', 'in', opIds)
+    .execute();
+  for (const row of rows) {
+    // A rejected op sent again stays rejected (its first answer may have been lost on the way back).
+    outcomes.set(
+      row.op_id,
+      row.status === 'rejected'
+        ? { opId: row.op_id, status: 'rejected', code: (row.code ?? 'invalid_op') as RejectionCode, reason: row.reason ?? '' }
+        : { opId: row.op_id, status: 'duplicate' },
+    );
+  }
+  return outcomes;
 }
 
-async function applyOne(db: Kysely<ServerDatabase>, station: StationIdentity, op: Op): Promise<OpResult> {
+/** The op log rows of the batch go in first, in one statement: a second copy of an op, even one racing in parallel, stops here. */
+async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[]): Promise<Set<string>> {
+  const claimed = await trx
+    .insertInto('applied_ops')
+    .values(ops.map((op) => opRow(station, op)))
+    .onConflict((oc) => oc.columns(['site_id', 'station_id', 'op_id']).doNothing())
+    .returning('op_id')
+    .execute();
+  return new Set(claimed.map((r) => r.op_id));
+}
+
+/** Refused ops: their op log rows say so, and each is a station exception. */
+async function recordRejections(trx: Kysely<ServerDatabase>, station: StationIdentity, refused: { op: Op; rejection: Rejection }[]) {
+  if (refused.length === 0) return;
+  const values = refused.map(({ op, rejection }) => sql`(${op.opId}::uuid, ${rejection.code}::text, ${rejection.reason}::text)`);
+  await sql`UPDATE applied_ops SET status = 'rejected', code = v.code, reason = v.reason FROM (VALUES ${sql.join(values)}) AS v(op_id, code, reason)
+    WHERE applied_ops.site_id = ${station.siteId} AND applied_ops.station_id = ${station.id} AND applied_ops.op_id = v.op_id`.execute(trx);
+  await trx
+    .insertInto('station_exceptions')
+    .values(
+      refused.map(({ op, rejection }) => ({
+        op_id: op.opId,
+        site_id: station.siteId,
+        station_id: station.id,
+        kind: op.kind,
+        code: rejection.code,
+        reason: rejection.reason,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * One batch in one transaction: the op log rows claimed together, then each new op in stationSeq order. Receipt
+ * lines are judged set-based (see receipt-run.ts); every other op runs its handler under a savepoint, so a refused
+ * op rolls back alone and the rest of the batch still applies.
+ */
+async function applyBatch(trx: Transaction<ServerDatabase>, station: StationIdentity, ordered: Op[]): Promise<Map<string, OpResult>> {
+  const unique = [...new Map(ordered.map((op) => [op.opId, op])).values()].sort((a, b) => a.stationSeq - b.stationSeq);
+  const fresh = await claim(trx, station, unique);
+  const outcomes = await earlierOutcomes(
+    trx,
+    station,
+    unique.filter((op) => !fresh.has(op.opId)).map((op) => op.opId),
+  );
+  const todo = unique.filter((op) => fresh.has(op.opId));
+  const receipts = createReceiptRun(trx, station.siteId, station.id);
+  const refused: { op: Op; rejection: Rejection }[] = [];
+  const refuse = (op: Op, rejection: Rejection) => {
+    refused.push({ op, rejection });
+    outcomes.set(op.opId, { opId: op.opId, status: 'rejected', code: rejection.code, reason: rejection.reason });
+  };
+  for (const [index, op] of todo.entries()) {
+    if (op.kind === 'receipt.line') {
+      const upcoming = () => {
+        const run: OpOf<'receipt.line'>[] = [];
+        for (const next of todo.slice(index)) {
+          if (next.kind !== 'receipt.line') break;
+          run.push(next);
+        }
+        return run;
+      };
+      const verdict = await receipts.judge(op, upcoming);
+      if (verdict.kind === 'accepted') {
+        outcomes.set(op.opId, { opId: op.opId, status: 'applied' });
+        continue;
+      }
+      if (verdict.kind === 'rejected') {
+        refuse(op, verdict.rejection);
+        continue;
+      }
+    }
+    await receipts.flush();
+    await sql`SAVEPOINT op`.execute(trx);
+    try {
+      await runHandler({ trx, siteId: station.siteId, stationId: station.id, op });
+      await sql`RELEASE SAVEPOINT op`.execute(trx);
+      outcomes.set(op.opId, { opId: op.opId, status: 'applied' });
+    } catch (error) {
+      if (!(error instanceof Rejection)) throw error;
+      await sql`ROLLBACK TO SAVEPOINT op`.execute(trx);
+      await sql`RELEASE SAVEPOINT op`.execute(trx);
+      refuse(op, error);
+    }
+    receipts.forget();
+  }
+  await receipts.flush();
+  await recordRejections(trx, station, refused);
+  await trx
+    .updateTable('stations')
+    .set({ last_seen_at: new Date() })
+    .where('site_id', '=', station.siteId)
+    .where('id', '=', station.id)
+    .execute();
+  return outcomes;
+}
+
+/**
+ * Applies a station's batch in stationSeq order, each op once, all in one transaction (a deadlock or a
+ * serialization failure runs the batch again). A copy of an op later in the same batch answers like a resend:
+ * `duplicate`, or `rejected` again with the first copy's code.
+ */
+export async function applyOps(db: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[]): Promise<OpResult[]> {
+  const ordered = ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.stationSeq - b.op.stationSeq || a.index - b.index);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
-        // The op-id row goes in first: a second copy of the op, even one racing in parallel, stops here.
-        const fresh = await trx
-          .insertInto('applied_ops')
-          .values(opRow(station, op, 'applied', null, null))
-          .onConflict((oc) => oc.column('op_id').doNothing())
-          .returning('op_id')
-          .executeTakeFirst();
-        if (!fresh) return earlierOutcome(trx, op.opId);
-        await runHandler({ trx, siteId: station.siteId, stationId: station.id, op });
-        return { opId: op.opId, status: 'applied' as const };
-      });
+      const outcomes = await db.transaction().execute((trx) =>
+        applyBatch(
+          trx,
+          station,
+          ordered.map((o) => o.op),
+        ),
+      );
+      const answered = new Set<string>();
+      const results = new Array<OpResult>(ops.length);
+      for (const { op, index } of ordered) {
+        const outcome = outcomes.get(op.opId) ?? { opId: op.opId, status: 'duplicate' };
+        results[index] = answered.has(op.opId) && outcome.status === 'applied' ? { opId: op.opId, status: 'duplicate' } : outcome;
+        answered.add(op.opId);
+      }
+      return results;
     } catch (error) {
-      if (error instanceof Rejection) return recordRejection(db, station, op, error);
-      if (attempt < MAX_ATTEMPTS && RETRYABLE.has(pgCode(error) ?? '')) continue;
+      if (attempt < MAX_ATTEMPTS && (error instanceof SerialRace || RETRYABLE.has(pgCode(error) ?? ''))) continue;
       throw error;
     }
   }
-}
-
-async function recordRejection(db: Kysely<ServerDatabase>, station: StationIdentity, op: Op, rejection: Rejection): Promise<OpResult> {
-  return db.transaction().execute(async (trx) => {
-    const fresh = await trx
-      .insertInto('applied_ops')
-      .values(opRow(station, op, 'rejected', rejection.code, rejection.reason))
-      .onConflict((oc) => oc.column('op_id').doNothing())
-      .returning('op_id')
-      .executeTakeFirst();
-    if (!fresh) return earlierOutcome(trx, op.opId);
-    await trx
-      .insertInto('station_exceptions')
-      .values({ op_id: op.opId, site_id: station.siteId, station_id: station.id, kind: op.kind, code: rejection.code, reason: rejection.reason })
-      .execute();
-    return { opId: op.opId, status: 'rejected' as const, code: rejection.code, reason: rejection.reason };
-  });
-}
-
-/** Applies a station's batch in stationSeq order, each op once and in its own transaction. */
-export async function applyOps(db: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[]): Promise<OpResult[]> {
-  const ordered = ops.map((op, index) => ({ op, index })).sort((a, b) => a.op.stationSeq - b.op.stationSeq || a.index - b.index);
-  const results = new Array<OpResult>(ops.length);
-  for (const { op, index } of ordered) results[index] = await applyOne(db, station, op);
-  return results;
 }

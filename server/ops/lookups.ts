@@ -15,7 +15,13 @@ export async function requireItem(trx: Kysely<ServerDatabase>, siteId: string, i
 
 /** The order, locked against a concurrent cancellation until this op commits. */
 export async function requireOpenOrder(trx: Kysely<ServerDatabase>, siteId: string, orderId: string) {
-  const order = await trx.selectFrom('orders').select(['id', 'status']).where('site_id', '=', siteId).where('id', '=', orderId).forUpdate().executeTakeFirst();
+  const order = await trx
+    .selectFrom('orders')
+    .select(['id', 'status'])
+    .where('site_id', '=', siteId)
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!order) throw new Rejection('unknown_order', `order "${orderId}" is not known to the server`);
   if (order.status === 'cancelled') throw new Rejection('order_cancelled', `order "${orderId}" was cancelled`);
   return order;

@@ -1,11 +1,13 @@
 import type { Item } from '../../shared/domain/master-data';
+import { holdCovers } from '../../shared/rules/holds';
+import { needsCarrierRelabel } from '../../shared/rules/house-labels';
 import type { PackedLine } from '../../shared/sync-protocol';
-import { activeHolds, holdCovers } from '../data/holds';
-import { appendLedger, move, PACK_BENCH, PICK_FACE, type LedgerEntry } from '../data/ledger';
-import { setOrderStatus } from '../data/master-data';
 import { writeChanges } from '../data/changes';
+import { activeHolds } from '../data/holds';
+import { appendLedger, type LedgerEntry, move, PACK_BENCH, PICK_FACE } from '../data/ledger';
+import { setOrderStatus } from '../data/master-data';
 import { requireItem, requireOpenOrder } from './lookups';
-import { Rejection, ledgerBase, type OpHandler } from './rejection';
+import { ledgerBase, type OpHandler, Rejection } from './rejection';
 
 export const packCartonClose: OpHandler<'pack.carton.close'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
@@ -18,7 +20,10 @@ export const packCartonClose: OpHandler<'pack.carton.close'> = async (ctx) => {
     const item = await requireItem(trx, siteId, line.itemId);
     const hold = holds.find((h) => holdCovers(h, { itemId: line.itemId, lot: line.lot }));
     if (hold) {
-      throw new Rejection('item_on_hold', `item "${line.itemId}"${line.lot ? ` lot "${line.lot}"` : ''} is on a quality hold (${hold.kind})`);
+      throw new Rejection(
+        'item_on_hold',
+        `item "${line.itemId}"${line.lot ? ` lot "${line.lot}"` : ''} is on a quality hold (${hold.kind})`,
+      );
     }
     entries.push(
       ...move(
@@ -49,6 +54,7 @@ export const packCartonClose: OpHandler<'pack.carton.close'> = async (ctx) => {
       operator_id: op.operatorId,
       packed_at: op.at,
       op_id: op.opId,
+      ...(needsCarrierRelabel(p.carrier, p.tracking) ? { needs_relabel: true, house_tracking: p.tracking } : {}),
     })
     .onConflict((oc) => oc.columns(['site_id', 'id']).doNothing())
     .returning('id')
@@ -109,17 +115,47 @@ export const orderProblem: OpHandler<'order.problem'> = async (ctx) => {
 export const manifestClose: OpHandler<'manifest.close'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
-  const known = await trx.selectFrom('cartons').select('id').where('site_id', '=', siteId).where('id', 'in', p.cartonIds).execute();
-  const missing = p.cartonIds.filter((id) => !known.some((c) => c.id === id));
+  // Locked: a relabel of one of these cartons waits for the manifest, and the manifest sees a relabel that won.
+  const known = await trx
+    .selectFrom('cartons')
+    .select(['id', 'needs_relabel', 'tracking'])
+    .where('site_id', '=', siteId)
+    .where('id', 'in', p.cartonIds)
+    .forUpdate()
+    .execute();
+  const knownIds = new Set(known.map((c) => c.id));
+  const missing = p.cartonIds.filter((id) => !knownIds.has(id));
   if (missing.length > 0) throw new Rejection('invalid_op', `cartons not known to the server: ${missing.slice(0, 20).join(', ')}`);
+  const houseLabelled = known.filter((c) => c.needs_relabel);
+  if (houseLabelled.length > 0) {
+    throw new Rejection(
+      'invalid_op',
+      `the ${p.carrier} manifest holds cartons with a house label that need the carrier's label first: ${houseLabelled
+        .slice(0, 20)
+        .map((c) => `${c.id} (${c.tracking})`)
+        .join(', ')}`,
+    );
+  }
   const inserted = await trx
     .insertInto('manifests')
-    .values({ site_id: siteId, id: p.manifestId, carrier: p.carrier, date: p.date, carton_ids: JSON.stringify(p.cartonIds), op_id: op.opId })
+    .values({
+      site_id: siteId,
+      id: p.manifestId,
+      carrier: p.carrier,
+      date: p.date,
+      carton_ids: JSON.stringify(p.cartonIds),
+      op_id: op.opId,
+    })
     .onConflict((oc) => oc.columns(['site_id', 'id']).doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!inserted) throw new Rejection('invalid_op', `manifest "${p.manifestId}" was already closed`);
-  await trx.updateTable('cartons').set({ manifest_id: p.manifestId }).where('site_id', '=', siteId).where('id', 'in', p.cartonIds).execute();
+  await trx
+    .updateTable('cartons')
+    .set({ manifest_id: p.manifestId })
+    .where('site_id', '=', siteId)
+    .where('id', 'in', p.cartonIds)
+    .execute();
 };
 
 export const itemBarcodeLink: OpHandler<'item.barcode.link'> = async (ctx) => {
@@ -139,9 +175,20 @@ export const itemBarcodeLink: OpHandler<'item.barcode.link'> = async (ctx) => {
     .values({ site_id: siteId, item_id: p.itemId, code: p.code, pack_qty: p.packQty })
     .onConflict((oc) => oc.columns(['site_id', 'item_id', 'code']).doUpdateSet({ pack_qty: p.packQty }))
     .execute();
-  const row = await trx.selectFrom('items').select('doc').where('site_id', '=', siteId).where('id', '=', p.itemId).forUpdate().executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('items')
+    .select('doc')
+    .where('site_id', '=', siteId)
+    .where('id', '=', p.itemId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const item = row.doc as Item;
   const record: Item = { ...item, barcodes: [...item.barcodes.filter((b) => b.code !== p.code), { code: p.code, packQty: p.packQty }] };
-  await trx.updateTable('items').set({ doc: JSON.stringify(record) }).where('site_id', '=', siteId).where('id', '=', p.itemId).execute();
+  await trx
+    .updateTable('items')
+    .set({ doc: JSON.stringify(record) })
+    .where('site_id', '=', siteId)
+    .where('id', '=', p.itemId)
+    .execute();
   await writeChanges(trx, siteId, [{ entity: 'item', id: p.itemId, op: 'upsert', record }]);
 };

@@ -1,12 +1,15 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import { Hold } from '../../shared/domain/master-data';
+import { holdCovers } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
 import type { ReceiptLinePayload } from '../../shared/sync-protocol';
-import type { ServerDatabase } from '../db/schema';
-import { setPoStatus } from '../data/master-data';
-import { activeHolds, holdCovers } from '../data/holds';
+import { activeHolds } from '../data/holds';
 import { appendLedger, move, RECEIVING_DOCK } from '../data/ledger';
+import { setPoStatus } from '../data/master-data';
+import type { ServerDatabase } from '../db/schema';
 import { requireItem } from './lookups';
-import { Rejection, ledgerBase, type OpHandler } from './rejection';
+import { ledgerBase, type OpHandler, Rejection } from './rejection';
 
 /** The PO, share-locked so a concurrent receipt.close waits for this op (and this op sees a close that won). */
 async function requireOpenPo(trx: Kysely<ServerDatabase>, siteId: string, poId: string) {
@@ -31,13 +34,16 @@ interface ReceiptLineFacts {
   item_exists: boolean;
   item_pct: number | null;
   site_pct: number | null;
-  on_hold: boolean;
+  /** Active holds naming the item or the lot: the candidates the shared rule judges. */
+  holds: unknown;
 }
+
+const HoldScopes = z.array(Hold.pick({ kind: true, itemId: true, lot: true, location: true }));
 
 /**
  * Everything a receipt line is judged on, in one round trip: the PO line locked FOR UPDATE (receipts of
  * one line from any station are judged one after the other), the PO share-locked (a concurrent
- * receipt.close waits), the item's and site's tolerance, and whether an active hold covers the stock.
+ * receipt.close waits), the item's and site's tolerance, and the active holds that may cover the stock.
  */
 async function receiptLineFacts(trx: Kysely<ServerDatabase>, siteId: string, p: ReceiptLinePayload): Promise<ReceiptLineFacts | undefined> {
   const { rows } = await sql<ReceiptLineFacts>`
@@ -45,9 +51,8 @@ async function receiptLineFacts(trx: Kysely<ServerDatabase>, siteId: string, p: 
       EXISTS (SELECT 1 FROM items i WHERE i.site_id = ${siteId} AND i.id = ${p.itemId}) AS item_exists,
       (SELECT i.over_receipt_tolerance_pct FROM items i WHERE i.site_id = ${siteId} AND i.id = ${p.itemId}) AS item_pct,
       (SELECT (s.settings->>'defaultOverReceiptTolerancePct')::float8 FROM sites s WHERE s.id = ${siteId}) AS site_pct,
-      EXISTS (SELECT 1 FROM holds h WHERE h.site_id = ${siteId} AND h.active AND (
-        (h.kind = 'item' AND h.item_id = ${p.itemId}) OR
-        (h.kind = 'lot' AND h.lot = ${p.lot} AND (h.item_id IS NULL OR h.item_id = ${p.itemId})))) AS on_hold
+      (SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'itemId', h.item_id, 'lot', h.lot, 'location', h.location)), '[]'::json)
+        FROM holds h WHERE h.site_id = ${siteId} AND h.active AND (h.item_id = ${p.itemId} OR h.lot = ${p.lot})) AS holds
     FROM po_lines pl JOIN purchase_orders po ON po.site_id = pl.site_id AND po.id = pl.po_id
     WHERE pl.site_id = ${siteId} AND pl.po_id = ${p.poId} AND pl.line_no = ${p.poLineNo}
     FOR UPDATE OF pl FOR SHARE OF po`.execute(trx);
@@ -57,9 +62,10 @@ async function receiptLineFacts(trx: Kysely<ServerDatabase>, siteId: string, p: 
 export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
-  const facts = p.poLineNo === null ? undefined : await receiptLineFacts(trx, siteId, p);
+  const lineNo = p.poLineNo;
+  const facts = lineNo === null ? undefined : await receiptLineFacts(trx, siteId, p);
   let held: boolean;
-  if (facts && facts.po_status === 'open' && facts.item_exists && facts.line_item === p.itemId) {
+  if (lineNo !== null && facts && facts.po_status === 'open' && facts.item_exists && facts.line_item === p.itemId) {
     // The common case, judged from the one query above.
     const allowed = allowedQty(facts.qty_ordered, facts.item_pct, facts.po_pct, facts.site_pct ?? 0);
     if (facts.qty_received + p.qty > allowed) {
@@ -73,9 +79,12 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
       .set({ qty_received: facts.qty_received + p.qty })
       .where('site_id', '=', siteId)
       .where('po_id', '=', p.poId)
-      .where('line_no', '=', p.poLineNo!)
+      .where('line_no', '=', lineNo)
       .execute();
-    held = p.onHold || p.condition === 'quarantine' || facts.on_hold;
+    held =
+      p.onHold ||
+      p.condition === 'quarantine' ||
+      HoldScopes.parse(facts.holds).some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
   } else {
     // Unexpected items, and every refusal, take the step-by-step path that names what is wrong.
     await requireOpenPo(trx, siteId, p.poId);
@@ -122,7 +131,17 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
     })
     .execute();
   await appendLedger(trx, siteId, [
-    { ...ledgerBase(ctx, p.receiptId), kind: 'receipt', itemId: p.itemId, lot: p.lot, serial: p.serial, location: RECEIVING_DOCK, lpn: p.lpn, qty: p.qty, held },
+    {
+      ...ledgerBase(ctx, p.receiptId),
+      kind: 'receipt',
+      itemId: p.itemId,
+      lot: p.lot,
+      serial: p.serial,
+      location: RECEIVING_DOCK,
+      lpn: p.lpn,
+      qty: p.qty,
+      held,
+    },
   ]);
 };
 
@@ -133,11 +152,13 @@ export const receiptUndo: OpHandler<'receipt.undo'> = async (ctx) => {
     .selectFrom('receipt_lines')
     .selectAll()
     .where('site_id', '=', siteId)
+    .where('station_id', '=', ctx.stationId)
     .where('op_id', '=', p.undoesOpId)
     .forUpdate()
     .executeTakeFirst();
-  if (!line) throw new Rejection('unknown_op', `no applied receipt line with op id ${p.undoesOpId} to undo`);
-  if (line.receipt_id !== p.receiptId) throw new Rejection('invalid_op', `op ${p.undoesOpId} belongs to receipt "${line.receipt_id}", not "${p.receiptId}"`);
+  if (!line) throw new Rejection('unknown_op', `this station has no applied receipt line with op id ${p.undoesOpId} to undo`);
+  if (line.receipt_id !== p.receiptId)
+    throw new Rejection('invalid_op', `op ${p.undoesOpId} belongs to receipt "${line.receipt_id}", not "${p.receiptId}"`);
   if (line.undone_by) throw new Rejection('invalid_op', `receipt line ${p.undoesOpId} was already undone by op ${line.undone_by}`);
   await requireOpenPo(trx, siteId, line.po_id);
   if (line.po_line_no !== null) {
@@ -160,9 +181,19 @@ export const receiptUndo: OpHandler<'receipt.undo'> = async (ctx) => {
     }
   }
   if (line.serial !== null) {
-    await trx.deleteFrom('received_serials').where('site_id', '=', siteId).where('item_id', '=', line.item_id).where('serial', '=', line.serial).execute();
+    await trx
+      .deleteFrom('received_serials')
+      .where('site_id', '=', siteId)
+      .where('item_id', '=', line.item_id)
+      .where('serial', '=', line.serial)
+      .execute();
   }
-  await trx.updateTable('receipt_lines').set({ undone_by: op.opId }).where('op_id', '=', line.op_id).execute();
+  await trx
+    .updateTable('receipt_lines')
+    .set({ undone_by: op.opId })
+    .where('station_id', '=', line.station_id)
+    .where('op_id', '=', line.op_id)
+    .execute();
   await appendLedger(trx, siteId, [
     {
       ...ledgerBase(ctx, p.receiptId),
@@ -212,7 +243,12 @@ export const receiptClose: OpHandler<'receipt.close'> = async (ctx) => {
 export const lpnPutaway: OpHandler<'lpn.putaway'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
-  const location = await trx.selectFrom('locations').select(['code', 'status']).where('site_id', '=', siteId).where('code', '=', p.location).executeTakeFirst();
+  const location = await trx
+    .selectFrom('locations')
+    .select(['code', 'status'])
+    .where('site_id', '=', siteId)
+    .where('code', '=', p.location)
+    .executeTakeFirst();
   if (!location) throw new Rejection('invalid_op', `location "${p.location}" is not in this site's master data`);
   if (location.status === 'blocked') throw new Rejection('invalid_op', `location "${p.location}" is blocked`);
   const entries = [];

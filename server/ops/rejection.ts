@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { Op, OpOf, OpKind, RejectionCode } from '../../shared/sync-protocol';
+import type { Op, OpKind, OpOf, RejectionCode } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
 
 /** Thrown by an op handler: the op is refused, its transaction rolls back, an exception is recorded. */

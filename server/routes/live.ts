@@ -2,21 +2,25 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { LiveEvent } from '../../shared/sync-protocol';
-import type { ServerDatabase } from '../db/schema';
 import type { ChangeNotifier } from '../db/notifier';
-import { requireStation, stationGuard } from '../http/auth';
+import type { ServerDatabase } from '../db/schema';
+import { stationOf } from '../plugins/auth';
+import { stationSecurity } from '../plugins/docs';
 
 export interface LiveRoutesOptions {
   db: Kysely<ServerDatabase>;
   notifier: ChangeNotifier;
   epoch: string;
+  /** How often the station's credential is checked again (a revoked station's stream ends). */
   keepAliveMs: number;
+  /** How often a `heartbeat` event goes out, idle or not: a station that misses a few knows the server is gone. */
+  heartbeatMs: number;
 }
 
 /**
- * SSE live channel: `hello` on connect, then `pull` whenever the station's site changes (in any server
- * process: the notifier LISTENs on PostgreSQL). Keep-alives also re-check the station, so a revoked
- * station's stream ends.
+ * SSE live channel: `hello` on connect (naming the heartbeat interval), then `pull` whenever the station's site
+ * changes (in any server process: the notifier LISTENs on PostgreSQL), and a `heartbeat` every `heartbeatMs`.
+ * Keep-alives also re-check the station, so a revoked station's stream ends.
  */
 export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, options) => {
   const { db, notifier, epoch } = options;
@@ -29,11 +33,16 @@ export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, opt
 
   app.get(
     '/live',
-    { preHandler: stationGuard(db), schema: { tags: ['sync'], security: [{ stationCredential: [] }], summary: 'Server-sent events: pull notifications' } },
+    { schema: { tags: ['sync'], security: stationSecurity, summary: 'Server-sent events: pull notifications' } },
     async (request, reply) => {
-      const station = requireStation(request);
+      const station = stationOf(request);
       // HEAD: the stream's headers and no stream (a body-less stream would never end).
-      if (request.method === 'HEAD') return reply.code(200).header('content-type', 'text/event-stream; charset=utf-8').header('cache-control', 'no-cache, no-transform').send();
+      if (request.method === 'HEAD')
+        return reply
+          .code(200)
+          .header('content-type', 'text/event-stream; charset=utf-8')
+          .header('cache-control', 'no-cache, no-transform')
+          .send();
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -44,12 +53,13 @@ export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, opt
       });
       const send = (event: LiveEvent) => res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       open.add(res);
-      send({ type: 'hello', epoch, stationId: station.id });
+      send({ type: 'hello', epoch, stationId: station.id, heartbeatMs: options.heartbeatMs });
+      const heartbeat = setInterval(() => send({ type: 'heartbeat', at: new Date().toISOString() }), options.heartbeatMs);
       const unsubscribe = notifier.subscribe(station.siteId, (siteId) => send({ type: 'pull', siteId }));
       const keepAlive = setInterval(() => {
-        res.write(': keep-alive\n\n');
         db.selectFrom('stations')
           .select('revoked_at')
+          .where('site_id', '=', station.siteId)
           .where('id', '=', station.id)
           .executeTakeFirst()
           .then((row) => {
@@ -59,6 +69,7 @@ export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, opt
       }, options.keepAliveMs);
       const cleanup = () => {
         clearInterval(keepAlive);
+        clearInterval(heartbeat);
         unsubscribe();
         open.delete(res);
       };

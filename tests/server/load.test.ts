@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { prepareLoadSite, runLoad } from '../../server/tools/load-driver';
-import { spawnServerProcesses, type ServerProcess } from '../../server/tools/spawn-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareLoadSite, runLoad } from '../support/server/load-driver';
+import { type ServerProcess, spawnServerProcesses } from '../support/server/spawn-server';
 import { startTestPostgres, type TestPostgres } from './support/postgres';
 
 const ADMIN_KEY = 'load-admin-key';
@@ -11,7 +11,14 @@ describe('load: 200 stations against two server processes on one PostgreSQL', ()
   let servers: ServerProcess[] = [];
   beforeAll(async () => {
     postgres = await startTestPostgres();
-    const env = { DATABASE_URL: postgres.url, WAREBENCH_ADMIN_KEY: ADMIN_KEY, WAREBENCH_RATE_PER_MINUTE: '1000000', WAREBENCH_ENROLL_PER_MINUTE: '100000', WAREBENCH_DB_POOL: '8' };
+    const env = {
+      DATABASE_URL: postgres.url,
+      WAREBENCH_ADMIN_KEY: ADMIN_KEY,
+      WAREBENCH_RATE_PER_MINUTE: '1000000',
+      WAREBENCH_ENROLL_PER_MINUTE: '100000',
+      WAREBENCH_ANONYMOUS_PER_MINUTE: '100000',
+      WAREBENCH_DB_POOL: '8',
+    };
     servers = await spawnServerProcesses(2, env);
   }, 180_000);
   afterAll(async () => {
@@ -20,7 +27,15 @@ describe('load: 200 stations against two server processes on one PostgreSQL', ()
   }, 60_000);
 
   it('loses and doubles nothing: one ledger entry per op sent', async () => {
-    const options = { urls: servers.map((s) => s.url), adminKey: ADMIN_KEY, siteId: 'load', stations: 200, opsPerStation: 6, batchSize: 3, resendChance: 0.3 };
+    const options = {
+      urls: servers.map((s) => s.url),
+      adminKey: ADMIN_KEY,
+      siteId: 'load',
+      stations: 200,
+      opsPerStation: 6,
+      batchSize: 3,
+      resendChance: 0.3,
+    };
     const { credentials } = await prepareLoadSite(options);
     const result = await runLoad(options, credentials);
     expect(result.opsSent).toBe(1200);

@@ -1,15 +1,25 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { EnrollResponse } from '../../../shared/sync-protocol';
 import { Item, type Order, type PurchaseOrder, type SiteSettings } from '../../../shared/domain/master-data';
 import type { Op, OpKind, OpOf } from '../../../shared/sync-protocol';
+import { EnrollResponse } from '../../../shared/sync-protocol';
 import type { Api, HttpResult } from './harness';
 
 export function siteSettings(siteId: string, overrides: Partial<SiteSettings> = {}): Omit<SiteSettings, 'siteId'> {
   return {
     siteName: `Site ${siteId}`,
     gs1CompanyPrefix: '0614141',
-    shipFrom: { name: 'Dock', company: 'Warebench', street1: '1 Main St', street2: '', city: 'Springfield', region: '', postalCode: '12345', country: 'US', phone: '' },
+    shipFrom: {
+      name: 'Dock',
+      company: 'Warebench',
+      street1: '1 Main St',
+      street2: '',
+      city: 'Springfield',
+      region: '',
+      postalCode: '12345',
+      country: 'US',
+      phone: '',
+    },
     weightTolerancePct: 5,
     weightToleranceG: 50,
     smallCartonG: 500,
@@ -52,7 +62,17 @@ export function order(id: string, lines: { itemId: string; qty: number }[]): Ord
     id,
     number: `SO-${id}`,
     tote: null,
-    shipTo: { name: 'Ann Buyer', company: '', street1: '2 Elm St', street2: '', city: 'Shelbyville', region: '', postalCode: '54321', country: 'US', phone: '' },
+    shipTo: {
+      name: 'Ann Buyer',
+      company: '',
+      street1: '2 Elm St',
+      street2: '',
+      city: 'Shelbyville',
+      region: '',
+      postalCode: '54321',
+      country: 'US',
+      phone: '',
+    },
     carrier: 'UPS',
     service: 'GROUND',
     notes: '',
@@ -70,7 +90,13 @@ export function opFactory(operatorId = 'op-1') {
     ({ opId: uuidv7(), stationSeq: ++seq, kind, at: new Date().toISOString(), operatorId, payload }) as Op;
 }
 
-export function receiptLine(poId: string, poLineNo: number | null, itemId: string, qty: number, extra: Partial<OpOf<'receipt.line'>['payload']> = {}) {
+export function receiptLine(
+  poId: string,
+  poLineNo: number | null,
+  itemId: string,
+  qty: number,
+  extra: Partial<OpOf<'receipt.line'>['payload']> = {},
+) {
   return {
     receiptId: `R-${poId}`,
     poId,
@@ -95,7 +121,16 @@ export async function seedSite(api: Api, siteId: string, options: { items?: Item
   if (put.status !== 200) throw new Error(`site: ${put.status} ${JSON.stringify(put.body)}`);
   const items = options.items ?? [item('A'), item('B'), item('C')];
   await expectOk(api('POST', `/api/v1/sites/${siteId}/items`, { body: { items } }));
-  await expectOk(api('POST', `/api/v1/sites/${siteId}/locations`, { body: { locations: [{ code: 'A-01', zone: 'A' }, { code: 'A-02', zone: 'A' }] } }));
+  await expectOk(
+    api('POST', `/api/v1/sites/${siteId}/locations`, {
+      body: {
+        locations: [
+          { code: 'A-01', zone: 'A' },
+          { code: 'A-02', zone: 'A' },
+        ],
+      },
+    }),
+  );
   if (options.pos) await expectOk(api('POST', `/api/v1/sites/${siteId}/purchase-orders`, { body: { purchaseOrders: options.pos } }));
   if (options.orders) await expectOk(api('POST', `/api/v1/sites/${siteId}/orders`, { body: { orders: options.orders } }));
   return enrollStation(api, siteId);
@@ -103,7 +138,10 @@ export async function seedSite(api: Api, siteId: string, options: { items?: Item
 
 export async function enrollStation(api: Api, siteId: string, stationName = 'bench-1') {
   const code = bodyOf(z.object({ code: z.string() }), await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201));
-  const enrolled = await expectOk(api('POST', '/sync/v1/enroll', { token: null, body: { code: code.code, stationName, role: 'both' } }), 201);
+  const enrolled = await expectOk(
+    api('POST', '/sync/v1/enroll', { token: null, body: { code: code.code, stationName, role: 'both' } }),
+    201,
+  );
   return bodyOf(EnrollResponse, enrolled);
 }
 
@@ -118,4 +156,10 @@ export function bodyOf<T>(schema: z.ZodType<T>, result: HttpResult): T {
   return schema.parse(result.body);
 }
 
-export const ErrorResult = z.object({ error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) });
+export const ErrorResult = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

@@ -49,6 +49,9 @@ export interface StartOptions {
   databaseUrl?: string;
   limits?: Partial<ServerLimits>;
   liveKeepAliveMs?: number;
+  liveHeartbeatMs?: number;
+  /** Balancer addresses whose X-Forwarded-For names the client. */
+  trustProxy?: string;
   /** Reuse an opened database (a second server on the same PGlite is not possible; PostgreSQL opens anew). */
   serverDb?: ServerDb;
 }
@@ -63,8 +66,10 @@ export async function startTestServer(options: StartOptions): Promise<TestServer
   const app = await createServer({
     db: serverDb,
     adminKey: ADMIN_KEY,
-    limits: { requestsPerMinute: 100_000, ...options.limits },
+    limits: { requestsPerMinute: 100_000, anonymousPerMinute: 100_000, ...options.limits },
     liveKeepAliveMs: options.liveKeepAliveMs ?? 1000,
+    ...(options.liveHeartbeatMs ? { liveHeartbeatMs: options.liveHeartbeatMs } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

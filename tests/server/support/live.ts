@@ -1,5 +1,5 @@
-import { LiveEvent } from '../../../shared/sync-protocol';
 import { readSse } from '../../../electron/core/sync/sse';
+import { LiveEvent } from '../../../shared/sync-protocol';
 
 export interface LiveClient {
   events: LiveEvent[];
@@ -11,7 +11,10 @@ export interface LiveClient {
 /** Opens the live channel as a station does (fetch streaming) and records its events. */
 export async function openLive(baseUrl: string, credential: string): Promise<LiveClient> {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/sync/v1/live`, { headers: { authorization: `Bearer ${credential}` }, signal: controller.signal });
+  const response = await fetch(`${baseUrl}/sync/v1/live`, {
+    headers: { authorization: `Bearer ${credential}` },
+    signal: controller.signal,
+  });
   if (response.status !== 200 || !response.body) throw new Error(`live channel: HTTP ${response.status}`);
   const events: LiveEvent[] = [];
   const waiters = new Set<() => void>();

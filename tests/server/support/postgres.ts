@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { startPgCluster, stopPgCluster } from '../../../server/tools/pg-cluster';
+import { startPgCluster, stopPgCluster } from '../../support/server/pg-cluster';
 
 export interface TestPostgres {
   /** URL of a database of its own (fresh, empty). */

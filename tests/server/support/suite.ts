@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { startTestServer, type Backend, type StartOptions, type TestServer } from './harness';
+import { type Backend, type StartOptions, startTestServer, type TestServer } from './harness';
 import { startTestPostgres, type TestPostgres } from './postgres';
 
 export interface SuiteContext {
@@ -10,7 +10,11 @@ export interface SuiteContext {
 }
 
 /** Runs the same tests against real PostgreSQL and embedded PGlite, each with a fresh database. */
-export function forEachBackend(title: string, body: (ctx: SuiteContext) => void, options: Omit<StartOptions, 'backend' | 'databaseUrl'> = {}): void {
+export function forEachBackend(
+  title: string,
+  body: (ctx: SuiteContext) => void,
+  options: Omit<StartOptions, 'backend' | 'databaseUrl'> = {},
+): void {
   describe.each<Backend>(['pglite', 'postgres'])(`${title} [%s]`, (backend) => {
     let postgres: TestPostgres | undefined;
     let server: TestServer | undefined;

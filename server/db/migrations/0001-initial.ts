@@ -1,27 +1,13 @@
-import { sql, type QueryExecutorProvider } from 'kysely';
+import { runScript, type ServerMigration } from './migration';
 
-/** One schema step. Applied in order, each in the same transaction as its version row. */
-export interface ServerMigration {
-  version: number;
-  name: string;
-  up(db: QueryExecutorProvider): Promise<void>;
-}
-
-/** Runs a script statement by statement (PGlite's extended protocol takes one at a time); keep `;` + newline out of bodies. */
-async function run(db: QueryExecutorProvider, statements: string): Promise<void> {
-  for (const statement of statements.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
-    await sql.raw(statement).execute(db);
-  }
-}
-
-export const migrations: ServerMigration[] = [
-  {
-    version: 1,
-    name: 'initial',
-    up: (db) =>
-      run(
-        db,
-        `
+/** The first schema: master data, enrollment, the op log, receipts, cartons and the append-only ledger. */
+export const initial: ServerMigration = {
+  version: 1,
+  name: 'initial',
+  up: (db) =>
+    runScript(
+      db,
+      `
 CREATE TABLE server_meta (key text PRIMARY KEY, value text NOT NULL);
 INSERT INTO server_meta (key, value) VALUES ('epoch', gen_random_uuid()::text);
 
@@ -321,6 +307,5 @@ CREATE FUNCTION inventory_ledger_append_only() RETURNS trigger LANGUAGE plpgsql
 CREATE TRIGGER inventory_ledger_no_update BEFORE UPDATE OR DELETE ON inventory_ledger
   FOR EACH ROW EXECUTE FUNCTION inventory_ledger_append_only()
 `,
-      ),
-  },
-];
+    ),
+};

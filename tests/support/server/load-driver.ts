@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { Item, type PurchaseOrder, type SiteSettings } from '../../shared/domain/master-data';
-import { EnrollResponse, PullResponse, PushResponse, type Op } from '../../shared/sync-protocol';
+import { Item, type PurchaseOrder, type SiteSettings } from '../../../shared/domain/master-data';
+import { EnrollResponse, type Op, PullResponse, PushResponse } from '../../../shared/sync-protocol';
 
 export interface LoadOptions {
   /** Server base URLs; station i talks to urls[i % urls.length]. */
@@ -25,6 +25,10 @@ export interface LoadResult {
   pulls: number;
   elapsedMs: number;
   opIds: string[];
+  /** Time of each push request, answer included (resends too). */
+  pushLatenciesMs: number[];
+  /** Ops sent through each server URL (station i talks to urls[i % urls.length]). */
+  opsByUrl: Record<string, number>;
 }
 
 async function call<T>(url: string, init: RequestInit & { token: string }, schema: z.ZodType<T>): Promise<T> {
@@ -43,7 +47,17 @@ export async function prepareLoadSite(options: LoadOptions): Promise<{ credentia
   const settings: Omit<SiteSettings, 'siteId'> = {
     siteName: 'Load',
     gs1CompanyPrefix: '0614141',
-    shipFrom: { name: 'Dock', company: '', street1: '1 Main', street2: '', city: 'X', region: '', postalCode: '1', country: 'US', phone: '' },
+    shipFrom: {
+      name: 'Dock',
+      company: '',
+      street1: '1 Main',
+      street2: '',
+      city: 'X',
+      region: '',
+      postalCode: '1',
+      country: 'US',
+      phone: '',
+    },
     weightTolerancePct: 5,
     weightToleranceG: 50,
     smallCartonG: 500,
@@ -52,7 +66,9 @@ export async function prepareLoadSite(options: LoadOptions): Promise<{ credentia
     defaultOverReceiptTolerancePct: 0,
   };
   await call(`${base}/api/v1/sites/${options.siteId}`, { ...admin, method: 'PUT', body: JSON.stringify(settings) }, z.unknown());
-  const items: Item[] = Array.from({ length: options.stations }, (_, i) => Item.parse({ id: `LOAD-${i}`, sku: `LOAD-${i}`, description: `load item ${i}`, unitWeightG: 10 }));
+  const items: Item[] = Array.from({ length: options.stations }, (_, i) =>
+    Item.parse({ id: `LOAD-${i}`, sku: `LOAD-${i}`, description: `load item ${i}`, unitWeightG: 10 }),
+  );
   await call(`${base}/api/v1/sites/${options.siteId}/items`, { ...admin, method: 'POST', body: JSON.stringify({ items }) }, z.unknown());
   const po: PurchaseOrder = {
     id: 'PO-LOAD',
@@ -63,12 +79,24 @@ export async function prepareLoadSite(options: LoadOptions): Promise<{ credentia
     overReceiptTolerancePct: 0,
     lines: items.map((item, i) => ({ lineNo: i + 1, itemId: item.id, qtyOrdered: options.opsPerStation })),
   };
-  await call(`${base}/api/v1/sites/${options.siteId}/purchase-orders`, { ...admin, method: 'POST', body: JSON.stringify({ purchaseOrders: [po] }) }, z.unknown());
+  await call(
+    `${base}/api/v1/sites/${options.siteId}/purchase-orders`,
+    { ...admin, method: 'POST', body: JSON.stringify({ purchaseOrders: [po] }) },
+    z.unknown(),
+  );
   const credentials: string[] = [];
   for (let i = 0; i < options.stations; i++) {
-    const { code } = await call(`${base}/api/v1/enrollment-codes`, { ...admin, method: 'POST', body: JSON.stringify({ siteId: options.siteId }) }, z.object({ code: z.string() }));
+    const { code } = await call(
+      `${base}/api/v1/enrollment-codes`,
+      { ...admin, method: 'POST', body: JSON.stringify({ siteId: options.siteId }) },
+      z.object({ code: z.string() }),
+    );
     const url = `${options.urls[i % options.urls.length]}/sync/v1/enroll`;
-    const enrolled = await call(url, { token: '', method: 'POST', body: JSON.stringify({ code, stationName: `load-${i}`, role: 'receiving' }) }, EnrollResponse);
+    const enrolled = await call(
+      url,
+      { token: '', method: 'POST', body: JSON.stringify({ code, stationName: `load-${i}`, role: 'receiving' }) },
+      EnrollResponse,
+    );
     credentials.push(enrolled.credential);
   }
   return { credentials };
@@ -76,10 +104,25 @@ export async function prepareLoadSite(options: LoadOptions): Promise<{ credentia
 
 /** Every station at once: push its receipts in batches (some sent twice), pull after each batch. */
 export async function runLoad(options: LoadOptions, credentials: string[]): Promise<LoadResult> {
-  const result: LoadResult = { stations: credentials.length, opsSent: 0, applied: 0, duplicates: 0, rejected: 0, pushes: 0, pulls: 0, elapsedMs: 0, opIds: [] };
+  const result: LoadResult = {
+    stations: credentials.length,
+    opsSent: 0,
+    applied: 0,
+    duplicates: 0,
+    rejected: 0,
+    pushes: 0,
+    pulls: 0,
+    elapsedMs: 0,
+    opIds: [],
+    pushLatenciesMs: [],
+    opsByUrl: Object.fromEntries(options.urls.map((url) => [url, 0])),
+  };
   const started = performance.now();
   let random = 0x2545f491;
-  const chance = () => ((random = (random * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const chance = () => {
+    random = (random * 1103515245 + 12345) & 0x7fffffff;
+    return random / 0x7fffffff;
+  };
   await Promise.all(
     credentials.map(async (token, station) => {
       const base = options.urls[station % options.urls.length]!;
@@ -109,10 +152,13 @@ export async function runLoad(options: LoadOptions, credentials: string[]): Prom
           },
         }));
         result.opsSent += ops.length;
+        result.opsByUrl[base] = (result.opsByUrl[base] ?? 0) + ops.length;
         result.opIds.push(...ops.map((o) => o.opId));
         const times = chance() < (options.resendChance ?? 0.1) ? 2 : 1;
         for (let t = 0; t < times; t++) {
+          const pushStarted = performance.now();
           const answer = await call(`${base}/sync/v1/push`, { token, method: 'POST', body: JSON.stringify({ ops }) }, PushResponse);
+          result.pushLatenciesMs.push(performance.now() - pushStarted);
           result.pushes++;
           for (const r of answer.results) {
             if (r.status === 'applied') result.applied++;

@@ -1,4 +1,4 @@
-import type { DemoDataset } from '../../shared/demo/dataset';
+import type { DemoDataset } from '../shared/demo/dataset';
 
 const BULK = 500;
 
@@ -8,7 +8,12 @@ type Fetch = (url: string, init: RequestInit) => Promise<Response>;
  * Loads a dataset into a site through the ERP API, exactly as an ERP would (idempotent upserts by id).
  * Returns whether the site was new.
  */
-export async function importDataset(baseUrl: string, adminKey: string, data: DemoDataset, doFetch: Fetch = fetch): Promise<{ created: boolean }> {
+export async function importDataset(
+  baseUrl: string,
+  adminKey: string,
+  data: DemoDataset,
+  doFetch: Fetch = fetch,
+): Promise<{ created: boolean }> {
   const api = async (method: string, path: string, body: unknown): Promise<unknown> => {
     const response = await doFetch(`${baseUrl}/api/v1${path}`, {
       method,
@@ -32,7 +37,14 @@ export async function importDataset(baseUrl: string, adminKey: string, data: Dem
   await bulk('asns', 'asns', data.asns);
   await bulk('orders', 'orders', data.orders);
   for (const hold of data.holds) {
-    await api('POST', `/sites/${siteId}/holds`, { id: hold.id, kind: hold.kind, itemId: hold.itemId, lot: hold.lot, location: hold.location, reason: hold.reason });
+    await api('POST', `/sites/${siteId}/holds`, {
+      id: hold.id,
+      kind: hold.kind,
+      itemId: hold.itemId,
+      lot: hold.lot,
+      location: hold.location,
+      reason: hold.reason,
+    });
   }
   return { created: site.created };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/pg-test.sh');
+const SCRIPT = path.resolve(import.meta.dirname, '../../../scripts/pg-test.sh');
 
 /** Starts (or finds running) a throwaway PostgreSQL cluster in `dir` through scripts/pg-test.sh; returns its URL. */
 export async function startPgCluster(dir: string): Promise<string> {

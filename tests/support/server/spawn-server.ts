@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -8,7 +8,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const MAIN = path.resolve(import.meta.dirname, '../main.ts');
+const MAIN = path.resolve(import.meta.dirname, '../../../server/main.ts');
 
 /** Starts `server/main.ts` as its own process (through tsx) on a free port; resolves once it listens. */
 export async function spawnServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {

@@ -1,0 +1,193 @@
+import { type Insertable, type Kysely, sql } from 'kysely';
+import { type HoldScope, holdCovers } from '../../shared/rules/holds';
+import { allowedQty } from '../../shared/rules/receiving';
+import type { OpOf } from '../../shared/sync-protocol';
+import { activeHolds } from '../data/holds';
+import { appendLedger, type LedgerEntry, RECEIVING_DOCK } from '../data/ledger';
+import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
+import { ledgerBase, Rejection } from './rejection';
+
+type ReceiptLineOp = OpOf<'receipt.line'>;
+
+interface LineFacts {
+  po_id: string;
+  line_no: number;
+  po_status: string;
+  po_pct: number;
+  line_item: string;
+  qty_ordered: number;
+  qty_received: number;
+  item_exists: boolean;
+  item_pct: number | null;
+}
+
+/** A receipt.line op's answer from the set-based path: taken (written at the next flush), refused, or left to its handler. */
+export type RunVerdict = { kind: 'accepted' } | { kind: 'rejected'; rejection: Rejection } | { kind: 'handler' };
+
+/** A serial another transaction received between the look-up and the insert: the batch is judged again from the start. */
+export class SerialRace extends Error {
+  constructor() {
+    super('a serial was received by another station while this batch was judged');
+    this.name = 'SerialRace';
+  }
+}
+
+const lineKey = (poId: string, lineNo: number) => `${poId}\u0000${lineNo}`;
+const serialKey = (itemId: string, serial: string) => `${itemId}\u0000${serial}`;
+
+/**
+ * Receipt lines of one batch judged set-based: the PO lines of a run of receipt.line ops are locked in one query
+ * (FOR UPDATE, in key order, so stations never wait on each other in a circle), judged in memory one op after
+ * the other in stationSeq order against the same over-receipt rule, and written with one statement per table at
+ * `flush`. A refused op writes nothing, so it needs no rollback. What this path does not judge (an unexpected
+ * item, an unknown PO or line, a closed PO) goes to the op's own handler, after a flush, under a savepoint.
+ */
+export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, stationId: string) {
+  let facts: Map<string, LineFacts> | null = null;
+  let holds: HoldScope[] | null = null;
+  let sitePct: number | null | undefined;
+  const knownSerials = new Set<string>();
+  const changedLines = new Map<string, LineFacts>();
+  let serials: { site_id: string; item_id: string; serial: string; op_id: string }[] = [];
+  let lines: Insertable<ReceiptLinesTable>[] = [];
+  let ledger: LedgerEntry[] = [];
+
+  async function load(run: ReceiptLineOp[]): Promise<void> {
+    const pairs = new Map<string, { poId: string; lineNo: number }>();
+    for (const op of run)
+      if (op.payload.poLineNo !== null)
+        pairs.set(lineKey(op.payload.poId, op.payload.poLineNo), { poId: op.payload.poId, lineNo: op.payload.poLineNo });
+    facts = new Map();
+    if (pairs.size > 0) {
+      const { rows } = await sql<LineFacts>`
+        SELECT pl.po_id, pl.line_no, po.status AS po_status, po.over_receipt_tolerance_pct AS po_pct, pl.item_id AS line_item,
+          pl.qty_ordered, pl.qty_received, i.id IS NOT NULL AS item_exists, i.over_receipt_tolerance_pct AS item_pct
+        FROM po_lines pl JOIN purchase_orders po ON po.site_id = pl.site_id AND po.id = pl.po_id
+          LEFT JOIN items i ON i.site_id = pl.site_id AND i.id = pl.item_id
+        WHERE pl.site_id = ${siteId} AND (pl.po_id, pl.line_no) IN (${sql.join([...pairs.values()].map((p) => sql`(${p.poId}::text, ${p.lineNo}::int)`))})
+        ORDER BY pl.po_id, pl.line_no
+        FOR UPDATE OF pl FOR SHARE OF po`.execute(trx);
+      for (const row of rows) facts.set(lineKey(row.po_id, row.line_no), row);
+    }
+    const wanted = run.flatMap((op) => (op.payload.serial === null ? [] : [{ itemId: op.payload.itemId, serial: op.payload.serial }]));
+    if (wanted.length > 0) {
+      const taken = await trx
+        .selectFrom('received_serials')
+        .select(['item_id', 'serial'])
+        .where('site_id', '=', siteId)
+        .where('serial', 'in', [...new Set(wanted.map((w) => w.serial))])
+        .execute();
+      for (const row of taken) knownSerials.add(serialKey(row.item_id, row.serial));
+    }
+    holds ??= await activeHolds(trx, siteId);
+    if (sitePct === undefined) {
+      const { rows } = await sql<{ pct: number | null }>`
+        SELECT (settings->>'defaultOverReceiptTolerancePct')::float8 AS pct FROM sites WHERE id = ${siteId}`.execute(trx);
+      sitePct = rows[0]?.pct ?? null;
+    }
+  }
+
+  return {
+    /**
+     * Judges one receipt.line op. `upcoming` is the run of receipt.line ops from this one on (looked up together
+     * when the facts are not loaded yet).
+     */
+    async judge(op: ReceiptLineOp, upcoming: () => ReceiptLineOp[]): Promise<RunVerdict> {
+      const p = op.payload;
+      if (p.poLineNo === null) return { kind: 'handler' };
+      if (!facts) await load(upcoming());
+      const line = facts?.get(lineKey(p.poId, p.poLineNo));
+      if (line?.po_status !== 'open' || !line.item_exists || line.line_item !== p.itemId) return { kind: 'handler' };
+      const allowed = allowedQty(line.qty_ordered, line.item_pct, line.po_pct, sitePct ?? 0);
+      if (line.qty_received + p.qty > allowed) {
+        return {
+          kind: 'rejected',
+          rejection: new Rejection(
+            'over_receipt',
+            `line ${p.poLineNo} of "${p.poId}": ${line.qty_received} received + ${p.qty} would pass the ${allowed} allowed (ordered ${line.qty_ordered})`,
+          ),
+        };
+      }
+      if (p.serial !== null) {
+        const key = serialKey(p.itemId, p.serial);
+        if (knownSerials.has(key))
+          return {
+            kind: 'rejected',
+            rejection: new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`),
+          };
+        knownSerials.add(key);
+        serials.push({ site_id: siteId, item_id: p.itemId, serial: p.serial, op_id: op.opId });
+      }
+      line.qty_received += p.qty;
+      changedLines.set(lineKey(line.po_id, line.line_no), line);
+      const held = p.onHold || p.condition === 'quarantine' || (holds ?? []).some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+      lines.push({
+        op_id: op.opId,
+        site_id: siteId,
+        receipt_id: p.receiptId,
+        po_id: p.poId,
+        asn_id: p.asnId,
+        po_line_no: p.poLineNo,
+        item_id: p.itemId,
+        qty: p.qty,
+        lot: p.lot,
+        expiry: p.expiry,
+        serial: p.serial,
+        condition: p.condition,
+        reason: p.reason,
+        lpn: p.lpn,
+        held,
+        station_id: stationId,
+        operator_id: op.operatorId,
+        at: op.at,
+      });
+      ledger.push({
+        ...ledgerBase({ stationId, op }, p.receiptId),
+        kind: 'receipt',
+        itemId: p.itemId,
+        lot: p.lot,
+        serial: p.serial,
+        location: RECEIVING_DOCK,
+        lpn: p.lpn,
+        qty: p.qty,
+        held,
+      });
+      return { kind: 'accepted' };
+    },
+
+    /** Writes what was accepted since the last flush, one statement per table. */
+    async flush(): Promise<void> {
+      if (changedLines.size > 0) {
+        const values = [...changedLines.values()].map((l) => sql`(${l.po_id}::text, ${l.line_no}::int, ${l.qty_received}::int)`);
+        await sql`UPDATE po_lines SET qty_received = v.qty FROM (VALUES ${sql.join(values)}) AS v(po_id, line_no, qty)
+          WHERE po_lines.site_id = ${siteId} AND po_lines.po_id = v.po_id AND po_lines.line_no = v.line_no`.execute(trx);
+        changedLines.clear();
+      }
+      if (serials.length > 0) {
+        const inserted = await trx
+          .insertInto('received_serials')
+          .values(serials)
+          .onConflict((oc) => oc.columns(['site_id', 'item_id', 'serial']).doNothing())
+          .returning('serial')
+          .execute();
+        if (inserted.length !== serials.length) throw new SerialRace();
+        serials = [];
+      }
+      for (let i = 0; i < lines.length; i += 1000)
+        await trx
+          .insertInto('receipt_lines')
+          .values(lines.slice(i, i + 1000))
+          .execute();
+      lines = [];
+      await appendLedger(trx, siteId, ledger);
+      ledger = [];
+    },
+
+    /** Another op's handler may have changed what was looked up: look again before the next receipt line. */
+    forget(): void {
+      facts = null;
+      holds = null;
+      knownSerials.clear();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { expect, it } from 'vitest';
+import { z } from 'zod';
+import { PullResponse, SnapshotFrame } from '../../shared/sync-protocol';
+import { bodyOf, expectOk, item, seedSite } from './support/fixtures';
+import { forEachBackend } from './support/suite';
+
+const ITEMS = 12_000;
+
+async function snapshot(url: string, credential: string, query = '') {
+  const response = await fetch(`${url}/sync/v1/snapshot${query}`, {
+    headers: { authorization: `Bearer ${credential}`, 'accept-encoding': 'gzip' },
+  });
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  const frames = text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => SnapshotFrame.parse(JSON.parse(line)));
+  return { encoding: response.headers.get('content-encoding'), frames };
+}
+
+function parts(frames: SnapshotFrame[]) {
+  const begin = frames[0];
+  const end = frames.at(-1);
+  if (begin?.type !== 'begin' || end?.type !== 'end') throw new Error(`not a whole snapshot: ${JSON.stringify(frames.map((f) => f.type))}`);
+  const rows = frames.flatMap((f) => (f.type === 'rows' ? [f] : []));
+  return { begin, end, rows, changes: rows.flatMap((f) => f.changes) };
+}
+
+forEachBackend('snapshot stream', (ctx) => {
+  it('streams the whole site gzip-compressed in frames with row counts, resumes from a cursor, and hands over to pull', async () => {
+    const { api, url } = ctx.server();
+    const siteId = 'snapshot';
+    const items = Array.from({ length: ITEMS }, (_, i) => item(`I${String(i).padStart(5, '0')}`));
+    const station = await seedSite(api, siteId, { items: items.slice(0, 1) });
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/items`, { body: { items } }));
+
+    const whole = await snapshot(url, station.credential);
+    expect(whole.encoding).toBe('gzip');
+    const { begin, end, rows, changes } = parts(whole.frames);
+    // siteSettings, two locations and the items.
+    expect(begin).toMatchObject({ after: 0, rows: ITEMS + 3, byEntity: { item: ITEMS, location: 2, siteSettings: 1 } });
+    expect(changes).toHaveLength(begin.rows);
+    expect(end).toEqual({ type: 'end', cursor: begin.upTo, rows: begin.rows });
+    expect(rows.length).toBeGreaterThan(1);
+    const seqs = changes.map((c) => c.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    expect(new Set(changes.map((c) => `${c.entity}:${c.id}`)).size).toBe(begin.rows);
+
+    // Cut after the first frame: the rest comes from its cursor, nothing twice.
+    const cutAt = rows[0]!.cursor;
+    const rest = parts((await snapshot(url, station.credential, `?after=${cutAt}&upTo=${begin.upTo}`)).frames);
+    expect(rest.begin.rows).toBe(begin.rows - rows[0]!.changes.length);
+    expect(rest.changes.map((c) => c.seq)).toEqual(seqs.filter((s) => s > cutAt));
+
+    // An item changed while a snapshot streams leaves the snapshot's range and comes with the pull from upTo.
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/items`, { body: { items: [item('I00000', { description: 'renamed' })] } }));
+    const resumed = parts((await snapshot(url, station.credential, `?after=0&upTo=${begin.upTo}`)).frames);
+    expect(resumed.begin.rows).toBe(begin.rows - 1);
+    expect(resumed.changes.some((c) => c.id === 'I00000')).toBe(false);
+    const pulled = bodyOf(PullResponse, await expectOk(api('GET', `/sync/v1/pull?cursor=${begin.upTo}`, { token: station.credential })));
+    if (pulled.reset) throw new Error('unexpected reset');
+    expect(pulled.changes.map((c) => [c.id, z.object({ description: z.string() }).parse(c.record).description])).toEqual([
+      ['I00000', 'renamed'],
+    ]);
+  }, 120_000);
+
+  it('answers a reset frame for another epoch or a position ahead of the server, and 401 without a credential', async () => {
+    const { api, url } = ctx.server();
+    const station = await seedSite(api, 'snapshot-reset');
+    const otherEpoch = await snapshot(url, station.credential, '?epoch=not-this-server');
+    expect(otherEpoch.frames).toEqual([expect.objectContaining({ type: 'reset', reset: true })]);
+    const ahead = await snapshot(url, station.credential, '?after=0&upTo=999999');
+    expect(ahead.frames).toEqual([expect.objectContaining({ type: 'reset', reset: true })]);
+    const anonymous = await fetch(`${url}/sync/v1/snapshot`);
+    expect(anonymous.status).toBe(401);
+  });
+});
