@@ -11,7 +11,8 @@ import { makeStubElectronDist } from '../build/pack/stub-electron.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');
-const run = (command, args, env = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 function electronInstalled() {
   try {

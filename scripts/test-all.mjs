@@ -1,5 +1,5 @@
-// `npm test`: typecheck, build all three targets, unit/integration tests (vitest), e2e (Playwright + Chromium),
-// then one closing line `N passed, N failed` summed over every step.
+// `npm test`: typecheck, lint and format check (Biome), build all three targets, unit/integration tests (vitest),
+// e2e (Playwright + Chromium), then one closing line `N passed, N failed` summed over every step.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -27,7 +27,10 @@ function countVitest(file) {
   if (!existsSync(file)) return false;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numRuntimeErrors ?? 0) + (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
+  failed +=
+    (report.numFailedTests ?? 0) +
+    (report.numRuntimeErrors ?? 0) +
+    (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
   return true;
 }
 
@@ -42,6 +45,7 @@ function countPlaywright(file) {
 mkdirSync('test-results', { recursive: true });
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 step('typecheck-web', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+step('lint', 'npx', ['biome', 'check', '.']);
 step('build', 'npx', ['electron-vite', 'build']);
 
 if (!only.length || only.includes('unit')) {

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
+import { hex4 } from '../core/devices/io/hid';
 import { guessHidRole, guessSerialRole, loadDeviceProfiles, type RoleGuess } from '../core/devices/profiles';
-import { hex4 } from '../core/devices/transports/hid';
-import { EXIT, type CliIo, type Subcommand } from './io';
+import { parseCommandArgs } from './args';
+import { type CliIo, EXIT, type Subcommand } from './io';
 
 const USAGE = 'usage: warebench devices [--json]';
 
@@ -33,7 +33,8 @@ interface Listing {
   errors: string[];
 }
 
-const defined = <T extends object>(entry: T): T => Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined && value !== '')) as T;
+const defined = <T extends object>(entry: T): T =>
+  Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined && value !== '')) as T;
 
 async function listDevices(): Promise<Listing> {
   const profiles = await loadDeviceProfiles();
@@ -87,26 +88,26 @@ function printReadable(listing: Listing, io: CliIo): void {
   io.out(`HID devices (${listing.hid.length}):`);
   for (const device of listing.hid) {
     const page = device.usagePage ? ` page ${device.usagePage}` : '';
-    io.out(`  ${device.vendorId}:${device.productId}${page} ${device.product ?? ''}  ${device.guess.kind}: ${device.guess.reason}${device.path ? `  (${device.path})` : ''}`);
+    io.out(
+      `  ${device.vendorId}:${device.productId}${page} ${device.product ?? ''}  ${device.guess.kind}: ${device.guess.reason}${device.path ? `  (${device.path})` : ''}`,
+    );
   }
   for (const error of listing.errors) io.err(`could not list ${error}`);
 }
 
 /** `warebench devices`: serial ports and HID devices, each with the role it could take. */
 export const devices: Subcommand = async (argv, io) => {
-  let json: boolean;
-  try {
-    const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
-    if (values.help) {
-      io.out(USAGE);
-      return EXIT.ok;
-    }
-    json = values.json;
-  } catch (error) {
-    io.err(`warebench devices: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(USAGE);
-    return EXIT.invalid;
+  const parsed = parseCommandArgs(
+    'warebench devices',
+    { args: argv, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } },
+    io,
+  );
+  if (!parsed) return EXIT.invalid;
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return EXIT.ok;
   }
+  const json = parsed.values.json;
   const listing = await listDevices();
   if (json) io.out(JSON.stringify(listing));
   else printReadable(listing, io);

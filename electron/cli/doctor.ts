@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { getgroups, getuid } from 'node:process';
-import { parseArgs } from 'node:util';
 import { parseDevicesConfig } from '../core/devices/config';
 import type { DoctorCheck } from '../core/devices/diagnostics/check';
 import { checkConfiguredDevices } from '../core/devices/diagnostics/configured-devices';
 import { checkHidLibrary } from '../core/devices/diagnostics/hid-library';
 import { checkSerialAccess } from '../core/devices/diagnostics/serial-access';
 import { checkUdevRules } from '../core/devices/diagnostics/udev-rules';
-import { EXIT, type CliIo, type Subcommand } from './io';
+import { parseCommandArgs } from './args';
+import { type CliIo, EXIT, type Subcommand } from './io';
 
 const USAGE = 'usage: warebench doctor [--config FILE] [--json]';
 
@@ -17,7 +17,9 @@ async function configChecks(path: string): Promise<DoctorCheck[]> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    return [{ ...base, ok: false, detail: error instanceof Error ? error.message : String(error), fix: 'give the path of a JSON device config' }];
+    return [
+      { ...base, ok: false, detail: error instanceof Error ? error.message : String(error), fix: 'give the path of a JSON device config' },
+    ];
   }
   try {
     const devices = parseDevicesConfig(raw);
@@ -38,17 +40,20 @@ function printReadable(checks: DoctorCheck[], io: CliIo): void {
 
 /** `warebench doctor`: permissions, udev rules, libusb and configured devices; exit 1 on any problem. */
 export const doctor: Subcommand = async (argv, io) => {
-  let values: { json: boolean; config?: string | undefined; help: boolean };
-  try {
-    values = parseArgs({
+  const parsed = parseCommandArgs(
+    'warebench doctor',
+    {
       args: argv,
-      options: { json: { type: 'boolean', default: false }, config: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    }).values;
-  } catch (error) {
-    io.err(`warebench doctor: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(USAGE);
-    return EXIT.invalid;
-  }
+      options: {
+        json: { type: 'boolean', default: false },
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    },
+    io,
+  );
+  if (!parsed) return EXIT.invalid;
+  const { values } = parsed;
   if (values.help) {
     io.out(USAGE);
     return EXIT.ok;

@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import { StationRole } from '../../shared/sync-protocol';
-import { loadStationConfig } from '../core/config';
-import { defaultDataDir, stationPaths } from '../core/paths';
-import { writeStationConfig } from '../core/settings/config-file';
-import { enroll as enrollStation, EnrollError } from '../core/sync/enroll';
-import { EXIT, type CliIo, type Subcommand } from './io';
+import { loadStationConfig, type StationConfig } from '../core/kernel/config';
+import { defaultDataDir, stationPaths } from '../core/kernel/paths';
+import { writeStationConfig } from '../core/setup/config-file';
+import { EnrollError, enroll as enrollStation } from '../core/sync/enroll';
+import { parseCommandArgs } from './args';
+import { type CliIo, EXIT, type Subcommand } from './io';
 
 const USAGE =
   'usage: warebench enroll --server URL --code CODE [--name NAME] [--role receiving|packing|both] [--data-dir DIR] [--print-credential] [--json]';
@@ -15,9 +15,9 @@ const USAGE =
  * it instead, for a caller that keeps it elsewhere.
  */
 export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandArgs(
+    'warebench enroll',
+    {
       args: argv,
       options: {
         server: { type: 'string' },
@@ -29,12 +29,11 @@ export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (error) {
-    io.err(`warebench enroll: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(USAGE);
-    return EXIT.invalid;
-  }
+    },
+    io,
+  );
+  if (!parsed) return EXIT.invalid;
+  const { values } = parsed;
   if (values.help) {
     io.out(USAGE);
     return EXIT.ok;
@@ -52,7 +51,7 @@ export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
     return EXIT.invalid;
   }
   const paths = stationPaths(values['data-dir'] ?? defaultDataDir());
-  let config;
+  let config: StationConfig;
   try {
     config = loadStationConfig(paths.config);
   } catch (error) {
@@ -66,7 +65,7 @@ export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
   }
   const stationName = values.name ?? config.stationName;
 
-  let result;
+  let result: Awaited<ReturnType<typeof enrollStation>>;
   try {
     result = await enrollStation(serverUrl, values.code, stationName, role.data);
   } catch (error) {
@@ -76,10 +75,21 @@ export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
   }
 
   if (!values['print-credential']) {
-    writeStationConfig(paths.config, { ...config, stationName, stationRole: role.data, server: { url: serverUrl, credential: result.credential, stationId: result.stationId } });
+    writeStationConfig(paths.config, {
+      ...config,
+      stationName,
+      stationRole: role.data,
+      server: { url: serverUrl, credential: result.credential, stationId: result.stationId },
+    });
   }
   if (values.json) {
-    io.out(JSON.stringify({ stationId: result.stationId, siteId: result.siteId, ...(values['print-credential'] ? { credential: result.credential } : { config: paths.config }) }));
+    io.out(
+      JSON.stringify({
+        stationId: result.stationId,
+        siteId: result.siteId,
+        ...(values['print-credential'] ? { credential: result.credential } : { config: paths.config }),
+      }),
+    );
   } else {
     io.out(`enrolled "${stationName}" as station ${result.stationId} of site ${result.siteId}`);
     io.out(values['print-credential'] ? `credential: ${result.credential}` : `server and credential saved in ${paths.config}`);

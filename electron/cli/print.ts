@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { PrintError, type PrinterTransport } from '../core/devices/printer/printer-transport';
+import type { z } from 'zod';
+import { PrintError, type PrinterTransport } from '../core/devices/printer/delivery/transport';
 import type { PrinterStatus } from '../core/devices/printer/status';
-import { openPrinterTarget, parsePrinterTarget, PrinterTargetError } from '../core/devices/printer/targets';
+import { openPrinterTarget, PrinterTargetError, parsePrinterTarget } from '../core/devices/printer/targets';
 import { isLabelTemplateName, labelTemplateNames, labelTemplates } from '../core/devices/printer/templates';
 import { zplBytes } from '../core/devices/printer/zpl';
-import { EXIT, type CliIo, type Subcommand } from './io';
+import { parseCommandArgs } from './args';
+import { type CliIo, EXIT, type Subcommand } from './io';
 
 const USAGE = [
   'usage: warebench print --to tcp://HOST:PORT|cups:QUEUE --template sscc|shipping|lpn --data FILE.json [--status] [--json]',
@@ -44,9 +44,9 @@ function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
 
 /** `warebench print`: build a label from a template and a JSON file, send it to a printer, report the job. */
 export const print: Subcommand = async (argv, io) => {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parsed = parseCommandArgs(
+    'warebench print',
+    {
       args: argv,
       options: {
         to: { type: 'string' },
@@ -56,12 +56,11 @@ export const print: Subcommand = async (argv, io) => {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
-  } catch (error) {
-    io.err(`warebench print: ${message(error)}`);
-    io.err(USAGE);
-    return EXIT.invalid;
-  }
+    },
+    io,
+  );
+  if (!parsed) return EXIT.invalid;
+  const { values } = parsed;
   if (values.help) {
     io.out(USAGE);
     return EXIT.ok;
@@ -87,7 +86,8 @@ export const print: Subcommand = async (argv, io) => {
 
   let zpl: string | undefined;
   if (values.template && values.data) {
-    if (!isLabelTemplateName(values.template)) return invalid(`unknown template "${values.template}"; use ${labelTemplateNames.join(', ')}`);
+    if (!isLabelTemplateName(values.template))
+      return invalid(`unknown template "${values.template}"; use ${labelTemplateNames.join(', ')}`);
     let data: unknown;
     try {
       data = JSON.parse(await readFile(values.data, 'utf8'));
@@ -125,7 +125,11 @@ export const print: Subcommand = async (argv, io) => {
     }
     const receipt = await transport.send(zplBytes(zpl));
     const result = { ok: true, bytes: receipt.bytes, to: receipt.target, ...(receipt.spoolerJob ? { job: receipt.spoolerJob } : {}) };
-    io.out(json ? JSON.stringify(result) : `printed ${receipt.bytes} bytes to ${receipt.target}${receipt.spoolerJob ? ` (job ${receipt.spoolerJob})` : ''}`);
+    io.out(
+      json
+        ? JSON.stringify(result)
+        : `printed ${receipt.bytes} bytes to ${receipt.target}${receipt.spoolerJob ? ` (job ${receipt.spoolerJob})` : ''}`,
+    );
     return EXIT.ok;
   } catch (error) {
     if (error instanceof PrintError) {

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createSystemClock } from '../core/devices/clock';
-import { scaleProtocol, DEFAULT_SERIAL_SETTINGS } from '../core/devices/scale/protocols';
+import { createSerialTransport } from '../core/devices/io/serial';
+import { DEFAULT_SERIAL_SETTINGS, scaleProtocol } from '../core/devices/scale/protocols';
 import { createScale } from '../core/devices/scale/scale';
-import { createSerialTransport } from '../core/devices/transports/serial';
+import { systemClock } from '../core/kernel/clock';
+import { parseCommandArgs } from './args';
 import { EXIT, type Subcommand } from './io';
 
 const USAGE =
@@ -36,9 +36,9 @@ export const scale: Subcommand = async (argv, io) => {
     io.err(USAGE);
     return EXIT.invalid;
   }
-  let values: unknown;
-  try {
-    values = parseArgs({
+  const options = parseCommandArgs(
+    'warebench scale read',
+    {
       args: rest,
       options: {
         port: { type: 'string' },
@@ -52,13 +52,11 @@ export const scale: Subcommand = async (argv, io) => {
         'no-checksum': { type: 'boolean' },
         json: { type: 'boolean' },
       },
-    }).values;
-  } catch (error) {
-    io.err(`warebench scale read: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(USAGE);
-    return EXIT.invalid;
-  }
-  const parsed = ReadArgs.safeParse(values);
+    },
+    io,
+  );
+  if (!options) return EXIT.invalid;
+  const parsed = ReadArgs.safeParse(options.values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) io.err(`warebench scale read: ${issue.message}`);
     io.err(USAGE);
@@ -66,7 +64,7 @@ export const scale: Subcommand = async (argv, io) => {
   }
   const args = parsed.data;
   const defaults = DEFAULT_SERIAL_SETTINGS[args.protocol];
-  const clock = createSystemClock();
+  const clock = systemClock;
   const transport = createSerialTransport({
     path: args.port,
     baudRate: args.baud ?? defaults.baudRate,
@@ -93,7 +91,8 @@ export const scale: Subcommand = async (argv, io) => {
     const reading = args.stable ? await device.readStable(args.timeout) : await device.readNext(args.timeout);
     const result = { value: reading.value, unit: reading.unit, stable: reading.stable, status: reading.status };
     if (args.json) io.out(JSON.stringify(result));
-    else io.out(`${reading.value} ${reading.unit} ${reading.status === 'ok' ? (reading.stable ? 'stable' : 'not settled') : reading.status}`);
+    else
+      io.out(`${reading.value} ${reading.unit} ${reading.status === 'ok' ? (reading.stable ? 'stable' : 'not settled') : reading.status}`);
     return EXIT.ok;
   } catch (error) {
     io.err(`warebench scale read: ${error instanceof Error ? error.message : String(error)} (check --protocol, --baud and --parity)`);

@@ -1,14 +1,23 @@
-import { parseArgs } from 'node:util';
-import { parseScan, type ParsedScan } from '../../shared/scan';
-import { EXIT, type CliIo, type Subcommand } from './io';
+import { type ParsedScan, parseScan } from '../../shared/scan';
+import { parseCommandArgs } from './args';
+import { type CliIo, EXIT, type Subcommand } from './io';
 
 const USAGE = 'usage: warebench scan-parse <data> [--separator C] [--aim ]C1] [--json]';
 
 /** Labels for the readable form, in the order they are printed. */
 const FIELDS = [
-  ['gtin', 'GTIN'], ['sscc', 'SSCC'], ['expiry', 'expiry'], ['bestBefore', 'best before'],
-  ['productionDate', 'produced'], ['lot', 'lot'], ['serial', 'serial'], ['netWeightKg', 'net weight kg'],
-  ['netWeightLb', 'net weight lb'], ['count', 'count'], ['customerPo', 'customer PO'], ['shipToPostal', 'ship-to postal'],
+  ['gtin', 'GTIN'],
+  ['sscc', 'SSCC'],
+  ['expiry', 'expiry'],
+  ['bestBefore', 'best before'],
+  ['productionDate', 'produced'],
+  ['lot', 'lot'],
+  ['serial', 'serial'],
+  ['netWeightKg', 'net weight kg'],
+  ['netWeightLb', 'net weight lb'],
+  ['count', 'count'],
+  ['customerPo', 'customer PO'],
+  ['shipToPostal', 'ship-to postal'],
 ] as const;
 
 function printReadable(result: ParsedScan, io: CliIo): void {
@@ -23,16 +32,17 @@ function printReadable(result: ParsedScan, io: CliIo): void {
   }
   if (result.elements.length > 0) {
     lines.push('elements:');
-    for (const { ai, title, value } of result.elements) lines.push(`  (${ai})${' '.repeat(Math.max(1, 6 - ai.length))}${title.padEnd(24)} ${value}`);
+    for (const { ai, title, value } of result.elements)
+      lines.push(`  (${ai})${' '.repeat(Math.max(1, 6 - ai.length))}${title.padEnd(24)} ${value}`);
   }
   io.out(lines.join('\n'));
 }
 
 /** `warebench scan-parse <data>`: parse a barcode as the station would; exit 2 when it is invalid. */
 export const scanParse: Subcommand = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs(
+    'warebench scan-parse',
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -41,12 +51,10 @@ export const scanParse: Subcommand = async (argv, io) => {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    io.err(`warebench scan-parse: ${error instanceof Error ? error.message : String(error)}`);
-    io.err(USAGE);
-    return EXIT.invalid;
-  }
+    },
+    io,
+  );
+  if (!parsed) return EXIT.invalid;
   const { values, positionals } = parsed;
   if (values.help) {
     io.out(USAGE);
