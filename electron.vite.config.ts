@@ -1,6 +1,6 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { resolve } from 'node:path';
 
 /** Three targets: the Electron main process (with the core as a utility process), the sandboxed preload, the renderer. */
 export default defineConfig({

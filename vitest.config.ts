@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/core/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/faults/**/*.test.ts', 'tests/desktop/**/*.test.ts'],
+    include: [
+      'tests/core/**/*.test.ts',
+      'tests/shared/**/*.test.ts',
+      'tests/server/**/*.test.ts',
+      'tests/faults/**/*.test.ts',
+      'tests/desktop/**/*.test.ts',
+    ],
     pool: 'forks',
     globalSetup: ['tests/server/pg-global-setup.ts'],
     testTimeout: 30_000,

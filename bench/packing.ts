@@ -9,17 +9,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStation } from '../electron/core/app/station';
+import { createTcpPrinterTransport } from '../electron/core/devices/printer/delivery/tcp';
+import { silentLogger } from '../electron/core/kernel/log';
+import type { ShipmentLabelInput } from '../electron/core/packing/carriers/carrier';
+import { createHouseCarrier } from '../electron/core/packing/carriers/house';
+import { loadDatasetIntoCache } from '../electron/core/storage/load-demo';
+import { createMasterDataWriter } from '../electron/core/storage/master-data';
+import { openStationDatabase } from '../electron/core/storage/open';
 import { buildDemoDataset } from '../shared/demo/dataset';
 import { makeSscc } from '../shared/scan';
-import { createHouseCarrier } from '../electron/core/carriers/house';
-import type { ShipmentLabelInput } from '../electron/core/carriers/carrier';
-import { createMasterDataWriter } from '../electron/core/db/repos/master-data';
-import { openStationDatabase } from '../electron/core/db/open';
-import { loadDatasetIntoCache } from '../electron/core/demo/load-demo';
-import { createTcpPrinterTransport } from '../electron/core/devices/transports/tcp';
-import { silentLogger } from '../electron/core/log';
-import { createStation } from '../electron/core/station';
-import { percentile, type Benchmark, type BenchRow } from './types';
+import { type Benchmark, type BenchRow, percentile } from './types';
 
 const LINES = 200;
 const QTY = 3;
@@ -62,8 +62,14 @@ export const benchmark: Benchmark = {
       loadDatasetIntoCache(db, dataset);
       const plain = dataset.items.filter((i) => !i.serialTracked && i.id.startsWith('ITM-0')).slice(0, LINES);
       if (plain.length < LINES) throw new Error(`the demo catalog has only ${plain.length} items without serials`);
+      const template = dataset.orders[0];
+      if (!template) throw new Error('the demo dataset has no order');
       const bigOrder = {
-        ...dataset.orders[0]!, id: 'SO-BENCH', number: 'SO-BENCH', tote: 'T-BENCH', status: 'open' as const,
+        ...template,
+        id: 'SO-BENCH',
+        number: 'SO-BENCH',
+        tote: 'T-BENCH',
+        status: 'open' as const,
         lines: plain.map((item, i) => ({ lineNo: i + 1, itemId: item.id, qty: QTY })),
       };
       db.transaction(() => createMasterDataWriter(db).order(bigOrder))();
@@ -100,11 +106,14 @@ export const benchmark: Benchmark = {
         const start = performance.now();
         const feedback = await scan(wrongItem);
         stopped.push(performance.now() - start);
-        if (feedback.reason !== 'wrong_item' && feedback.reason !== 'line_complete') throw new Error(`a wrong scan was not stopped: ${feedback.message}`);
+        if (feedback.reason !== 'wrong_item' && feedback.reason !== 'line_complete')
+          throw new Error(`a wrong scan was not stopped: ${feedback.message}`);
       }
 
       // Baseline: one journal entry in its own durable transaction (what an accepted scan cannot do without).
-      const append = db.prepare("INSERT INTO journal (at, station_id, operator_id, kind, payload) VALUES (?, 'bench', 'OP-BEN', 'bench.write', '{}')");
+      const append = db.prepare(
+        "INSERT INTO journal (at, station_id, operator_id, kind, payload) VALUES (?, 'bench', 'OP-BEN', 'bench.write', '{}')",
+      );
       const writes: number[] = [];
       for (let i = 0; i < 300; i += 1) {
         const start = performance.now();
@@ -117,9 +126,17 @@ export const benchmark: Benchmark = {
       let serial = 0;
       const house = createHouseCarrier({ stationCode: '0001', nextSerial: () => ++serial });
       const input = (i: number): ShipmentLabelInput => ({
-        orderId: bigOrder.id, orderNumber: bigOrder.number, cartonId: `C-${i}`, cartonNumber: 1, cartonCount: 1,
-        sscc: makeSscc(0, dataset.site.gs1CompanyPrefix, i + 1), carrier: 'HOUSE', service: 'STANDARD', weightG: 1234,
-        shipTo: bigOrder.shipTo, shipFrom: dataset.site.shipFrom,
+        orderId: bigOrder.id,
+        orderNumber: bigOrder.number,
+        cartonId: `C-${i}`,
+        cartonNumber: 1,
+        cartonCount: 1,
+        sscc: makeSscc(0, dataset.site.gs1CompanyPrefix, i + 1),
+        carrier: 'HOUSE',
+        service: 'STANDARD',
+        weightG: 1234,
+        shipTo: bigOrder.shipTo,
+        shipFrom: dataset.site.shipFrom,
       });
       const builds: number[] = [];
       const zpls: string[] = [];
@@ -150,18 +167,41 @@ export const benchmark: Benchmark = {
       return [
         {
           figure: `scan-to-decision p50, unit accepted (${LINES}-line order: parse, line match, hold/expiry checks, unit + journal in one transaction)`,
-          value: ms(percentile(accepted, 50)), unit: 'ms', baseline: { name: 'bare durable journal write p50 (ms)', value: ms(writeP50) },
+          value: ms(percentile(accepted, 50)),
+          unit: 'ms',
+          baseline: { name: 'bare durable journal write p50 (ms)', value: ms(writeP50) },
         },
-        { figure: 'scan-to-decision p99, unit accepted', value: ms(percentile(accepted, 99)), unit: 'ms', baseline: { name: 'bare durable journal write p99 (ms)', value: ms(percentile(writes, 99)) } },
-        { figure: 'scan-to-decision p50, wrong item stopped (nothing counted, stop journaled)', value: ms(percentile(stopped, 50)), unit: 'ms', baseline: { name: 'bare durable journal write p50 (ms)', value: ms(writeP50) } },
+        {
+          figure: 'scan-to-decision p99, unit accepted',
+          value: ms(percentile(accepted, 99)),
+          unit: 'ms',
+          baseline: { name: 'bare durable journal write p99 (ms)', value: ms(percentile(writes, 99)) },
+        },
+        {
+          figure: 'scan-to-decision p50, wrong item stopped (nothing counted, stop journaled)',
+          value: ms(percentile(stopped, 50)),
+          unit: 'ms',
+          baseline: { name: 'bare durable journal write p50 (ms)', value: ms(writeP50) },
+        },
         { figure: 'scan-to-decision p99, wrong item stopped', value: ms(percentile(stopped, 99)), unit: 'ms' },
-        { figure: 'shipping label build p50 (house tracking number + 4x6 ZPL from the template)', value: ms(percentile(builds, 50)), unit: 'ms' },
+        {
+          figure: 'shipping label build p50 (house tracking number + 4x6 ZPL from the template)',
+          value: ms(percentile(builds, 50)),
+          unit: 'ms',
+        },
         { figure: 'shipping label build p99', value: ms(percentile(builds, 99)), unit: 'ms' },
         {
           figure: `label send p50 to a loopback TCP listener (${Math.round((bytes[0]?.length ?? 0) / 100) / 10} kB ZPL, connect-write-close)`,
-          value: ms(percentile(sends, 50)), unit: 'ms', baseline: { name: 'plain socket write of the same bytes p50 (ms)', value: ms(percentile(raws, 50)) },
+          value: ms(percentile(sends, 50)),
+          unit: 'ms',
+          baseline: { name: 'plain socket write of the same bytes p50 (ms)', value: ms(percentile(raws, 50)) },
         },
-        { figure: 'label send p99', value: ms(percentile(sends, 99)), unit: 'ms', baseline: { name: 'plain socket write p99 (ms)', value: ms(percentile(raws, 99)) } },
+        {
+          figure: 'label send p99',
+          value: ms(percentile(sends, 99)),
+          unit: 'ms',
+          baseline: { name: 'plain socket write p99 (ms)', value: ms(percentile(raws, 99)) },
+        },
       ];
     } finally {
       await new Promise<void>((resolve) => listener.server.close(() => resolve()));

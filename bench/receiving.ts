@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createStation } from '../electron/core/app/station';
+import { silentLogger } from '../electron/core/kernel/log';
+import { loadDatasetIntoCache } from '../electron/core/storage/load-demo';
+import { openStationDatabase } from '../electron/core/storage/open';
 import { buildDemoDataset } from '../shared/demo/dataset';
 import { computeCheckDigit } from '../shared/scan';
-import { openStationDatabase } from '../electron/core/db/open';
-import { loadDatasetIntoCache } from '../electron/core/demo/load-demo';
-import { silentLogger } from '../electron/core/log';
-import { createStation } from '../electron/core/station';
-import { percentile, type Benchmark, type BenchRow } from './types';
+import { type Benchmark, type BenchRow, percentile } from './types';
 
 /** GS1 company prefix of the generated catalog (5 digits leave 7 for the item reference: up to 10 million items). */
 const PREFIX = '40123';
@@ -40,7 +40,8 @@ export const benchmark: Benchmark = {
   name: 'receiving',
   async run(): Promise<BenchRow[]> {
     const items = Number(process.env.WAREBENCH_BENCH_ITEMS ?? 1_000_000);
-    if (!Number.isInteger(items) || items < 1 || items > 9_999_999) throw new Error(`WAREBENCH_BENCH_ITEMS must be 1..9999999, got ${process.env.WAREBENCH_BENCH_ITEMS}`);
+    if (!Number.isInteger(items) || items < 1 || items > 9_999_999)
+      throw new Error(`WAREBENCH_BENCH_ITEMS must be 1..9999999, got ${process.env.WAREBENCH_BENCH_ITEMS}`);
     const dir = mkdtempSync(join(tmpdir(), 'warebench-bench-receiving-'));
     try {
       const db = await openStationDatabase(join(dir, 'station.sqlite'));
@@ -102,15 +103,21 @@ export const benchmark: Benchmark = {
       const lookupP50 = percentile(lookups, 50);
       const lookupP99 = percentile(lookups, 99);
       return [
-        { figure: `catalog items (bulk insert ${items.toLocaleString('en')} items + barcodes)`, value: Number(loadSeconds.toFixed(2)), unit: 's' },
+        {
+          figure: `catalog items (bulk insert ${items.toLocaleString('en')} items + barcodes)`,
+          value: Number(loadSeconds.toFixed(2)),
+          unit: 's',
+        },
         {
           figure: 'scan-to-decision p50, catalog item received (parse, lookup, checks, line + journal + op in one transaction)',
-          value: ms(percentile(decisions, 50)), unit: 'ms',
+          value: ms(percentile(decisions, 50)),
+          unit: 'ms',
           baseline: { name: 'bare indexed barcode lookup p50 (ms)', value: ms(lookupP50 / 1000) },
         },
         {
           figure: 'scan-to-decision p99, catalog item received',
-          value: ms(percentile(decisions, 99)), unit: 'ms',
+          value: ms(percentile(decisions, 99)),
+          unit: 'ms',
           baseline: { name: 'bare indexed barcode lookup p99 (ms)', value: ms(lookupP99 / 1000) },
         },
         { figure: 'scan-to-decision p50, unknown barcode refused', value: ms(percentile(unknown, 50)), unit: 'ms' },

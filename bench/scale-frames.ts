@@ -1,16 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSerialTransport } from '../electron/core/devices/io/serial';
+import type { ByteTransport } from '../electron/core/devices/io/transport';
 import { createHidScaleFramer } from '../electron/core/devices/scale/hid-pos';
 import type { ScaleFramer, ScaleMessage } from '../electron/core/devices/scale/message';
 import { createMtSicsFramer } from '../electron/core/devices/scale/mt-sics';
 import { createNciFramer } from '../electron/core/devices/scale/nci';
 import { createToledoFramer, encodeToledoFrame } from '../electron/core/devices/scale/toledo-continuous';
-import type { ByteTransport } from '../electron/core/devices/transport';
-import { createSerialTransport } from '../electron/core/devices/transports/serial';
-import { percentile, type Benchmark, type BenchRow } from './types';
+import { type Benchmark, type BenchRow, percentile } from './types';
 
 const FRAMES = 20_000;
 const CHUNK = 4096;
@@ -70,7 +70,8 @@ function bareSplitPerSecond(stream: { bytes: Uint8Array; reports?: Uint8Array[] 
   if (stream.reports) {
     for (const report of stream.reports) sink += (report[4] ?? 0) + (report[5] ?? 0) * 256;
   } else {
-    for (let offset = 0; offset < stream.bytes.length; offset += CHUNK) sink += decoder.decode(stream.bytes.subarray(offset, offset + CHUNK)).split(/\r\n?|\n/).length;
+    for (let offset = 0; offset < stream.bytes.length; offset += CHUNK)
+      sink += decoder.decode(stream.bytes.subarray(offset, offset + CHUNK)).split(/\r\n?|\n/).length;
   }
   const seconds = (performance.now() - start) / 1000;
   if (sink < 0) throw new Error('unreachable');
@@ -80,7 +81,9 @@ function bareSplitPerSecond(stream: { bytes: Uint8Array; reports?: Uint8Array[] 
 async function startPty(dir: string): Promise<{ device: string; peer: string; child: ChildProcess }> {
   const device = join(dir, 'scale');
   const peer = join(dir, 'peer');
-  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${device}`, `pty,raw,echo=0,link=${peer}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${device}`, `pty,raw,echo=0,link=${peer}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const deadline = Date.now() + 5000;
@@ -92,7 +95,12 @@ async function startPty(dir: string): Promise<{ device: string; peer: string; ch
 }
 
 /** Times `count` exchanges: `send` starts one, `done` (fed every data chunk) says when it completed. */
-async function timeExchanges(receiver: ByteTransport, count: number, send: (i: number) => Promise<void>, done: (bytes: Uint8Array) => boolean): Promise<number[]> {
+async function timeExchanges(
+  receiver: ByteTransport,
+  count: number,
+  send: (i: number) => Promise<void>,
+  done: (bytes: Uint8Array) => boolean,
+): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const finished = new Promise<void>((resolve) => {
@@ -121,7 +129,12 @@ async function ptyLatencies(): Promise<BenchRow[]> {
 
     // Baseline: one byte out and echoed back, no framing.
     const offEcho = peer.on('data', (bytes) => void peer.write(bytes));
-    const raw = await timeExchanges(station, SAMPLES + 20, () => station.write(Uint8Array.of(0x55)), (bytes) => bytes.length > 0);
+    const raw = await timeExchanges(
+      station,
+      SAMPLES + 20,
+      () => station.write(Uint8Array.of(0x55)),
+      (bytes) => bytes.length > 0,
+    );
     offEcho();
 
     // MT-SICS: station sends SI, the peer answers, the framer yields the reading.
@@ -130,20 +143,35 @@ async function ptyLatencies(): Promise<BenchRow[]> {
       if (bytes.includes(0x0a)) void peer.write(mtReply);
     });
     const mt = createMtSicsFramer();
-    const mtSamples = await timeExchanges(station, SAMPLES + 20, () => station.write(encoder.encode('SI\r\n')), (bytes) => mt.push(bytes).some((m: ScaleMessage) => m.type === 'reading'));
+    const mtSamples = await timeExchanges(
+      station,
+      SAMPLES + 20,
+      () => station.write(encoder.encode('SI\r\n')),
+      (bytes) => mt.push(bytes).some((m: ScaleMessage) => m.type === 'reading'),
+    );
     offAnswer();
 
     // Toledo: one streamed frame, peer to station, until the framer yields its reading; baseline the same bytes arriving.
     const frame = encodeToledoFrame({ swa: 0x2c, swb: 0x30, swc: 0x20, weight: 1234 });
     let arrived = 0;
-    const rawFrame = await timeExchanges(station, SAMPLES + 20, () => peer.write(frame), (bytes) => {
-      arrived += bytes.length;
-      if (arrived < frame.length) return false;
-      arrived = 0;
-      return true;
-    });
+    const rawFrame = await timeExchanges(
+      station,
+      SAMPLES + 20,
+      () => peer.write(frame),
+      (bytes) => {
+        arrived += bytes.length;
+        if (arrived < frame.length) return false;
+        arrived = 0;
+        return true;
+      },
+    );
     const toledo = createToledoFramer();
-    const toledoSamples = await timeExchanges(station, SAMPLES + 20, () => peer.write(frame), (bytes) => toledo.push(bytes).some((m) => m.type === 'reading'));
+    const toledoSamples = await timeExchanges(
+      station,
+      SAMPLES + 20,
+      () => peer.write(frame),
+      (bytes) => toledo.push(bytes).some((m) => m.type === 'reading'),
+    );
 
     const row = (figure: string, samples: number[], p: number, baselineName: string, baseline: number[]): BenchRow => ({
       figure,
@@ -179,7 +207,10 @@ export const benchmark: Benchmark = {
         figure: `${protocol} frames parsed per second`,
         value: Math.round(framesPerSecond(protocol, stream)),
         unit: 'frames/s',
-        baseline: { name: stream.reports ? 'bare field read of the same reports' : 'decode + split at line ends, same bytes', value: Math.round(baseline) },
+        baseline: {
+          name: stream.reports ? 'bare field read of the same reports' : 'decode + split at line ends, same bytes',
+          value: Math.round(baseline),
+        },
       });
     }
     rows.push(...(await ptyLatencies()));

@@ -1,5 +1,5 @@
 import { parseScan } from '../shared/scan';
-import { percentile, type Benchmark, type BenchRow } from './types';
+import { type Benchmark, type BenchRow, percentile } from './types';
 
 const GS = '\u001d';
 
@@ -61,7 +61,11 @@ export const benchmark: Benchmark = {
       },
     ];
     for (const [kind, inputs] of Object.entries(SCANS)) {
-      rows.push({ figure: `parseScan, ${kind} only`, value: Math.round(perSecond(inputs, 50_000, (raw) => parseScan(raw))), unit: 'scans/s' });
+      rows.push({
+        figure: `parseScan, ${kind} only`,
+        value: Math.round(perSecond(inputs, 50_000, (raw) => parseScan(raw))),
+        unit: 'scans/s',
+      });
     }
     const latency = latencySamplesMicros(MIX, 2_000);
     rows.push({ figure: 'parseScan latency p50, mixed', value: Number(percentile(latency, 50).toFixed(2)), unit: 'µs/scan' });

@@ -1,8 +1,8 @@
-import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
 import { startStationProcess } from '../tests/e2e/support/station-process';
-import { percentile, type Benchmark, type BenchRow } from './types';
+import { type Benchmark, type BenchRow, percentile } from './types';
 
 const SCANS = Number(process.env.WAREBENCH_BENCH_SCANS ?? 200);
 const PERCEIVED_INSTANT_MS = 100;
@@ -39,7 +39,15 @@ export const benchmark: Benchmark = {
     const station = await startStationProcess();
     const browser = await chromium.launch({
       executablePath: process.env.WAREBENCH_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -54,11 +62,17 @@ export const benchmark: Benchmark = {
         await tile.click();
         await page.getByTestId('scan-input').waitFor();
         const samples: number[] = [];
-        for (let i = 0; i < SCANS; i++) samples.push(await page.evaluate<number>(`(${scanInPage})(${JSON.stringify(`BENCH-${screen}-${i}-${Date.now()}`)})`));
+        for (let i = 0; i < SCANS; i++)
+          samples.push(await page.evaluate<number>(`(${scanInPage})(${JSON.stringify(`BENCH-${screen}-${i}-${Date.now()}`)})`));
         await page.getByRole('button', { name: /Back/ }).click();
         const baseline = { name: 'perceived-instant limit', value: PERCEIVED_INSTANT_MS };
         rows.push(
-          { figure: `scan-to-screen p50, ${screen.toLowerCase()} screen (${SCANS} scans)`, value: percentile(samples, 50), unit: 'ms', baseline },
+          {
+            figure: `scan-to-screen p50, ${screen.toLowerCase()} screen (${SCANS} scans)`,
+            value: percentile(samples, 50),
+            unit: 'ms',
+            baseline,
+          },
           { figure: `scan-to-screen p99, ${screen.toLowerCase()} screen`, value: percentile(samples, 99), unit: 'ms', baseline },
         );
       }

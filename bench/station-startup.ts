@@ -1,19 +1,26 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStationDatabase } from '../electron/core/db/open';
-import { loadDatasetIntoCache } from '../electron/core/demo/load-demo';
+import { loadDatasetIntoCache } from '../electron/core/storage/load-demo';
+import { openStationDatabase } from '../electron/core/storage/open';
 import { buildDemoDataset } from '../shared/demo/dataset';
-import { benchGtin, seedCatalog } from './support/big-catalog';
 import { tempDir } from '../tests/support/temp-dir';
+import { benchGtin, seedCatalog } from './support/big-catalog';
 import type { Benchmark, BenchRow } from './types';
 
-interface Ready { readyMs: number; firstScanOk: boolean; rss: number; spawnToReadyMs: number }
+interface Ready {
+  readyMs: number;
+  firstScanOk: boolean;
+  rss: number;
+  spawnToReadyMs: number;
+}
 
 function runStation(dataDir: string, scan: string): Promise<Ready> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'station-main.ts'), dataDir, scan], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', 'station-main.ts'), dataDir, scan], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
@@ -46,9 +53,24 @@ export const benchmark: Benchmark = {
       const baseline = await runStation(small.path, benchGtin(0));
       const loaded = await runStation(big.path, benchGtin(items - 1));
       return [
-        { figure: `process start to first scan answered, ${items.toLocaleString('en')} items`, value: loaded.spawnToReadyMs, unit: 'ms', baseline: { name: 'demo catalog (300 items)', value: baseline.spawnToReadyMs } },
-        { figure: `core boot (db open, devices, station) to first scan, ${items.toLocaleString('en')} items`, value: loaded.readyMs, unit: 'ms', baseline: { name: 'demo catalog (300 items)', value: baseline.readyMs } },
-        { figure: `core resident memory, ${items.toLocaleString('en')} items`, value: loaded.rss / 2 ** 20, unit: 'MiB', baseline: { name: 'demo catalog (300 items)', value: baseline.rss / 2 ** 20 } },
+        {
+          figure: `process start to first scan answered, ${items.toLocaleString('en')} items`,
+          value: loaded.spawnToReadyMs,
+          unit: 'ms',
+          baseline: { name: 'demo catalog (300 items)', value: baseline.spawnToReadyMs },
+        },
+        {
+          figure: `core boot (db open, devices, station) to first scan, ${items.toLocaleString('en')} items`,
+          value: loaded.readyMs,
+          unit: 'ms',
+          baseline: { name: 'demo catalog (300 items)', value: baseline.readyMs },
+        },
+        {
+          figure: `core resident memory, ${items.toLocaleString('en')} items`,
+          value: loaded.rss / 2 ** 20,
+          unit: 'MiB',
+          baseline: { name: 'demo catalog (300 items)', value: baseline.rss / 2 ** 20 },
+        },
       ];
     } finally {
       small.remove();

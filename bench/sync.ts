@@ -1,21 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { openStationDatabase } from '../electron/core/storage/open';
+import { createOutbox } from '../electron/core/storage/outbox';
+import { createSyncClient } from '../electron/core/sync/client';
+import { enroll } from '../electron/core/sync/enroll';
 import { createServer } from '../server/app';
 import { upsertItems, upsertPurchaseOrders, upsertSite } from '../server/data/master-data';
 import { migrate } from '../server/db/migrate';
 import { openServerDb, type ServerDb } from '../server/db/open';
-import { prepareLoadSite, runLoad } from '../server/tools/load-driver';
-import { startPgCluster, stopPgCluster } from '../server/tools/pg-cluster';
-import { spawnServerProcesses } from '../server/tools/spawn-server';
-import { openStationDatabase } from '../electron/core/db/open';
-import { createOutbox } from '../electron/core/db/repos/outbox';
-import { createSyncClient } from '../electron/core/sync/client';
-import { enroll } from '../electron/core/sync/enroll';
-import { SiteSettings, type Item } from '../shared/domain/master-data';
-import { percentile, type Benchmark, type BenchRow } from './types';
+import { type Item, SiteSettings } from '../shared/domain/master-data';
+import { SnapshotFrame } from '../shared/sync-protocol';
+import { prepareLoadSite, runLoad } from '../tests/support/server/load-driver';
+import { startPgCluster, stopPgCluster } from '../tests/support/server/pg-cluster';
+import { spawnServerProcesses } from '../tests/support/server/spawn-server';
+import { type Benchmark, type BenchRow, percentile } from './types';
 
 /**
  * Sync figures: initial sync of WAREBENCH_BENCH_ITEMS items (default 1M) into a
@@ -58,7 +59,11 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
 
 async function inProcessServer(serverDb: ServerDb) {
   await migrate(serverDb.db);
-  const app = await createServer({ db: serverDb, adminKey: ADMIN_KEY, limits: { requestsPerMinute: 10_000_000, enrollPerMinute: 100_000 } });
+  const app = await createServer({
+    db: serverDb,
+    adminKey: ADMIN_KEY,
+    limits: { requestsPerMinute: 10_000_000, anonymousPerMinute: 10_000_000, enrollPerMinute: 100_000 },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
 }
@@ -71,6 +76,33 @@ async function enrollCredential(url: string): Promise<string> {
   });
   const { code } = (await response.json()) as { code: string };
   return (await enroll(url, code, 'bench-station', 'both')).credential;
+}
+
+/** Reads a whole snapshot stream (gzip) and parses every frame as a station does; answers the rows it carried. */
+async function readSnapshot(url: string, credential: string): Promise<number> {
+  const response = await fetch(`${url}/sync/v1/snapshot`, {
+    headers: { authorization: `Bearer ${credential}`, 'accept-encoding': 'gzip' },
+  });
+  if (!response.ok || !response.body) throw new Error(`snapshot: HTTP ${response.status}`);
+  const decoder = new TextDecoder();
+  let buffered = '';
+  let rows = 0;
+  const take = (line: string) => {
+    const frame = SnapshotFrame.parse(JSON.parse(line));
+    if (frame.type === 'rows') rows += frame.changes.length;
+    if (frame.type === 'reset') throw new Error(`snapshot: reset (${frame.reason})`);
+  };
+  for await (const chunk of response.body) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let newline = buffered.indexOf('\n');
+    while (newline >= 0) {
+      take(buffered.slice(0, newline));
+      buffered = buffered.slice(newline + 1);
+      newline = buffered.indexOf('\n');
+    }
+  }
+  if (buffered.trim()) take(buffered);
+  return rows;
 }
 
 export const benchmark: Benchmark = {
@@ -93,19 +125,56 @@ export const benchmark: Benchmark = {
       const backend = serverDb.kind;
       const server = await inProcessServer(serverDb);
       try {
-        await upsertSite(serverDb.db, SiteSettings.parse({ siteId: SITE, siteName: 'Bench', gs1CompanyPrefix: '0614141', shipFrom: { name: 'x', street1: 'x', city: 'x', postalCode: '1', country: 'US' } }));
+        await upsertSite(
+          serverDb.db,
+          SiteSettings.parse({
+            siteId: SITE,
+            siteName: 'Bench',
+            gs1CompanyPrefix: '0614141',
+            shipFrom: { name: 'x', street1: 'x', city: 'x', postalCode: '1', country: 'US' },
+          }),
+        );
         const all = items(itemCount);
+        const [first, second] = all;
+        if (!first || !second) throw new Error('the sync bench needs at least two items');
         for (let i = 0; i < all.length; i += 10_000) await upsertItems(serverDb.db, SITE, all.slice(i, i + 10_000));
         await upsertPurchaseOrders(serverDb.db, SITE, [
-          { id: 'PO-BENCH', number: 'PO-BENCH', supplier: 'x', status: 'open', expectedDate: null, overReceiptTolerancePct: 0, lines: [{ lineNo: 1, itemId: all[0]!.id, qtyOrdered: 10_000_000 }] },
+          {
+            id: 'PO-BENCH',
+            number: 'PO-BENCH',
+            supplier: 'x',
+            status: 'open',
+            expectedDate: null,
+            overReceiptTolerancePct: 0,
+            lines: [{ lineNo: 1, itemId: first.id, qtyOrdered: 10_000_000 }],
+          },
         ]);
 
-        // Initial sync into the station cache file.
+        // The server half of an initial sync: the snapshot stream, gzip over HTTP, read and parsed frame by frame.
         const credential = await enrollCredential(server.url);
-        const stationDb = await openStationDatabase(path.join(dir, 'station.sqlite'));
-        const client = createSyncClient({ db: stationDb, serverUrl: server.url, credential, autoStart: false, live: false, pullPageSize: 5000, pollIntervalMs: 3_600_000 });
-        client.start();
         let t0 = performance.now();
+        const streamed = await readSnapshot(server.url, credential);
+        const streamMs = performance.now() - t0;
+        if (streamed < itemCount) throw new Error(`snapshot streamed ${streamed} rows for ${itemCount} items`);
+        rows.push({
+          figure: `snapshot stream, ${itemCount} items (${backend} server -> HTTP gzip -> parsed frames)`,
+          value: streamed / (streamMs / 1000),
+          unit: 'rows/s',
+        });
+
+        // Initial sync into the station cache file.
+        const stationDb = await openStationDatabase(path.join(dir, 'station.sqlite'));
+        const client = createSyncClient({
+          db: stationDb,
+          serverUrl: server.url,
+          credential,
+          autoStart: false,
+          live: false,
+          pullPageSize: 5000,
+          pollIntervalMs: 3_600_000,
+        });
+        client.start();
+        t0 = performance.now();
         await until(() => client.state().initialSync.done, 3_600_000);
         const syncMs = performance.now() - t0;
         const cached = (stationDb.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
@@ -113,12 +182,29 @@ export const benchmark: Benchmark = {
 
         // Baseline: a bare bulk insert of the same rows into the same file.
         stationDb.exec('CREATE TABLE bench_items AS SELECT * FROM items WHERE 0');
-        const insert = stationDb.prepare(`INSERT INTO bench_items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
+        const insert =
+          stationDb.prepare(`INSERT INTO bench_items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
           expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
         t0 = performance.now();
         stationDb.transaction(() => {
           for (const it of all) {
-            insert.run(it.id, it.sku, it.description, it.unitWeightG, it.lengthMm, it.widthMm, it.heightMm, it.lotTracked ? 1 : 0, 0, it.expiryTracked ? 1 : 0, 0, it.itemClass, null, null, 1);
+            insert.run(
+              it.id,
+              it.sku,
+              it.description,
+              it.unitWeightG,
+              it.lengthMm,
+              it.widthMm,
+              it.heightMm,
+              it.lotTracked ? 1 : 0,
+              0,
+              it.expiryTracked ? 1 : 0,
+              0,
+              it.itemClass,
+              null,
+              null,
+              1,
+            );
           }
         })();
         const bareMs = performance.now() - t0;
@@ -135,7 +221,26 @@ export const benchmark: Benchmark = {
         const at = new Date().toISOString();
         stationDb.transaction(() => {
           for (let i = 0; i < opCount; i++) {
-            outbox.enqueue('receipt.line', { receiptId: 'R-B', poId: 'PO-BENCH', asnId: null, poLineNo: 1, itemId: all[0]!.id, qty: 1, lot: null, expiry: null, serial: null, condition: 'good', reason: null, lpn: null, onHold: false }, 'op-bench', at);
+            outbox.enqueue(
+              'receipt.line',
+              {
+                receiptId: 'R-B',
+                poId: 'PO-BENCH',
+                asnId: null,
+                poLineNo: 1,
+                itemId: first.id,
+                qty: 1,
+                lot: null,
+                expiry: null,
+                serial: null,
+                condition: 'good',
+                reason: null,
+                lpn: null,
+                onHold: false,
+              },
+              'op-bench',
+              at,
+            );
           }
         })();
         t0 = performance.now();
@@ -143,7 +248,11 @@ export const benchmark: Benchmark = {
         await until(() => client.state().queueDepth === 0, 3_600_000);
         const catchUpMs = performance.now() - t0;
         rows.push({ figure: `catch-up of ${opCount} queued ops (${backend})`, value: catchUpMs / 1000, unit: 's' });
-        rows.push({ figure: `push throughput, one station, batches of 200 (${backend})`, value: opCount / (catchUpMs / 1000), unit: 'ops/s' });
+        rows.push({
+          figure: `push throughput, one station, batches of 200 (${backend})`,
+          value: opCount / (catchUpMs / 1000),
+          unit: 'ops/s',
+        });
 
         // Hold created through the API -> station cache, over the live channel.
         await client.stop();
@@ -157,7 +266,7 @@ export const benchmark: Benchmark = {
           const response = await fetch(`${server.url}/api/v1/sites/${SITE}/holds`, {
             method: 'POST',
             headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ id, kind: 'lot', itemId: all[1]!.id, lot: `L${i}`, location: null, reason: 'bench' }),
+            body: JSON.stringify({ id, kind: 'lot', itemId: second.id, lot: `L${i}`, location: null, reason: 'bench' }),
           });
           if (response.status !== 201) throw new Error(`hold: HTTP ${response.status}`);
           await until(() => holdCached.get(id) !== undefined, 30_000);
@@ -165,8 +274,16 @@ export const benchmark: Benchmark = {
         }
         await liveClient.stop();
         stationDb.close();
-        rows.push({ figure: `hold via API -> station cache, p50 (${backend}, live channel)`, value: percentile(latencies, 50), unit: 'ms' });
-        rows.push({ figure: `hold via API -> station cache, p95 (${backend}, live channel)`, value: percentile(latencies, 95), unit: 'ms' });
+        rows.push({
+          figure: `hold via API -> station cache, p50 (${backend}, live channel)`,
+          value: percentile(latencies, 50),
+          unit: 'ms',
+        });
+        rows.push({
+          figure: `hold via API -> station cache, p95 (${backend}, live channel)`,
+          value: percentile(latencies, 95),
+          unit: 'ms',
+        });
       } finally {
         await server.app.close();
         await serverDb.close();
@@ -183,11 +300,26 @@ export const benchmark: Benchmark = {
       await admin.query(`CREATE DATABASE ${loadDb}`);
       const loadUrl = new URL(pgUrl);
       loadUrl.pathname = `/${loadDb}`;
-      const env = { DATABASE_URL: loadUrl.toString(), WAREBENCH_ADMIN_KEY: ADMIN_KEY, WAREBENCH_RATE_PER_MINUTE: '10000000', WAREBENCH_ENROLL_PER_MINUTE: '1000000', WAREBENCH_DB_POOL: '10' };
+      const env = {
+        DATABASE_URL: loadUrl.toString(),
+        WAREBENCH_ADMIN_KEY: ADMIN_KEY,
+        WAREBENCH_RATE_PER_MINUTE: '10000000',
+        WAREBENCH_ENROLL_PER_MINUTE: '1000000',
+        WAREBENCH_ANONYMOUS_PER_MINUTE: '1000000',
+        WAREBENCH_DB_POOL: '10',
+      };
       const servers = await spawnServerProcesses(2, env);
       try {
         const stations = Number(process.env.WAREBENCH_BENCH_STATIONS ?? 200);
-        const options = { urls: servers.map((s) => s.url), adminKey: ADMIN_KEY, siteId: 'load', stations, opsPerStation: Number(process.env.WAREBENCH_BENCH_STATION_OPS ?? 50), batchSize: 10, resendChance: 0.1 };
+        const options = {
+          urls: servers.map((s) => s.url),
+          adminKey: ADMIN_KEY,
+          siteId: 'load',
+          stations,
+          opsPerStation: Number(process.env.WAREBENCH_BENCH_STATION_OPS ?? 50),
+          batchSize: 10,
+          resendChance: 0.1,
+        };
         const { credentials } = await prepareLoadSite(options);
         const result = await runLoad(options, credentials);
         const check = new pg.Client({ connectionString: loadUrl.toString() });
@@ -201,6 +333,19 @@ export const benchmark: Benchmark = {
           unit: 'ops/s',
           note: `${result.opsSent} ops sent, ${result.applied} applied, ${result.duplicates} duplicate answers to resends, ledger ${ledgerCount} entries${ledgerCount === result.opsSent ? ' (= ops sent)' : ' (MISMATCH)'}`,
         });
+        rows.push({
+          figure: `load: p99 push latency (${stations} stations, batches of ${options.batchSize})`,
+          value: percentile(result.pushLatenciesMs, 99),
+          unit: 'ms',
+          note: `p50 ${percentile(result.pushLatenciesMs, 50).toFixed(1)} ms over ${result.pushes} pushes`,
+        });
+        for (const [index, url] of options.urls.entries()) {
+          rows.push({
+            figure: `load: ops/s of server process ${index + 1} of ${options.urls.length}`,
+            value: (result.opsByUrl[url] ?? 0) / (result.elapsedMs / 1000),
+            unit: 'ops/s',
+          });
+        }
         if (ledgerCount !== result.opsSent) throw new Error(`load run: ledger has ${ledgerCount} entries for ${result.opsSent} ops`);
       } finally {
         await Promise.all(servers.map((s) => s.stop()));

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { createTcpPrinterTransport } from '../electron/core/devices/printer/delivery/tcp';
 import { labelTemplates } from '../electron/core/devices/printer/templates';
 import { ShippingLabelInput } from '../electron/core/devices/printer/templates/shipping';
 import { zplBytes } from '../electron/core/devices/printer/zpl';
-import { createTcpPrinterTransport } from '../electron/core/devices/transports/tcp';
-import { percentile, type Benchmark, type BenchRow } from './types';
+import { type Benchmark, type BenchRow, percentile } from './types';
 
 const BUILD_SECONDS = 1;
 const SENDS = 400;
@@ -118,9 +118,24 @@ export const benchmark: Benchmark = {
       const p50 = ms(percentile(writeTimes, 50));
       const p99 = ms(percentile(writeTimes, 99));
       return [
-        { figure: 'shipping labels built per second', value: Math.round(buildRate), unit: 'labels/s', note: `${bytes.byteLength} bytes each` },
-        { figure: 'build + TCP send per label, p50', value: ms(percentile(sendTimes, 50)), unit: 'ms', baseline: { name: 'bare write on open socket, p50', value: p50 } },
-        { figure: 'build + TCP send per label, p99', value: ms(percentile(sendTimes, 99)), unit: 'ms', baseline: { name: 'bare write on open socket, p99', value: p99 } },
+        {
+          figure: 'shipping labels built per second',
+          value: Math.round(buildRate),
+          unit: 'labels/s',
+          note: `${bytes.byteLength} bytes each`,
+        },
+        {
+          figure: 'build + TCP send per label, p50',
+          value: ms(percentile(sendTimes, 50)),
+          unit: 'ms',
+          baseline: { name: 'bare write on open socket, p50', value: p50 },
+        },
+        {
+          figure: 'build + TCP send per label, p99',
+          value: ms(percentile(sendTimes, 99)),
+          unit: 'ms',
+          baseline: { name: 'bare write on open socket, p99', value: p99 },
+        },
       ];
     } finally {
       await sink.close();

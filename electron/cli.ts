@@ -1,15 +1,34 @@
 import { pathToFileURL } from 'node:url';
-import { processIo, type CliIo, type Subcommand } from './cli/io';
+import { type CliIo, processIo, type Subcommand } from './cli/io';
 
 /** Subcommands load lazily so `warebench scan-parse` never loads serialport or node-hid. */
 const subcommands: Record<string, { summary: string; load: () => Promise<Subcommand> }> = {
   serve: { summary: 'run the station core host (browser shell) on 127.0.0.1', load: async () => (await import('./cli/serve')).serve },
-  doctor: { summary: 'check permissions, libusb and configured devices; says how to fix each problem', load: async () => (await import('./cli/doctor')).doctor },
-  devices: { summary: 'list serial ports and HID devices with the roles they could take', load: async () => (await import('./cli/devices')).devices },
-  scale: { summary: 'scale read --port PATH --protocol mt-sics|nci|toledo [--stable]', load: async () => (await import('./cli/scale')).scale },
-  'scan-parse': { summary: 'scan-parse <data>: parse a barcode as the station would', load: async () => (await import('./cli/scan-parse')).scanParse },
-  print: { summary: 'print --to tcp://HOST:PORT|cups:QUEUE --template sscc|shipping|lpn --data FILE.json', load: async () => (await import('./cli/print')).print },
-  enroll: { summary: 'enroll --server URL --code CODE: trade an enrollment code for this station\'s credential', load: async () => (await import('./cli/enroll')).enroll },
+  doctor: {
+    summary: 'check permissions, libusb and configured devices; says how to fix each problem',
+    load: async () => (await import('./cli/doctor')).doctor,
+  },
+  devices: {
+    summary: 'list serial ports and HID devices with the roles they could take',
+    load: async () => (await import('./cli/devices')).devices,
+  },
+  scale: {
+    summary: 'scale read --port PATH --protocol mt-sics|nci|toledo [--stable]',
+    load: async () => (await import('./cli/scale')).scale,
+  },
+  'scan-parse': {
+    summary: 'scan-parse <data>: parse a barcode as the station would',
+    load: async () => (await import('./cli/scan-parse')).scanParse,
+  },
+  print: {
+    summary: 'print --to tcp://HOST:PORT|cups:QUEUE --template sscc|shipping|lpn --data FILE.json',
+    load: async () => (await import('./cli/print')).print,
+  },
+  enroll: {
+    summary: "enroll --server URL --code CODE: trade an enrollment code for this station's credential",
+    load: async () => (await import('./cli/enroll')).enroll,
+  },
+  config: { summary: 'config schema: the JSON Schema of station.json', load: async () => (await import('./cli/config-schema')).config },
 };
 
 function usage(io: CliIo): void {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineEvents } from './contract/define';
+import { ScanFeedback, Workflow } from './contract/station';
 import { DeviceStatus, WeightReading } from './domain/devices';
 import { Operator } from './domain/master-data';
 import { PrintJobView } from './domain/printing';
 import { SyncState } from './domain/sync-state';
-import { ScanFeedback, Workflow } from './contract/station';
 
 /** Everything the core pushes to the renderer unasked. */
 export const events = defineEvents({
@@ -17,7 +17,7 @@ export const events = defineEvents({
   /** A workflow's state changed; the screen re-reads it. */
   'workflow.changed': z.object({ workflow: Workflow, reason: z.string().optional() }),
   /** Something the operator must see now: an order cancelled mid-pack, a hold on what is being received. */
-  'alert': z.object({ level: z.enum(['info', 'warning', 'stop']), message: z.string(), workflow: Workflow.optional() }),
+  alert: z.object({ level: z.enum(['info', 'warning', 'stop']), message: z.string(), workflow: Workflow.optional() }),
 });
 
 export type Events = typeof events;

@@ -2,7 +2,18 @@ import { z } from 'zod';
 
 /** Error codes every command may answer with. `rule` is a business rule refusing an action. */
 export const ErrorCode = z.enum([
-  'bad_message', 'unknown_command', 'invalid_input', 'not_signed_in', 'forbidden', 'not_found', 'conflict', 'rule', 'device', 'offline', 'storage', 'internal',
+  'bad_message',
+  'unknown_command',
+  'invalid_input',
+  'not_signed_in',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rule',
+  'device',
+  'offline',
+  'storage',
+  'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -16,9 +16,9 @@ const IsoTime = z.string().datetime({ offset: true });
 export const MAX_PUSH_BATCH = 500;
 export const MAX_PULL_LIMIT = 5000;
 
-/** Same values as the station config's role. */
-export const StationRole = z.enum(['receiving', 'packing', 'both']);
-export type StationRole = z.infer<typeof StationRole>;
+import { StationRole } from './domain/roles';
+
+export { StationRole };
 
 export const ReceiptCondition = z.enum(['good', 'damaged', 'quarantine']);
 export type ReceiptCondition = z.infer<typeof ReceiptCondition>;
@@ -229,7 +229,9 @@ export type EntityRecord<E extends SyncEntity> = z.infer<(typeof entityRecords)[
 
 /** A pulled change with its record checked against its entity's schema. */
 export type TypedChange = {
-  [E in SyncEntity]: { seq: number; entity: E; op: 'upsert'; id: string; record: EntityRecord<E> } | { seq: number; entity: E; op: 'delete'; id: string };
+  [E in SyncEntity]:
+    | { seq: number; entity: E; op: 'upsert'; id: string; record: EntityRecord<E> }
+    | { seq: number; entity: E; op: 'delete'; id: string };
 }[SyncEntity];
 
 export function parseChange(change: Change): TypedChange {
@@ -277,10 +279,15 @@ export const EnrollResponse = z.object({
 });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
-/** What the live channel (SSE) sends: `hello` on connect, `pull` when the site changed. */
+/**
+ * What the live channel (SSE) sends: `hello` on connect (with the heartbeat interval), `pull` when the site changed,
+ * `heartbeat` every `heartbeatMs` even when nothing happens: a station that hears nothing for a few intervals knows
+ * the server (or the way to it) is gone.
+ */
 export const LiveEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), epoch: z.string(), stationId: z.string() }),
+  z.object({ type: z.literal('hello'), epoch: z.string(), stationId: z.string(), heartbeatMs: z.number().int().positive().optional() }),
   z.object({ type: z.literal('pull'), siteId: z.string() }),
+  z.object({ type: z.literal('heartbeat'), at: IsoTime }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
@@ -328,3 +335,66 @@ export const ErrorBody = z.object({
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/**
+ * Initial sync and reset: `GET /sync/v1/snapshot` streams the site's change log as newline-delimited JSON frames
+ * (gzip when the station accepts it). The first frame says how many rows come and up to which change the snapshot
+ * reaches (`upTo`); `rows` frames carry the changes in seq order with the cursor to resume from after a cut
+ * (`?after=<cursor>&upTo=<upTo>`); `end` closes it. After `end` the station pulls from `upTo` as usual: a change
+ * made while the snapshot streamed has a seq above `upTo` and arrives by that pull.
+ */
+export const SnapshotQuery = z.object({
+  /** Resume after this seq (the last `rows` frame's cursor); 0 = from the start. */
+  after: z.coerce.number().int().nonnegative().default(0),
+  /** The `upTo` of the snapshot being resumed; absent = the site's latest change now. */
+  upTo: z.coerce.number().int().nonnegative().optional(),
+  epoch: z.string().max(64).optional(),
+});
+export type SnapshotQuery = z.infer<typeof SnapshotQuery>;
+
+export const SnapshotBegin = z.object({
+  type: z.literal('begin'),
+  epoch: z.string(),
+  after: z.number().int().nonnegative(),
+  upTo: z.number().int().nonnegative(),
+  /** Rows this answer will carry (after `after`, up to `upTo`); with `after` = 0, the size of the whole snapshot. */
+  rows: z.number().int().nonnegative(),
+  /** The same rows by entity, so a station can say what it is loading. */
+  byEntity: z.partialRecord(SyncEntity, z.number().int().nonnegative()),
+});
+export const SnapshotRows = z.object({ type: z.literal('rows'), changes: z.array(Change), cursor: z.number().int().nonnegative() });
+export const SnapshotEnd = z.object({
+  type: z.literal('end'),
+  cursor: z.number().int().nonnegative(),
+  rows: z.number().int().nonnegative(),
+});
+export const SnapshotReset = PullReset.extend({ type: z.literal('reset') });
+export const SnapshotFrame = z.discriminatedUnion('type', [SnapshotBegin, SnapshotRows, SnapshotEnd, SnapshotReset]);
+export type SnapshotFrame = z.infer<typeof SnapshotFrame>;
+
+/**
+ * Number ranges: SSCC serial references, LPN numbers and manifest numbers are leased to a station in blocks by
+ * the server, which never leases a number twice (one row-locked counter per site and kind).
+ */
+export const NumberKind = z.enum(['sscc', 'lpn', 'manifest']);
+export type NumberKind = z.infer<typeof NumberKind>;
+
+export const NumberLeaseRequest = z.object({
+  kind: NumberKind,
+  /** Numbers wanted; absent = the block the site's offline reserve calls for. Capped by the server. */
+  count: z.number().int().positive().max(1_000_000).optional(),
+});
+export type NumberLeaseRequest = z.infer<typeof NumberLeaseRequest>;
+
+export const NumberLease = z.object({
+  kind: NumberKind,
+  first: z.number().int().positive(),
+  last: z.number().int().positive(),
+  /**
+   * The offline reserve: the station asks for the next block (online) once fewer numbers than this are left, so
+   * it always holds about `numberReserveDays` of its own use for a time without the server.
+   */
+  refillBelow: z.number().int().positive(),
+  leasedAt: IsoTime,
+});
+export type NumberLease = z.infer<typeof NumberLease>;

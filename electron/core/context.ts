@@ -1,20 +1,24 @@
-import type { Database } from 'better-sqlite3';
 import type { Workflow } from '../../shared/contract/station';
 import type { Operator, SiteSettings } from '../../shared/domain/master-data';
-import type { Clock } from './clock';
-import type { StationConfig } from './config';
-import type { Journal } from './db/repos/journal';
-import type { Meta } from './db/repos/meta';
-import type { Outbox } from './db/repos/outbox';
-import type { EventBus } from './event-bus';
-import type { Logger } from './log';
-import type { BusyProbes } from './settings/busy';
-import type { StationDevices } from './station-devices';
-import type { StationSync } from './station-sync';
+import type { StationDevices } from './devices';
+import type { Clock } from './kernel/clock';
+import type { StationConfig } from './kernel/config';
+import type { EventBus } from './kernel/event-bus';
+import type { Logger } from './kernel/log';
+import type { BusyProbes } from './setup';
+import type { DatabaseFacts } from './storage/database';
+import type { Journal } from './storage/journal';
+import type { Meta } from './storage/meta';
+import type { Outbox } from './storage/outbox';
+import type { Recorder } from './storage/record';
+import type { StationSync } from './sync';
 
 /** Everything a workflow or handler module gets from the station: no globals, one object per station. */
 export interface StationContext {
-  db: Database;
+  /** Facts about the cache for diagnostics; features reach their tables through their repo only. */
+  database: DatabaseFacts;
+  /** Runs `work` in one transaction: the repos' writes inside it commit together or not at all. */
+  transaction<T>(work: () => T): T;
   clock: Clock;
   log: Logger;
   bus: EventBus;
@@ -30,11 +34,8 @@ export interface StationContext {
   site(): SiteSettings;
   /** The screen the operator is on: hardware scans are routed to its workflow. */
   currentWorkflow(): Workflow;
-  /**
-   * Journals an action and, when `op` is given, enqueues its sync op, in one transaction together with `change`.
-   * Returns what `change` returns. The sync client is told to push afterwards.
-   */
-  record<T>(operator: Operator, action: { kind: string; payload: unknown; op?: { kind: string; payload: unknown } | undefined }, change?: () => T): T;
+  /** Journals an action and enqueues its sync op with the change, in one transaction; answers the change's value and the op id. */
+  record: Recorder;
   /** Finds an active supervisor by badge, for overrides; throws a `forbidden` error otherwise. */
   supervisorByBadge(badge: string): Operator;
   operatorByBadge(badge: string): Operator | null;

@@ -1,7 +1,7 @@
-import { app } from 'electron';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { app } from 'electron';
 
 /**
  * Kiosk stations start with the operator's session. Windows and macOS use the login items;
@@ -19,7 +19,15 @@ export function applyAutostart(enabled: boolean): void {
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       file,
-      ['[Desktop Entry]', 'Type=Application', 'Name=Warebench', `Exec="${executable.replace(/"/g, '\\"')}" --kiosk`, 'X-GNOME-Autostart-enabled=true', 'NoDisplay=false', ''].join('\n'),
+      [
+        '[Desktop Entry]',
+        'Type=Application',
+        'Name=Warebench',
+        `Exec="${executable.replace(/"/g, '\\"')}" --kiosk`,
+        'X-GNOME-Autostart-enabled=true',
+        'NoDisplay=false',
+        '',
+      ].join('\n'),
     );
     return;
   }

@@ -1,6 +1,7 @@
-import { utilityProcess, type UtilityProcess } from 'electron';
+import { type UtilityProcess, utilityProcess } from 'electron';
+import { type BackoffPolicy, backoffDelay } from '../../shared/backoff';
 import type { Result } from '../../shared/rpc';
-import { FromCore, type CoreInit, type ToCore } from './core-protocol';
+import { type CoreInit, FromCore, type ToCore } from './core-protocol';
 
 export interface CoreLinkOptions {
   /** The built core entry (out/main/core.js). */
@@ -20,12 +21,15 @@ export interface CoreLink {
   stop(): Promise<void>;
 }
 
+/** A core that keeps dying is restarted less and less often, up to every 30 s. */
+const restartBackoff: Partial<BackoffPolicy> = { initialMs: 1000, maxMs: 30_000 };
+
 /** The station core in a utility process: started, restarted when it dies, stopped on quit; calls carry ids. */
 export function createCoreLink(options: CoreLinkOptions): CoreLink {
   let child: UtilityProcess | null = null;
   let stopping = false;
   let nextId = 1;
-  let restartDelayMs = 1000;
+  let restarts = 0;
   const pending = new Map<number, (result: Result<unknown>) => void>();
 
   const post = (message: ToCore) => child?.postMessage(message);
@@ -43,7 +47,7 @@ export function createCoreLink(options: CoreLinkOptions): CoreLink {
         pending.delete(m.id);
       } else if (m.type === 'event') options.onEvent(m.event, m.payload);
       else if (m.type === 'failed') options.onFailed(m.message);
-      else if (m.type === 'ready') restartDelayMs = 1000;
+      else if (m.type === 'ready') restarts = 0;
       else if (m.type === 'credential') {
         try {
           options.onCredential(m.credential);
@@ -58,9 +62,9 @@ export function createCoreLink(options: CoreLinkOptions): CoreLink {
       pending.clear();
       if (child === proc) child = null;
       if (stopping) return;
-      options.log(`station core exited with code ${code}; restarting in ${restartDelayMs} ms`);
-      setTimeout(start, restartDelayMs);
-      restartDelayMs = Math.min(restartDelayMs * 2, 30_000);
+      const delay = backoffDelay(restarts++, restartBackoff);
+      options.log(`station core exited with code ${code}; restarting in ${delay} ms`);
+      setTimeout(start, delay);
     });
   };
 

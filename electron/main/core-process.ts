@@ -1,9 +1,10 @@
 // Runs in an Electron utilityProcess: the station core with its device I/O, off the window's thread.
 // No 'electron' import here: the parent port is `process.parentPort` in a utility process.
-import type { StationConfig } from '../core/config';
-import { configFileCredentials, keychainCredentials, type CredentialStore } from '../core/settings/credentials';
-import { bootRestartableStation, type RestartableStation } from '../core/settings/restartable-station';
-import { ToCore, type CoreInit, type FromCore } from './core-protocol';
+
+import { bootRestartableStation, type RestartableStation } from '../core/app/restartable-station';
+import type { StationConfig } from '../core/kernel/config';
+import { type CredentialStore, configFileCredentials, keychainCredentials } from '../core/setup/credentials';
+import { type CoreInit, type FromCore, ToCore } from './core-protocol';
 
 function runCoreProcess(port: Electron.ParentPort): void {
   const send = (message: FromCore) => port.postMessage(message);
@@ -15,18 +16,26 @@ function runCoreProcess(port: Electron.ParentPort): void {
   const persistInKeychain = (credential: string | null): Promise<void> => {
     const id = nextCredentialId++;
     return new Promise((resolve, reject) => {
-      credentialAcks.set(id, (outcome) => (outcome.ok ? resolve() : reject(new Error(outcome.message ?? 'the credential could not be stored'))));
+      credentialAcks.set(id, (outcome) =>
+        outcome.ok ? resolve() : reject(new Error(outcome.message ?? 'the credential could not be stored')),
+      );
       send({ type: 'credential', id, credential });
     });
   };
 
   const boot = (init: CoreInit): Promise<RestartableStation> => {
-    const credentials: CredentialStore = init.credentialStore === 'keychain' ? keychainCredentials(init.credential, persistInKeychain) : configFileCredentials();
+    const credentials: CredentialStore =
+      init.credentialStore === 'keychain' ? keychainCredentials(init.credential, persistInKeychain) : configFileCredentials();
     return bootRestartableStation({
       dataDir: init.dataDir,
       version: init.version,
       credentials,
-      launch: { dataDir: init.dataDir, logDir: init.logDir, firstRunSetup: init.firstRunSetup, overrides: init.overrides as Partial<StationConfig> },
+      launch: {
+        dataDir: init.dataDir,
+        logDir: init.logDir,
+        firstRunSetup: init.firstRunSetup,
+        overrides: init.overrides as Partial<StationConfig>,
+      },
     });
   };
 

@@ -1,5 +1,5 @@
-import { safeStorage } from 'electron';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { safeStorage } from 'electron';
 
 /**
  * The station's server credential, encrypted with the OS's secret store (DPAPI, Keychain, libsecret/kwallet)

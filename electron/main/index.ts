@@ -1,10 +1,10 @@
-import { app, dialog, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { app, type BrowserWindow, dialog, session } from 'electron';
 import { BusyState } from '../../shared/contract/setup';
-import { loadStationConfig, type StationConfig } from '../core/config';
-import { createStationLogger, MAIN_LOG } from '../core/logging/logger';
-import { stationPaths } from '../core/paths';
-import { mergeStationConfig, parseLaunchOptions, type LaunchOptions } from '../core/settings/launch-options';
+import { loadStationConfig, type StationConfig } from '../core/kernel/config';
+import { createStationLogger, MAIN_LOG } from '../core/kernel/log-file';
+import { stationPaths } from '../core/kernel/paths';
+import { type LaunchOptions, mergeStationConfig, parseLaunchOptions } from '../core/setup/launch-options';
 import { applyAutostart } from './autostart';
 import { createCoreLink } from './core-link';
 import { createCredentialVault } from './credential-vault';

@@ -1,4 +1,4 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { z } from 'zod';
 import type { Result } from '../../shared/rpc';
 
@@ -16,7 +16,14 @@ export function relayStationCalls(options: {
   const trusted = (event: IpcMainInvokeEvent): boolean => {
     const window = options.window();
     const frame = event.senderFrame;
-    return Boolean(window && !window.isDestroyed() && event.sender === window.webContents && frame && frame.parent === null && options.isOwnContent(frame.url));
+    return Boolean(
+      window &&
+        !window.isDestroyed() &&
+        event.sender === window.webContents &&
+        frame &&
+        frame.parent === null &&
+        options.isOwnContent(frame.url),
+    );
   };
   ipcMain.handle('station:invoke', async (event, ...args: unknown[]): Promise<Result<unknown>> => {
     if (!trusted(event)) return { ok: false, error: { code: 'forbidden', message: 'Only the station window may call the core.' } };

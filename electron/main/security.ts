@@ -60,7 +60,9 @@ export function ownContentMatcher(rendererFile: string, devServerUrl: string | n
 /** CSP on every response, every permission refused, no downloads: the session a station window runs in. */
 export function hardenSession(session: Session, csp: string): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    const headers = Object.fromEntries(Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'));
+    const headers = Object.fromEntries(
+      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+    );
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp], 'X-Content-Type-Options': ['nosniff'] } });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

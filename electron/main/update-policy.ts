@@ -48,8 +48,10 @@ export function downloadDecision(input: { current: string; offered: string; pinn
   if (!parseVersion(input.offered)) return { download: false, reason: `the feed offers "${input.offered}", which is not a version` };
   if (compareVersions(input.offered, input.current) <= 0) return { download: false, reason: `${input.current} is up to date` };
   if (input.pinned !== null) {
-    if (!parseVersion(input.pinned)) return { download: false, reason: `the pinned version "${input.pinned}" is not a version; updates are held` };
-    if (compareVersions(input.offered, input.pinned) > 0) return { download: false, reason: `the station is pinned to ${input.pinned}; ${input.offered} waits` };
+    if (!parseVersion(input.pinned))
+      return { download: false, reason: `the pinned version "${input.pinned}" is not a version; updates are held` };
+    if (compareVersions(input.offered, input.pinned) > 0)
+      return { download: false, reason: `the station is pinned to ${input.pinned}; ${input.offered} waits` };
   }
   return { download: true };
 }

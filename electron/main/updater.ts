@@ -1,5 +1,5 @@
 import electronUpdater from 'electron-updater';
-import { createInstallGate, downloadDecision, type BusyAnswer } from './update-policy';
+import { type BusyAnswer, createInstallGate, downloadDecision } from './update-policy';
 
 export interface UpdateSettings {
   /** The site's generic feed (station config `updateUrl` or WAREBENCH_UPDATE_URL); null = the feed baked in at build time, if any. */
@@ -38,7 +38,8 @@ export function startAutoUpdates(options: AutoUpdateOptions): { stop(): void } {
   let busyTimer: NodeJS.Timeout | null = null;
   let checking = false;
 
-  const allowed = (version: string) => downloadDecision({ current: options.currentVersion, offered: version, pinned: options.settings().pinnedVersion });
+  const allowed = (version: string) =>
+    downloadDecision({ current: options.currentVersion, offered: version, pinned: options.settings().pinnedVersion });
 
   const waitForIdle = () => {
     if (busyTimer) return;

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 
 // The renderer gets exactly two functions; no Node, no ipcRenderer, no channels of its choosing.
 contextBridge.exposeInMainWorld('station', {

@@ -43,10 +43,25 @@ export function App({ info }: { info: StationInfo }) {
     <div className="app" data-screen={operator ? screen : 'signin'}>
       <header className="topbar">
         <span className="topbar__brand">{t('app.name')}</span>
-        <span className="topbar__station">{info.stationName} · {info.siteName}</span>
-        {operator && screen !== 'home' && <button onClick={() => go('home')}><span aria-hidden="true">← </span>{t('common.back')}</button>}
-        {operator && <span className="topbar__operator" data-testid="operator-name">{operator.name}</span>}
-        {operator && <button onClick={() => void client.attempt('session.signOut', {})}>{t('home.signOut')}</button>}
+        <span className="topbar__station">
+          {info.stationName} · {info.siteName}
+        </span>
+        {operator && screen !== 'home' && (
+          <button type="button" onClick={() => go('home')}>
+            <span aria-hidden="true">← </span>
+            {t('common.back')}
+          </button>
+        )}
+        {operator && (
+          <span className="topbar__operator" data-testid="operator-name">
+            {operator.name}
+          </span>
+        )}
+        {operator && (
+          <button type="button" onClick={() => void client.attempt('session.signOut', {})}>
+            {t('home.signOut')}
+          </button>
+        )}
       </header>
       {!operator ? (
         <SignIn stationName={info.stationName} />
@@ -62,7 +77,9 @@ export function App({ info }: { info: StationInfo }) {
           {screen === 'receiving' && <ReceivingScreen operator={operator} />}
           {screen === 'packing' && <PackingScreen operator={operator} />}
           {screen === 'devices' && <DevicesScreen training={info.training} />}
-          {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={operator.roles.includes('supervisor') || operator.roles.includes('admin')} />}
+          {screen === 'diagnostics' && (
+            <DiagnosticsScreen canSetUp={operator.roles.includes('supervisor') || operator.roles.includes('admin')} />
+          )}
           {screen === 'sync' && <SyncScreen supervisor={operator.roles.includes('supervisor') || operator.roles.includes('admin')} />}
         </>
       )}

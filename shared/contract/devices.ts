@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommands } from './define';
 import { DeviceStatus, WeightReading } from '../domain/devices';
 import { PrintJobView } from '../domain/printing';
+import { defineCommands } from './define';
 
 const Empty = z.object({}).strict();
 
@@ -22,7 +22,9 @@ export const devicesCommands = defineCommands({
   'sim.scale.set': {
     summary: 'training mode: put a weight on the simulated scale',
     access: 'signed-in',
-    input: z.object({ role: z.string().min(1).max(64), valueKg: z.number().min(-1000).max(10_000), motion: z.boolean().default(false) }).strict(),
+    input: z
+      .object({ role: z.string().min(1).max(64), valueKg: z.number().min(-1000).max(10_000), motion: z.boolean().default(false) })
+      .strict(),
     output: z.object({ ok: z.boolean() }),
   },
   'print.jobs': {
@@ -34,7 +36,13 @@ export const devicesCommands = defineCommands({
   'print.resolve': {
     summary: 'decide on an uncertain or failed print job: print it again, or close it as done',
     access: 'signed-in',
-    input: z.object({ id: z.string().min(1).max(64), action: z.enum(['reprint', 'done']), reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(200) }).strict(),
+    input: z
+      .object({
+        id: z.string().min(1).max(64),
+        action: z.enum(['reprint', 'done']),
+        reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(200),
+      })
+      .strict(),
     output: PrintJobView,
   },
   'print.preview': {

@@ -96,7 +96,9 @@ export const packingCommands = defineCommands({
   'packing.damaged': {
     summary: 'a unit is damaged: take it out (if scanned) and either pack a replacement or send the order to the problem shelf',
     access: packers,
-    input: z.object({ lineNo: LineNo, unitId: z.number().int().positive().optional(), reason: Reason, action: z.enum(['replace', 'problem']) }).strict(),
+    input: z
+      .object({ lineNo: LineNo, unitId: z.number().int().positive().optional(), reason: Reason, action: z.enum(['replace', 'problem']) })
+      .strict(),
     output: PackState,
   },
   'packing.manifests': {

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { CloseSummary, ConditionSetting, Container, LpnView, PoSummary, PrintOutcome, PutawayPlan, ReceiptView, ReceivingAction } from '../domain/receiving';
+import {
+  CloseSummary,
+  ConditionSetting,
+  Container,
+  LpnView,
+  PoSummary,
+  PrintOutcome,
+  PutawayPlan,
+  ReceiptView,
+  ReceivingAction,
+} from '../domain/receiving';
 import { ReceiptCondition } from '../sync-protocol';
 import { defineCommands } from './define';
 
@@ -43,7 +53,9 @@ export const receivingCommands = defineCommands({
   'receiving.weighCount': {
     summary: 'count an item by weight on the receiving scale (stable reading / unit weight) and receive the count',
     access: receivers,
-    input: z.object({ itemId: Ref, tareKg: z.number().min(0).max(5000).default(0), lot: Lot.optional(), expiry: ExpiryText.optional() }).strict(),
+    input: z
+      .object({ itemId: Ref, tareKg: z.number().min(0).max(5000).default(0), lot: Lot.optional(), expiry: ExpiryText.optional() })
+      .strict(),
     output: ReceivingAction,
   },
   'receiving.provide': {
@@ -77,7 +89,10 @@ export const receivingCommands = defineCommands({
         photoPath: z.string().trim().min(1).max(500).optional(),
       })
       .strict()
-      .refine((v) => v.condition === 'good' || (v.reason !== undefined && v.reason.length > 0), { message: 'say why the goods are not good', path: ['reason'] }),
+      .refine((v) => v.condition === 'good' || (v.reason !== undefined && v.reason.length > 0), {
+        message: 'say why the goods are not good',
+        path: ['reason'],
+      }),
     output: ConditionSetting,
   },
   'receiving.linkBarcode': {

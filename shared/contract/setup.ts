@@ -45,11 +45,26 @@ export const SetupPrinter = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('tcp'),
-      host: z.string().trim().min(1, 'enter the printer\'s host name or IP address').max(253).regex(/^[A-Za-z0-9.:\-[\]]+$/, 'a host name or IP address, e.g. 10.0.0.50'),
+      host: z
+        .string()
+        .trim()
+        .min(1, "enter the printer's host name or IP address")
+        .max(253)
+        .regex(/^[A-Za-z0-9.:\-[\]]+$/, 'a host name or IP address, e.g. 10.0.0.50'),
       port: z.number().int().min(1).max(65_535).default(9100),
     })
     .strict(),
-  z.object({ kind: z.literal('cups'), queue: z.string().trim().min(1, 'enter the CUPS queue name').max(127).regex(/^[A-Za-z0-9_.\-]+$/, 'a CUPS queue name has letters, digits, _ . and -') }).strict(),
+  z
+    .object({
+      kind: z.literal('cups'),
+      queue: z
+        .string()
+        .trim()
+        .min(1, 'enter the CUPS queue name')
+        .max(127)
+        .regex(/^[A-Za-z0-9_.-]+$/, 'a CUPS queue name has letters, digits, _ . and -'),
+    })
+    .strict(),
 ]);
 
 export const SetupDevices = z
@@ -99,7 +114,12 @@ export type SetupState = z.infer<typeof SetupState>;
 export const BusyState = z.object({ busy: z.boolean(), reason: z.string().nullable() });
 export type BusyState = z.infer<typeof BusyState>;
 
-export const LogEntry = z.object({ at: z.string(), level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']), message: z.string(), detail: z.string().nullable() });
+export const LogEntry = z.object({
+  at: z.string(),
+  level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
+  message: z.string(),
+  detail: z.string().nullable(),
+});
 export type LogEntry = z.infer<typeof LogEntry>;
 
 export const DiagnosticsInfo = z.object({
@@ -136,7 +156,12 @@ export type DiagnosticsInfo = z.infer<typeof DiagnosticsInfo>;
 const Empty = z.object({}).strict();
 
 export const setupCommands = defineCommands({
-  'setup.state': { summary: 'the station config as the setup wizard shows it, and whether first-run setup is due', access: 'public', input: Empty, output: SetupState },
+  'setup.state': {
+    summary: 'the station config as the setup wizard shows it, and whether first-run setup is due',
+    access: 'public',
+    input: Empty,
+    output: SetupState,
+  },
   'setup.save': {
     summary: 'write the station config (and enroll with the central server); the station restarts with it',
     // Open on first run (nobody can sign in before the station is set up); an admin or supervisor afterwards.
@@ -150,7 +175,12 @@ export const setupCommands = defineCommands({
     input: Empty,
     output: BusyState,
   },
-  'diagnostics.info': { summary: 'versions, devices, sync queue and the latest errors from the log', access: 'signed-in', input: Empty, output: DiagnosticsInfo },
+  'diagnostics.info': {
+    summary: 'versions, devices, sync queue and the latest errors from the log',
+    access: 'signed-in',
+    input: Empty,
+    output: DiagnosticsInfo,
+  },
   'diagnostics.bundle': {
     summary: 'write a support bundle (logs, config without secrets, database check, versions) as a zip in the data folder',
     access: 'signed-in',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineCommands } from './define';
 import { Operator } from '../domain/master-data';
+import { StationRole } from '../domain/roles';
+import { defineCommands } from './define';
 
-export const StationRole = z.enum(['receiving', 'packing', 'both']);
-export type StationRole = z.infer<typeof StationRole>;
+export { StationRole };
 
 export const Workflow = z.enum(['home', 'receiving', 'packing', 'devices', 'sync', 'diagnostics']);
 export type Workflow = z.infer<typeof Workflow>;
@@ -61,6 +61,8 @@ export const stationCommands = defineCommands({
     summary: 'the latest actions at this station',
     access: 'signed-in',
     input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
-    output: z.array(z.object({ seq: z.number(), at: z.string(), operatorId: z.string().nullable(), kind: z.string(), payload: z.unknown() })),
+    output: z.array(
+      z.object({ seq: z.number(), at: z.string(), operatorId: z.string().nullable(), kind: z.string(), payload: z.unknown() }),
+    ),
   },
 });

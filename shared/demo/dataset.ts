@@ -21,12 +21,12 @@ export const DEMO_COMPANY_PREFIX = '0614141';
 export const demo = {
   badges: { receiver: '1001', packer: '1002', supervisor: '1003', admin: '1004' },
   items: {
-    bolt: 'ITM-BOLT-M8',          // small part: weight count
-    yoghurt: 'ITM-YOG-500',       // lot + expiry tracked, cold, 10 days min shelf life
-    scanner: 'ITM-SCAN-HH',       // serial tracked
-    mug: 'ITM-MUG-CER',           // plain item, fragile
-    tape: 'ITM-TAPE-48',          // plain item
-    battery: 'ITM-BATT-AA24',     // hazmat
+    bolt: 'ITM-BOLT-M8', // small part: weight count
+    yoghurt: 'ITM-YOG-500', // lot + expiry tracked, cold, 10 days min shelf life
+    scanner: 'ITM-SCAN-HH', // serial tracked
+    mug: 'ITM-MUG-CER', // plain item, fragile
+    tape: 'ITM-TAPE-48', // plain item
+    battery: 'ITM-BATT-AA24', // hazmat
   },
   heldLot: { item: 'ITM-YOG-500', lot: 'L2405B' },
   po: 'PO-1001',
@@ -35,7 +35,16 @@ export const demo = {
   tote: 'T-0001',
 } as const;
 
-interface Template { name: string; weightG: [number, number]; dims: [number, number, number]; cls: ItemClass; lot?: boolean; expiry?: boolean; serial?: boolean; shelf?: number }
+interface Template {
+  name: string;
+  weightG: [number, number];
+  dims: [number, number, number];
+  cls: ItemClass;
+  lot?: boolean;
+  expiry?: boolean;
+  serial?: boolean;
+  shelf?: number;
+}
 
 const templates: Template[] = [
   { name: 'Hex bolt', weightG: [5, 60], dims: [10, 10, 60], cls: 'general' },
@@ -55,7 +64,15 @@ const templates: Template[] = [
 ];
 
 const address = (name: string, street1: string, city: string, postalCode: string, country: string, company = '') => ({
-  name, company, street1, street2: '', city, region: '', postalCode, country, phone: '',
+  name,
+  company,
+  street1,
+  street2: '',
+  city,
+  region: '',
+  postalCode,
+  country,
+  phone: '',
 });
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
@@ -89,30 +106,135 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
       { code: makeGtin14(0, DEMO_COMPANY_PREFIX, ref), packQty: 1 },
       ...(caseQty ? [{ code: makeGtin14(1, DEMO_COMPANY_PREFIX, ref), packQty: caseQty }] : []),
     ],
-    lengthMm: 0, widthMm: 0, heightMm: 0, lotTracked: false, serialTracked: false, expiryTracked: false, minShelfLifeDays: 0,
-    itemClass: 'general', homeLocation: null, overReceiptTolerancePct: null, active: true,
+    lengthMm: 0,
+    widthMm: 0,
+    heightMm: 0,
+    lotTracked: false,
+    serialTracked: false,
+    expiryTracked: false,
+    minShelfLifeDays: 0,
+    itemClass: 'general',
+    homeLocation: null,
+    overReceiptTolerancePct: null,
+    active: true,
     ...p,
   });
 
   const items: Item[] = [
-    item(demo.items.bolt, 1, { sku: 'BOLT-M8X40', description: 'Hex bolt M8x40 zinc plated', unitWeightG: 21.5, lengthMm: 13, widthMm: 13, heightMm: 45, homeLocation: 'A-01-01-1' }, 50),
-    item(demo.items.yoghurt, 2, { sku: 'YOG-500', description: 'Greek yoghurt 500 g', unitWeightG: 530, lengthMm: 100, widthMm: 100, heightMm: 90, lotTracked: true, expiryTracked: true, minShelfLifeDays: 10, itemClass: 'cold' }, 12),
-    item(demo.items.scanner, 3, { sku: 'SCAN-HH', description: 'Handheld barcode scanner', unitWeightG: 310, lengthMm: 200, widthMm: 90, heightMm: 80, serialTracked: true, itemClass: 'high-value' }, 5),
-    item(demo.items.mug, 4, { sku: 'MUG-CER-350', description: 'Ceramic mug 350 ml', unitWeightG: 340, lengthMm: 120, widthMm: 90, heightMm: 100, homeLocation: 'A-02-03-1' }, 6),
-    item(demo.items.tape, 5, { sku: 'TAPE-48', description: 'Packing tape 48 mm x 66 m', unitWeightG: 290, lengthMm: 110, widthMm: 110, heightMm: 50, itemClass: 'fast-mover', homeLocation: 'A-01-02-1' }, 36),
-    item(demo.items.battery, 6, { sku: 'BATT-AA24', description: 'AA alkaline batteries, 24 pack', unitWeightG: 560, lengthMm: 140, widthMm: 100, heightMm: 30, lotTracked: true, itemClass: 'hazmat' }, 10),
+    item(
+      demo.items.bolt,
+      1,
+      {
+        sku: 'BOLT-M8X40',
+        description: 'Hex bolt M8x40 zinc plated',
+        unitWeightG: 21.5,
+        lengthMm: 13,
+        widthMm: 13,
+        heightMm: 45,
+        homeLocation: 'A-01-01-1',
+      },
+      50,
+    ),
+    item(
+      demo.items.yoghurt,
+      2,
+      {
+        sku: 'YOG-500',
+        description: 'Greek yoghurt 500 g',
+        unitWeightG: 530,
+        lengthMm: 100,
+        widthMm: 100,
+        heightMm: 90,
+        lotTracked: true,
+        expiryTracked: true,
+        minShelfLifeDays: 10,
+        itemClass: 'cold',
+      },
+      12,
+    ),
+    item(
+      demo.items.scanner,
+      3,
+      {
+        sku: 'SCAN-HH',
+        description: 'Handheld barcode scanner',
+        unitWeightG: 310,
+        lengthMm: 200,
+        widthMm: 90,
+        heightMm: 80,
+        serialTracked: true,
+        itemClass: 'high-value',
+      },
+      5,
+    ),
+    item(
+      demo.items.mug,
+      4,
+      {
+        sku: 'MUG-CER-350',
+        description: 'Ceramic mug 350 ml',
+        unitWeightG: 340,
+        lengthMm: 120,
+        widthMm: 90,
+        heightMm: 100,
+        homeLocation: 'A-02-03-1',
+      },
+      6,
+    ),
+    item(
+      demo.items.tape,
+      5,
+      {
+        sku: 'TAPE-48',
+        description: 'Packing tape 48 mm x 66 m',
+        unitWeightG: 290,
+        lengthMm: 110,
+        widthMm: 110,
+        heightMm: 50,
+        itemClass: 'fast-mover',
+        homeLocation: 'A-01-02-1',
+      },
+      36,
+    ),
+    item(
+      demo.items.battery,
+      6,
+      {
+        sku: 'BATT-AA24',
+        description: 'AA alkaline batteries, 24 pack',
+        unitWeightG: 560,
+        lengthMm: 140,
+        widthMm: 100,
+        heightMm: 30,
+        lotTracked: true,
+        itemClass: 'hazmat',
+      },
+      10,
+    ),
   ];
   for (let i = items.length + 1; i <= itemCount; i++) {
     const t = rnd.pick(templates);
     const [l, w, h] = t.dims;
-    items.push(item(`ITM-${String(i).padStart(5, '0')}`, 100 + i, {
-      sku: `SKU-${String(i).padStart(5, '0')}`,
-      description: `${t.name} ${String.fromCharCode(65 + (i % 26))}${i}`,
-      unitWeightG: rnd.int(t.weightG[0], t.weightG[1]),
-      lengthMm: l, widthMm: w, heightMm: h,
-      lotTracked: t.lot ?? false, expiryTracked: t.expiry ?? false, serialTracked: t.serial ?? false,
-      minShelfLifeDays: t.shelf ?? 0, itemClass: t.cls,
-    }, rnd.next() < 0.5 ? rnd.pick([6, 10, 12, 24]) : undefined));
+    items.push(
+      item(
+        `ITM-${String(i).padStart(5, '0')}`,
+        100 + i,
+        {
+          sku: `SKU-${String(i).padStart(5, '0')}`,
+          description: `${t.name} ${String.fromCharCode(65 + (i % 26))}${i}`,
+          unitWeightG: rnd.int(t.weightG[0], t.weightG[1]),
+          lengthMm: l,
+          widthMm: w,
+          heightMm: h,
+          lotTracked: t.lot ?? false,
+          expiryTracked: t.expiry ?? false,
+          serialTracked: t.serial ?? false,
+          minShelfLifeDays: t.shelf ?? 0,
+          itemClass: t.cls,
+        },
+        rnd.next() < 0.5 ? rnd.pick([6, 10, 12, 24]) : undefined,
+      ),
+    );
   }
 
   const zones: { zone: string; classes: ItemClass[]; aisles: number }[] = [
@@ -129,19 +251,35 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
         for (let level = 1; level <= 2; level++) {
           locations.push({
             code: `${z.zone}-${String(aisle).padStart(2, '0')}-${String(bay).padStart(2, '0')}-${level}`,
-            zone: z.zone, itemClasses: z.classes, status: 'available', capacityUnits: z.zone === 'B' ? 40 : 500, pickSequence: seq++,
+            zone: z.zone,
+            itemClasses: z.classes,
+            status: 'available',
+            capacityUnits: z.zone === 'B' ? 40 : 500,
+            pickSequence: seq++,
           });
         }
       }
     }
   }
-  locations.push({ code: 'Q-01', zone: 'Q', itemClasses: ['general', 'fast-mover', 'high-value', 'bulky', 'cold', 'hazmat'], status: 'available', capacityUnits: 0, pickSequence: seq++ });
+  locations.push({
+    code: 'Q-01',
+    zone: 'Q',
+    itemClasses: ['general', 'fast-mover', 'high-value', 'bulky', 'cold', 'hazmat'],
+    status: 'available',
+    capacityUnits: 0,
+    pickSequence: seq++,
+  });
   const heldLocation = locations.find((l) => l.code === 'A-03-01-1');
   if (heldLocation) heldLocation.status = 'hold';
 
   const purchaseOrders: PurchaseOrder[] = [
     {
-      id: demo.po, number: demo.po, supplier: 'Nordic Supply AB', status: 'open', expectedDate: isoDate(now), overReceiptTolerancePct: 5,
+      id: demo.po,
+      number: demo.po,
+      supplier: 'Nordic Supply AB',
+      status: 'open',
+      expectedDate: isoDate(now),
+      overReceiptTolerancePct: 5,
       lines: [
         { lineNo: 1, itemId: demo.items.yoghurt, qtyOrdered: 24 },
         { lineNo: 2, itemId: demo.items.bolt, qtyOrdered: 500 },
@@ -151,57 +289,181 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     },
   ];
   for (let n = 2; n <= 12; n++) {
-    const lines = Array.from({ length: rnd.int(2, 8) }, (_, i) => ({ lineNo: i + 1, itemId: rnd.pick(items).id, qtyOrdered: rnd.int(5, 120) }));
-    purchaseOrders.push({ id: `PO-${1000 + n}`, number: `PO-${1000 + n}`, supplier: rnd.pick(['Acme Industrial', 'Globex Foods', 'Initech Office', 'Umbrella Pharma']), status: 'open', expectedDate: isoDate(addDays(now, rnd.int(0, 10))), overReceiptTolerancePct: 0, lines });
+    const lines = Array.from({ length: rnd.int(2, 8) }, (_, i) => ({
+      lineNo: i + 1,
+      itemId: rnd.pick(items).id,
+      qtyOrdered: rnd.int(5, 120),
+    }));
+    purchaseOrders.push({
+      id: `PO-${1000 + n}`,
+      number: `PO-${1000 + n}`,
+      supplier: rnd.pick(['Acme Industrial', 'Globex Foods', 'Initech Office', 'Umbrella Pharma']),
+      status: 'open',
+      expectedDate: isoDate(addDays(now, rnd.int(0, 10))),
+      overReceiptTolerancePct: 0,
+      lines,
+    });
   }
 
   const asns: Asn[] = [
     {
-      id: demo.asn, number: demo.asn, poId: demo.po, expectedWeightKg: 38.5,
+      id: demo.asn,
+      number: demo.asn,
+      poId: demo.po,
+      expectedWeightKg: 38.5,
       lines: [
-        { lineNo: 1, poLineNo: 1, itemId: demo.items.yoghurt, qty: 24, lot: 'L2411A', expiry: isoDate(addDays(now, 30)), sscc: '106141410000000019' },
+        {
+          lineNo: 1,
+          poLineNo: 1,
+          itemId: demo.items.yoghurt,
+          qty: 24,
+          lot: 'L2411A',
+          expiry: isoDate(addDays(now, 30)),
+          sscc: '106141410000000019',
+        },
         { lineNo: 2, poLineNo: 2, itemId: demo.items.bolt, qty: 500, lot: null, expiry: null, sscc: '106141410000000019' },
       ],
     },
   ];
 
   const firstNames = ['Mila', 'Jonas', 'Sofia', 'Lucas', 'Emma', 'Noah', 'Lea', 'Finn', 'Sara', 'Omar'];
-  const cities: [string, string, string][] = [['Utrecht', '3511 AB', 'NL'], ['Antwerpen', '2000', 'BE'], ['Köln', '50667', 'DE'], ['Lyon', '69002', 'FR'], ['Madrid', '28013', 'ES']];
+  const cities: [string, string, string][] = [
+    ['Utrecht', '3511 AB', 'NL'],
+    ['Antwerpen', '2000', 'BE'],
+    ['Köln', '50667', 'DE'],
+    ['Lyon', '69002', 'FR'],
+    ['Madrid', '28013', 'ES'],
+  ];
   const orders: Order[] = [
     {
-      id: demo.order, number: demo.order, tote: demo.tote,
+      id: demo.order,
+      number: demo.order,
+      tote: demo.tote,
       shipTo: address('Mila de Vries', 'Oudegracht 101', 'Utrecht', '3511 AB', 'NL'),
-      carrier: 'HOUSE', service: 'STANDARD', notes: 'Leave at reception', gift: false, fragile: true, status: 'open',
-      lines: [{ lineNo: 1, itemId: demo.items.mug, qty: 2 }, { lineNo: 2, itemId: demo.items.tape, qty: 1 }],
+      carrier: 'HOUSE',
+      service: 'STANDARD',
+      notes: 'Leave at reception',
+      gift: false,
+      fragile: true,
+      status: 'open',
+      lines: [
+        { lineNo: 1, itemId: demo.items.mug, qty: 2 },
+        { lineNo: 2, itemId: demo.items.tape, qty: 1 },
+      ],
     },
     {
-      id: 'SO-2002', number: 'SO-2002', tote: 'T-0002',
+      id: 'SO-2002',
+      number: 'SO-2002',
+      tote: 'T-0002',
       shipTo: address('Jonas Peeters', 'Meir 50', 'Antwerpen', '2000', 'BE'),
-      carrier: 'HOUSE', service: 'EXPRESS', notes: '', gift: true, fragile: false, status: 'open',
-      lines: [{ lineNo: 1, itemId: demo.items.yoghurt, qty: 1 }, { lineNo: 2, itemId: demo.items.scanner, qty: 1 }],
+      carrier: 'HOUSE',
+      service: 'EXPRESS',
+      notes: '',
+      gift: true,
+      fragile: false,
+      status: 'open',
+      lines: [
+        { lineNo: 1, itemId: demo.items.yoghurt, qty: 1 },
+        { lineNo: 2, itemId: demo.items.scanner, qty: 1 },
+      ],
     },
   ];
   for (let n = 3; n <= 40; n++) {
     const [city, postal, country] = rnd.pick(cities);
-    const lines = Array.from({ length: rnd.int(1, 5) }, (_, i) => ({ lineNo: i + 1, itemId: rnd.pick(items.slice(6)).id, qty: rnd.int(1, 4) }));
+    const lines = Array.from({ length: rnd.int(1, 5) }, (_, i) => ({
+      lineNo: i + 1,
+      itemId: rnd.pick(items.slice(6)).id,
+      qty: rnd.int(1, 4),
+    }));
     orders.push({
-      id: `SO-${2000 + n}`, number: `SO-${2000 + n}`, tote: `T-${String(n).padStart(4, '0')}`,
-      shipTo: address(`${rnd.pick(firstNames)} ${String.fromCharCode(65 + n % 26)}.`, `Main street ${n}`, city, postal, country),
-      carrier: rnd.pick(['HOUSE', 'DHL', 'UPS']), service: rnd.pick(['STANDARD', 'EXPRESS']), notes: '', gift: false, fragile: false, status: 'open', lines,
+      id: `SO-${2000 + n}`,
+      number: `SO-${2000 + n}`,
+      tote: `T-${String(n).padStart(4, '0')}`,
+      shipTo: address(`${rnd.pick(firstNames)} ${String.fromCharCode(65 + (n % 26))}.`, `Main street ${n}`, city, postal, country),
+      carrier: rnd.pick(['HOUSE', 'DHL', 'UPS']),
+      service: rnd.pick(['STANDARD', 'EXPRESS']),
+      notes: '',
+      gift: false,
+      fragile: false,
+      status: 'open',
+      lines,
     });
   }
 
   const cartonTypes: CartonType[] = [
-    { code: 'ENV-A4', description: 'Padded envelope A4', innerLengthMm: 300, innerWidthMm: 220, innerHeightMm: 30, tareG: 25, maxWeightG: 1000, active: true },
-    { code: 'BOX-S', description: 'Box S 250x200x100', innerLengthMm: 250, innerWidthMm: 200, innerHeightMm: 100, tareG: 120, maxWeightG: 5000, active: true },
-    { code: 'BOX-M', description: 'Box M 350x250x200', innerLengthMm: 350, innerWidthMm: 250, innerHeightMm: 200, tareG: 220, maxWeightG: 12000, active: true },
-    { code: 'BOX-L', description: 'Box L 500x400x300', innerLengthMm: 500, innerWidthMm: 400, innerHeightMm: 300, tareG: 450, maxWeightG: 20000, active: true },
-    { code: 'BOX-XL', description: 'Box XL 700x700x600', innerLengthMm: 700, innerWidthMm: 700, innerHeightMm: 600, tareG: 900, maxWeightG: 30000, active: true },
+    {
+      code: 'ENV-A4',
+      description: 'Padded envelope A4',
+      innerLengthMm: 300,
+      innerWidthMm: 220,
+      innerHeightMm: 30,
+      tareG: 25,
+      maxWeightG: 1000,
+      active: true,
+    },
+    {
+      code: 'BOX-S',
+      description: 'Box S 250x200x100',
+      innerLengthMm: 250,
+      innerWidthMm: 200,
+      innerHeightMm: 100,
+      tareG: 120,
+      maxWeightG: 5000,
+      active: true,
+    },
+    {
+      code: 'BOX-M',
+      description: 'Box M 350x250x200',
+      innerLengthMm: 350,
+      innerWidthMm: 250,
+      innerHeightMm: 200,
+      tareG: 220,
+      maxWeightG: 12000,
+      active: true,
+    },
+    {
+      code: 'BOX-L',
+      description: 'Box L 500x400x300',
+      innerLengthMm: 500,
+      innerWidthMm: 400,
+      innerHeightMm: 300,
+      tareG: 450,
+      maxWeightG: 20000,
+      active: true,
+    },
+    {
+      code: 'BOX-XL',
+      description: 'Box XL 700x700x600',
+      innerLengthMm: 700,
+      innerWidthMm: 700,
+      innerHeightMm: 600,
+      tareG: 900,
+      maxWeightG: 30000,
+      active: true,
+    },
   ];
 
   const holds: Hold[] = [
-    { id: 'HOLD-1', kind: 'lot', itemId: demo.heldLot.item, lot: demo.heldLot.lot, location: null, reason: 'Listeria test pending', active: true, createdAt: now.toISOString() },
-    { id: 'HOLD-2', kind: 'location', itemId: null, lot: null, location: 'A-03-01-1', reason: 'Rack damage, awaiting inspection', active: true, createdAt: now.toISOString() },
+    {
+      id: 'HOLD-1',
+      kind: 'lot',
+      itemId: demo.heldLot.item,
+      lot: demo.heldLot.lot,
+      location: null,
+      reason: 'Listeria test pending',
+      active: true,
+      createdAt: now.toISOString(),
+    },
+    {
+      id: 'HOLD-2',
+      kind: 'location',
+      itemId: null,
+      lot: null,
+      location: 'A-03-01-1',
+      reason: 'Rack damage, awaiting inspection',
+      active: true,
+      createdAt: now.toISOString(),
+    },
   ];
 
   return { site, operators, items, locations, purchaseOrders, asns, orders, cartonTypes, holds };

@@ -6,8 +6,21 @@ export type ScanSource = z.infer<typeof ScanSource>;
 
 /** Symbologies the station tells apart (from the AIM id where the scanner sends one). */
 export const Symbology = z.enum([
-  'gs1-128', 'gs1-datamatrix', 'gs1-qr', 'gs1-databar', 'gs1-dotcode',
-  'ean-13', 'ean-8', 'upc-a', 'upc-e', 'itf-14', 'code-128', 'code-39', 'datamatrix', 'qr', 'unknown',
+  'gs1-128',
+  'gs1-datamatrix',
+  'gs1-qr',
+  'gs1-databar',
+  'gs1-dotcode',
+  'ean-13',
+  'ean-8',
+  'upc-a',
+  'upc-e',
+  'itf-14',
+  'code-128',
+  'code-39',
+  'datamatrix',
+  'qr',
+  'unknown',
 ]);
 export type Symbology = z.infer<typeof Symbology>;
 
@@ -16,7 +29,10 @@ export const ScanEvent = z.object({
   data: z.string().min(1).max(4096),
   symbology: Symbology,
   /** AIM symbology identifier as received, e.g. "]C1"; absent when the scanner sent none. */
-  aimId: z.string().regex(/^\][A-Za-z][0-9A-Za-z]$/).optional(),
+  aimId: z
+    .string()
+    .regex(/^\][A-Za-z][0-9A-Za-z]$/)
+    .optional(),
   source: ScanSource,
   /** Device id from the station's device config, e.g. "pack-scanner". */
   deviceId: z.string().max(128).optional(),

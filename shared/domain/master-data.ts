@@ -5,7 +5,11 @@ import { z } from 'zod';
  * These shapes travel in sync pulls and ERP imports; ids are the ERP's external ids.
  */
 
-const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:\-/]+$/, 'ids use letters, digits and . _ : - /');
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:\-/]+$/, 'ids use letters, digits and . _ : - /');
 const Text = (max: number) => z.string().max(max);
 
 export const ItemClass = z.enum(['general', 'hazmat', 'cold', 'fast-mover', 'bulky', 'high-value']);
@@ -86,7 +90,11 @@ export const AsnLine = z.object({
   lot: z.string().max(20).nullable().default(null),
   expiry: z.string().date().nullable().default(null),
   /** SSCC of the pallet/case this line travels on, if the supplier labelled it. */
-  sscc: z.string().regex(/^\d{18}$/).nullable().default(null),
+  sscc: z
+    .string()
+    .regex(/^\d{18}$/)
+    .nullable()
+    .default(null),
 });
 export type AsnLine = z.infer<typeof AsnLine>;
 
@@ -192,5 +200,7 @@ export const SiteSettings = z.object({
   smallCartonTolerancePct: z.number().min(0).max(100).default(3),
   allowQuantityKeys: z.boolean().default(true),
   defaultOverReceiptTolerancePct: z.number().min(0).max(1000).default(0),
+  /** Offline reserve of leased numbers (SSCC, LPN, manifest): this many days of a station's own use; absent = 3. */
+  numberReserveDays: z.number().min(0.5).max(60).optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;

@@ -109,7 +109,17 @@ export const CartonRecommendation = z.object({
 export type CartonRecommendation = z.infer<typeof CartonRecommendation>;
 
 /** The next thing the packer has to do, for the big prompt on screen. */
-export const PackStep = z.enum(['scan-order', 'scan-items', 'scan-serial', 'weigh', 'resolve-weight', 'print-label', 'close-carton', 'close-shipment', 'stopped']);
+export const PackStep = z.enum([
+  'scan-order',
+  'scan-items',
+  'scan-serial',
+  'weigh',
+  'resolve-weight',
+  'print-label',
+  'close-carton',
+  'close-shipment',
+  'stopped',
+]);
 export type PackStep = z.infer<typeof PackStep>;
 
 export const PackState = z.object({

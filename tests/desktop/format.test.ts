@@ -19,7 +19,7 @@ beforeAll(async () => {
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('locale formatting', () => {
-  it('writes weights with the locale\'s decimal mark and the unit', () => {
+  it("writes weights with the locale's decimal mark and the unit", () => {
     expect(plain(formatWeight(1.25, 'kg', 'en'))).toBe('1.25 kg');
     expect(plain(formatWeight(1.25, 'kg', 'de'))).toBe('1,25 kg');
     expect(plain(formatWeight(1.25, 'kg', 'es'))).toBe('1,25 kg');

@@ -4,8 +4,12 @@ import { loadRendererModule } from './support/renderer-module';
 const { en } = await loadRendererModule('i18n/en.ts');
 const { de } = await loadRendererModule('i18n/de.ts');
 const { es } = await loadRendererModule('i18n/es.ts');
-const { setupMessages } = (await loadRendererModule('features/setup/messages.ts')) as { setupMessages: Record<'en' | 'de' | 'es', unknown> };
-const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/messages.ts')) as { diagnosticsMessages: Record<'en' | 'de' | 'es', unknown> };
+const { setupMessages } = (await loadRendererModule('features/setup/messages.ts')) as {
+  setupMessages: Record<'en' | 'de' | 'es', unknown>;
+};
+const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/messages.ts')) as {
+  diagnosticsMessages: Record<'en' | 'de' | 'es', unknown>;
+};
 
 /** Flattens nested messages to "a.b.c" -> text. */
 function flatten(value: unknown, prefix = ''): Map<string, string> {
@@ -20,7 +24,8 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 // Words that are the same in every language here: product and technology names, units.
-const sameEverywhere = /^(Warebench|Scan|Server|Station|Name|Node\.js|Electron|Chromium|SQLite|System|Info|Debug|Error|error|online|offline|Mettler Toledo MT-SICS|NCI \/ Weigh-Tronix 3825|Scanner|no)$/;
+const sameEverywhere =
+  /^(Warebench|Scan|Server|Station|Name|Node\.js|Electron|Chromium|SQLite|System|Info|Debug|Error|error|online|offline|Mettler Toledo MT-SICS|NCI \/ Weigh-Tronix 3825|Scanner|no)$/;
 
 const sets = [
   { name: 'UI', en, others: { de, es } },

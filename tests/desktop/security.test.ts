@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { args, callsNamed, isNode, literal, nodes, objectProperties, parse, strings, walk, type Node } from './support/ast';
+import { args, callsNamed, isNode, literal, type Node, nodes, objectProperties, parse, strings, walk } from './support/ast';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -94,9 +94,14 @@ describe('Electron security of the source', () => {
   it('no file in electron/main creates a window or web contents elsewhere, or loads remote content', () => {
     for (const file of ['index.ts', 'core-link.ts', 'ipc-relay.ts', 'updater.ts', 'credential-vault.ts', 'autostart.ts', 'security.ts']) {
       const program = parse(read(`electron/main/${file}`), 'ts');
-      const created = nodes(program, 'NewExpression').filter(({ node }) => isNode(node.callee) && ['BrowserWindow', 'BrowserView', 'WebContentsView'].includes(String(node.callee.name)));
+      const created = nodes(program, 'NewExpression').filter(
+        ({ node }) => isNode(node.callee) && ['BrowserWindow', 'BrowserView', 'WebContentsView'].includes(String(node.callee.name)),
+      );
       expect(created, file).toHaveLength(0);
-      expect(strings(program).some((s) => /^https?:\/\//.test(s) && s.includes('.')), `${file} names a remote URL`).toBe(false);
+      expect(
+        strings(program).some((s) => /^https?:\/\//.test(s) && s.includes('.')),
+        `${file} names a remote URL`,
+      ).toBe(false);
     }
   });
 });
@@ -147,7 +152,9 @@ describe('Electron security of the built app', () => {
   it('out/main/index.js: a CSP header is set on every response, and the policy is strict', () => {
     const headers = callsNamed(main, 'onHeadersReceived');
     expect(headers).toHaveLength(1);
-    const keys = nodes(args(headers[0]?.node as Node)[0] as Node, 'Property').map(({ node }) => (isNode(node.key) ? (node.key.value ?? node.key.name) : null));
+    const keys = nodes(args(headers[0]?.node as Node)[0] as Node, 'Property').map(({ node }) =>
+      isNode(node.key) ? (node.key.value ?? node.key.name) : null,
+    );
     expect(keys).toContain('Content-Security-Policy');
     const policy = strings(main).filter((s) => s.startsWith("default-src 'self'") || s === "script-src 'self'");
     expect(policy.length).toBeGreaterThan(0);
@@ -162,15 +169,22 @@ describe('Electron security of the built app', () => {
     const text = read('out/main/index.js');
     expect(callsNamed(main, 'on').filter(({ node }) => /^station:/.test(String(literal(args(node)[0]))))).toHaveLength(0);
     // The trust check compares the sender with the window's webContents, the frame with the top frame, and the URL with the app's own.
-    for (const needle of ['senderFrame', 'sender === window.webContents', 'frame.parent === null', 'isOwnContent(frame.url)']) expect(text).toContain(needle);
+    for (const needle of ['senderFrame', 'sender === window.webContents', 'frame.parent === null', 'isOwnContent(frame.url)'])
+      expect(text).toContain(needle);
   });
 
   it('out/main/index.js: no remote module, and the dev server URL is honoured only when not packaged', () => {
     expect(strings(main).some((s) => s.includes('@electron/remote'))).toBe(false);
     for (const { node, ancestors } of walk(main)) {
       if (node.type === 'MemberExpression' && isNode(node.property) && node.property.name === 'ELECTRON_RENDERER_URL') {
-        const readsIsPackaged = (n: unknown) => isNode(n) && [...walk(n)].some(({ node: m }) => m.type === 'MemberExpression' && isNode(m.property) && m.property.name === 'isPackaged');
-        const guarded = ancestors.some((a) => (a.type === 'LogicalExpression' && readsIsPackaged(a.left)) || ((a.type === 'ConditionalExpression' || a.type === 'IfStatement') && readsIsPackaged(a.test)));
+        const readsIsPackaged = (n: unknown) =>
+          isNode(n) &&
+          [...walk(n)].some(({ node: m }) => m.type === 'MemberExpression' && isNode(m.property) && m.property.name === 'isPackaged');
+        const guarded = ancestors.some(
+          (a) =>
+            (a.type === 'LogicalExpression' && readsIsPackaged(a.left)) ||
+            ((a.type === 'ConditionalExpression' || a.type === 'IfStatement') && readsIsPackaged(a.test)),
+        );
         expect(guarded, 'ELECTRON_RENDERER_URL read outside an isPackaged guard').toBe(true);
       }
     }
@@ -182,7 +196,9 @@ describe('Electron security of the built app', () => {
     const [name, api] = args(exposed[0]?.node as Node);
     expect(literal(name)).toBe('station');
     expect([...objectProperties(api as Node).keys()].sort()).toEqual(['invoke', 'subscribe']);
-    const channels = ['invoke', 'on', 'removeListener', 'send', 'sendSync', 'once', 'postMessage'].flatMap((m) => callsNamed(preload, m).map(({ node }) => literal(args(node)[0])));
+    const channels = ['invoke', 'on', 'removeListener', 'send', 'sendSync', 'once', 'postMessage'].flatMap((m) =>
+      callsNamed(preload, m).map(({ node }) => literal(args(node)[0])),
+    );
     expect([...new Set(channels)].sort()).toEqual(['station:event', 'station:invoke']);
     // ipcRenderer itself is never handed to the page.
     for (const value of objectProperties(api as Node).values()) expect(value.type).toMatch(/FunctionExpression$/);
@@ -200,15 +216,24 @@ describe('Electron security of the built app', () => {
 });
 
 describe('electron-builder.yml', () => {
-  type Config = Record<string, unknown> & { electronFuses?: Record<string, unknown>; asarUnpack?: string[]; files?: (string | { filter?: string[] })[]; nsis?: Record<string, unknown>; mac?: Record<string, unknown>; publish?: Record<string, unknown> };
+  type Config = Record<string, unknown> & {
+    electronFuses?: Record<string, unknown>;
+    asarUnpack?: string[];
+    files?: (string | { filter?: string[] })[];
+    nsis?: Record<string, unknown>;
+    mac?: Record<string, unknown>;
+    publish?: Record<string, unknown>;
+  };
   /** electron-builder normalizes `files` into pattern sets; the flat list of patterns. */
   const filePatterns = () => (config.files ?? []).flatMap((f) => (typeof f === 'string' ? [f] : (f.filter ?? [])));
   let config: Config;
   beforeAll(async () => {
+    // biome-ignore lint/correctness/noUndeclaredDependencies: electron-builder's own config reader, installed with it
     const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
       getConfig(dir: string, path: string, extra: null): Promise<Config>;
       validateConfiguration(config: Config, logger: unknown): Promise<void>;
     };
+    // biome-ignore lint/correctness/noUndeclaredDependencies: installed with electron-builder
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     config = await getConfig(root, join(root, 'electron-builder.yml'), null);
     await validateConfiguration(config, new DebugLogger(false));
@@ -227,10 +252,20 @@ describe('electron-builder.yml', () => {
 
   it('packs into asar with the native addons unpacked, and only the built app', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/@serialport/bindings-cpp/**', 'node_modules/node-hid/**']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining([
+        '**/*.node',
+        'node_modules/better-sqlite3/**',
+        'node_modules/@serialport/bindings-cpp/**',
+        'node_modules/node-hid/**',
+      ]),
+    );
     expect(filePatterns()).toEqual(expect.arrayContaining(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']));
     const included = filePatterns().filter((f) => !f.startsWith('!'));
-    expect(included.every((f) => f.startsWith('out/') || f === 'package.json'), included.join(', ')).toBe(true);
+    expect(
+      included.every((f) => f.startsWith('out/') || f === 'package.json'),
+      included.join(', '),
+    ).toBe(true);
   });
 
   it('identifies the app, installs per machine, signs and notarizes from the environment, updates from a generic feed', () => {
@@ -238,6 +273,7 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('Warebench');
     expect(config.nsis).toMatchObject({ perMachine: true, allowElevation: true, oneClick: false });
     expect(config.mac).toMatchObject({ hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist' });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own placeholder, expanded at build time
     expect(config.publish).toMatchObject({ provider: 'generic', url: '${env.WAREBENCH_UPDATE_FEED_URL}' });
     expect(JSON.stringify(config)).not.toMatch(/password|BEGIN (RSA )?PRIVATE KEY/i);
   });

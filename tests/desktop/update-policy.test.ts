@@ -4,10 +4,26 @@ import { compareVersions, createInstallGate, downloadDecision } from '../../elec
 
 describe('update policy', () => {
   it('orders versions by semantic-version precedence', () => {
-    const ordered = ['0.9.9', '1.0.0-alpha', '1.0.0-alpha.1', '1.0.0-alpha.beta', '1.0.0-beta', '1.0.0-beta.2', '1.0.0-beta.11', '1.0.0-rc.1', '1.0.0', '1.0.1', '1.2.0', '1.10.0', '2.0.0'];
+    const ordered = [
+      '0.9.9',
+      '1.0.0-alpha',
+      '1.0.0-alpha.1',
+      '1.0.0-alpha.beta',
+      '1.0.0-beta',
+      '1.0.0-beta.2',
+      '1.0.0-beta.11',
+      '1.0.0-rc.1',
+      '1.0.0',
+      '1.0.1',
+      '1.2.0',
+      '1.10.0',
+      '2.0.0',
+    ];
     for (let i = 0; i < ordered.length; i++) {
       for (let j = 0; j < ordered.length; j++) {
-        expect(Math.sign(compareVersions(ordered[i] as string, ordered[j] as string)), `${ordered[i]} vs ${ordered[j]}`).toBe(Math.sign(i - j));
+        expect(Math.sign(compareVersions(ordered[i] as string, ordered[j] as string)), `${ordered[i]} vs ${ordered[j]}`).toBe(
+          Math.sign(i - j),
+        );
       }
     }
     expect(compareVersions('v1.2.3+build.7', '1.2.3')).toBe(0);
@@ -43,7 +59,10 @@ describe('update policy', () => {
     const gate = createInstallGate({ idleChecks: 2 });
     expect(gate.observe({ busy: true, reason: 'carton C-1 is open' })).toEqual({ install: false, waitingFor: 'carton C-1 is open' });
     expect(gate.observe({ busy: false, reason: null })).toMatchObject({ install: false });
-    expect(gate.observe({ busy: true, reason: 'receipt R-9 is open' })).toMatchObject({ install: false, waitingFor: 'receipt R-9 is open' });
+    expect(gate.observe({ busy: true, reason: 'receipt R-9 is open' })).toMatchObject({
+      install: false,
+      waitingFor: 'receipt R-9 is open',
+    });
     expect(gate.observe({ busy: false, reason: null })).toMatchObject({ install: false });
     expect(gate.observe(null)).toMatchObject({ install: false, waitingFor: 'the station core to answer' });
     expect(gate.observe({ busy: false, reason: null })).toMatchObject({ install: false });

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { startStationProcess, type StationProcess } from './support/station-process';
+import { type StationProcess, startStationProcess } from './support/station-process';
 
 const shots = join('test-results', 'e2e', 'screenshots');
 let station: StationProcess;
@@ -15,7 +15,9 @@ test.afterAll(async () => {
   await station.stop();
 });
 
-test('an admin reaches diagnostics by keyboard, sees versions, devices, sync and log problems, and exports a support bundle', async ({ page }) => {
+test('an admin reaches diagnostics by keyboard, sees versions, devices, sync and log problems, and exports a support bundle', async ({
+  page,
+}) => {
   await page.goto(station.url);
   await page.getByTestId('badge-input').fill('1004');
   await page.keyboard.press('Enter');
@@ -43,7 +45,13 @@ test('an admin reaches diagnostics by keyboard, sees versions, devices, sync and
   await expect(screen).toContainText('No warnings or errors in the log.');
 
   // The desktop shell's main process logs next to the core (update checks, window events): its problems show here too.
-  const line = { level: 50, time: new Date().toISOString(), name: 'warebench-main', msg: 'update check failed: feed unreachable', err: { message: 'getaddrinfo ENOTFOUND updates.example' } };
+  const line = {
+    level: 50,
+    time: new Date().toISOString(),
+    name: 'warebench-main',
+    msg: 'update check failed: feed unreachable',
+    err: { message: 'getaddrinfo ENOTFOUND updates.example' },
+  };
   writeFileSync(join(station.dataDir, 'logs', 'main.log'), `${JSON.stringify(line)}\n`);
   await page.getByRole('button', { name: 'Refresh' }).click();
   const errors = page.getByTestId('diag-errors');
@@ -58,7 +66,16 @@ test('an admin reaches diagnostics by keyboard, sees versions, devices, sync and
   expect(path.startsWith(join(station.dataDir, 'support'))).toBe(true);
   expect(existsSync(path)).toBe(true);
   const zip = unzipSync(readFileSync(path));
-  expect(Object.keys(zip)).toEqual(expect.arrayContaining(['versions.json', 'station.json', 'integrity-check.txt', 'diagnostics.json', 'logs/station.log', 'logs/main.log']));
+  expect(Object.keys(zip)).toEqual(
+    expect.arrayContaining([
+      'versions.json',
+      'station.json',
+      'integrity-check.txt',
+      'diagnostics.json',
+      'logs/station.log',
+      'logs/main.log',
+    ]),
+  );
   expect(new TextDecoder().decode(zip['integrity-check.txt']).trim()).toBe('ok');
   await page.screenshot({ path: join(shots, 'diagnostics-2-bundle.png'), fullPage: true });
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startStationProcess, type StationProcess } from './support/station-process';
+import { type StationProcess, startStationProcess } from './support/station-process';
 
 let station: StationProcess;
 

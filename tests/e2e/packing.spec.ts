@@ -1,12 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { createZplPreviewer } from '../../electron/core/devices/printer/preview';
 import { DEMO_COMPANY_PREFIX } from '../../shared/demo/dataset';
 import { makeGtin14 } from '../../shared/demo/gtin';
 import { isValidSscc } from '../../shared/scan';
-import { createZplPreviewer } from '../../electron/core/devices/printer/preview';
-import { decodePng } from '../support/devices/zbar';
 import type { RawListener } from '../support/devices/raw-listener';
-import { gs1Date, startBenchStation, wedgeScan, type BenchStation } from './support/bench-station';
-import { eventually, serverRead, type LedgerEntry, type Shipment } from './support/server-api';
+import { decodePng } from '../support/devices/zbar';
+import { type BenchStation, gs1Date, startBenchStation, wedgeScan } from './support/bench-station';
+import { eventually, type LedgerEntry, type Shipment, serverRead } from './support/server-api';
 import type { StationProcess } from './support/station-process';
 
 /**
@@ -42,7 +42,9 @@ async function signInAndPack(page: Page, badge: string, name: string): Promise<v
   await expect(page.getByTestId('pack-step')).toHaveAttribute('data-step', 'scan-order');
 }
 
-async function printAndDecodeLabel(page: Page): Promise<{ tracking: string; sscc: string; zpl: string; symbols: Awaited<ReturnType<typeof decodePng>> }> {
+async function printAndDecodeLabel(
+  page: Page,
+): Promise<{ tracking: string; sscc: string; zpl: string; symbols: Awaited<ReturnType<typeof decodePng>> }> {
   const job = printer.nextJob(15_000);
   await page.getByTestId('pack-print-label').click();
   await expect(page.getByTestId('pack-label')).toHaveAttribute('data-print', 'done');
@@ -53,7 +55,9 @@ async function printAndDecodeLabel(page: Page): Promise<{ tracking: string; sscc
   return { tracking, sscc, zpl, symbols };
 }
 
-test('a packer packs a two-line order: stopped by a wrong item and a held lot, weighs within tolerance, labels and closes', async ({ page }) => {
+test('a packer packs a two-line order: stopped by a wrong item and a held lot, weighs within tolerance, labels and closes', async ({
+  page,
+}) => {
   await signInAndPack(page, '1002', 'Ben Okafor');
 
   // The order opens by scan: lines, ship-to, carrier and notes.
@@ -178,5 +182,9 @@ test('a carton out of tolerance stops the close until a supervisor overrides it 
     () => serverRead<{ items: Shipment[] }>(station, '/shipments?orderId=SO-2001&shipped=true'),
     (r) => r.items.length > 0,
   );
-  expect(cartons.items[0]).toMatchObject({ overrideBy: 'OP-CHLOE', overrideReason: 'mugs of the new supplier are lighter, checked', sscc: label.sscc });
+  expect(cartons.items[0]).toMatchObject({
+    overrideBy: 'OP-CHLOE',
+    overrideReason: 'mugs of the new supplier are lighter, checked',
+    sscc: label.sscc,
+  });
 });

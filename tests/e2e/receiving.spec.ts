@@ -1,12 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { createZplPreviewer } from '../../electron/core/devices/printer/preview';
 import { DEMO_COMPANY_PREFIX } from '../../shared/demo/dataset';
 import { makeGtin14 } from '../../shared/demo/gtin';
 import { isValidSscc } from '../../shared/scan';
-import { createZplPreviewer } from '../../electron/core/devices/printer/preview';
-import { decodePng } from '../support/devices/zbar';
 import type { RawListener } from '../support/devices/raw-listener';
-import { gs1Date, startBenchStation, wedgeScan, type BenchStation } from './support/bench-station';
-import { eventually, serverRead, type LedgerEntry, type ReceiptLine } from './support/server-api';
+import { decodePng } from '../support/devices/zbar';
+import { type BenchStation, gs1Date, startBenchStation, wedgeScan } from './support/bench-station';
+import { eventually, type LedgerEntry, type ReceiptLine, serverRead } from './support/server-api';
 import type { StationProcess } from './support/station-process';
 
 /**
@@ -30,7 +30,9 @@ test.afterAll(async () => {
   await bench?.stop();
 });
 
-test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with its SSCC label, one short line approved', async ({ page }) => {
+test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with its SSCC label, one short line approved', async ({
+  page,
+}) => {
   await page.goto(station.url);
   await page.getByTestId('badge-input').fill('1001');
   await page.keyboard.press('Enter');
@@ -111,7 +113,8 @@ test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with it
   await page.getByTestId('close-receipt').click();
   await expect(page.getByTestId('close-dialog')).toBeVisible();
   await expect(page.getByTestId('close-line-ITM-MUG-CER')).toHaveAttribute('data-kind', 'short');
-  for (const item of ['ITM-YOG-500', 'ITM-BOLT-M8', 'ITM-SCAN-HH']) await expect(page.getByTestId(`close-line-${item}`)).toHaveAttribute('data-kind', 'ok');
+  for (const item of ['ITM-YOG-500', 'ITM-BOLT-M8', 'ITM-SCAN-HH'])
+    await expect(page.getByTestId(`close-line-${item}`)).toHaveAttribute('data-kind', 'ok');
   await expect(page.getByTestId('close-confirm')).toBeDisabled();
   await page.getByTestId('close-badge').fill('1003');
   await page.getByTestId('close-confirm').click();

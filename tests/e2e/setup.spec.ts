@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStationProcess, type StationProcess } from './support/station-process';
+import { expect, test } from '@playwright/test';
+import { type StationProcess, startStationProcess } from './support/station-process';
 
 const shots = join('test-results', 'e2e', 'screenshots');
 let station: StationProcess;
@@ -79,7 +79,14 @@ test('site IT sets up a new station: name, role, language, server, devices, opti
   await page.screenshot({ path: join(shots, 'setup-5-after-restart.png'), fullPage: true });
 
   const saved = JSON.parse(readFileSync(join(station.dataDir, 'station.json'), 'utf8')) as Record<string, unknown>;
-  expect(saved).toMatchObject({ stationName: 'Dock 3', stationRole: 'receiving', locale: 'de', server: 'embedded', training: true, pinnedVersion: '1.4.2' });
+  expect(saved).toMatchObject({
+    stationName: 'Dock 3',
+    stationRole: 'receiving',
+    locale: 'de',
+    server: 'embedded',
+    training: true,
+    pinnedVersion: '1.4.2',
+  });
   expect(saved.devices).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ id: 'receiving-scale', transport: { type: 'serial', path: '/dev/ttyUSB0' }, protocol: 'nci' }),

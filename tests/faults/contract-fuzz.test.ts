@@ -26,7 +26,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 const counts = (t: TestStation) =>
-  t.station.context.db.prepare('SELECT (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM orders) AS orders').get();
+  t.db.prepare('SELECT (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM orders) AS orders').get();
 
 describe('every contract command under random and hostile input', () => {
   let t: TestStation;
@@ -75,6 +75,6 @@ describe('every contract command under random and hostile input', () => {
       }),
       { numRuns: 200 },
     );
-    expect((t.station.context.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n).toBe(t.dataset.items.length);
+    expect((t.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n).toBe(t.dataset.items.length);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStationDatabase } from '../../electron/core/db/open';
+import { openStationDatabase } from '../../electron/core/storage/open';
 import { tempDir } from '../support/temp-dir';
 import { boltGtin, doubles, serverLedgerOpIds, serverReceiptOpIds, startCentralServer, type CentralServer } from './support/central-server';
 import { startStationProcess, writeStationConfig, type Ack, type StationProcess } from './support/station-process';

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { uuidv7 } from 'uuidv7';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openStationDatabase } from '../../electron/core/db/open';
-import { createOutbox } from '../../electron/core/db/repos/outbox';
+import { openStationDatabase } from '../../electron/core/storage/open';
+import { createOutbox } from '../../electron/core/storage/outbox';
 import { createSyncClient } from '../../electron/core/sync/client';
+import { expectOk, receiptLine } from '../server/support/fixtures';
 import { ADMIN_KEY, type Backend } from '../server/support/harness';
 import { tempDir } from '../support/temp-dir';
-import { expectOk, receiptLine } from '../server/support/fixtures';
-import { startCentralServer, type CentralServer } from './support/central-server';
+import { type CentralServer, startCentralServer } from './support/central-server';
 import { hostileRawBody, hostileString, hostileValue, nearlyValid } from './support/hostile';
 import { listRoutes, paramsOf, type RouteEntry } from './support/routes';
 import { storedState } from './support/server-state';
@@ -43,7 +43,8 @@ const needsAdmin = (route: RouteEntry) => route.path.startsWith('/api/v1/');
 const needsStation = (route: RouteEntry) => route.path.startsWith('/sync/v1/') && !isPublic(route);
 
 /** Percent-encodes a string for a path segment; lone surrogates (not encodable) become U+FFFD. */
-const segment = (value: string) => encodeURIComponent(value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+const segment = (value: string) =>
+  encodeURIComponent(value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 
 const describeAttack = (a: Attack) =>
   `${a.route.method} ${a.route.path} params=${JSON.stringify(a.params).slice(0, 300)} query=${a.query.slice(0, 300)} auth=${a.auth} type=${a.contentType} body=${
@@ -80,7 +81,14 @@ describe.each(backends)('every server route under random and hostile input [%s]'
     const d = server.dataset;
     const settings: Partial<typeof d.site> = { ...d.site };
     delete settings.siteId;
-    const op = { opId: uuidv7(), stationSeq: 1, kind: 'receipt.line', at: new Date().toISOString(), operatorId: 'OP-ANA', payload: receiptLine('PO-1001', 2, 'ITM-BOLT-M8', 1) };
+    const op = {
+      opId: uuidv7(),
+      stationSeq: 1,
+      kind: 'receipt.line',
+      at: new Date().toISOString(),
+      operatorId: 'OP-ANA',
+      payload: receiptLine('PO-1001', 2, 'ITM-BOLT-M8', 1),
+    };
     return {
       'PUT /api/v1/sites/:siteId': { body: settings },
       'POST /api/v1/sites/:siteId/items': { body: { items: d.items.slice(0, 2) } },
@@ -90,19 +98,29 @@ describe.each(backends)('every server route under random and hostile input [%s]'
       'POST /api/v1/sites/:siteId/orders': { body: { orders: d.orders.slice(0, 1) } },
       'POST /api/v1/sites/:siteId/carton-types': { body: { cartonTypes: d.cartonTypes.slice(0, 1) } },
       'POST /api/v1/sites/:siteId/operators': { body: { operators: d.operators.slice(0, 1) } },
-      'POST /api/v1/sites/:siteId/holds': { body: { id: 'QH-FUZZ', kind: 'lot', itemId: 'ITM-BOLT-M8', lot: 'L1', location: null, reason: 'fuzz', by: 'quality' } },
+      'POST /api/v1/sites/:siteId/holds': {
+        body: { id: 'QH-FUZZ', kind: 'lot', itemId: 'ITM-BOLT-M8', lot: 'L1', location: null, reason: 'fuzz', by: 'quality' },
+      },
       'POST /api/v1/sites/:siteId/holds/:holdId/release': { body: { by: 'quality' } },
       'POST /api/v1/enrollment-codes': { body: { siteId: 'SITE-DEMO', ttlMinutes: 5 } },
-      'GET /api/v1/sites/:siteId/receipts': { query: { limit: '10', poId: 'PO-1001', receiptId: 'R-1', itemId: 'ITM-BOLT-M8', cursor: 'abc' } },
+      'GET /api/v1/sites/:siteId/receipts': {
+        query: { limit: '10', poId: 'PO-1001', receiptId: 'R-1', itemId: 'ITM-BOLT-M8', cursor: 'abc' },
+      },
       'GET /api/v1/sites/:siteId/shipments': { query: { limit: '10', orderId: 'SO-2001', shipped: 'true', cursor: 'abc' } },
-      'GET /api/v1/sites/:siteId/on-hand': { query: { limit: '10', itemId: 'ITM-BOLT-M8', location: 'A-01-01-1', lot: 'L1', cursor: 'abc' } },
-      'GET /api/v1/sites/:siteId/ledger': { query: { limit: '10', itemId: 'ITM-BOLT-M8', kind: 'receipt', opId: randomUUID(), stationId: randomUUID(), cursor: 'abc' } },
+      'GET /api/v1/sites/:siteId/on-hand': {
+        query: { limit: '10', itemId: 'ITM-BOLT-M8', location: 'A-01-01-1', lot: 'L1', cursor: 'abc' },
+      },
+      'GET /api/v1/sites/:siteId/ledger': {
+        query: { limit: '10', itemId: 'ITM-BOLT-M8', kind: 'receipt', opId: randomUUID(), stationId: randomUUID(), cursor: 'abc' },
+      },
       'POST /sync/v1/enroll': { body: { code: 'ABCD-EFGH-JKMN', stationName: 'fuzz', role: 'both' } },
       'POST /sync/v1/push': { body: { ops: [op] } },
       'GET /sync/v1/pull': { query: { cursor: '0', limit: '10', epoch: 'x' } },
       'GET /sync/v1/exceptions': { query: { status: 'open', limit: '10' } },
       'POST /sync/v1/exceptions/:opId/resolve': { body: { resolvedBy: 'OP-ANA', note: 'fixed' } },
-      'POST /sync/v1/carrier-label': { body: { orderId: ids.order, cartonId: 'C-1', carrier: 'HOUSE', service: 'STANDARD', weightG: 500, shipTo: d.orders[0]?.shipTo } },
+      'POST /sync/v1/carrier-label': {
+        body: { orderId: ids.order, cartonId: 'C-1', carrier: 'HOUSE', service: 'STANDARD', weightG: 500, shipTo: d.orders[0]?.shipTo },
+      },
     };
   };
 
@@ -127,13 +145,26 @@ describe.each(backends)('every server route under random and hostile input [%s]'
       ? nearlyValid(template).map((q) => {
           if (q === null || typeof q !== 'object') return `q=${segment(String(q))}`;
           return Object.entries(q)
-            .map(([k, v]) => `${segment(k)}=${segment(typeof v === 'string' ? v : JSON.stringify(v) ?? '')}`)
+            .map(([k, v]) => `${segment(k)}=${segment(typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))}`)
             .join('&');
         })
       : fc.constant('');
     return fc.oneof(
       { weight: 4, arbitrary: fromTemplate },
-      { weight: 1, arbitrary: fc.constantFrom('limit=-1', 'limit=1e309', 'limit=99999999999999999999', 'cursor=%ff%fe', 'limit=1&limit=2', 'cursor[]=1&cursor[]=2', 'status=open&status=all', 'epoch=' + 'e'.repeat(5000), "kind=receipt'--") },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'limit=-1',
+          'limit=1e309',
+          'limit=99999999999999999999',
+          'cursor=%ff%fe',
+          'limit=1&limit=2',
+          'cursor[]=1&cursor[]=2',
+          'status=open&status=all',
+          `epoch=${'e'.repeat(5000)}`,
+          "kind=receipt'--",
+        ),
+      },
       { weight: 1, arbitrary: fc.constant('') },
     );
   };
@@ -141,7 +172,10 @@ describe.each(backends)('every server route under random and hostile input [%s]'
   const bodyArb = (route: RouteEntry, template: unknown): fc.Arbitrary<string | Uint8Array | undefined> => {
     if (route.method === 'GET' || route.method === 'HEAD') return fc.constant(undefined);
     return fc.oneof(
-      { weight: template === undefined ? 0 : 6, arbitrary: template === undefined ? fc.constant(undefined) : nearlyValid(template).map((v) => JSON.stringify(v)) },
+      {
+        weight: template === undefined ? 0 : 6,
+        arbitrary: template === undefined ? fc.constant(undefined) : nearlyValid(template).map((v) => JSON.stringify(v)),
+      },
       { weight: 2, arbitrary: hostileValue.map((v) => JSON.stringify(v) ?? 'null') },
       { weight: 2, arbitrary: hostileRawBody },
       { weight: 1, arbitrary: fc.constant(undefined) },
@@ -149,7 +183,17 @@ describe.each(backends)('every server route under random and hostile input [%s]'
   };
 
   const garbageToken = fc.oneof(
-    fc.constantFrom('Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${ADMIN_KEY}x`, `Bearer ${ADMIN_KEY} extra`, "Bearer ' OR 1=1 --", `Bearer ${'A'.repeat(8000)}`, 'Bearer ^XA~JR', 'Bearer wbs_'),
+    fc.constantFrom(
+      'Bearer',
+      'Bearer ',
+      'Basic dXNlcjpwYXNz',
+      `Bearer ${ADMIN_KEY}x`,
+      `Bearer ${ADMIN_KEY} extra`,
+      "Bearer ' OR 1=1 --",
+      `Bearer ${'A'.repeat(8000)}`,
+      'Bearer ^XA~JR',
+      'Bearer wbs_',
+    ),
     fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 }).map((s) => `Bearer ${s}`),
   );
 
@@ -169,7 +213,17 @@ describe.each(backends)('every server route under random and hostile input [%s]'
         token: garbageToken,
         contentType: fc.oneof(
           { weight: 8, arbitrary: fc.constant('application/json') },
-          { weight: 1, arbitrary: fc.constantFrom(null, 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'multipart/form-data; boundary=x', 'application/xml') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              null,
+              'text/plain',
+              'application/x-www-form-urlencoded',
+              'application/json; charset=latin1',
+              'multipart/form-data; boundary=x',
+              'application/xml',
+            ),
+          },
         ),
         body: bodyArb(route, template?.body),
       });
@@ -178,7 +232,8 @@ describe.each(backends)('every server route under random and hostile input [%s]'
 
   async function send(attack: Attack): Promise<Answer> {
     let path = attack.route.path;
-    for (const [name, value] of Object.entries(attack.params)) path = name === '*' ? path.replace('*', value) : path.replace(`:${name}`, value);
+    for (const [name, value] of Object.entries(attack.params))
+      path = name === '*' ? path.replace('*', value) : path.replace(`:${name}`, value);
     const headers: Record<string, string> = {};
     if (attack.auth === 'garbage') headers.authorization = attack.token;
     else if (attack.auth !== 'none') headers.authorization = `Bearer ${tokens[attack.auth]}`;
@@ -199,7 +254,9 @@ describe.each(backends)('every server route under random and hostile input [%s]'
       }
       return { status: response.status, text: await response.text(), stream: false };
     } catch (error) {
-      throw new Error(`no answer to ${describeAttack(attack)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(`no answer to ${describeAttack(attack)}: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -219,7 +276,9 @@ describe.each(backends)('every server route under random and hostile input [%s]'
     expect(answer.status, what).toBeLessThan(500);
     expect(answer.status, what).toBeGreaterThanOrEqual(200);
     const authorised =
-      (needsAdmin(attack.route) && attack.auth === 'admin') || (needsStation(attack.route) && attack.auth === 'station') || isPublic(attack.route);
+      (needsAdmin(attack.route) && attack.auth === 'admin') ||
+      (needsStation(attack.route) && attack.auth === 'station') ||
+      isPublic(attack.route);
     if (!authorised) expect(answer.status, `${what}: let in without the right credential`).toBeGreaterThanOrEqual(400);
     if (answer.status >= 400) {
       if (attack.route.method !== 'HEAD') {
@@ -251,7 +310,15 @@ describe.each(backends)('every server route under random and hostile input [%s]'
       for (const auth of AUTHS) {
         const [text, raw] = hostile[i++] ?? ['x', '{'];
         const params = Object.fromEntries(paramsOf(route.path).map((p) => [p, segment(text.slice(0, 200)) || 'x']));
-        await check({ route, params, query: `limit=${segment(text.slice(0, 200))}`, auth, token: `Bearer ${text.replace(/[^\x20-\x7e]/g, '').slice(0, 200)}`, contentType: 'application/json', body: route.method === 'GET' || route.method === 'HEAD' ? undefined : raw });
+        await check({
+          route,
+          params,
+          query: `limit=${segment(text.slice(0, 200))}`,
+          auth,
+          token: `Bearer ${text.replace(/[^\x20-\x7e]/g, '').slice(0, 200)}`,
+          contentType: 'application/json',
+          body: route.method === 'GET' || route.method === 'HEAD' ? undefined : raw,
+        });
       }
     }
     expect(seen.size).toBe(new Set(routes.map((r) => `${r.method} ${r.path}`)).size);
@@ -265,7 +332,9 @@ describe.each(backends)('every server route under random and hostile input [%s]'
 
   it('what the HTTP parser refuses (oversized request line, not HTTP at all) gets the same JSON error', async () => {
     const before = await storedState(server.serverDb, server.siteId);
-    const long = await fetch(`${server.url}/api/v1/sites/SITE-DEMO/ledger?cursor=${'c'.repeat(40_000)}`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+    const long = await fetch(`${server.url}/api/v1/sites/SITE-DEMO/ledger?cursor=${'c'.repeat(40_000)}`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
     expect(long.status).toBe(431);
     expect(ErrorBody.parse(await long.json()).error.code).toBe('headers_too_large');
 
@@ -288,15 +357,40 @@ describe.each(backends)('every server route under random and hostile input [%s]'
       if (!found) throw new Error(`no route ${method} ${path}`);
       return found;
     };
-    const attack = (method: string, path: string, auth: Auth, extra: Partial<Attack>): Attack => ({ route: route(method, path), params: {}, query: '', auth, token: '', contentType: 'application/json', body: undefined, ...extra });
-    const op = (lot: string) => ({ opId: uuidv7(), stationSeq: 1, kind: 'receipt.line', at: new Date().toISOString(), operatorId: 'OP-ANA', payload: receiptLine('PO-1001', 2, 'ITM-BOLT-M8', 1, { lot }) });
+    const attack = (method: string, path: string, auth: Auth, extra: Partial<Attack>): Attack => ({
+      route: route(method, path),
+      params: {},
+      query: '',
+      auth,
+      token: '',
+      contentType: 'application/json',
+      body: undefined,
+      ...extra,
+    });
+    const op = (lot: string) => ({
+      opId: uuidv7(),
+      stationSeq: 1,
+      kind: 'receipt.line',
+      at: new Date().toISOString(),
+      operatorId: 'OP-ANA',
+      payload: receiptLine('PO-1001', 2, 'ITM-BOLT-M8', 1, { lot }),
+    });
     const settings: Partial<typeof server.dataset.site> = { ...server.dataset.site };
     delete settings.siteId;
     const item = server.dataset.items[0];
     const cases = [
-      attack('PUT', '/api/v1/sites/:siteId', 'admin', { params: { siteId: 'SITE-DEMO' }, body: JSON.stringify({ ...settings, siteName: 'Demo\u0000DC' }) }),
-      attack('POST', '/api/v1/sites/:siteId/items', 'admin', { params: { siteId: 'SITE-DEMO' }, body: JSON.stringify({ items: [{ ...item, description: 'bolt \ud800' }] }) }),
-      attack('POST', '/api/v1/sites/:siteId/operators', 'admin', { params: { siteId: 'SITE-DEMO' }, body: '{"operators":[{"id":"OP-X","badge":"9999","name":"a\\u0000b","roles":["receiver"],"active":true}]}' }),
+      attack('PUT', '/api/v1/sites/:siteId', 'admin', {
+        params: { siteId: 'SITE-DEMO' },
+        body: JSON.stringify({ ...settings, siteName: 'Demo\u0000DC' }),
+      }),
+      attack('POST', '/api/v1/sites/:siteId/items', 'admin', {
+        params: { siteId: 'SITE-DEMO' },
+        body: JSON.stringify({ items: [{ ...item, description: 'bolt \ud800' }] }),
+      }),
+      attack('POST', '/api/v1/sites/:siteId/operators', 'admin', {
+        params: { siteId: 'SITE-DEMO' },
+        body: '{"operators":[{"id":"OP-X","badge":"9999","name":"a\\u0000b","roles":["receiver"],"active":true}]}',
+      }),
       attack('POST', '/api/v1/sites/:siteId/orders/:orderId/cancel', 'admin', { params: { siteId: 'SITE-DEMO', orderId: '%00' } }),
       attack('GET', '/api/v1/sites/:siteId/ledger', 'admin', { params: { siteId: 'SITE-DEMO' }, query: 'lot=%00' }),
       attack('POST', '/sync/v1/push', 'station', { body: JSON.stringify({ ops: [op('L\u0000')] }) }),
@@ -315,7 +409,14 @@ describe.each(backends)('every server route under random and hostile input [%s]'
     const { credential } = await server.enrollStation(`nul bench ${backend}`);
     const dir = tempDir('wb-fuzz-station-');
     const db = await openStationDatabase(join(dir.path, 'station.sqlite'));
-    const client = createSyncClient({ db, serverUrl: server.url, credential, live: false, autoStart: false, backoff: { baseMs: 20, capMs: 200 } });
+    const client = createSyncClient({
+      db,
+      serverUrl: server.url,
+      credential,
+      live: false,
+      autoStart: false,
+      backoff: { initialMs: 20, maxMs: 200 },
+    });
     try {
       const outbox = createOutbox(db);
       const at = new Date().toISOString();

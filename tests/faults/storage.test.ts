@@ -1,10 +1,11 @@
+import type { Database } from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStationDatabase } from '../../electron/core/db/open';
-import { loadDatasetIntoCache } from '../../electron/core/demo/load-demo';
-import { createStation, type Station } from '../../electron/core/station';
+import { openStationDatabase } from '../../electron/core/storage/open';
+import { loadDatasetIntoCache } from '../../electron/core/storage/load-demo';
+import { createStation, type Station } from '../../electron/core/app/station';
 import { buildDemoDataset } from '../../shared/demo/dataset';
 import { tempDir } from '../support/temp-dir';
 
@@ -45,13 +46,16 @@ function fillDisk(dir: string): string {
   return path;
 }
 
-const stateOf = (station: Station) =>
-  station.context.db.prepare('SELECT (SELECT count(*) FROM journal) AS journal, (SELECT count(*) FROM outbox) AS outbox').get();
+type StationWithDb = Station & { db: Database };
 
-async function stationIn(dir: string): Promise<Station> {
+const stateOf = (station: StationWithDb) =>
+  station.db.prepare('SELECT (SELECT count(*) FROM journal) AS journal, (SELECT count(*) FROM outbox) AS outbox').get();
+
+/** The station and the connection it writes through (the test fills the disk on that very connection). */
+async function stationIn(dir: string): Promise<StationWithDb> {
   const db = await openStationDatabase(join(dir, 'station.sqlite'));
   loadDatasetIntoCache(db, buildDemoDataset(new Date('2026-11-25T09:00:00Z'), 40));
-  return createStation({ db });
+  return Object.assign(createStation({ db }), { db });
 }
 
 describe.skipIf(!canMount)('storage faults on a real filesystem (tmpfs)', () => {
@@ -130,8 +134,8 @@ describe('storage faults inside SQLite (any machine)', () => {
     const station = await stationIn(dir.path);
     const operator = station.context.operatorByBadge('1002');
     if (!operator) throw new Error('demo packer missing');
-    const pages = station.context.db.pragma('page_count', { simple: true }) as number;
-    station.context.db.pragma(`max_page_count = ${pages + 2}`);
+    const pages = station.db.pragma('page_count', { simple: true }) as number;
+    station.db.pragma(`max_page_count = ${pages + 2}`);
     const before = stateOf(station);
     let failed = false;
     for (let i = 0; i < 50 && !failed; i++) {

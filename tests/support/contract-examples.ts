@@ -20,7 +20,10 @@ export const contractExamples: Record<CommandName, { valid: unknown; invalid: un
   'scale.current': { valid: { role: 'pack-scale' }, invalid: { role: 7 } },
   'sim.scale.set': { valid: { role: 'pack-scale', valueKg: 1.25 }, invalid: { role: 'pack-scale', valueKg: 'heavy' } },
   'print.jobs': { valid: { limit: 5 }, invalid: { limit: 0 } },
-  'print.resolve': { valid: { id: 'job-1', action: 'done', reason: 'label is on the box' }, invalid: { id: 'job-1', action: 'burn', reason: 'x' } },
+  'print.resolve': {
+    valid: { id: 'job-1', action: 'done', reason: 'label is on the box' },
+    invalid: { id: 'job-1', action: 'burn', reason: 'x' },
+  },
   'print.preview': { valid: { id: 'job-1' }, invalid: {} },
   'sync.state': { valid: {}, invalid: { x: 1 } },
   'sync.now': { valid: {}, invalid: { force: 'yes' } },

@@ -166,7 +166,10 @@ export class DeviceConfigError extends Error {
  * the device and field: `device "pack-scale" (devices[1]) transport.baudRate: expected number`.
  */
 export function parseDevicesConfig(input: unknown): DevicesConfig {
-  const list = typeof input === 'object' && input !== null && !Array.isArray(input) && 'devices' in input ? (input as { devices: unknown }).devices : input;
+  const list =
+    typeof input === 'object' && input !== null && !Array.isArray(input) && 'devices' in input
+      ? (input as { devices: unknown }).devices
+      : input;
   const parsed = DevicesConfig.safeParse(list);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => {

@@ -1,18 +1,24 @@
-import { DeviceStatus, type DeviceConnection, type DeviceTestResult, type ScanEvent, type WeightReading } from '../../../shared/domain/devices';
-import { backoffDelay, type BackoffOptions } from './backoff';
-import { createSystemClock, isoAt, type Cancel, type Clock } from './clock';
-import { parseDevicesConfig, scaleProtocolOf, scannerProtocolOf, type DeviceConfig, type PrinterDeviceConfig } from './config';
+import { type BackoffPolicy, backoffDelay } from '../../../shared/backoff';
+import {
+  type DeviceConnection,
+  DeviceStatus,
+  type DeviceTestResult,
+  type ScanEvent,
+  type WeightReading,
+} from '../../../shared/domain/devices';
+import { type Cancel, type Clock, isoAt, systemClock } from '../kernel/clock';
+import { type Logger, silentLogger } from '../kernel/log';
+import { type DeviceConfig, type PrinterDeviceConfig, parseDevicesConfig, scaleProtocolOf, scannerProtocolOf } from './config';
 import { createEmitter, type Listener } from './emitter';
-import { silentLog, type DeviceLog } from './log';
-import type { PrinterDriver, PrinterDriverFactory } from './printer-port';
+import { createDeviceTransport } from './io/factory';
+import type { SimPeer } from './io/sim';
+import { type ByteTransport, TransportError, toTransportError } from './io/transport';
+import type { PrinterDriver, PrinterDriverFactory } from './printer/driver';
 import { scaleProtocol } from './scale/protocols';
 import { createScale, type Scale } from './scale/scale';
 import { createSimScale, type SimScale, type SimWeight } from './scale/sim-scale';
 import { createScanner, type Scanner } from './scanner/scanner';
 import { createSimScanner, type SimScanner } from './scanner/sim-scanner';
-import { toTransportError, TransportError, type ByteTransport } from './transport';
-import { createDeviceTransport } from './transports/factory';
-import type { SimPeer } from './transports/sim';
 
 export interface DeviceManagerEvents {
   scan: ScanEvent;
@@ -25,11 +31,11 @@ export interface DeviceManagerOptions {
   /** The device list (validated here; an invalid one throws a DeviceConfigError). */
   config: unknown;
   clock?: Clock;
-  log?: DeviceLog;
+  log?: Logger;
   /** Opens printers; without it printers are listed as disabled. */
   printerDrivers?: PrinterDriverFactory;
   /** Reconnect delays after a device vanished or failed to open. */
-  backoff?: BackoffOptions;
+  backoff?: Partial<BackoffPolicy>;
   /** Random source for backoff jitter (0 ≤ x < 1). */
   random?: () => number;
   /** How often to ask open printers for their status (default 30 s; 0 = only on open and test). */
@@ -120,8 +126,8 @@ const TEST_SCAN = 'WAREBENCH-TEST';
  * with exponential backoff until it is back; scans, readings and status changes come out as events.
  */
 export function createDeviceManager(options: DeviceManagerOptions): DeviceManager {
-  const clock = options.clock ?? createSystemClock();
-  const log = options.log ?? silentLog;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLogger();
   const random = options.random ?? Math.random;
   const backoff = options.backoff ?? {};
   const events = createEmitter<DeviceManagerEvents>({
@@ -195,7 +201,8 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
     if (!printer) return;
     try {
       const status = await printer.status();
-      if (!slot.closing) setStatus(slot, status.ready ? 'connected' : 'error', status.ready ? undefined : status.problems.join(', ') || 'not ready');
+      if (!slot.closing)
+        setStatus(slot, status.ready ? 'connected' : 'error', status.ready ? undefined : status.problems.join(', ') || 'not ready');
     } catch (error) {
       if (!slot.closing) setStatus(slot, 'error', error instanceof Error ? error.message : String(error));
     }
@@ -234,10 +241,20 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
       slot.scale?.stop();
       if (slot.closing) return;
       log.warn({ deviceId: config.id, err: error }, 'device lost');
-      scheduleRetry(slot, error instanceof TransportError ? error : new TransportError('absent', `${transport.label} closed`), connectByteDevice);
+      scheduleRetry(
+        slot,
+        error instanceof TransportError ? error : new TransportError('absent', `${transport.label} closed`),
+        connectByteDevice,
+      );
     });
     if (config.kind === 'scanner') {
-      const scanner = createScanner({ transport, protocol: scannerProtocolOf(config), clock, deviceId: config.id, ...(config.framing ? { framing: config.framing } : {}) });
+      const scanner = createScanner({
+        transport,
+        protocol: scannerProtocolOf(config),
+        clock,
+        deviceId: config.id,
+        ...(config.framing ? { framing: config.framing } : {}),
+      });
       scanner.on('scan', (scan) => events.emit('scan', scan));
       scanner.on('invalid', ({ reason }) => log.debug({ deviceId: config.id, reason }, 'scan input dropped'));
       slot.scanner = scanner;
@@ -263,7 +280,11 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
       else setStatus(slot, 'error', 'connected, but the scale does not answer: check baud rate, parity and cable');
     });
     slot.scale = scale;
-    if (peer) slot.simScale = createSimScale(peer, clock, { ...(config.unit ? { unit: config.unit } : {}), ...(config.division ? { division: config.division } : {}) });
+    if (peer)
+      slot.simScale = createSimScale(peer, clock, {
+        ...(config.unit ? { unit: config.unit } : {}),
+        ...(config.division ? { division: config.division } : {}),
+      });
   };
 
   const addSlot = (config: DeviceConfig): void => {
@@ -339,7 +360,9 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
         });
         simScanner.scan(TEST_SCAN);
       });
-      return scan ? { ok: true, detail: 'test scan went through the scanner path', scan } : { ok: false, detail: 'test scan did not arrive' };
+      return scan
+        ? { ok: true, detail: 'test scan went through the scanner path', scan }
+        : { ok: false, detail: 'test scan did not arrive' };
     }
     if (config.testCommand && slot.transport) {
       await slot.transport.write(unescapeCommand(config.testCommand));
@@ -349,10 +372,11 @@ export function createDeviceManager(options: DeviceManagerOptions): DeviceManage
   };
 
   return {
-    list: () => order.flatMap((id) => {
-      const slot = slots.get(id);
-      return slot ? [slot.status] : [];
-    }),
+    list: () =>
+      order.flatMap((id) => {
+        const slot = slots.get(id);
+        return slot ? [slot.status] : [];
+      }),
     async ready() {
       await Promise.all([...slots.values()].map((slot) => slot.firstAttempt.catch(() => undefined)));
     },

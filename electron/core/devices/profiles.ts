@@ -51,29 +51,52 @@ export const USAGE_PAGE = { genericDesktop: 0x01, barcodeScanner: 0x8c, scale: 0
 
 function byProfile(profiles: DeviceProfile[], vendorId: number | undefined, productId: number | undefined): DeviceProfile | undefined {
   if (vendorId === undefined) return undefined;
-  const candidates = profiles.filter((profile) => profile.vendorId === vendorId && (profile.productId === undefined || profile.productId === productId));
+  const candidates = profiles.filter(
+    (profile) => profile.vendorId === vendorId && (profile.productId === undefined || profile.productId === productId),
+  );
   return candidates.find((profile) => profile.productId !== undefined) ?? candidates[0];
 }
 
-export function guessHidRole(profiles: DeviceProfile[], device: { vendorId: number; productId: number; usagePage?: number | undefined; usage?: number | undefined }): RoleGuess {
+export function guessHidRole(
+  profiles: DeviceProfile[],
+  device: { vendorId: number; productId: number; usagePage?: number | undefined; usage?: number | undefined },
+): RoleGuess {
   const profile = byProfile(profiles, device.vendorId, device.productId);
   const named = profile ? { profile: profile.id } : {};
-  if (device.usagePage === USAGE_PAGE.scale) return { kind: 'scale', reason: 'HID POS scale (usage page 0x8D)', protocol: 'hid-pos', ...named };
-  if (device.usagePage === USAGE_PAGE.barcodeScanner) return { kind: 'scanner', reason: 'HID POS scanner (usage page 0x8C)', protocol: 'hid-pos', ...named };
+  if (device.usagePage === USAGE_PAGE.scale)
+    return { kind: 'scale', reason: 'HID POS scale (usage page 0x8D)', protocol: 'hid-pos', ...named };
+  if (device.usagePage === USAGE_PAGE.barcodeScanner)
+    return { kind: 'scanner', reason: 'HID POS scanner (usage page 0x8C)', protocol: 'hid-pos', ...named };
   if (device.usagePage === USAGE_PAGE.genericDesktop && device.usage === 6) {
     return profile?.kind === 'scanner'
-      ? { kind: 'keyboard', reason: `${profile.label} in keyboard mode: the OS owns it; use it as a wedge or switch it to HID POS`, ...named }
+      ? {
+          kind: 'keyboard',
+          reason: `${profile.label} in keyboard mode: the OS owns it; use it as a wedge or switch it to HID POS`,
+          ...named,
+        }
       : { kind: 'keyboard', reason: 'keyboard' };
   }
   if (profile) return { kind: profile.kind, reason: profile.label, ...named, ...(profile.protocol ? { protocol: profile.protocol } : {}) };
   return { kind: 'unknown', reason: 'unknown HID device' };
 }
 
-export function guessSerialRole(profiles: DeviceProfile[], port: { vendorId?: string | undefined; productId?: string | undefined }): RoleGuess {
+export function guessSerialRole(
+  profiles: DeviceProfile[],
+  port: { vendorId?: string | undefined; productId?: string | undefined },
+): RoleGuess {
   const vendorId = port.vendorId ? Number.parseInt(port.vendorId, 16) : undefined;
   const productId = port.productId ? Number.parseInt(port.productId, 16) : undefined;
   const profile = byProfile(profiles, vendorId, productId);
-  if (!profile) return { kind: 'unknown', reason: vendorId === undefined ? 'serial port (no USB ids: built-in or virtual)' : 'unknown USB serial device' };
+  if (!profile)
+    return {
+      kind: 'unknown',
+      reason: vendorId === undefined ? 'serial port (no USB ids: built-in or virtual)' : 'unknown USB serial device',
+    };
   const protocol = profile.protocol === 'hid-pos' ? undefined : profile.protocol;
-  return { kind: profile.kind, reason: profile.note ? `${profile.label}: ${profile.note}` : profile.label, profile: profile.id, ...(protocol ? { protocol } : {}) };
+  return {
+    kind: profile.kind,
+    reason: profile.note ? `${profile.label}: ${profile.note}` : profile.label,
+    profile: profile.id,
+    ...(protocol ? { protocol } : {}),
+  };
 }

@@ -1,22 +1,52 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceStatus } from '../../../shared/domain/devices';
-import type { Logger } from '../log';
-import type { DeviceEvent, DeviceRole, PrintJobView, PrintRequest, StationDevices } from '../station-devices';
+import type { Logger } from '../kernel/log';
 import type { DeviceConfigInput } from './config';
 import { createDeviceManager, type DeviceManager } from './manager';
+import type { DeviceEvent, DeviceRole, PrintJobView, PrintRequest, StationDevices } from './port';
+import { PrintError, type PrinterTransport } from './printer/delivery/transport';
 import { createPrinterDriverFactory, type LabelPrinterDriver, type LabelPrinterDrivers } from './printer/driver-factory';
 import { createZplPreviewer } from './printer/preview';
-import { createPrintQueue, type PrintJob, type PrintQueue } from './printer/print-queue';
-import { PrintError, type PrinterTransport } from './printer/printer-transport';
+import { createPrintQueue, type PrintJob, type PrintQueue } from './printer/queue';
 import { buildTestLabel } from './printer/templates/test-label';
 
 /** Training mode with nothing mapped: a simulated scale per bench, a simulated scanner and label printer. */
 export const trainingDevices: DeviceConfigInput[] = [
   { id: 'sim-scanner', kind: 'scanner', role: 'pack-scanner', label: 'Simulated scanner', transport: { type: 'sim' } },
-  { id: 'sim-pack-scale', kind: 'scale', role: 'pack-scale', label: 'Simulated pack scale', transport: { type: 'sim' }, unit: 'kg', division: 0.005 },
-  { id: 'sim-dock-scale', kind: 'scale', role: 'receiving-scale', label: 'Simulated dock scale', transport: { type: 'sim' }, unit: 'kg', division: 0.02 },
-  { id: 'sim-label-printer', kind: 'printer', role: 'label-printer', label: 'Simulated label printer', transport: { type: 'sim' }, protocol: 'zpl' },
-  { id: 'sim-document-printer', kind: 'printer', role: 'document-printer', label: 'Simulated document printer', transport: { type: 'sim' }, protocol: 'pdf' },
+  {
+    id: 'sim-pack-scale',
+    kind: 'scale',
+    role: 'pack-scale',
+    label: 'Simulated pack scale',
+    transport: { type: 'sim' },
+    unit: 'kg',
+    division: 0.005,
+  },
+  {
+    id: 'sim-dock-scale',
+    kind: 'scale',
+    role: 'receiving-scale',
+    label: 'Simulated dock scale',
+    transport: { type: 'sim' },
+    unit: 'kg',
+    division: 0.02,
+  },
+  {
+    id: 'sim-label-printer',
+    kind: 'printer',
+    role: 'label-printer',
+    label: 'Simulated label printer',
+    transport: { type: 'sim' },
+    protocol: 'zpl',
+  },
+  {
+    id: 'sim-document-printer',
+    kind: 'printer',
+    role: 'document-printer',
+    label: 'Simulated document printer',
+    transport: { type: 'sim' },
+    protocol: 'pdf',
+  },
 ];
 
 export interface StationDeviceLayer extends StationDevices {
@@ -46,11 +76,9 @@ const view = (job: PrintJob): PrintJobView => ({
 export function createStationDevices(options: { config: unknown; db: Database; log: Logger; stationName?: string }): StationDeviceLayer {
   const previewer = createZplPreviewer();
   const drivers = createPrinterDriverFactory({ previewer });
-  const payloadOf = options.db.prepare('SELECT payload FROM print_jobs WHERE id = ?');
   const manager = createDeviceManager({ config: options.config, printerDrivers: drivers, log: options.log });
 
-  const roleOfDevice = (deviceId: string | undefined): DeviceRole | undefined =>
-    manager.list().find((d) => d.id === deviceId)?.role;
+  const roleOfDevice = (deviceId: string | undefined): DeviceRole | undefined => manager.list().find((d) => d.id === deviceId)?.role;
 
   /** A transport resolved per send: a printer that is unplugged now may be back at the next retry. */
   const transportFor = (target: string): PrinterTransport => {
@@ -76,7 +104,7 @@ export function createStationDevices(options: { config: unknown; db: Database; l
   const queue = createPrintQueue({
     db: options.db,
     transportFor,
-    backoff: { baseMs: 1000, maxMs: 30_000 },
+    backoff: { initialMs: 1000, maxMs: 30_000 },
     onError: (error) => options.log.error({ err: error }, 'print queue pass failed'),
   });
   const recovered = queue.recover();
@@ -122,10 +150,15 @@ export function createStationDevices(options: { config: unknown; db: Database; l
       // A label printer proves itself by printing: the test label goes through the queue like any label.
       const at = new Date();
       const job = await print({
-        role: device.role, kind: 'zpl', data: buildTestLabel({ deviceId: id, stationName: options.stationName ?? 'Warebench', at }),
-        idempotencyKey: `test:${id}:${at.getTime()}`, description: `Test label for ${id}`,
+        role: device.role,
+        kind: 'zpl',
+        data: buildTestLabel({ deviceId: id, stationName: options.stationName ?? 'Warebench', at }),
+        idempotencyKey: `test:${id}:${at.getTime()}`,
+        description: `Test label for ${id}`,
       });
-      return job.state === 'done' ? { ok: true, message: `${result.detail}; test label printed` } : { ok: false, message: `test label ${job.state}${job.error ? `: ${job.error}` : ''}` };
+      return job.state === 'done'
+        ? { ok: true, message: `${result.detail}; test label printed` }
+        : { ok: false, message: `test label ${job.state}${job.error ? `: ${job.error}` : ''}` };
     },
     currentWeight: (role) => manager.scale(role)?.current() ?? null,
     readStable: async (role, timeoutMs) => {
@@ -145,20 +178,24 @@ export function createStationDevices(options: { config: unknown; db: Database; l
     printJobs: (limit) => queue.list({ limit }).map(view),
     resolvePrintJob: (id, action, reason) => view(queue.resolve(id, { action, reason })),
     async previewPrintJob(id) {
-      const row = payloadOf.get(id) as { payload: Buffer } | undefined;
-      if (!row) throw new Error(`No print job ${id}.`);
-      const text = row.payload.toString('utf8');
+      const payload = queue.payload(id);
+      if (!payload) throw new Error(`No print job ${id}.`);
+      const text = Buffer.from(payload).toString('utf8');
       if (!text.includes('^XA')) throw new Error('Only label (ZPL) jobs have a preview.');
       return previewer.renderAll(text);
     },
     onEvent(listener: (event: DeviceEvent) => void) {
       const offs = [
         manager.on('scan', (scan) => listener({ type: 'scan', scan, role: roleOfDevice(scan.deviceId) ?? 'scanner' })),
-        manager.on('scale.reading', (reading) => listener({ type: 'scale.reading', reading, role: roleOfDevice(reading.deviceId) ?? 'scale' })),
+        manager.on('scale.reading', (reading) =>
+          listener({ type: 'scale.reading', reading, role: roleOfDevice(reading.deviceId) ?? 'scale' }),
+        ),
         manager.on('device.status', (status: DeviceStatus) => listener({ type: 'device.status', status })),
         queue.subscribe((job) => listener({ type: 'print.job', job: view(job) })),
       ];
-      return () => offs.forEach((off) => off());
+      return () => {
+        for (const off of offs) off();
+      };
     },
     async close() {
       await queue.stop();

@@ -1,19 +1,22 @@
 import type { Database } from 'better-sqlite3';
+import { type BackoffPolicy, backoffDelay } from '../../../shared/backoff';
 import type { RejectedOp, SyncState } from '../../../shared/domain/sync-state';
-import { systemClock, type Clock } from '../clock';
-import { createMasterDataWriter } from '../db/repos/master-data';
-import { createMeta } from '../db/repos/meta';
-import { createOutbox } from '../db/repos/outbox';
-import { silentLogger, type Logger } from '../log';
-import type { StationSync } from '../station-sync';
-import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
-import { createSyncExceptions } from './exceptions';
+import { type Clock, systemClock } from '../kernel/clock';
+import { type Logger, silentLogger } from '../kernel/log';
+import { createMasterDataWriter } from '../storage/master-data';
+import { createMeta } from '../storage/meta';
+import { createOutbox } from '../storage/outbox';
+import { createSyncExceptions } from './exceptions-repo';
+import type { StationSync } from './port';
 import { META_INITIAL_DONE, pullChanges } from './pull';
 import { pushOutbox } from './push';
-import { createServerApi, SyncHttpError, type FetchLike } from './server-api';
+import { createServerApi, type FetchLike, SyncHttpError } from './server-api';
 import { readSse } from './sse';
 
 export const META_LAST_SYNC = 'sync.last_sync_at';
+
+/** Full jitter up to a minute: many stations that lost the server come back spread out, and hours offline cost one try a minute. */
+export const syncBackoff: BackoffPolicy = { initialMs: 500, maxMs: 60_000, jitter: 1 };
 
 export interface SyncClientOptions {
   db: Database;
@@ -22,7 +25,7 @@ export interface SyncClientOptions {
   clock?: Clock;
   log?: Logger;
   fetch?: FetchLike;
-  backoff?: BackoffPolicy;
+  backoff?: Partial<BackoffPolicy>;
   pushBatchSize?: number;
   pullPageSize?: number;
   /** Sync this often when nothing else asks (the live channel normally makes this unnecessary). */
@@ -53,7 +56,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const { db } = options;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger();
-  const policy = options.backoff ?? defaultBackoff;
+  const policy: Partial<BackoffPolicy> = { ...syncBackoff, ...options.backoff };
   const random = options.random ?? Math.random;
   const pollIntervalMs = options.pollIntervalMs ?? 30_000;
   const outbox = createOutbox(db);
@@ -191,10 +194,14 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     return new Promise((resolve) => {
       if (stopController.signal.aborted) return resolve();
       const t = setTimeout(resolve, ms);
-      stopController.signal.addEventListener('abort', () => {
-        clearTimeout(t);
-        resolve();
-      }, { once: true });
+      stopController.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 

@@ -29,12 +29,18 @@ export async function enroll(
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
   } catch (error) {
-    throw new EnrollError('unreachable', `server ${serverUrl} not reachable: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+    throw new EnrollError(
+      'unreachable',
+      `server ${serverUrl} not reachable: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+    );
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = ErrorBody.safeParse(body);
-    throw new EnrollError(parsed.success ? parsed.data.error.code : 'http_error', parsed.success ? parsed.data.error.message : `enrollment failed: HTTP ${response.status}`);
+    throw new EnrollError(
+      parsed.success ? parsed.data.error.code : 'http_error',
+      parsed.success ? parsed.data.error.message : `enrollment failed: HTTP ${response.status}`,
+    );
   }
   const parsed = EnrollResponse.safeParse(body);
   if (!parsed.success) throw new EnrollError('bad_response', 'the server answered enrollment with something that is not a credential');

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { parseChange, type Change } from '../../../shared/sync-protocol';
-import type { MasterDataWriter } from '../db/repos/master-data';
-import type { Meta } from '../db/repos/meta';
-import type { Logger } from '../log';
-import { SyncHttpError, type ServerApi } from './server-api';
+import { type Change, parseChange } from '../../../shared/sync-protocol';
+import type { Logger } from '../kernel/log';
+import type { MasterDataWriter } from '../storage/master-data';
+import type { Meta } from '../storage/meta';
+import { type ServerApi, SyncHttpError } from './server-api';
 
 export const META_CURSOR = 'sync.cursor';
 export const META_EPOCH = 'sync.epoch';
@@ -26,7 +26,7 @@ export interface PullOutcome {
 }
 
 function applyChange(writer: MasterDataWriter, change: Change, log: Logger): void {
-  let typed;
+  let typed: ReturnType<typeof parseChange>;
   try {
     typed = parseChange(change);
   } catch (error) {
@@ -39,15 +39,33 @@ function applyChange(writer: MasterDataWriter, change: Change, log: Logger): voi
     return;
   }
   switch (typed.entity) {
-    case 'item': return writer.item(typed.record);
-    case 'location': return writer.location(typed.record);
-    case 'purchaseOrder': return writer.purchaseOrder(typed.record);
-    case 'asn': return writer.asn(typed.record);
-    case 'order': return writer.order(typed.record);
-    case 'cartonType': return writer.cartonType(typed.record);
-    case 'hold': return writer.hold(typed.record);
-    case 'operator': return writer.operator(typed.record);
-    case 'siteSettings': return writer.siteSettings(typed.record);
+    case 'item':
+      writer.item(typed.record);
+      return;
+    case 'location':
+      writer.location(typed.record);
+      return;
+    case 'purchaseOrder':
+      writer.purchaseOrder(typed.record);
+      return;
+    case 'asn':
+      writer.asn(typed.record);
+      return;
+    case 'order':
+      writer.order(typed.record);
+      return;
+    case 'cartonType':
+      writer.cartonType(typed.record);
+      return;
+    case 'hold':
+      writer.hold(typed.record);
+      return;
+    case 'operator':
+      writer.operator(typed.record);
+      return;
+    case 'siteSettings':
+      writer.siteSettings(typed.record);
+      return;
   }
 }
 

@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { MAX_PUSH_BATCH, Op, type OpResult } from '../../../shared/sync-protocol';
-import type { Clock } from '../clock';
-import type { Outbox, OutboxOp } from '../db/repos/outbox';
-import type { Logger } from '../log';
-import type { SyncExceptions } from './exceptions';
-import { SyncHttpError, type ServerApi } from './server-api';
+import type { Clock } from '../kernel/clock';
+import type { Logger } from '../kernel/log';
+import type { Outbox, OutboxOp } from '../storage/outbox';
+import type { SyncExceptions } from './exceptions-repo';
+import { type ServerApi, SyncHttpError } from './server-api';
 
 export interface PushDeps {
   db: Database;
@@ -23,7 +23,14 @@ export interface PushOutcome {
 }
 
 function toOp(row: OutboxOp) {
-  return Op.safeParse({ opId: row.opId, stationSeq: row.seq, kind: row.kind, at: row.at, operatorId: row.operatorId, payload: row.payload });
+  return Op.safeParse({
+    opId: row.opId,
+    stationSeq: row.seq,
+    kind: row.kind,
+    at: row.at,
+    operatorId: row.operatorId,
+    payload: row.payload,
+  });
 }
 
 /**
@@ -56,7 +63,10 @@ export async function pushOutbox(deps: PushDeps, signal?: AbortSignal): Promise<
           const code = result.code ?? 'rejected';
           const reason = result.reason ?? 'refused by the server';
           outbox.markDone(row.opId, 'rejected', now, code, reason);
-          exceptions.add({ opId: row.opId, kind: row.kind, code, reason, payload: row.payload, operatorId: row.operatorId, at: row.at }, now);
+          exceptions.add(
+            { opId: row.opId, kind: row.kind, code, reason, payload: row.payload, operatorId: row.operatorId, at: row.at },
+            now,
+          );
           outcome.rejected++;
           log.warn({ opId: row.opId, kind: row.kind, code, reason }, 'sync op rejected by the server');
         } else {
@@ -80,7 +90,11 @@ export async function pushOutbox(deps: PushDeps, signal?: AbortSignal): Promise<
         byId.set(row.opId, row);
       } else {
         // Sent as is, it would make the server refuse the whole batch: it can never apply, so it goes aside.
-        reject(row, 'invalid_op', `the op does not match the sync protocol: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        reject(
+          row,
+          'invalid_op',
+          `the op does not match the sync protocol: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       }
     }
     if (ops.length === 0) continue;
@@ -88,7 +102,8 @@ export async function pushOutbox(deps: PushDeps, signal?: AbortSignal): Promise<
       const answer = await api.push(ops, signal);
       record(byId, answer.results);
       const unanswered = ops.filter((op) => !answer.results.some((r) => r.opId === op.opId));
-      if (unanswered.length > 0) throw new SyncHttpError(502, 'bad_response', `the server did not answer ${unanswered.length} op(s) of the batch`);
+      if (unanswered.length > 0)
+        throw new SyncHttpError(502, 'bad_response', `the server did not answer ${unanswered.length} op(s) of the batch`);
       batchSize = Math.min(Math.max(1, deps.batchSize), MAX_PUSH_BATCH);
     } catch (error) {
       if (!(error instanceof SyncHttpError)) throw error;
@@ -102,7 +117,8 @@ export async function pushOutbox(deps: PushDeps, signal?: AbortSignal): Promise<
         continue;
       }
       if ((error.status === 400 || error.status === 413) && ops.length === 1) {
-        const row = byId.get(ops[0]!.opId)!;
+        const row = ops[0] && byId.get(ops[0].opId);
+        if (!row) throw error;
         reject(row, 'invalid_op', `the server refused the op: ${error.message}`);
         continue;
       }

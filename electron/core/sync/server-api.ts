@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody, PullResponse, PushResponse, type Op } from '../../../shared/sync-protocol';
+import { ErrorBody, type Op, PullResponse, PushResponse } from '../../../shared/sync-protocol';
 
 export type FetchLike = typeof fetch;
 
@@ -40,7 +40,11 @@ export function createServerApi(options: ServerApiOptions) {
     try {
       response = await doFetch(`${base}${path}`, { ...init, signal: AbortSignal.any(signals) });
     } catch (error) {
-      throw new SyncHttpError(0, 'unreachable', `server ${base} not reachable: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+      throw new SyncHttpError(
+        0,
+        'unreachable',
+        `server ${base} not reachable: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      );
     }
     const text = await response.text().catch(() => '');
     let body: unknown;
@@ -58,13 +62,19 @@ export function createServerApi(options: ServerApiOptions) {
       );
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new SyncHttpError(502, 'bad_response', `the server's answer to ${path} does not match the protocol: ${parsed.error.message}`);
+    if (!parsed.success)
+      throw new SyncHttpError(502, 'bad_response', `the server's answer to ${path} does not match the protocol: ${parsed.error.message}`);
     return parsed.data;
   }
 
   return {
     push(ops: Op[], signal?: AbortSignal) {
-      return request('/sync/v1/push', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ops }) }, PushResponse, signal);
+      return request(
+        '/sync/v1/push',
+        { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ ops }) },
+        PushResponse,
+        signal,
+      );
     },
     pull(cursor: number, limit: number, epoch: string | undefined, signal?: AbortSignal) {
       const query = new URLSearchParams({ cursor: String(cursor), limit: String(limit), ...(epoch ? { epoch } : {}) });
@@ -88,7 +98,11 @@ export function createServerApi(options: ServerApiOptions) {
       }
       if (!response.ok || !response.body) {
         const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
-        throw new SyncHttpError(response.status, parsed.success ? parsed.data.error.code : 'http_error', parsed.success ? parsed.data.error.message : `live channel: HTTP ${response.status}`);
+        throw new SyncHttpError(
+          response.status,
+          parsed.success ? parsed.data.error.code : 'http_error',
+          parsed.success ? parsed.data.error.message : `live channel: HTTP ${response.status}`,
+        );
       }
       return response.body;
     },

@@ -26,8 +26,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (mess
       const { done, value } = await reader.read();
       if (done) break;
       buffer += decoder.decode(value, { stream: true });
-      let newline: number;
-      while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
+      for (let newline = buffer.search(/\r\n|\r|\n/); newline >= 0; newline = buffer.search(/\r\n|\r|\n/)) {
         // A CR at the end of what has arrived may be half of a CRLF: wait for the next chunk.
         if (newline === buffer.length - 1 && buffer.endsWith('\r')) break;
         const line = buffer.slice(0, newline);

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract';
 import type { EventName, EventPayload } from '../../../shared/events';
 import type { StationClient } from './client';
@@ -35,12 +35,15 @@ export function useCommand<N extends CommandName>(command: N, input: CommandInpu
       setError(null);
     } else setError(result.error.message);
   }, [client, command, key]);
+  // Callers pass a fresh array literal each render: the events' names, not the array, decide when to resubscribe.
+  const refreshKey = refreshOn.join(',');
   useEffect(() => {
     void reload();
-    const offs = refreshOn.map((e) => client.on(e, () => void reload()));
-    return () => offs.forEach((off) => off());
-    // refreshOn is a list of literals at every call site
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reload, client, refreshOn.join(',')]);
+    const events = refreshKey === '' ? [] : (refreshKey.split(',') as EventName[]);
+    const offs = events.map((e) => client.on(e, () => void reload()));
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [reload, client, refreshKey]);
   return { value, error, reload };
 }

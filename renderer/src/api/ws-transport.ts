@@ -1,11 +1,15 @@
-import { ResultSchema, ServerMessage, type Result } from '../../../shared/rpc';
+import { type BackoffPolicy, backoffDelay } from '../../../shared/backoff';
+import { type Result, ResultSchema, ServerMessage } from '../../../shared/rpc';
 import type { Transport } from './transport';
+
+/** The core host is on the same machine: reconnect quickly, and at least every 5 s. */
+const reconnectBackoff: Partial<BackoffPolicy> = { initialMs: 250, maxMs: 5000 };
 
 /** WebSocket to the core host, reconnecting with backoff; calls made while disconnected fail at once with `offline`. */
 export function wsTransport(url: string): Transport {
   let socket: WebSocket | null = null;
   let nextId = 1;
-  let retryMs = 250;
+  let failedAttempts = 0;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
@@ -23,7 +27,7 @@ export function wsTransport(url: string): Transport {
       const ws = new WebSocket(url);
       socket = ws;
       ws.onopen = () => {
-        retryMs = 250;
+        failedAttempts = 0;
         setConnected(true);
         resolve();
       };
@@ -42,18 +46,22 @@ export function wsTransport(url: string): Transport {
           const done = pending.get(message.data.id);
           pending.delete(message.data.id);
           const result = ResultSchema.safeParse(message.data.result);
-          done?.(result.success ? (result.data as Result<unknown>) : { ok: false, error: { code: 'bad_message', message: 'Malformed answer from the station core.' } });
+          done?.(
+            result.success
+              ? (result.data as Result<unknown>)
+              : { ok: false, error: { code: 'bad_message', message: 'Malformed answer from the station core.' } },
+          );
         }
       };
       ws.onclose = () => {
         opening = null;
         socket = null;
         if (connected) setConnected(false);
-        for (const [, done] of pending) done({ ok: false, error: { code: 'offline', message: 'Lost the connection to the station core; retrying.' } });
+        for (const [, done] of pending)
+          done({ ok: false, error: { code: 'offline', message: 'Lost the connection to the station core; retrying.' } });
         pending.clear();
         resolve();
-        setTimeout(() => void open(), retryMs);
-        retryMs = Math.min(retryMs * 2, 5000);
+        setTimeout(() => void open(), backoffDelay(failedAttempts++, reconnectBackoff));
       };
     });
     return opening;
@@ -64,7 +72,8 @@ export function wsTransport(url: string): Transport {
     async invoke(command, input) {
       if (!connected) await open();
       const ws = socket;
-      if (!ws || ws.readyState !== WebSocket.OPEN) return { ok: false, error: { code: 'offline', message: 'The station core is not reachable.' } };
+      if (!ws || ws.readyState !== WebSocket.OPEN)
+        return { ok: false, error: { code: 'offline', message: 'The station core is not reachable.' } };
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, resolve);

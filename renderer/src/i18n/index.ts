@@ -12,9 +12,33 @@ export const languages = ['en', 'de', 'es'] as const;
 export type Language = (typeof languages)[number];
 
 const resources = {
-  en: { translation: { ...en, receiving: receivingMessages.en, packing: packingMessages.en, setup: setupMessages.en, diagnostics: diagnosticsMessages.en } },
-  de: { translation: { ...de, receiving: receivingMessages.de, packing: packingMessages.de, setup: setupMessages.de, diagnostics: diagnosticsMessages.de } },
-  es: { translation: { ...es, receiving: receivingMessages.es, packing: packingMessages.es, setup: setupMessages.es, diagnostics: diagnosticsMessages.es } },
+  en: {
+    translation: {
+      ...en,
+      receiving: receivingMessages.en,
+      packing: packingMessages.en,
+      setup: setupMessages.en,
+      diagnostics: diagnosticsMessages.en,
+    },
+  },
+  de: {
+    translation: {
+      ...de,
+      receiving: receivingMessages.de,
+      packing: packingMessages.de,
+      setup: setupMessages.de,
+      diagnostics: diagnosticsMessages.de,
+    },
+  },
+  es: {
+    translation: {
+      ...es,
+      receiving: receivingMessages.es,
+      packing: packingMessages.es,
+      setup: setupMessages.es,
+      diagnostics: diagnosticsMessages.es,
+    },
+  },
 };
 
 /** All UI text goes through i18next; the station's language comes from its config. */

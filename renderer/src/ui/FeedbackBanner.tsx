@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/events';
 import { useEvent } from '../api/station-context';
 import { play } from './sounds';
+import { GS } from './wedge';
 import './a11y.css';
 
 type ScanResult = EventPayload<'scan.result'>;
@@ -33,10 +34,12 @@ export function FeedbackBanner() {
     >
       {last && (
         <>
-          <span className="feedback__icon" aria-hidden="true">{icons[last.decision]}</span>
+          <span className="feedback__icon" aria-hidden="true">
+            {icons[last.decision]}
+          </span>
           <span className="visually-hidden">{t(`scan.${last.decision}`)}: </span>
           <span className="feedback__message">{last.message}</span>
-          <span className="feedback__data">{last.data.replace(/\u001d/g, '⟨GS⟩')}</span>
+          <span className="feedback__data">{last.data.replaceAll(GS, '⟨GS⟩')}</span>
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultWedgeRules, GS, isScannerBurst } from './wedge';
 
@@ -26,7 +26,8 @@ export function ScanField({ onScan, disabled = false }: { onScan: (data: string)
     const refocus = () => {
       if (disabled) return;
       const active = document.activeElement;
-      const typingElsewhere = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement;
+      const typingElsewhere =
+        active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement;
       const keyboardFocus = active instanceof HTMLElement && active !== document.body && active.matches(':focus-visible');
       if (!typingElsewhere && !keyboardFocus) input.current?.focus();
     };
@@ -34,7 +35,13 @@ export function ScanField({ onScan, disabled = false }: { onScan: (data: string)
     const redirectTyping = (e: globalThis.KeyboardEvent) => {
       if (disabled || e.ctrlKey || e.altKey || e.metaKey || e.key.length !== 1 || e.key === ' ') return;
       const active = document.activeElement;
-      if (active === input.current || active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return;
+      if (
+        active === input.current ||
+        active instanceof HTMLInputElement ||
+        active instanceof HTMLTextAreaElement ||
+        active instanceof HTMLSelectElement
+      )
+        return;
       input.current?.focus();
     };
     refocus();

@@ -31,11 +31,20 @@ export function formatBytes(bytes: number, locale: string): string {
     value /= 1024;
     i += 1;
   }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: i === 0 ? 0 : 1,
+  }).format(value);
 }
 
 /** Date and time of an ISO timestamp; the text itself when it is not one. */
-export function formatDateTime(iso: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' }): string {
+export function formatDateTime(
+  iso: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'medium' },
+): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, options).format(date);
 }

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceConfigError, parseDevicesConfig, scaleProtocolOf } from '../../../electron/core/devices/config';
-import { backoffDelay } from '../../../electron/core/devices/backoff';
 
 const valid = [
   { id: 'pack-scanner', kind: 'scanner', role: 'pack-scanner', transport: { type: 'serial', path: '/dev/ttyACM0' } },
-  { id: 'hid-scanner', kind: 'scanner', role: 'receiving-scanner', transport: { type: 'hid', vendorId: '0x0c2e', productId: 2304, usagePage: '0x8c' } },
-  { id: 'pack-scale', kind: 'scale', role: 'pack-scale', transport: { type: 'serial', path: '/dev/ttyUSB0', baudRate: 9600 }, protocol: 'nci' },
+  {
+    id: 'hid-scanner',
+    kind: 'scanner',
+    role: 'receiving-scanner',
+    transport: { type: 'hid', vendorId: '0x0c2e', productId: 2304, usagePage: '0x8c' },
+  },
+  {
+    id: 'pack-scale',
+    kind: 'scale',
+    role: 'pack-scale',
+    transport: { type: 'serial', path: '/dev/ttyUSB0', baudRate: 9600 },
+    protocol: 'nci',
+  },
   { id: 'dymo', kind: 'scale', role: 'receiving-scale', transport: { type: 'hid', vendorId: '0922', productId: '8009' } },
   { id: 'label', kind: 'printer', role: 'label-printer', transport: { type: 'tcp', host: '10.0.0.5' } },
   { id: 'docs', kind: 'printer', role: 'document-printer', transport: { type: 'cups', queue: 'Office' } },
@@ -37,8 +47,12 @@ describe('device config', () => {
   });
 
   it('requires a protocol for a serial scale and refuses mismatched protocols', () => {
-    expect(() => parseDevicesConfig([{ id: 's', kind: 'scale', role: 'pack-scale', transport: { type: 'serial', path: '/dev/ttyUSB0' } }])).toThrow(/needs protocol "mt-sics", "nci" or "toledo"/);
-    expect(() => parseDevicesConfig([{ id: 's', kind: 'scanner', role: 'pack-scanner', protocol: 'hid-pos', transport: { type: 'sim' } }])).toThrow(/hid-pos needs a hid transport/);
+    expect(() =>
+      parseDevicesConfig([{ id: 's', kind: 'scale', role: 'pack-scale', transport: { type: 'serial', path: '/dev/ttyUSB0' } }]),
+    ).toThrow(/needs protocol "mt-sics", "nci" or "toledo"/);
+    expect(() =>
+      parseDevicesConfig([{ id: 's', kind: 'scanner', role: 'pack-scanner', protocol: 'hid-pos', transport: { type: 'sim' } }]),
+    ).toThrow(/hid-pos needs a hid transport/);
   });
 
   it('refuses duplicate ids, unknown roles, unknown fields and a role of another kind', () => {
@@ -47,14 +61,5 @@ describe('device config', () => {
     expect(() => parseDevicesConfig([{ ...valid[0], colour: 'red' }])).toThrow(/colour/);
     expect(() => parseDevicesConfig([{ ...valid[0], id: 'Bad Id' }])).toThrow(/lower-case/);
     expect(() => parseDevicesConfig('nonsense')).toThrow(DeviceConfigError);
-  });
-});
-
-describe('reconnect backoff', () => {
-  it('doubles from the initial delay up to the cap, minus jitter', () => {
-    const delays = [0, 1, 2, 3, 10].map((attempt) => backoffDelay(attempt, { initialMs: 100, maxMs: 1000, jitter: 0 }, () => 0.5));
-    expect(delays).toEqual([100, 200, 400, 800, 1000]);
-    expect(backoffDelay(2, { initialMs: 100, maxMs: 1000, jitter: 0.5 }, () => 0.5)).toBe(300);
-    expect(backoffDelay(2, { initialMs: 100, maxMs: 1000, jitter: 0.5 }, () => 0)).toBe(400);
   });
 });

@@ -1,15 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ScanEvent, WeightReading } from '../../../shared/domain/devices';
-import { decodeHidScaleReport } from '../../../electron/core/devices/scale/hid-pos';
+import { createHidScaleFramer, decodeHidScaleReport } from '../../../electron/core/devices/scale/hid-pos';
 import type { ScaleFramer, ScaleMessage } from '../../../electron/core/devices/scale/message';
 import { createMtSicsFramer } from '../../../electron/core/devices/scale/mt-sics';
 import { createNciFramer } from '../../../electron/core/devices/scale/nci';
-import { createHidScaleFramer } from '../../../electron/core/devices/scale/hid-pos';
 import { createToledoFramer, encodeToledoFrame } from '../../../electron/core/devices/scale/toledo-continuous';
 import { createHidScanAssembler } from '../../../electron/core/devices/scanner/hid-pos-scanner';
 import { createLineFramer } from '../../../electron/core/devices/scanner/line-framer';
 import { toScanEvent } from '../../../electron/core/devices/scanner/scan-event';
+import { ScanEvent, WeightReading } from '../../../shared/domain/devices';
 
 const framers: Record<string, () => ScaleFramer> = {
   'mt-sics': () => createMtSicsFramer(),
@@ -20,8 +19,14 @@ const framers: Record<string, () => ScaleFramer> = {
 };
 
 /** Byte soup that favours the bytes framers care about, so frames half-form often. */
-const interestingByte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x02, 0x03, 0x0a, 0x0d, 0x20, 0x2e, 0x2d, 0x30, 0x31, 0x39, 0x53, 0x44, 0x49, 0x67, 0x6b));
-const chunks = fc.array(fc.array(interestingByte, { maxLength: 40 }).map((bytes) => Uint8Array.from(bytes)), { maxLength: 30 });
+const interestingByte = fc.oneof(
+  fc.integer({ min: 0, max: 255 }),
+  fc.constantFrom(0x02, 0x03, 0x0a, 0x0d, 0x20, 0x2e, 0x2d, 0x30, 0x31, 0x39, 0x53, 0x44, 0x49, 0x67, 0x6b),
+);
+const chunks = fc.array(
+  fc.array(interestingByte, { maxLength: 40 }).map((bytes) => Uint8Array.from(bytes)),
+  { maxLength: 30 },
+);
 
 function isValidMessage(message: ScaleMessage): boolean {
   switch (message.type) {
@@ -61,7 +66,10 @@ describe('scale framers never throw and only yield valid messages', () => {
 
 describe('framers resync after garbage', () => {
   it('MT-SICS reads the first whole line after any garbage', () => {
-    const garbage = fc.array(interestingByte.filter((b) => b !== 0x0a), { maxLength: 60 });
+    const garbage = fc.array(
+      interestingByte.filter((b) => b !== 0x0a),
+      { maxLength: 60 },
+    );
     fc.assert(
       fc.property(garbage, fc.integer({ min: -99999, max: 99999 }), (junk, grams) => {
         const framer = createMtSicsFramer();
@@ -73,7 +81,10 @@ describe('framers resync after garbage', () => {
   });
 
   it('Toledo reads the first whole frame after garbage without STX', () => {
-    const garbage = fc.array(interestingByte.filter((b) => (b & 0x7f) !== 0x02), { maxLength: 60 });
+    const garbage = fc.array(
+      interestingByte.filter((b) => (b & 0x7f) !== 0x02),
+      { maxLength: 60 },
+    );
     fc.assert(
       fc.property(garbage, fc.integer({ min: 0, max: 999999 }), (junk, weight) => {
         const framer = createToledoFramer();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceStatus, ScanEvent, WeightReading } from '../../../shared/domain/devices';
 import { createDeviceManager, type DeviceManager } from '../../../electron/core/devices/manager';
-import { openPeer, waitForEvent, type Peer } from '../../support/devices/peer';
+import type { DeviceStatus, ScanEvent, WeightReading } from '../../../shared/domain/devices';
+import { openPeer, type Peer, waitForEvent } from '../../support/devices/peer';
 import { createPtyPair, type PtyPair } from '../../support/devices/pty';
 
 /** Plays an MT-SICS scale on the peer end: answers SI with the weight the test sets. */
@@ -24,7 +24,15 @@ describe('hot plug over real ptys', () => {
     peers.push(await scalePeer(scalePty.peer, () => weight));
     manager = createDeviceManager({
       config: [
-        { id: 'pack-scale', kind: 'scale', role: 'pack-scale', protocol: 'mt-sics', pollIntervalMs: 20, settle: { windowMs: 0 }, transport: { type: 'serial', path: scalePty.device } },
+        {
+          id: 'pack-scale',
+          kind: 'scale',
+          role: 'pack-scale',
+          protocol: 'mt-sics',
+          pollIntervalMs: 20,
+          settle: { windowMs: 0 },
+          transport: { type: 'serial', path: scalePty.device },
+        },
         { id: 'pack-scanner', kind: 'scanner', role: 'pack-scanner', transport: { type: 'serial', path: scannerPty.device } },
       ],
       backoff: { initialMs: 50, maxMs: 400 },
@@ -40,10 +48,23 @@ describe('hot plug over real ptys', () => {
   });
 
   const status = (id: string, connection: DeviceStatus['connection']) =>
-    waitForEvent<DeviceStatus, DeviceStatus>((listener) => manager.on('device.status', listener), (s) => (s.id === id && s.connection === connection ? s : undefined), 10_000);
+    waitForEvent<DeviceStatus, DeviceStatus>(
+      (listener) => manager.on('device.status', listener),
+      (s) => (s.id === id && s.connection === connection ? s : undefined),
+      10_000,
+    );
   const reading = (value: number) =>
-    waitForEvent<WeightReading, WeightReading>((listener) => manager.on('scale.reading', listener), (r) => (r.value === value ? r : undefined), 10_000);
-  const scan = (data: string) => waitForEvent<ScanEvent, ScanEvent>((listener) => manager.on('scan', listener), (s) => (s.data === data ? s : undefined), 10_000);
+    waitForEvent<WeightReading, WeightReading>(
+      (listener) => manager.on('scale.reading', listener),
+      (r) => (r.value === value ? r : undefined),
+      10_000,
+    );
+  const scan = (data: string) =>
+    waitForEvent<ScanEvent, ScanEvent>(
+      (listener) => manager.on('scan', listener),
+      (s) => (s.data === data ? s : undefined),
+      10_000,
+    );
 
   it('reads from both devices while plugged in', async () => {
     expect(manager.list().map((s) => s.connection)).toEqual(['connected', 'connected']);

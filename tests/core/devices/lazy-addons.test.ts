@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickHidDevice } from '../../../electron/core/devices/transports/hid';
+import { pickHidDevice } from '../../../electron/core/devices/io/hid';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -40,8 +40,8 @@ describe('native addons load lazily', () => {
   it('importing the device layer and its CLI loads no serialport or node-hid addon', async () => {
     const loaded = await addonsLoadedByImport([
       'electron/core/devices/manager.ts',
-      'electron/core/devices/transports/serial.ts',
-      'electron/core/devices/transports/hid.ts',
+      'electron/core/devices/io/serial.ts',
+      'electron/core/devices/io/hid.ts',
       'electron/cli/scale.ts',
       'electron/cli/devices.ts',
       'electron/cli/doctor.ts',
@@ -51,7 +51,7 @@ describe('native addons load lazily', () => {
 
   it('opening a serial port is what loads the addon (and the probe sees it)', async () => {
     const opening = `await m0.createSerialTransport({ path: '/nonexistent/tty', baudRate: 9600 }).open().catch(() => undefined);`;
-    const loaded = await addonsLoadedByImport(['electron/core/devices/transports/serial.ts'], opening);
+    const loaded = await addonsLoadedByImport(['electron/core/devices/io/serial.ts'], opening);
     expect(loaded.some((path) => path.includes('bindings-cpp'))).toBe(true);
   });
 });
@@ -65,7 +65,9 @@ describe('HID interface choice', () => {
 
   it('filters by usage page and tells identical devices apart by serial number', () => {
     expect(pickHidDevice(interfaces, { vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c })?.path).toBe('/dev/hidraw1');
-    expect(pickHidDevice(interfaces, { vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, serialNumber: 'B2' })?.path).toBe('/dev/hidraw2');
+    expect(pickHidDevice(interfaces, { vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, serialNumber: 'B2' })?.path).toBe(
+      '/dev/hidraw2',
+    );
     expect(pickHidDevice(interfaces, { vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8d })).toBeUndefined();
   });
 });

@@ -1,12 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceStatus, ScanEvent, WeightReading } from '../../../shared/domain/devices';
 import { DeviceConfigError, type PrinterDeviceConfig } from '../../../electron/core/devices/config';
 import { createDeviceManager, type DeviceManager } from '../../../electron/core/devices/manager';
-import type { PrinterDriverFactory, PrinterStatus } from '../../../electron/core/devices/printer-port';
+import type { PrinterDriverFactory } from '../../../electron/core/devices/printer/driver';
+import type { PrinterStatus } from '../../../electron/core/devices/printer/status';
+import type { DeviceStatus, ScanEvent, WeightReading } from '../../../shared/domain/devices';
 import { waitForEvent } from '../../support/devices/peer';
 
 const simScanner = { id: 'pack-scanner', kind: 'scanner', role: 'pack-scanner', transport: { type: 'sim' } } as const;
-const simScale = { id: 'pack-scale', kind: 'scale', role: 'pack-scale', transport: { type: 'sim' }, pollIntervalMs: 20, settle: { windowMs: 50 } } as const;
+const simScale = {
+  id: 'pack-scale',
+  kind: 'scale',
+  role: 'pack-scale',
+  transport: { type: 'sim' },
+  pollIntervalMs: 20,
+  settle: { windowMs: 50 },
+} as const;
 
 let manager: DeviceManager | undefined;
 afterEach(async () => {
@@ -16,9 +24,15 @@ afterEach(async () => {
 
 const statusOf = (m: DeviceManager, id: string) => m.list().find((status) => status.id === id);
 const nextStatus = (m: DeviceManager, id: string, wanted: (status: DeviceStatus) => boolean) =>
-  waitForEvent<DeviceStatus, DeviceStatus>((listener) => m.on('device.status', listener), (status) => (status.id === id && wanted(status) ? status : undefined));
+  waitForEvent<DeviceStatus, DeviceStatus>(
+    (listener) => m.on('device.status', listener),
+    (status) => (status.id === id && wanted(status) ? status : undefined),
+  );
 const nextReading = (m: DeviceManager, wanted: (reading: WeightReading) => boolean) =>
-  waitForEvent<WeightReading, WeightReading>((listener) => m.on('scale.reading', listener), (reading) => (wanted(reading) ? reading : undefined));
+  waitForEvent<WeightReading, WeightReading>(
+    (listener) => m.on('scale.reading', listener),
+    (reading) => (wanted(reading) ? reading : undefined),
+  );
 
 describe('device manager with simulated devices', () => {
   it('opens the simulators and lists them as connected', async () => {
@@ -34,9 +48,18 @@ describe('device manager with simulated devices', () => {
     manager = createDeviceManager({ config: [simScanner] });
     await manager.ready();
     const m = manager;
-    const scan = waitForEvent<ScanEvent, ScanEvent>((listener) => m.on('scan', listener), (event) => event);
+    const scan = waitForEvent<ScanEvent, ScanEvent>(
+      (listener) => m.on('scan', listener),
+      (event) => event,
+    );
     m.injectScan('pack-scanner', '0109506000134352\x1d10LOT1', ']C1');
-    expect(await scan).toMatchObject({ data: '0109506000134352\x1d10LOT1', aimId: ']C1', symbology: 'gs1-128', source: 'sim', deviceId: 'pack-scanner' });
+    expect(await scan).toMatchObject({
+      data: '0109506000134352\x1d10LOT1',
+      aimId: ']C1',
+      symbology: 'gs1-128',
+      source: 'sim',
+      deviceId: 'pack-scanner',
+    });
     expect(() => m.injectScan('pack-scanner', 'a\r\nb')).toThrow(/CR or LF/);
   });
 
@@ -88,7 +111,11 @@ describe('device manager with simulated devices', () => {
     const lost = nextStatus(m, 'pack-scale', (status) => status.connection === 'disconnected');
     m.setSimConnected('pack-scale', false);
     expect((await lost).detail).toMatch(/simulated cable pulled; retrying in 0\.\d s/);
-    const retried = await nextStatus(m, 'pack-scale', (status) => status.connection === 'disconnected' && /is unplugged/.test(status.detail ?? ''));
+    const retried = await nextStatus(
+      m,
+      'pack-scale',
+      (status) => status.connection === 'disconnected' && /is unplugged/.test(status.detail ?? ''),
+    );
     expect(retried.detail).toMatch(/retrying in/);
     const back = nextStatus(m, 'pack-scale', (status) => status.connection === 'connected');
     m.setSimConnected('pack-scale', true);
@@ -131,12 +158,19 @@ describe('device manager reconfiguration', () => {
   });
 
   it('throws a clear error for an invalid initial config', () => {
-    expect(() => createDeviceManager({ config: [{ id: 'x', kind: 'scale', role: 'pack-scale', transport: { type: 'serial', path: '/dev/null' } }] })).toThrow(/needs protocol/);
+    expect(() =>
+      createDeviceManager({ config: [{ id: 'x', kind: 'scale', role: 'pack-scale', transport: { type: 'serial', path: '/dev/null' } }] }),
+    ).toThrow(/needs protocol/);
   });
 });
 
 describe('device manager printers', () => {
-  const printer = { id: 'label', kind: 'printer', role: 'label-printer', transport: { type: 'tcp', host: '127.0.0.1', port: 9100 } } as const;
+  const printer = {
+    id: 'label',
+    kind: 'printer',
+    role: 'label-printer',
+    transport: { type: 'tcp', host: '127.0.0.1', port: 9100 },
+  } as const;
 
   /** A printer factory of the shape the printer module implements; jobs land in `printed`. */
   function memoryPrinters(initial: PrinterStatus, failOpens = 0) {
@@ -167,7 +201,7 @@ describe('device manager printers', () => {
   }
 
   it('opens printers through the factory and reports their status', async () => {
-    const printers = memoryPrinters({ ready: true, problems: [] });
+    const printers = memoryPrinters({ ready: true, problems: [], source: 'printer' });
     manager = createDeviceManager({ config: [printer], printerDrivers: printers.factory });
     await manager.ready();
     expect(statusOf(manager, 'label')).toMatchObject({ connection: 'connected', transport: 'tcp 127.0.0.1:9100' });
@@ -177,7 +211,7 @@ describe('device manager printers', () => {
   });
 
   it('shows printer problems and retries a printer that refused to open', async () => {
-    const printers = memoryPrinters({ ready: false, problems: ['paper out', 'print head open'] }, 1);
+    const printers = memoryPrinters({ ready: false, problems: ['paper out', 'print head open'], source: 'printer' }, 1);
     manager = createDeviceManager({ config: [printer], printerDrivers: printers.factory, backoff: { initialMs: 10 } });
     await manager.ready();
     expect(statusOf(manager, 'label')).toMatchObject({ connection: 'error', detail: expect.stringContaining('ECONNREFUSED') });
@@ -186,14 +220,14 @@ describe('device manager printers', () => {
   });
 
   it('polls printer status and shows a problem once it clears', async () => {
-    const printers = memoryPrinters({ ready: true, problems: [] });
+    const printers = memoryPrinters({ ready: true, problems: [], source: 'printer' });
     manager = createDeviceManager({ config: [printer], printerDrivers: printers.factory, printerStatusIntervalMs: 20 });
     await manager.ready();
     const problem = nextStatus(manager, 'label', (status) => status.connection === 'error');
-    printers.setStatus({ ready: false, problems: ['ribbon out'] });
+    printers.setStatus({ ready: false, problems: ['ribbon out'], source: 'printer' });
     expect((await problem).detail).toBe('ribbon out');
     const cleared = nextStatus(manager, 'label', (status) => status.connection === 'connected');
-    printers.setStatus({ ready: true, problems: [] });
+    printers.setStatus({ ready: true, problems: [], source: 'printer' });
     await cleared;
   });
 

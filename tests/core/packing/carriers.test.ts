@@ -1,18 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CarrierRefusal, type ShipmentLabelInput } from '../../../electron/core/carriers/carrier';
-import { createHouseCarrier, houseTrackingNumber, isHouseTrackingNumber, stationCode } from '../../../electron/core/carriers/house';
-import { createCarrierRegistry } from '../../../electron/core/carriers/registry';
-import { CarrierUnavailable, createServerCarrier } from '../../../electron/core/carriers/server';
+import { CarrierRefusal, type ShipmentLabelInput } from '../../../electron/core/packing/carriers/carrier';
+import { createHouseCarrier, houseTrackingNumber, isHouseTrackingNumber, stationCode } from '../../../electron/core/packing/carriers/house';
+import { createCarrierRegistry } from '../../../electron/core/packing/carriers/registry';
+import { CarrierUnavailable, createServerCarrier } from '../../../electron/core/packing/carriers/server';
 import { buildDemoDataset } from '../../../shared/demo/dataset';
 import { makeSscc } from '../../../shared/scan';
-import { seedSite, order, expectOk } from '../../server/support/fixtures';
+import { expectOk, order, seedSite } from '../../server/support/fixtures';
 import { startTestServer, type TestServer } from '../../server/support/harness';
 import { closedPort } from '../../support/devices/raw-listener';
 
 const demo = buildDemoDataset(new Date('2026-11-25T09:00:00Z'));
 const input = (over: Partial<ShipmentLabelInput> = {}): ShipmentLabelInput => ({
-  orderId: 'SO1', orderNumber: 'SO-SO1', cartonId: 'C-1', cartonNumber: 1, cartonCount: 1, sscc: makeSscc(0, '0614141', 1),
-  carrier: 'UPS', service: 'GROUND', weightG: 1200, shipTo: { ...order('SO1', [{ itemId: 'A', qty: 1 }]).shipTo }, shipFrom: demo.site.shipFrom, ...over,
+  orderId: 'SO1',
+  orderNumber: 'SO-SO1',
+  cartonId: 'C-1',
+  cartonNumber: 1,
+  cartonCount: 1,
+  sscc: makeSscc(0, '0614141', 1),
+  carrier: 'UPS',
+  service: 'GROUND',
+  weightG: 1200,
+  shipTo: { ...order('SO1', [{ itemId: 'A', qty: 1 }]).shipTo },
+  shipFrom: demo.site.shipFrom,
+  ...over,
 });
 
 let counter = 0;
@@ -45,7 +55,9 @@ describe('server carrier against the central server', () => {
   let credential: string;
   beforeAll(async () => {
     server = await startTestServer({ backend: 'pglite' });
-    credential = (await seedSite(server.api, 'bench', { orders: [order('SO1', [{ itemId: 'A', qty: 1 }]), order('SO2', [{ itemId: 'A', qty: 1 }])] })).credential;
+    credential = (
+      await seedSite(server.api, 'bench', { orders: [order('SO1', [{ itemId: 'A', qty: 1 }]), order('SO2', [{ itemId: 'A', qty: 1 }])] })
+    ).credential;
   }, 60_000);
   afterAll(async () => server.close());
 

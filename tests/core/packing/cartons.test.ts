@@ -1,10 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cartonFits, DEFAULT_FILL_FACTOR, innerVolumeMm3, recommendCarton, unitFits, unitVolumeMm3, type CartonSpec, type PackItem } from '../../../electron/core/domain/cartons';
+import {
+  type CartonSpec,
+  cartonFits,
+  DEFAULT_FILL_FACTOR,
+  innerVolumeMm3,
+  type PackItem,
+  recommendCarton,
+  unitFits,
+  unitVolumeMm3,
+} from '../../../electron/core/packing/carton-rules';
 import { buildDemoDataset } from '../../../shared/demo/dataset';
 
 const cartons: CartonSpec[] = buildDemoDataset(new Date('2026-11-25T09:00:00Z')).cartonTypes;
-const item = (p: Partial<PackItem> & Pick<PackItem, 'lengthMm' | 'widthMm' | 'heightMm'>): PackItem => ({ itemId: 'X', qty: 1, unitWeightG: 100, ...p });
+const item = (p: Partial<PackItem> & Pick<PackItem, 'lengthMm' | 'widthMm' | 'heightMm'>): PackItem => ({
+  itemId: 'X',
+  qty: 1,
+  unitWeightG: 100,
+  ...p,
+});
 const box = (code: string): CartonSpec => {
   const c = cartons.find((x) => x.code === code);
   if (!c) throw new Error(code);

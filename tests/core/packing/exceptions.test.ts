@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PackState } from '../../../shared/domain/packing';
 import { demo } from '../../../shared/demo/dataset';
+import type { PackState } from '../../../shared/domain/packing';
 import type { EventName } from '../../../shared/events';
-import { usePackSuite } from './support/pack-suite';
 import { outboxOps, setOrderStatus, snapshot, state, unitGtin } from './support/pack-helpers';
+import { usePackSuite } from './support/pack-suite';
 
 let events: { event: EventName; payload: unknown }[];
 const suite = usePackSuite((t) => {
@@ -35,7 +35,7 @@ describe('an order cancelled while it is packed', () => {
 
     const left = await suite.t.call<PackState>('packing.leave');
     expect(left.order).toBeNull();
-    const db = suite.t.station.context.db;
+    const db = suite.t.db;
     expect(db.prepare('SELECT count(*) AS n FROM pack_units').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT state FROM pack_orders WHERE order_id = ?').get(demo.order)).toEqual({ state: 'cancelled' });
     expect(outboxOps(suite.t)).toEqual([]);
@@ -59,8 +59,11 @@ describe('short and damaged items', () => {
     expect(s.order).toBeNull();
     const ops = outboxOps(suite.t);
     expect(ops).toHaveLength(1);
-    expect(ops[0]).toMatchObject({ kind: 'order.problem', payload: { orderId: demo.order, reason: expect.stringContaining('tape not in the tote') } });
-    const db = suite.t.station.context.db;
+    expect(ops[0]).toMatchObject({
+      kind: 'order.problem',
+      payload: { orderId: demo.order, reason: expect.stringContaining('tape not in the tote') },
+    });
+    const db = suite.t.db;
     expect(db.prepare('SELECT status FROM orders WHERE id = ?').get(demo.order)).toEqual({ status: 'problem' });
     expect(db.prepare('SELECT count(*) AS n FROM pack_units').get()).toEqual({ n: 0 });
     expect((await suite.scan(demo.order)).message).toContain('problem shelf');
@@ -69,7 +72,10 @@ describe('short and damaged items', () => {
   it('refuses a short on a complete line', async () => {
     await suite.scan(demo.order);
     await suite.scan(unitGtin('tape'));
-    expect(await suite.t.station.call('packing.short', { lineNo: 2, reason: 'tape not in the tote' })).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(await suite.t.station.call('packing.short', { lineNo: 2, reason: 'tape not in the tote' })).toMatchObject({
+      ok: false,
+      error: { code: 'rule' },
+    });
     expect(outboxOps(suite.t)).toEqual([]);
   });
 
@@ -80,7 +86,10 @@ describe('short and damaged items', () => {
     const s = await suite.t.call<PackState>('packing.damaged', { lineNo: 1, unitId, reason: 'cracked handle', action: 'replace' });
     expect(s.lines[0]?.packed).toBe(0);
     expect(s.notice).toContain('damaged');
-    expect(suite.t.station.context.journal.recent(1)[0]).toMatchObject({ kind: 'packing.damaged', payload: { reason: 'cracked handle', unitId } });
+    expect(suite.t.station.context.journal.recent(1)[0]).toMatchObject({
+      kind: 'packing.damaged',
+      payload: { reason: 'cracked handle', unitId },
+    });
     expect((await suite.scan(unitGtin('mug'))).decision).toBe('accepted');
     expect(outboxOps(suite.t)).toEqual([]);
   });

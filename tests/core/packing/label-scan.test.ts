@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { PackState } from '../../../shared/domain/packing';
-import { demo } from '../../../shared/demo/dataset';
 import { createZplPreviewer } from '../../../electron/core/devices/printer/preview';
+import { demo } from '../../../shared/demo/dataset';
+import type { PackState } from '../../../shared/domain/packing';
 import { decodePng } from '../../support/devices/zbar';
-import { usePackSuite } from './support/pack-suite';
 import { scanner, unitGtin } from './support/pack-helpers';
+import { usePackSuite } from './support/pack-suite';
 
 const suite = usePackSuite();
 
 describe('the shipping label the printer receives', () => {
   it('scans back to the tracking number (Code 128) and the carton SSCC (GS1-128)', async () => {
-    const scan = scanner(suite.t);
+    const _scan = scanner(suite.t);
     await suite.scan(demo.order);
     for (const d of [unitGtin('mug'), unitGtin('mug'), unitGtin('tape')]) await suite.scan(d);
     await suite.bench.putOnScale(1.09);

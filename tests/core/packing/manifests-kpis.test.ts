@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest, PackKpis } from '../../../shared/domain/packing';
 import { demo } from '../../../shared/demo/dataset';
-import { usePackSuite } from './support/pack-suite';
-import { gs1, outboxOps, unitGtin } from './support/pack-helpers';
+import type { Manifest, PackKpis } from '../../../shared/domain/packing';
 import { weighLabelClose } from './support/pack-flow';
+import { gs1, outboxOps, unitGtin } from './support/pack-helpers';
+import { usePackSuite } from './support/pack-suite';
 
 const suite = usePackSuite();
 
@@ -35,21 +35,35 @@ describe('end-of-day manifests', () => {
     const closed = await suite.t.call<Manifest>('packing.closeManifest', { manifestId: first?.id });
     expect(closed.state).toBe('closed');
     const op = outboxOps(suite.t).at(-1);
-    expect(op).toMatchObject({ kind: 'manifest.close', payload: { manifestId: first?.id, carrier: 'HOUSE', date: '2026-11-25', cartonIds: first?.cartons.map((c) => c.cartonId) } });
-    expect(await suite.t.station.call('packing.closeManifest', { manifestId: first?.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(op).toMatchObject({
+      kind: 'manifest.close',
+      payload: { manifestId: first?.id, carrier: 'HOUSE', date: '2026-11-25', cartonIds: first?.cartons.map((c) => c.cartonId) },
+    });
+    expect(await suite.t.station.call('packing.closeManifest', { manifestId: first?.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
 
     await shipSo2002();
     manifests = await suite.t.call<Manifest[]>('packing.manifests');
-    expect(manifests.map((m) => [m.state, m.cartons.length])).toEqual([['closed', 1], ['open', 1]]);
+    expect(manifests.map((m) => [m.state, m.cartons.length])).toEqual([
+      ['closed', 1],
+      ['open', 1],
+    ]);
     expect(manifests[1]?.cartons[0]?.orderNumber).toBe('SO-2002');
 
-    const db = suite.t.station.context.db;
+    const db = suite.t.db;
     const cartonOf2002 = manifests[1]?.cartons[0]?.cartonId;
-    expect(() => db.prepare('UPDATE pack_cartons SET manifest_id = ? WHERE id = ?').run(first?.id, cartonOf2002)).toThrow(/manifest is closed/);
+    expect(() => db.prepare('UPDATE pack_cartons SET manifest_id = ? WHERE id = ?').run(first?.id, cartonOf2002)).toThrow(
+      /manifest is closed/,
+    );
   });
 
   it('refuses to close an empty or unknown manifest', async () => {
-    expect(await suite.t.station.call('packing.closeManifest', { manifestId: 'MF-NONE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await suite.t.station.call('packing.closeManifest', { manifestId: 'MF-NONE' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('prints a manifest as a PDF', async () => {

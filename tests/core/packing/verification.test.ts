@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkSerial, holdCovering, isExpired, perHour, remainingUnits, shiftWindow, verifyQuantityKey, verifyUnit, type HoldRule, type ItemRules, type LineProgress, type ScannedUnit } from '../../../electron/core/domain/packing';
+import {
+  checkSerial,
+  type HoldRule,
+  holdCovering,
+  type ItemRules,
+  isExpired,
+  type LineProgress,
+  perHour,
+  remainingUnits,
+  type ScannedUnit,
+  shiftWindow,
+  verifyQuantityKey,
+  verifyUnit,
+} from '../../../electron/core/packing/rules';
 
 const lines: LineProgress[] = [
   { lineNo: 1, itemId: 'mug', qty: 2, packed: 0 },
@@ -8,7 +21,14 @@ const lines: LineProgress[] = [
   { lineNo: 4, itemId: 'bolt', qty: 60, packed: 0 },
 ];
 const plain = (itemId: string): ItemRules => ({ itemId, description: itemId, lotTracked: false, serialTracked: false });
-const unit = (itemId: string, p: Partial<ScannedUnit> = {}): ScannedUnit => ({ itemId, unitsPerScan: 1, lot: null, expiry: null, serial: null, ...p });
+const unit = (itemId: string, p: Partial<ScannedUnit> = {}): ScannedUnit => ({
+  itemId,
+  unitsPerScan: 1,
+  lot: null,
+  expiry: null,
+  serial: null,
+  ...p,
+});
 const today = '2026-11-25';
 const noHolds: HoldRule[] = [];
 
@@ -23,7 +43,10 @@ describe('verifyUnit', () => {
     expect(verifyUnit(lines, unit('tape'), plain('tape'), noHolds, today)).toMatchObject({ ok: false, reason: 'line_complete' });
   });
   it('stops an item on hold and a lot on hold, but not another lot', () => {
-    const holds: HoldRule[] = [{ kind: 'lot', itemId: 'yog', lot: 'L1', reason: 'lab' }, { kind: 'item', itemId: 'mug', lot: null, reason: 'recall' }];
+    const holds: HoldRule[] = [
+      { kind: 'lot', itemId: 'yog', lot: 'L1', reason: 'lab' },
+      { kind: 'item', itemId: 'mug', lot: null, reason: 'recall' },
+    ];
     const yog: ItemRules = { ...plain('yog'), lotTracked: true };
     expect(verifyUnit(lines, unit('yog', { lot: 'L1' }), yog, holds, today)).toMatchObject({ ok: false, reason: 'on_hold' });
     expect(verifyUnit(lines, unit('yog', { lot: 'L2' }), yog, holds, today)).toMatchObject({ ok: true });
@@ -31,16 +54,30 @@ describe('verifyUnit', () => {
   });
   it('stops an expired lot (expiry before today) and lets one expiring today pass', () => {
     const yog: ItemRules = { ...plain('yog'), lotTracked: true };
-    expect(verifyUnit(lines, unit('yog', { lot: 'L2', expiry: '2026-11-24' }), yog, noHolds, today)).toMatchObject({ ok: false, reason: 'expired' });
+    expect(verifyUnit(lines, unit('yog', { lot: 'L2', expiry: '2026-11-24' }), yog, noHolds, today)).toMatchObject({
+      ok: false,
+      reason: 'expired',
+    });
     expect(verifyUnit(lines, unit('yog', { lot: 'L2', expiry: today }), yog, noHolds, today)).toMatchObject({ ok: true });
   });
   it('asks for the lot of a lot-tracked item', () => {
-    expect(verifyUnit(lines, unit('yog'), { ...plain('yog'), lotTracked: true }, noHolds, today)).toMatchObject({ ok: false, reason: 'lot_required' });
+    expect(verifyUnit(lines, unit('yog'), { ...plain('yog'), lotTracked: true }, noHolds, today)).toMatchObject({
+      ok: false,
+      reason: 'lot_required',
+    });
   });
   it('counts a case only when it does not overshoot the line', () => {
-    expect(verifyUnit(lines, unit('bolt', { unitsPerScan: 50 }), plain('bolt'), noHolds, today)).toEqual({ ok: true, lineNo: 4, qty: 50, needsSerial: false });
+    expect(verifyUnit(lines, unit('bolt', { unitsPerScan: 50 }), plain('bolt'), noHolds, today)).toEqual({
+      ok: true,
+      lineNo: 4,
+      qty: 50,
+      needsSerial: false,
+    });
     const after = lines.map((l) => (l.lineNo === 4 ? { ...l, packed: 50 } : l));
-    expect(verifyUnit(after, unit('bolt', { unitsPerScan: 50 }), plain('bolt'), noHolds, today)).toMatchObject({ ok: false, reason: 'case_overshoots' });
+    expect(verifyUnit(after, unit('bolt', { unitsPerScan: 50 }), plain('bolt'), noHolds, today)).toMatchObject({
+      ok: false,
+      reason: 'case_overshoots',
+    });
     expect(verifyUnit(after, unit('bolt'), plain('bolt'), noHolds, today)).toMatchObject({ ok: true, qty: 1 });
   });
   it('asks for a serial of a serial-tracked unit unless the scan carried one; refuses cases of them', () => {
@@ -50,7 +87,10 @@ describe('verifyUnit', () => {
     expect(verifyUnit(lines, unit('mug', { unitsPerScan: 6 }), ser, noHolds, today)).toMatchObject({ ok: false, reason: 'serial_each' });
   });
   it('uses a second line of the same item once the first is complete', () => {
-    const twice: LineProgress[] = [{ lineNo: 1, itemId: 'mug', qty: 1, packed: 1 }, { lineNo: 2, itemId: 'mug', qty: 1, packed: 0 }];
+    const twice: LineProgress[] = [
+      { lineNo: 1, itemId: 'mug', qty: 1, packed: 1 },
+      { lineNo: 2, itemId: 'mug', qty: 1, packed: 0 },
+    ];
     expect(verifyUnit(twice, unit('mug'), plain('mug'), noHolds, today)).toMatchObject({ ok: true, lineNo: 2 });
   });
 });

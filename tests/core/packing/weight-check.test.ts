@@ -1,12 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkWeight, describeVerdict, expectedWeightG, toGrams, toleranceFor, type ToleranceSettings } from '../../../electron/core/domain/weight-check';
+import {
+  checkWeight,
+  describeVerdict,
+  expectedWeightG,
+  type ToleranceSettings,
+  toleranceFor,
+} from '../../../electron/core/packing/weight-check';
 
 const site: ToleranceSettings = { weightTolerancePct: 5, weightToleranceG: 50, smallCartonG: 500, smallCartonTolerancePct: 3 };
 
 describe('expected weight', () => {
   it('is the units times their weight plus the carton tare', () => {
-    expect(expectedWeightG([{ unitWeightG: 340, qty: 2 }, { unitWeightG: 290, qty: 1 }], 120)).toBe(1090);
+    expect(
+      expectedWeightG(
+        [
+          { unitWeightG: 340, qty: 2 },
+          { unitWeightG: 290, qty: 1 },
+        ],
+        120,
+      ),
+    ).toBe(1090);
   });
 });
 
@@ -45,14 +59,5 @@ describe('verdict', () => {
         expect(checkWeight(actual, expected, site).ok).toBe(Math.abs(actual - expected) <= tol + 1e-9);
       }),
     );
-  });
-});
-
-describe('scale units to grams', () => {
-  it('converts kg, g, lb and oz', () => {
-    expect(toGrams(1.09, 'kg')).toBe(1090);
-    expect(toGrams(250, 'g')).toBe(250);
-    expect(toGrams(1, 'lb')).toBe(453.59);
-    expect(toGrams(16, 'oz')).toBe(453.59);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PackState } from '../../../shared/domain/packing';
 import { DEMO_COMPANY_PREFIX, demo } from '../../../shared/demo/dataset';
 import { makeGtin14 } from '../../../shared/demo/gtin';
+import type { PackState } from '../../../shared/domain/packing';
 import { isValidSscc } from '../../../shared/scan';
 import type { TestStation } from '../../support/station-fixture';
-import { usePackSuite } from './support/pack-suite';
-import { caseGtin, gs1, outboxOps, setOrderStatus, snapshot, state, unitGtin } from './support/pack-helpers';
 import { weighLabelClose } from './support/pack-flow';
+import { caseGtin, gs1, outboxOps, setOrderStatus, snapshot, state, unitGtin } from './support/pack-helpers';
+import { usePackSuite } from './support/pack-suite';
 
 const suite = usePackSuite();
 
@@ -18,9 +18,19 @@ describe('opening an order', () => {
     expect(fb).toMatchObject({ decision: 'accepted', sound: 'good', workflow: 'packing' });
     expect(fb.message).toContain('FRAGILE');
     const s = await state(suite.t);
-    expect(s.order).toMatchObject({ number: 'SO-2001', carrier: 'HOUSE', service: 'STANDARD', notes: 'Leave at reception', fragile: true, tote: 'T-0001' });
+    expect(s.order).toMatchObject({
+      number: 'SO-2001',
+      carrier: 'HOUSE',
+      service: 'STANDARD',
+      notes: 'Leave at reception',
+      fragile: true,
+      tote: 'T-0001',
+    });
     expect(s.order?.shipTo.name).toBe('Mila de Vries');
-    expect(s.lines.map((l) => [l.itemId, l.qty, l.remaining])).toEqual([[demo.items.mug, 2, 2], [demo.items.tape, 1, 1]]);
+    expect(s.lines.map((l) => [l.itemId, l.qty, l.remaining])).toEqual([
+      [demo.items.mug, 2, 2],
+      [demo.items.tape, 1, 1],
+    ]);
     expect(s.remainingUnits).toBe(3);
     expect(s.step).toBe('scan-items');
     expect(s.recommendation?.code).toBe('BOX-S');
@@ -35,7 +45,12 @@ describe('opening an order', () => {
   });
 
   it('refuses an order that is packed, shipped, cancelled or on the problem shelf, with the reason, changing nothing', async () => {
-    for (const [status, words] of [['shipped', 'shipped'], ['cancelled', 'cancelled'], ['packed', 'packed'], ['problem', 'problem shelf']] as const) {
+    for (const [status, words] of [
+      ['shipped', 'shipped'],
+      ['cancelled', 'cancelled'],
+      ['packed', 'packed'],
+      ['problem', 'problem shelf'],
+    ] as const) {
       setOrderStatus(suite.t, demo.order, status);
       const before = snapshot(suite.t);
       const fb = await suite.scan(demo.order);
@@ -55,15 +70,26 @@ describe('every stop is loud and changes nothing', () => {
   const cases: { name: string; order: string; before?: string[]; data: string; reason: string; setup?: (t: TestStation) => void }[] = [
     { name: 'a wrong item', order: demo.order, data: unitGtin('bolt'), reason: 'wrong_item' },
     { name: 'an extra unit', order: demo.order, before: [unitGtin('tape')], data: unitGtin('tape'), reason: 'line_complete' },
-    { name: 'a lot on quality hold', order: 'SO-2002', data: gs1(unitGtin('yoghurt'), { expiry: '261231', lot: demo.heldLot.lot }), reason: 'on_hold' },
+    {
+      name: 'a lot on quality hold',
+      order: 'SO-2002',
+      data: gs1(unitGtin('yoghurt'), { expiry: '261231', lot: demo.heldLot.lot }),
+      reason: 'on_hold',
+    },
     { name: 'an expired lot', order: 'SO-2002', data: gs1(unitGtin('yoghurt'), { expiry: '261124', lot: 'L2411A' }), reason: 'expired' },
     { name: 'a lot-tracked item without its lot', order: 'SO-2002', data: unitGtin('yoghurt'), reason: 'lot_required' },
     { name: 'a case that overshoots the line', order: demo.order, data: caseGtin('mug'), reason: 'case_overshoots' },
     { name: 'an unknown barcode', order: demo.order, data: `(01)${makeGtin14(0, DEMO_COMPANY_PREFIX, 999)}`, reason: 'unknown_barcode' },
     { name: 'an unreadable barcode', order: demo.order, data: '12345678', reason: 'unreadable' },
     {
-      name: 'an item on quality hold', order: demo.order, data: unitGtin('mug'), reason: 'on_hold',
-      setup: (s) => s.station.context.db.prepare("INSERT INTO holds (id, kind, item_id, reason, active, created_at) VALUES ('H-MUG', 'item', ?, 'glaze recall', 1, ?)").run(demo.items.mug, s.clock.now().toISOString()),
+      name: 'an item on quality hold',
+      order: demo.order,
+      data: unitGtin('mug'),
+      reason: 'on_hold',
+      setup: (s) =>
+        s.db
+          .prepare("INSERT INTO holds (id, kind, item_id, reason, active, created_at) VALUES ('H-MUG', 'item', ?, 'glaze recall', 1, ?)")
+          .run(demo.items.mug, s.clock.now().toISOString()),
     },
   ];
   for (const c of cases) {
@@ -107,7 +133,10 @@ describe('serial numbers', () => {
     await suite.scan('SO-T1');
     expect((await suite.scan(gs1(unitGtin('scanner'), { serial: 'SN-A' }))).decision).toBe('accepted');
     const before = snapshot(suite.t);
-    expect(await suite.scan(gs1(unitGtin('scanner'), { serial: 'SN-A' }))).toMatchObject({ decision: 'rejected', reason: 'duplicate_serial' });
+    expect(await suite.scan(gs1(unitGtin('scanner'), { serial: 'SN-A' }))).toMatchObject({
+      decision: 'rejected',
+      reason: 'duplicate_serial',
+    });
     await suite.scan(unitGtin('scanner'));
     expect(await suite.scan('SN-A')).toMatchObject({ decision: 'rejected', reason: 'duplicate_serial' });
     expect(snapshot(suite.t)).toEqual(before);
@@ -135,7 +164,14 @@ describe('cases and quantity keys', () => {
 
   it('takes a typed quantity only after a verifying scan of the line and never past what is left', async () => {
     const { writeOrder } = await import('./support/pack-helpers');
-    writeOrder(suite.t, { id: 'SO-Q2', number: 'SO-Q2', lines: [{ lineNo: 1, itemId: demo.items.bolt, qty: 10 }, { lineNo: 2, itemId: demo.items.tape, qty: 1 }] });
+    writeOrder(suite.t, {
+      id: 'SO-Q2',
+      number: 'SO-Q2',
+      lines: [
+        { lineNo: 1, itemId: demo.items.bolt, qty: 10 },
+        { lineNo: 2, itemId: demo.items.tape, qty: 1 },
+      ],
+    });
     await suite.scan('SO-Q2');
     const first = await suite.t.station.call('packing.quantity', { lineNo: 1, qty: 9 });
     expect(first).toMatchObject({ ok: false, error: { code: 'rule' } });
@@ -205,7 +241,16 @@ describe('carton, weight, label, close', () => {
     expect(ops.map((o) => o.kind)).toEqual(['pack.carton.close', 'shipment.close']);
     const [close, ship] = ops;
     if (close?.kind !== 'pack.carton.close' || ship?.kind !== 'shipment.close') throw new Error('ops');
-    expect(close.payload).toMatchObject({ orderId: demo.order, sscc: carton?.sscc, cartonType: 'BOX-S', weightG: 1100, expectedG: 1090, overrideBy: null, carrier: 'HOUSE', tracking: label?.tracking });
+    expect(close.payload).toMatchObject({
+      orderId: demo.order,
+      sscc: carton?.sscc,
+      cartonType: 'BOX-S',
+      weightG: 1100,
+      expectedG: 1090,
+      overrideBy: null,
+      carrier: 'HOUSE',
+      tracking: label?.tracking,
+    });
     expect(close.payload.items).toEqual([
       { lineNo: 1, itemId: demo.items.mug, lot: null, serial: null, qty: 2 },
       { lineNo: 2, itemId: demo.items.tape, lot: null, serial: null, qty: 1 },
@@ -228,13 +273,21 @@ describe('carton, weight, label, close', () => {
 
     const packerBadge = await suite.t.station.call('packing.overrideWeight', { badge: demo.badges.packer, reason: 'looks fine to me' });
     expect(packerBadge).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    s = await suite.t.call<PackState>('packing.overrideWeight', { badge: demo.badges.supervisor, reason: 'mugs are a lighter batch, checked' });
+    s = await suite.t.call<PackState>('packing.overrideWeight', {
+      badge: demo.badges.supervisor,
+      reason: 'mugs are a lighter batch, checked',
+    });
     expect(s.cartons[0]?.weight).toMatchObject({ status: 'overridden', overrideBy: 'OP-CHLOE' });
     await suite.t.call('packing.printLabel');
     await suite.bench.labels.nextJob();
     await suite.t.call('packing.closeCarton');
     const [close] = outboxOps(suite.t);
-    expect(close?.payload).toMatchObject({ weightG: 750, expectedG: 1090, overrideBy: 'OP-CHLOE', overrideReason: 'mugs are a lighter batch, checked' });
+    expect(close?.payload).toMatchObject({
+      weightG: 750,
+      expectedG: 1090,
+      overrideBy: 'OP-CHLOE',
+      overrideReason: 'mugs are a lighter batch, checked',
+    });
     expect(suite.t.station.context.journal.recent(20).some((e) => e.kind === 'packing.weight.out')).toBe(true);
   });
 
@@ -271,7 +324,10 @@ describe('carton, weight, label, close', () => {
     await suite.scan(unitGtin('mug'));
     await suite.scan(unitGtin('tape'));
     s = await state(suite.t);
-    expect(s.cartons.map((c) => [c.seq, c.state])).toEqual([[1, 'closed'], [2, 'open']]);
+    expect(s.cartons.map((c) => [c.seq, c.state])).toEqual([
+      [1, 'closed'],
+      [2, 'open'],
+    ]);
     expect(s.cartons[1]?.sscc).not.toBe(s.cartons[0]?.sscc);
     expect(s.cartons[1]?.cartonType).toBe('BOX-S');
     await weighLabelClose(suite.t, suite.bench, 0.75);
@@ -308,7 +364,10 @@ describe('labels', () => {
     const s = await suite.t.call<PackState>('packing.reprintLabel', { reason: 'label torn' });
     expect((await suite.bench.labels.nextJob()).equals(first)).toBe(true);
     expect(s.cartons[0]?.label?.prints).toBe(2);
-    expect(suite.t.station.context.journal.recent(3)[0]).toMatchObject({ kind: 'packing.label.reprinted', payload: { reason: 'label torn' } });
+    expect(suite.t.station.context.journal.recent(3)[0]).toMatchObject({
+      kind: 'packing.label.reprinted',
+      payload: { reason: 'label torn' },
+    });
   });
 
   it('voids a label; the next label has a new tracking number', async () => {

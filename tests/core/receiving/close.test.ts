@@ -49,7 +49,14 @@ describe('closing a receipt', () => {
     expect(closed.approvedBy).toBe('OP-CHLOE');
     const [close] = opsOf(t, 'receipt.close');
     expect(close).toMatchObject({ operatorId: 'OP-ANA', payload: { poId: 'PO-1001', approvedBy: 'OP-CHLOE' } });
-    expect(close?.payload.lines.find((l) => l.itemId === demo.items.scanner)).toEqual({ poLineNo: 3, itemId: demo.items.scanner, ordered: 3, received: 1, damaged: 1, kind: 'short' });
+    expect(close?.payload.lines.find((l) => l.itemId === demo.items.scanner)).toEqual({
+      poLineNo: 3,
+      itemId: demo.items.scanner,
+      ordered: 3,
+      received: 1,
+      damaged: 1,
+      kind: 'short',
+    });
     expect(await current(t)).toBeNull();
 
     // The PO is closed at this station: no second receipt on it.
@@ -75,12 +82,15 @@ describe('closing a receipt', () => {
     await scan(t, gtins.tape.unit);
     const preview = await t.call<CloseSummary>('receiving.closePreview');
     expect(preview.needsApproval).toBe(true);
-    expect(preview.lines.filter((l) => l.kind !== 'ok').map((l) => [l.sku, l.kind, l.received])).toEqual([['BOLT-M8X40', 'over', 510], ['TAPE-48', 'unexpected', 1]]);
+    expect(preview.lines.filter((l) => l.kind !== 'ok').map((l) => [l.sku, l.kind, l.received])).toEqual([
+      ['BOLT-M8X40', 'over', 510],
+      ['TAPE-48', 'unexpected', 1],
+    ]);
     await act(t, 'receiving.undo');
     await act(t, 'receiving.undo');
     const closed = await t.call<Closed>('receiving.close', {});
     expect(closed.approvedBy).toBeNull();
     expect(opsOf(t, 'receipt.close')[0]?.payload.lines.every((l) => l.kind === 'ok')).toBe(true);
-    expect((await view(t).catch((e: Error) => e.message))).toBe('no receipt open');
+    expect(await view(t).catch((e: Error) => e.message)).toBe('no receipt open');
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demo, DEMO_COMPANY_PREFIX } from '../../../shared/demo/dataset';
+import type { StationDeviceLayer } from '../../../electron/core/devices/station-adapter';
+import { DEMO_COMPANY_PREFIX, demo } from '../../../shared/demo/dataset';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../shared/domain/receiving';
 import { isValidSscc } from '../../../shared/scan';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
-import type { StationDeviceLayer } from '../../../electron/core/devices/station-adapter';
-import { startBenchHardware, type BenchHardware } from './support/bench-devices';
+import { type BenchHardware, startBenchHardware } from './support/bench-devices';
 import { act, gs1Date, gtins, line, onReceiving, opsOf, scan, snapshot, view } from './support/receiving';
 
 const ASN_SSCC = '106141410000000019';
@@ -86,7 +86,11 @@ describe('receiving with a real MT-SICS scale on a pty and printers on TCP', () 
     const placed = await t.call<LpnView>('receiving.lpn.putaway', {});
     expect(placed.location).toBe(plan.suggestions[0]?.location);
     const [putaway] = opsOf(t, 'lpn.putaway');
-    expect(putaway?.payload).toEqual({ lpn: pallet.lpn, location: placed.location, items: [{ itemId: demo.items.yoghurt, lot: 'L2411A', serial: null, qty: 24 }] });
+    expect(putaway?.payload).toEqual({
+      lpn: pallet.lpn,
+      location: placed.location,
+      items: [{ itemId: demo.items.yoghurt, lot: 'L2411A', serial: null, qty: 24 }],
+    });
     expect((await view(t)).currentLpn).toBeNull();
     expect((await act(t, 'receiving.undo')).feedback).toMatchObject({ decision: 'rejected', reason: 'already_put_away' });
 
@@ -120,7 +124,10 @@ describe('receiving with a real MT-SICS scale on a pty and printers on TCP', () 
     const plan = await t.call<PutawayPlan>('receiving.lpn.suggest', { lpn: ASN_SSCC });
     expect(plan.suggestions.map((s) => s.location)).toEqual(['Q-01']);
 
-    const closed = await t.call<{ report: PrintOutcome | null }>('receiving.close', { supervisorBadge: demo.badges.supervisor, printReport: true });
+    const closed = await t.call<{ report: PrintOutcome | null }>('receiving.close', {
+      supervisorBadge: demo.badges.supervisor,
+      printReport: true,
+    });
     expect(closed.report?.state).toBe('done');
     const pdf = await bench.documents.nextJob();
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

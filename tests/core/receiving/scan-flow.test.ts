@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demo, DEMO_COMPANY_PREFIX } from '../../../shared/demo/dataset';
-import { makeSscc } from '../../../shared/scan';
-import type { EventName } from '../../../shared/events';
+import { DEMO_COMPANY_PREFIX, demo } from '../../../shared/demo/dataset';
 import { makeGtin14 } from '../../../shared/demo/gtin';
+import type { EventName } from '../../../shared/events';
+import { makeSscc } from '../../../shared/scan';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
 import { act, current, GS, gs1Date, gtins, isoDays, line, onReceiving, opsOf, outboxOps, scan, snapshot, view } from './support/receiving';
 
@@ -25,7 +25,12 @@ describe('receiving by scan through the real station', () => {
     expect(opened).toMatchObject({ decision: 'accepted', sound: 'good' });
     expect(opened.message).toContain('PO-1001');
     const before = await view(t);
-    expect(before.lines.map((l) => [l.poLineNo, l.ordered, l.received])).toEqual([[1, 24, 0], [2, 500, 0], [3, 3, 0], [4, 12, 0]]);
+    expect(before.lines.map((l) => [l.poLineNo, l.ordered, l.received])).toEqual([
+      [1, 24, 0],
+      [2, 500, 0],
+      [3, 3, 0],
+      [4, 12, 0],
+    ]);
 
     const expiry = gs1Date(t, 30);
     const first = await scan(t, `01${gtins.yoghurt.case}17${expiry}10L2411A`);
@@ -34,11 +39,31 @@ describe('receiving by scan through the real station', () => {
     await scan(t, `01${gtins.yoghurt.case}10L2411A${GS}17${expiry}`);
     const after = await view(t);
     expect(line(after, 1)).toMatchObject({ received: 24, onHold: 0, damaged: 0 });
-    expect(after.scans[0]).toMatchObject({ sku: 'YOG-500', qty: 12, lot: 'L2411A', expiry: isoDays(t, 30), source: 'scan', condition: 'good' });
+    expect(after.scans[0]).toMatchObject({
+      sku: 'YOG-500',
+      qty: 12,
+      lot: 'L2411A',
+      expiry: isoDays(t, 30),
+      source: 'scan',
+      condition: 'good',
+    });
 
     const ops = opsOf(t, 'receipt.line');
     expect(ops).toHaveLength(2);
-    expect(ops[0]).toMatchObject({ operatorId: 'OP-ANA', payload: { receiptId: after.receiptId, poId: 'PO-1001', poLineNo: 1, itemId: demo.items.yoghurt, qty: 12, lot: 'L2411A', expiry: isoDays(t, 30), onHold: false, condition: 'good' } });
+    expect(ops[0]).toMatchObject({
+      operatorId: 'OP-ANA',
+      payload: {
+        receiptId: after.receiptId,
+        poId: 'PO-1001',
+        poLineNo: 1,
+        itemId: demo.items.yoghurt,
+        qty: 12,
+        lot: 'L2411A',
+        expiry: isoDays(t, 30),
+        onHold: false,
+        condition: 'good',
+      },
+    });
     const journal = await t.call<{ kind: string; operatorId: string }[]>('journal.recent', { limit: 10 });
     expect(journal.filter((j) => j.kind === 'receiving.line')).toHaveLength(2);
     expect(journal.find((j) => j.kind === 'receiving.open')).toMatchObject({ operatorId: 'OP-ANA' });
@@ -122,8 +147,13 @@ describe('receiving by scan through the real station', () => {
     const approved = await act(t, 'receiving.approve', { badge: demo.badges.supervisor });
     expect(approved.feedback).toMatchObject({ decision: 'accepted' });
     expect(line(approved.receipt!, 1).received).toBe(36);
-    const lines = opsOf(t, 'receipt.line').slice(2).map((o) => [o.payload.poLineNo, o.payload.qty]);
-    expect(lines).toEqual([[1, 1], [null, 11]]);
+    const lines = opsOf(t, 'receipt.line')
+      .slice(2)
+      .map((o) => [o.payload.poLineNo, o.payload.qty]);
+    expect(lines).toEqual([
+      [1, 1],
+      [null, 11],
+    ]);
   });
 
   it('counts the units of a pallet label (02 + 37) and of a variable-measure item by its net weight (310n)', async () => {
@@ -134,7 +164,10 @@ describe('receiving by scan through the real station', () => {
 
     const weighed = makeGtin14(9, DEMO_COMPANY_PREFIX, 1);
     await t.call('receiving.linkBarcode', { code: weighed, itemId: demo.items.bolt, supervisorBadge: demo.badges.supervisor });
-    expect(await scan(t, `01${weighed}3103001075`, ']C1')).toMatchObject({ decision: 'accepted', message: expect.stringContaining('50 × BOLT-M8X40') });
+    expect(await scan(t, `01${weighed}3103001075`, ']C1')).toMatchObject({
+      decision: 'accepted',
+      message: expect.stringContaining('50 × BOLT-M8X40'),
+    });
     expect(await scan(t, `01${weighed}3103000099`, ']C1')).toMatchObject({ decision: 'rejected', reason: 'not_whole' });
     expect(line(await view(t), 2).received).toBe(50);
   });
@@ -188,13 +221,31 @@ describe('receiving by scan through the real station', () => {
     expect((await view(t)).unknownBarcode).toBe('09506000134352');
     expect(snapshot(t)).toEqual(before);
 
-    const notSupervisor = await t.station.call('receiving.linkBarcode', { code: '09506000134352', itemId: demo.items.mug, packQty: 6, supervisorBadge: demo.badges.receiver });
+    const notSupervisor = await t.station.call('receiving.linkBarcode', {
+      code: '09506000134352',
+      itemId: demo.items.mug,
+      packQty: 6,
+      supervisorBadge: demo.badges.receiver,
+    });
     expect(notSupervisor).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await t.call('receiving.linkBarcode', { code: '09506000134352', itemId: demo.items.mug, packQty: 6, supervisorBadge: demo.badges.supervisor })).toEqual({ code: '09506000134352', itemId: demo.items.mug, packQty: 6 });
-    expect(opsOf(t, 'item.barcode.link').map((o) => o.payload)).toEqual([{ itemId: demo.items.mug, code: '09506000134352', packQty: 6, linkedBy: 'OP-CHLOE' }]);
+    expect(
+      await t.call('receiving.linkBarcode', {
+        code: '09506000134352',
+        itemId: demo.items.mug,
+        packQty: 6,
+        supervisorBadge: demo.badges.supervisor,
+      }),
+    ).toEqual({ code: '09506000134352', itemId: demo.items.mug, packQty: 6 });
+    expect(opsOf(t, 'item.barcode.link').map((o) => o.payload)).toEqual([
+      { itemId: demo.items.mug, code: '09506000134352', packQty: 6, linkedBy: 'OP-CHLOE' },
+    ]);
     expect((await view(t)).unknownBarcode).toBeNull();
     expect(await scan(t, '09506000134352')).toMatchObject({ decision: 'accepted', message: expect.stringContaining('6 × MUG-CER-350') });
-    const dup = await t.station.call('receiving.linkBarcode', { code: '9506000134352', itemId: demo.items.tape, supervisorBadge: demo.badges.supervisor });
+    const dup = await t.station.call('receiving.linkBarcode', {
+      code: '9506000134352',
+      itemId: demo.items.tape,
+      supervisorBadge: demo.badges.supervisor,
+    });
     expect(dup).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
@@ -219,8 +270,11 @@ describe('receiving by scan through the real station', () => {
     const v = await view(t);
     expect(line(v, 4)).toMatchObject({ received: 12, damaged: 6, onHold: 6 });
     expect(v.nextCondition.condition).toBe('good');
-    expect(opsOf(t, 'receipt.line').map((o) => [o.payload.condition, o.payload.reason, o.payload.onHold])).toEqual([['damaged', 'crushed carton', true], ['good', null, false]]);
-    const row = t.station.context.db.prepare("SELECT photo_path FROM receipt_lines WHERE condition = 'damaged'").get();
+    expect(opsOf(t, 'receipt.line').map((o) => [o.payload.condition, o.payload.reason, o.payload.onHold])).toEqual([
+      ['damaged', 'crushed carton', true],
+      ['good', null, false],
+    ]);
+    const row = t.db.prepare("SELECT photo_path FROM receipt_lines WHERE condition = 'damaged'").get();
     expect(row).toEqual({ photo_path: '/photos/rcv-1.jpg' });
   });
 
@@ -265,8 +319,10 @@ describe('receiving by scan through the real station', () => {
     const again = await t.call<{ receiptId: string; lines: { received: number }[] }>('receiving.open', { reference: 'ASN-5001' });
     expect(again.receiptId).toBe(first.receiptId);
     expect(line(await view(t), 4).received).toBe(6);
-    expect((await t.call<{ poId: string; receiptOpen: boolean }[]>('receiving.purchaseOrders')).find((p) => p.poId === 'PO-1001')?.receiptOpen).toBe(true);
-    expect(t.station.context.db.prepare("SELECT count(*) AS n FROM receipts WHERE po_id = 'PO-1001'").get()).toEqual({ n: 1 });
+    expect(
+      (await t.call<{ poId: string; receiptOpen: boolean }[]>('receiving.purchaseOrders')).find((p) => p.poId === 'PO-1001')?.receiptOpen,
+    ).toBe(true);
+    expect(t.db.prepare("SELECT count(*) AS n FROM receipts WHERE po_id = 'PO-1001'").get()).toEqual({ n: 1 });
     const missing = await t.station.call('receiving.open', { reference: 'NOPE' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(outboxOps(t).every((o) => o.operatorId === 'OP-ANA')).toBe(true);

@@ -28,7 +28,9 @@ describe('warebench enroll', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const newCode = async () => bodyOf(z.object({ code: z.string() }), await expectOk(server.api('POST', '/api/v1/enrollment-codes', { body: { siteId: 'cli' } }), 201)).code;
+  const newCode = async () =>
+    bodyOf(z.object({ code: z.string() }), await expectOk(server.api('POST', '/api/v1/enrollment-codes', { body: { siteId: 'cli' } }), 201))
+      .code;
 
   it('stores the server URL and credential in station.json, readable by the owner only', async () => {
     const { io, out } = captureIo();
@@ -37,7 +39,11 @@ describe('warebench enroll', () => {
     expect(exit).toBe(0);
     expect(out.join('\n')).toContain('of site cli');
     const config = z
-      .object({ stationName: z.string(), stationRole: z.string(), server: z.object({ url: z.string(), credential: z.string(), stationId: z.string() }) })
+      .object({
+        stationName: z.string(),
+        stationRole: z.string(),
+        server: z.object({ url: z.string(), credential: z.string(), stationId: z.string() }),
+      })
       .parse(JSON.parse(await readFile(path.join(dir, 'station.json'), 'utf8')));
     expect(config).toMatchObject({ stationName: 'Dock 2', stationRole: 'receiving', server: { url: server.url } });
     expect((await server.api('GET', '/sync/v1/pull', { token: config.server.credential })).status).toBe(200);

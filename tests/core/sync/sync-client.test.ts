@@ -4,18 +4,21 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { SyncState } from '../../../shared/domain/sync-state';
-import { createServer } from '../../../server/app';
-import { openStationDatabase } from '../../../electron/core/db/open';
-import { createOutbox } from '../../../electron/core/db/repos/outbox';
+import { openStationDatabase } from '../../../electron/core/storage/open';
+import { createOutbox } from '../../../electron/core/storage/outbox';
 import { createSyncClient, type SyncClient, type SyncClientOptions } from '../../../electron/core/sync/client';
 import { enroll } from '../../../electron/core/sync/enroll';
-import { ADMIN_KEY, httpApi, startTestServer, type Api, type TestServer } from '../../server/support/harness';
+import { createServer } from '../../../server/app';
+import type { SyncState } from '../../../shared/domain/sync-state';
 import { bodyOf, expectOk, item, purchaseOrder, receiptLine, siteSettings } from '../../server/support/fixtures';
+import { ADMIN_KEY, type Api, httpApi, startTestServer, type TestServer } from '../../server/support/harness';
 import { startTestPostgres, type TestPostgres } from '../../server/support/postgres';
 
-const fastBackoff = { baseMs: 20, capMs: 200 };
-const LedgerPage = z.object({ items: z.array(z.object({ opId: z.string().nullable(), qty: z.number(), kind: z.string() })), nextCursor: z.string().nullable() });
+const fastBackoff = { initialMs: 20, maxMs: 200 };
+const LedgerPage = z.object({
+  items: z.array(z.object({ opId: z.string().nullable(), qty: z.number(), kind: z.string() })),
+  nextCursor: z.string().nullable(),
+});
 
 async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -64,7 +67,18 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
     const { api } = server;
     await expectOk(api('PUT', `/api/v1/sites/${siteId}`, { body: siteSettings(siteId) }));
     await expectOk(api('POST', `/api/v1/sites/${siteId}/items`, { body: { items: [item('A'), item('B'), item('C')] } }));
-    await expectOk(api('POST', `/api/v1/sites/${siteId}/purchase-orders`, { body: { purchaseOrders: [purchaseOrder('PO1', [{ itemId: 'A', qty: 1000 }, { itemId: 'B', qty: 2 }])] } }));
+    await expectOk(
+      api('POST', `/api/v1/sites/${siteId}/purchase-orders`, {
+        body: {
+          purchaseOrders: [
+            purchaseOrder('PO1', [
+              { itemId: 'A', qty: 1000 },
+              { itemId: 'B', qty: 2 },
+            ]),
+          ],
+        },
+      }),
+    );
     const code = bodyOf(z.object({ code: z.string() }), await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201));
     const enrolled = await enroll(server.url, code.code, 'bench', 'receiving');
     const db = await openStationDatabase(path.join(dir, `${siteId}.sqlite`));
@@ -98,7 +112,14 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
     const ledger = await serverLedger(s.api, s.siteId);
     expect(ledger.map((e) => e.opId).sort()).toEqual([...opIds].sort());
     const final = await s.client.syncNow();
-    expect(final).toMatchObject({ mode: 'enrolled', online: true, queueDepth: 0, rejected: 0, lastError: null, initialSync: { done: true } });
+    expect(final).toMatchObject({
+      mode: 'enrolled',
+      online: true,
+      queueDepth: 0,
+      rejected: 0,
+      lastError: null,
+      initialSync: { done: true },
+    });
     expect(final.lastSyncAt).not.toBeNull();
     expect(s.states.at(-1)).toEqual(final);
   });
@@ -115,7 +136,12 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
     await until(() => s.client.state().lastError !== null && !s.client.state().online, 'offline noticed');
     expect(s.client.state().queueDepth).toBe(30);
     // The same database and port: the server process restarted.
-    const app = await createServer({ db: server.serverDb, adminKey: ADMIN_KEY, limits: { requestsPerMinute: 100_000 }, liveKeepAliveMs: 1000 });
+    const app = await createServer({
+      db: server.serverDb,
+      adminKey: ADMIN_KEY,
+      limits: { requestsPerMinute: 100_000 },
+      liveKeepAliveMs: 1000,
+    });
     await app.listen({ port, host: '127.0.0.1' });
     server = { ...server, app };
     await until(() => s.client.state().queueDepth === 0, 'queue drained after restart');
@@ -179,11 +205,19 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
   it('gets a hold created through the API into the station cache through the live channel', async () => {
     const s = await station();
     await until(() => s.client.state().initialSync.done && s.client.liveConnected(), 'initial sync and live channel');
-    await expectOk(s.api('POST', `/api/v1/sites/${s.siteId}/holds`, { body: { id: 'QH-1', kind: 'lot', itemId: 'A', lot: 'L7', location: null, reason: 'supplier recall' } }), 201);
+    await expectOk(
+      s.api('POST', `/api/v1/sites/${s.siteId}/holds`, {
+        body: { id: 'QH-1', kind: 'lot', itemId: 'A', lot: 'L7', location: null, reason: 'supplier recall' },
+      }),
+      201,
+    );
     // No polling (interval one hour): only the live notification can bring it this soon.
     await until(() => count(s.db, "SELECT count(*) AS n FROM holds WHERE id = 'QH-1' AND active = 1") === 1, 'hold in the station cache');
     await expectOk(s.api('POST', `/api/v1/sites/${s.siteId}/holds/QH-1/release`, { body: {} }));
-    await until(() => count(s.db, "SELECT count(*) AS n FROM holds WHERE id = 'QH-1' AND active = 0") === 1, 'release in the station cache');
+    await until(
+      () => count(s.db, "SELECT count(*) AS n FROM holds WHERE id = 'QH-1' AND active = 0") === 1,
+      'release in the station cache',
+    );
   });
 
   it('on reset (server rebuilt) clears the cache, pulls from 0 and keeps the outbox', async () => {
@@ -193,8 +227,17 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
     const queued = s.receive(1);
     await server.app.close();
     s.client.kick();
-    await server.serverDb.db.updateTable('server_meta').set({ value: `rebuilt-${siteN}-${Date.now()}` }).where('key', '=', 'epoch').execute();
-    const app = await createServer({ db: server.serverDb, adminKey: ADMIN_KEY, limits: { requestsPerMinute: 100_000 }, liveKeepAliveMs: 1000 });
+    await server.serverDb.db
+      .updateTable('server_meta')
+      .set({ value: `rebuilt-${siteN}-${Date.now()}` })
+      .where('key', '=', 'epoch')
+      .execute();
+    const app = await createServer({
+      db: server.serverDb,
+      adminKey: ADMIN_KEY,
+      limits: { requestsPerMinute: 100_000 },
+      liveKeepAliveMs: 1000,
+    });
     await app.listen({ port, host: '127.0.0.1' });
     server = { ...server, app };
     await s.client.syncNow();
@@ -207,7 +250,10 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
   it('refuses a used enrollment code with a clear error', async () => {
     const siteId = `site-${backend}-enroll`;
     await expectOk(server.api('PUT', `/api/v1/sites/${siteId}`, { body: siteSettings(siteId) }));
-    const code = bodyOf(z.object({ code: z.string() }), await expectOk(server.api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201));
+    const code = bodyOf(
+      z.object({ code: z.string() }),
+      await expectOk(server.api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201),
+    );
     await enroll(server.url, code.code, 'one', 'packing');
     await expect(enroll(server.url, code.code, 'two', 'packing')).rejects.toMatchObject({ code: 'invalid_enrollment_code' });
     await expect(enroll('http://127.0.0.1:1', code.code, 'three', 'packing')).rejects.toMatchObject({ code: 'unreachable' });
@@ -229,10 +275,20 @@ describe('revocation seen by the sync client', () => {
   it('reports the revocation as the last error and keeps the ops queued', async () => {
     const api = httpApi(server.url);
     await expectOk(api('PUT', '/api/v1/sites/rv', { body: siteSettings('rv') }));
-    const code = bodyOf(z.object({ code: z.string() }), await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId: 'rv' } }), 201));
+    const code = bodyOf(
+      z.object({ code: z.string() }),
+      await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId: 'rv' } }), 201),
+    );
     const enrolled = await enroll(server.url, code.code, 'bench-r', 'both');
     const db = await openStationDatabase(path.join(dir, 'rv.sqlite'));
-    const client = createSyncClient({ db, serverUrl: server.url, credential: enrolled.credential, backoff: fastBackoff, pollIntervalMs: 3_600_000, live: false });
+    const client = createSyncClient({
+      db,
+      serverUrl: server.url,
+      credential: enrolled.credential,
+      backoff: fastBackoff,
+      pollIntervalMs: 3_600_000,
+      live: false,
+    });
     try {
       await until(() => client.state().initialSync.done, 'initial sync');
       await expectOk(api('POST', `/api/v1/stations/${enrolled.stationId}/revoke`));

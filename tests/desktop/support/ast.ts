@@ -57,7 +57,8 @@ export function calleeName(call: Node): string | null {
   const callee = call.callee;
   if (!isNode(callee)) return null;
   if (callee.type === 'Identifier') return String(callee.name);
-  if (callee.type === 'MemberExpression' && isNode(callee.property) && callee.property.type === 'Identifier') return String(callee.property.name);
+  if (callee.type === 'MemberExpression' && isNode(callee.property) && callee.property.type === 'Identifier')
+    return String(callee.property.name);
   return null;
 }
 

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { openPeer, type Peer } from '../../support/devices/peer';
 import { createPtyPair, type PtyPair } from '../../support/devices/pty';
-import { hsReply, startRawListener, type RawListener } from '../../support/devices/raw-listener';
-import { startStationProcess, type StationProcess } from './station-process';
+import { hsReply, type RawListener, startRawListener } from '../../support/devices/raw-listener';
+import { type StationProcess, startStationProcess } from './station-process';
 
 /**
  * A bench as site IT wires it: an MT-SICS scale on a real serial port (a socat pty the test plays the scale on)
@@ -18,11 +18,17 @@ export interface BenchStation {
   stop(): Promise<void>;
 }
 
-export async function startBenchStation(options: { stationName: string; stationRole: 'receiving' | 'packing'; scaleRole: 'receiving-scale' | 'pack-scale' }): Promise<BenchStation> {
+export async function startBenchStation(options: {
+  stationName: string;
+  stationRole: 'receiving' | 'packing';
+  scaleRole: 'receiving-scale' | 'pack-scale';
+}): Promise<BenchStation> {
   const pty: PtyPair = await createPtyPair(options.scaleRole);
   const scale: Peer = await openPeer(pty.peer);
   let weight = { kg: 0, motion: false };
-  scale.answer((command) => (command === 'SI' || command === 'S' ? `S ${weight.motion ? 'D' : 'S'} ${weight.kg.toFixed(3).padStart(10)} kg\r\n` : undefined));
+  scale.answer((command) =>
+    command === 'SI' || command === 'S' ? `S ${weight.motion ? 'D' : 'S'} ${weight.kg.toFixed(3).padStart(10)} kg\r\n` : undefined,
+  );
   const printer = await startRawListener();
   printer.hsReply = hsReply();
   const station = await startStationProcess({
@@ -31,8 +37,22 @@ export async function startBenchStation(options: { stationName: string; stationR
       stationRole: options.stationRole,
       training: false,
       devices: [
-        { id: options.scaleRole, kind: 'scale', role: options.scaleRole, protocol: 'mt-sics', transport: { type: 'serial', path: pty.device }, pollIntervalMs: 100, settle: { windowMs: 300 } },
-        { id: 'label-printer', kind: 'printer', role: 'label-printer', protocol: 'zpl', transport: { type: 'tcp', host: '127.0.0.1', port: printer.port } },
+        {
+          id: options.scaleRole,
+          kind: 'scale',
+          role: options.scaleRole,
+          protocol: 'mt-sics',
+          transport: { type: 'serial', path: pty.device },
+          pollIntervalMs: 100,
+          settle: { windowMs: 300 },
+        },
+        {
+          id: 'label-printer',
+          kind: 'printer',
+          role: 'label-printer',
+          protocol: 'zpl',
+          transport: { type: 'tcp', host: '127.0.0.1', port: printer.port },
+        },
       ],
     },
   });

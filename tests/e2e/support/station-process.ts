@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,15 +23,21 @@ const root = resolve(import.meta.dirname, '..', '..', '..');
  * Starts the browser shell as site IT would (`warebench serve`), in its own process with a fresh data folder,
  * optionally with a station config (device mapping, server link) written first.
  */
-export async function startStationProcess(options: { config?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<StationProcess> {
+export async function startStationProcess(
+  options: { config?: Record<string, unknown>; env?: Record<string, string> } = {},
+): Promise<StationProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warebench-e2e-'));
   mkdirSync(dataDir, { recursive: true });
   if (options.config) writeFileSync(join(dataDir, 'station.json'), JSON.stringify(options.config, null, 2));
-  const child: ChildProcess = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['electron/cli.ts', 'serve', '--json', '--data-dir', dataDir, '--static', join(root, 'out', 'renderer')], {
-    cwd: root,
-    env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    ['electron/cli.ts', 'serve', '--json', '--data-dir', dataDir, '--static', join(root, 'out', 'renderer')],
+    {
+      cwd: root,
+      env: { ...process.env, PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const ready = await new Promise<{ url: string; server?: EmbeddedServerInfo }>((ok, fail) => {

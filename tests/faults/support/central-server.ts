@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { enroll } from '../../../electron/core/sync/enroll';
 import { createServer, type WarebenchServer } from '../../../server/app';
+import { importDataset } from '../../../server/dataset-import';
 import { migrate } from '../../../server/db/migrate';
 import { openServerDb, type ServerDb } from '../../../server/db/open';
-import { importDataset } from '../../../server/tools/import-dataset';
-import { enroll } from '../../../electron/core/sync/enroll';
-import { buildDemoDataset, demo, type DemoDataset } from '../../../shared/demo/dataset';
-import { ADMIN_KEY, httpApi, type Api, type Backend } from '../../server/support/harness';
+import { buildDemoDataset, type DemoDataset, demo } from '../../../shared/demo/dataset';
 import { bodyOf, expectOk } from '../../server/support/fixtures';
+import { ADMIN_KEY, type Api, type Backend, httpApi } from '../../server/support/harness';
 import { startTestPostgres, type TestPostgres } from '../../server/support/postgres';
 
 /** Units PO-1001's bolt line orders here: no burst of scans is ever refused as an over-receipt. */
@@ -52,7 +52,7 @@ export interface CentralServer {
   close(): Promise<void>;
 }
 
-const LIMITS = { requestsPerMinute: 1_000_000, enrollPerMinute: 1_000 };
+const LIMITS = { requestsPerMinute: 1_000_000, anonymousPerMinute: 1_000_000, enrollPerMinute: 1_000 };
 
 /** The central server in-process on a fresh database, with the demo site loaded through its ERP API. */
 export async function startCentralServer(options: { backend?: Backend; dataset?: DemoDataset } = {}): Promise<CentralServer> {
@@ -87,7 +87,10 @@ export async function startCentralServer(options: { backend?: Backend; dataset?:
     siteId,
     dataset,
     async enrollStation(name) {
-      const code = bodyOf(z.object({ code: z.string() }), await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201));
+      const code = bodyOf(
+        z.object({ code: z.string() }),
+        await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId } }), 201),
+      );
       const enrolled = await enroll(url, code.code, name, 'both');
       return { stationId: enrolled.stationId, credential: enrolled.credential };
     },
@@ -110,15 +113,24 @@ export async function startCentralServer(options: { backend?: Backend; dataset?:
   return server;
 }
 
-const ReceiptsPage = z.object({ items: z.array(z.object({ opId: z.string(), receiptId: z.string(), stationId: z.string(), qty: z.number() })), nextCursor: z.string().nullable() });
-const LedgerPage = z.object({ items: z.array(z.object({ opId: z.string().nullable(), kind: z.string(), stationId: z.string().nullable(), qty: z.number() })), nextCursor: z.string().nullable() });
+const ReceiptsPage = z.object({
+  items: z.array(z.object({ opId: z.string(), receiptId: z.string(), stationId: z.string(), qty: z.number() })),
+  nextCursor: z.string().nullable(),
+});
+const LedgerPage = z.object({
+  items: z.array(z.object({ opId: z.string().nullable(), kind: z.string(), stationId: z.string().nullable(), qty: z.number() })),
+  nextCursor: z.string().nullable(),
+});
 
 async function allPages<T>(api: Api, path: string, schema: z.ZodType<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const page: { items: T[]; nextCursor: string | null } = bodyOf(schema, await expectOk(api('GET', `${path}${separator}limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)));
+    const page: { items: T[]; nextCursor: string | null } = bodyOf(
+      schema,
+      await expectOk(api('GET', `${path}${separator}limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)),
+    );
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -127,7 +139,11 @@ async function allPages<T>(api: Api, path: string, schema: z.ZodType<{ items: T[
 
 /** The op ids of the server's receipt lines of one receipt, doubles included (there should be none). */
 export async function serverReceiptOpIds(server: CentralServer, receiptId: string): Promise<string[]> {
-  const items = await allPages(server.api, `/api/v1/sites/${server.siteId}/receipts?receiptId=${encodeURIComponent(receiptId)}`, ReceiptsPage);
+  const items = await allPages(
+    server.api,
+    `/api/v1/sites/${server.siteId}/receipts?receiptId=${encodeURIComponent(receiptId)}`,
+    ReceiptsPage,
+  );
   return items.map((i) => i.opId);
 }
 
@@ -140,5 +156,9 @@ export async function serverLedgerOpIds(server: CentralServer, stationId: string
 /** The values a list holds more than once (one entry per extra copy). */
 export const doubles = (values: string[]): string[] => {
   const seen = new Set<string>();
-  return values.filter((v) => (seen.has(v) ? true : (seen.add(v), false)));
+  return values.filter((v) => {
+    if (seen.has(v)) return true;
+    seen.add(v);
+    return false;
+  });
 };

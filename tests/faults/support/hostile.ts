@@ -20,6 +20,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
     '%00',
     '%ff%fe',
     '%s%s%n',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant as plain text
     '${7*7}{{7*7}}',
     '<script>alert(1)</script>',
     '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🧨',
@@ -37,7 +38,21 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** Short pieces to hide inside otherwise valid text: what a database, a label printer or a terminal chokes on. */
 export const hostileFragment: fc.Arbitrary<string> = fc.constantFrom(
-  '\u0000', '\ud800', '\udc00', '\udbff\u0041', "'--", "'; DROP TABLE items; --", '^XA~JR', '^FS^XZ', '\u202e', '\u001d', '\r\n', '\\', '%', '🧨', '\ufeff',
+  '\u0000',
+  '\ud800',
+  '\udc00',
+  '\udbff\u0041',
+  "'--",
+  "'; DROP TABLE items; --",
+  '^XA~JR',
+  '^FS^XZ',
+  '\u202e',
+  '\u001d',
+  '\r\n',
+  '\\',
+  '%',
+  '🧨',
+  '\ufeff',
 );
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
@@ -56,7 +71,10 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(
-      fc.oneof(fc.constantFrom('id', 'siteId', 'items', 'ops', 'code', 'qty', 'limit', 'cursor', '__proto__', 'constructor', 'prototype'), fc.string({ maxLength: 8 })),
+      fc.oneof(
+        fc.constantFrom('id', 'siteId', 'items', 'ops', 'code', 'qty', 'limit', 'cursor', '__proto__', 'constructor', 'prototype'),
+        fc.string({ maxLength: 8 }),
+      ),
       tie('value'),
       { maxKeys: 5 },
     ),
@@ -70,7 +88,20 @@ export function nestedJson(depth: number, kind: 'array' | 'object'): string {
 
 /** Bodies that are not JSON a parser should take: broken, deep, invalid UTF-8, NUL escapes. */
 export const hostileRawBody: fc.Arbitrary<string | Uint8Array> = fc.oneof(
-  fc.constantFrom('{', '{"a":}', '[1,]', "'; DROP TABLE items; --", '^XA~JR^XZ', 'null', '""', '[]', '1e309', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', '\u0000'),
+  fc.constantFrom(
+    '{',
+    '{"a":}',
+    '[1,]',
+    "'; DROP TABLE items; --",
+    '^XA~JR^XZ',
+    'null',
+    '""',
+    '[]',
+    '1e309',
+    '{"__proto__":{"admin":true}}',
+    '{"constructor":{"prototype":{"x":1}}}',
+    '\u0000',
+  ),
   fc.constantFrom(64, 2_000, 200_000).chain((depth) => fc.constantFrom(nestedJson(depth, 'array'), nestedJson(depth, 'object'))),
   fc.constantFrom(
     new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
@@ -94,7 +125,8 @@ function leafPaths(value: unknown, prefix: (string | number)[] = []): (string | 
 /** Paths of the plain objects inside a JSON value, the value itself included. */
 function objectPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => objectPaths(v, [...prefix, i]));
-  if (value !== null && typeof value === 'object') return [prefix, ...Object.entries(value).flatMap(([k, v]) => objectPaths(v, [...prefix, k]))];
+  if (value !== null && typeof value === 'object')
+    return [prefix, ...Object.entries(value).flatMap(([k, v]) => objectPaths(v, [...prefix, k]))];
   return [];
 }
 
@@ -104,7 +136,11 @@ function valueAt(root: unknown, path: (string | number)[]): unknown {
   return node;
 }
 
-function setAt(root: unknown, path: (string | number)[], update: (parent: Record<string | number, unknown>, key: string | number) => void): unknown {
+function setAt(
+  root: unknown,
+  path: (string | number)[],
+  update: (parent: Record<string | number, unknown>, key: string | number) => void,
+): unknown {
   const copy: unknown = structuredClone(root);
   if (path.length === 0) return copy;
   let node = copy as Record<string | number, unknown>;
@@ -121,8 +157,12 @@ export function nearlyValid(template: unknown): fc.Arbitrary<unknown> {
   const strings = paths.filter((p) => p.length > 0 && typeof valueAt(template, p) === 'string');
   const options: fc.Arbitrary<unknown>[] = [
     fc.constant(template),
-    fc.tuple(fc.constantFrom(...paths), hostileValue).map(([path, value]) => (path.length === 0 ? value : setAt(template, path, (parent, key) => (parent[key] = value)))),
-    fc.tuple(fc.constantFrom(...paths), hostileString).map(([path, value]) => (path.length === 0 ? value : setAt(template, path, (parent, key) => (parent[key] = value)))),
+    fc
+      .tuple(fc.constantFrom(...paths), hostileValue)
+      .map(([path, value]) => (path.length === 0 ? value : setAt(template, path, (parent, key) => (parent[key] = value)))),
+    fc
+      .tuple(fc.constantFrom(...paths), hostileString)
+      .map(([path, value]) => (path.length === 0 ? value : setAt(template, path, (parent, key) => (parent[key] = value)))),
   ];
   if (strings.length > 0) {
     // The same field, still text and about as long, with a hostile piece inside: passes type checks, reaches the database.
@@ -146,14 +186,16 @@ export function nearlyValid(template: unknown): fc.Arbitrary<unknown> {
   }
   if (objects.length > 0) {
     options.push(
-      fc.tuple(fc.constantFrom(...objects), fc.constantFrom('extra', '__proto__', 'constructor', 'siteId', 'id'), hostileValue).map(([path, key, value]) => {
-        const copy: unknown = structuredClone(template);
-        let node = copy as Record<string | number, unknown>;
-        for (const step of path) node = node[step] as Record<string | number, unknown>;
-        // defineProperty: an own "__proto__" key that JSON.stringify sends as is.
-        Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
-        return copy;
-      }),
+      fc
+        .tuple(fc.constantFrom(...objects), fc.constantFrom('extra', '__proto__', 'constructor', 'siteId', 'id'), hostileValue)
+        .map(([path, key, value]) => {
+          const copy: unknown = structuredClone(template);
+          let node = copy as Record<string | number, unknown>;
+          for (const step of path) node = node[step] as Record<string | number, unknown>;
+          // defineProperty: an own "__proto__" key that JSON.stringify sends as is.
+          Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+          return copy;
+        }),
     );
   }
   return fc.oneof(...options);

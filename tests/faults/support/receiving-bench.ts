@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { openStationDatabase } from '../../../electron/core/db/open';
-import { createStation, type Station } from '../../../electron/core/station';
+import { createStation, type Station } from '../../../electron/core/app/station';
+import { openStationDatabase } from '../../../electron/core/storage/open';
 import { createSyncClient, type SyncClient, type SyncClientOptions } from '../../../electron/core/sync/client';
 import { ScanFeedback } from '../../../shared/contract/station';
 import { demo } from '../../../shared/demo/dataset';
@@ -43,7 +43,7 @@ export async function startReceivingBench(
         ...deps,
         serverUrl: options.serverUrl,
         credential: enrolled.credential,
-        backoff: { baseMs: 20, capMs: 200 },
+        backoff: { initialMs: 20, maxMs: 200 },
         pollIntervalMs: 3_600_000,
         ...options.sync,
       });
@@ -76,7 +76,10 @@ export async function startReceivingBench(
       return (lastLineOp.get() as { op_id: string }).op_id;
     },
     outboxStates() {
-      const rows = db.prepare("SELECT state, count(*) AS n FROM outbox WHERE kind = 'receipt.line' GROUP BY state").all() as { state: string; n: number }[];
+      const rows = db.prepare("SELECT state, count(*) AS n FROM outbox WHERE kind = 'receipt.line' GROUP BY state").all() as {
+        state: string;
+        n: number;
+      }[];
       return Object.fromEntries(rows.map((r) => [r.state, r.n]));
     },
     lineOps() {

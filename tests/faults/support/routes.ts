@@ -20,7 +20,11 @@ export function listRoutes(app: FastifyInstance): RouteEntry[] {
     const path = `${stack[depth - 1] ?? ''}${match[2] ?? ''}`;
     stack[depth] = path;
     stack.length = depth + 1;
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) routes.push({ method, path });
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean))
+      routes.push({ method, path });
   }
   return routes;
 }

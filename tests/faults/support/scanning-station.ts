@@ -1,10 +1,13 @@
 // A station core in its own process, booted on a data folder linked to a central server, receiving on PO-1001.
 // stdin, one command a line:  SCAN <n> <data>  |  SYNC  |  QUIT
 // stdout, one answer a line:  READY <json>  |  ACK <n> <decision> <opId|->  |  REFUSED <n> <code> <message>  |  SYNCED <json>
+
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { bootStation } from '../../../electron/core/boot';
-import { silentLogger } from '../../../electron/core/log';
+import { bootStation } from '../../../electron/core/app/boot';
+import { silentLogger } from '../../../electron/core/kernel/log';
+import { openStationDatabase } from '../../../electron/core/storage/open';
 import { ScanFeedback } from '../../../shared/contract/station';
 import { demo } from '../../../shared/demo/dataset';
 import { ReceiptView } from '../../../shared/domain/receiving';
@@ -32,7 +35,9 @@ await call('workflow.select', { workflow: 'receiving' }, z.unknown());
 const receipt = await call('receiving.open', { reference: demo.po }, ReceiptView);
 say(`READY ${JSON.stringify({ receiptId: receipt.receiptId, stationId: station.context.stationId })}`);
 
-const lastLineOp = station.context.db.prepare('SELECT op_id FROM receipt_lines ORDER BY id DESC LIMIT 1');
+// A second connection to the station's cache: the station's own is private to its repos.
+const cache = await openStationDatabase(join(dataDir, 'station.sqlite'));
+const lastLineOp = cache.prepare('SELECT op_id FROM receipt_lines ORDER BY id DESC LIMIT 1');
 for await (const line of createInterface({ input: process.stdin })) {
   const [verb, n, data] = line.split(' ');
   if (verb === 'SCAN' && n && data) {
@@ -50,5 +55,6 @@ for await (const line of createInterface({ input: process.stdin })) {
     break;
   }
 }
+cache.close();
 await station.close();
 process.exit(0);

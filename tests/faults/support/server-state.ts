@@ -2,9 +2,30 @@ import { sql } from 'kysely';
 import type { ServerDb } from '../../../server/db/open';
 
 const TABLES = [
-  'sites', 'enrollment_codes', 'stations', 'operators', 'items', 'item_barcodes', 'locations', 'purchase_orders', 'po_lines', 'asns', 'asn_lines',
-  'orders', 'order_lines', 'carton_types', 'holds', 'change_log', 'applied_ops', 'station_exceptions', 'receipt_lines', 'receipts',
-  'received_serials', 'cartons', 'manifests', 'inventory_ledger',
+  'sites',
+  'enrollment_codes',
+  'stations',
+  'operators',
+  'items',
+  'item_barcodes',
+  'locations',
+  'purchase_orders',
+  'po_lines',
+  'asns',
+  'asn_lines',
+  'orders',
+  'order_lines',
+  'carton_types',
+  'holds',
+  'change_log',
+  'applied_ops',
+  'station_exceptions',
+  'receipt_lines',
+  'receipts',
+  'received_serials',
+  'cartons',
+  'manifests',
+  'inventory_ledger',
 ] as const;
 
 /**

@@ -35,19 +35,27 @@ export interface StationProcess {
 
 /** Writes the station config: a real server by URL and the station's credential, no devices. */
 export function writeStationConfig(dataDir: string, server: { url: string; credential: string }): void {
-  writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ stationName: 'fault bench', stationRole: 'receiving', server, training: false, devices: [] }, null, 2));
+  writeFileSync(
+    join(dataDir, 'station.json'),
+    JSON.stringify({ stationName: 'fault bench', stationRole: 'receiving', server, training: false, devices: [] }, null, 2),
+  );
 }
 
 /**
  * Starts the station core (`scanning-station.ts`, Node with tsx) on a data folder and waits until it is
  * signed in with PO-1001 open. `onAck` runs for each acknowledged scan as its line arrives.
  */
-export async function startStationProcess(dataDir: string, options: { onAck?: (ack: Ack, count: number) => void; readyTimeoutMs?: number } = {}): Promise<StationProcess> {
+export async function startStationProcess(
+  dataDir: string,
+  options: { onAck?: (ack: Ack, count: number) => void; readyTimeoutMs?: number } = {},
+): Promise<StationProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => undefined); // writes to a station that was just killed
   const stderr: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const acks: Ack[] = [];
   const refused: string[] = [];
   const waiters = new Set<() => void>();
@@ -71,9 +79,10 @@ export async function startStationProcess(dataDir: string, options: { onAck?: (a
     for (const wake of [...waiters]) wake();
   });
 
-  const died = (what: string) => exited.then(({ code, signal }) => {
-    throw new Error(`the station exited (${signal ?? code}) before ${what}: ${stderr.join('').slice(-4000)}`);
-  });
+  const died = (what: string) =>
+    exited.then(({ code, signal }) => {
+      throw new Error(`the station exited (${signal ?? code}) before ${what}: ${stderr.join('').slice(-4000)}`);
+    });
   const timeout = <T>(ms: number, what: string, promise: Promise<T>): Promise<T> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     return Promise.race([
@@ -85,7 +94,11 @@ export async function startStationProcess(dataDir: string, options: { onAck?: (a
     ]).finally(() => clearTimeout(timer));
   };
 
-  const readyInfo = await timeout(options.readyTimeoutMs ?? 45_000, 'the station to be ready', new Promise<z.infer<typeof Ready>>((resolve) => (ready = resolve))).catch((error: unknown) => {
+  const readyInfo = await timeout(
+    options.readyTimeoutMs ?? 45_000,
+    'the station to be ready',
+    new Promise<z.infer<typeof Ready>>((resolve) => (ready = resolve)),
+  ).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;
   });
@@ -102,16 +115,20 @@ export async function startStationProcess(dataDir: string, options: { onAck?: (a
     exited,
     scan: (n, data) => send(`SCAN ${n} ${data}`),
     waitForAcks(count, timeoutMs = 30_000) {
-      return timeout(timeoutMs, `${count} acknowledged scans (got ${acks.length})`, new Promise<void>((resolve) => {
-        const check = () => {
-          if (acks.length >= count) {
-            waiters.delete(check);
-            resolve();
-          }
-        };
-        waiters.add(check);
-        check();
-      }));
+      return timeout(
+        timeoutMs,
+        `${count} acknowledged scans (got ${acks.length})`,
+        new Promise<void>((resolve) => {
+          const check = () => {
+            if (acks.length >= count) {
+              waiters.delete(check);
+              resolve();
+            }
+          };
+          waiters.add(check);
+          check();
+        }),
+      );
     },
     sync(timeoutMs = 30_000) {
       const answer = new Promise<SyncState>((resolve) => synced.push(resolve));

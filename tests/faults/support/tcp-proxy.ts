@@ -1,4 +1,4 @@
-import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 
 /**
  * A real TCP proxy on loopback between a station and its server, able to fail the way networks do:
@@ -39,7 +39,12 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
   const open = new Set<Connection>();
   const seen = new Map<string, number>();
   let holing = false;
-  let cut: { request: RegExp; beforeCut?: () => void | Promise<void>; done: (line: string) => void; failed: (error: unknown) => void } | null = null;
+  let cut: {
+    request: RegExp;
+    beforeCut?: () => void | Promise<void>;
+    done: (line: string) => void;
+    failed: (error: unknown) => void;
+  } | null = null;
 
   const drop = (conn: Connection) => {
     conn.client.destroy();

@@ -15,7 +15,10 @@ export const packingExamples: Record<keyof typeof packingCommands, { valid: unkn
   'packing.closeCarton': { valid: {}, invalid: { cartonId: 'C-1' } },
   'packing.closeShipment': { valid: {}, invalid: { orderId: 'SO-2001' } },
   'packing.short': { valid: { lineNo: 1, reason: 'not in the tote' }, invalid: { lineNo: -1, reason: 'not in the tote' } },
-  'packing.damaged': { valid: { lineNo: 1, reason: 'cracked handle', action: 'replace' }, invalid: { lineNo: 1, reason: 'cracked handle', action: 'bin' } },
+  'packing.damaged': {
+    valid: { lineNo: 1, reason: 'cracked handle', action: 'replace' },
+    invalid: { lineNo: 1, reason: 'cracked handle', action: 'bin' },
+  },
   'packing.manifests': { valid: {}, invalid: { date: '25.11.2026' } },
   'packing.closeManifest': { valid: { manifestId: 'MF-HOUSE-20261125-0000-1' }, invalid: { manifestId: '' } },
   'packing.printManifest': { valid: { manifestId: 'MF-HOUSE-20261125-0000-1' }, invalid: {} },

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../electron/core/devices/clock';
+import type { Clock } from '../../../electron/core/kernel/clock';
 
 /** A clock tests move by hand: scheduled callbacks run in time order as `advance` passes them. */
 export interface ManualClock extends Clock {
@@ -10,7 +10,7 @@ export function createManualClock(start = Date.parse('2026-01-01T00:00:00.000Z')
   let nextId = 0;
   const timers = new Map<number, { at: number; callback: () => void }>();
   return {
-    now: () => now,
+    now: () => new Date(now),
     schedule(ms, callback) {
       const id = nextId++;
       timers.set(id, { at: now + Math.max(0, ms), callback });

@@ -1,5 +1,5 @@
-import { createSerialTransport } from '../../../electron/core/devices/transports/serial';
-import type { ByteTransport } from '../../../electron/core/devices/transport';
+import { createSerialTransport } from '../../../electron/core/devices/io/serial';
+import type { ByteTransport } from '../../../electron/core/devices/io/transport';
 
 /** The test's side of a pty pair, opened with serialport like any other port. */
 export interface Peer {
@@ -20,8 +20,17 @@ export interface Peer {
 const encoder = new TextEncoder();
 const toBytes = (data: string | Uint8Array): Uint8Array => (typeof data === 'string' ? encoder.encode(data) : data);
 
-export async function openPeer(path: string, settings: { baudRate?: number; parity?: 'none' | 'even' | 'odd'; dataBits?: 7 | 8 } = {}): Promise<Peer> {
-  const transport = createSerialTransport({ path, baudRate: settings.baudRate ?? 9600, parity: settings.parity ?? 'none', dataBits: settings.dataBits ?? 8, presenceIntervalMs: 100 });
+export async function openPeer(
+  path: string,
+  settings: { baudRate?: number; parity?: 'none' | 'even' | 'odd'; dataBits?: 7 | 8 } = {},
+): Promise<Peer> {
+  const transport = createSerialTransport({
+    path,
+    baudRate: settings.baudRate ?? 9600,
+    parity: settings.parity ?? 'none',
+    dataBits: settings.dataBits ?? 8,
+    presenceIntervalMs: 100,
+  });
   await transport.open();
   let line = '';
   let replier: ((command: string) => string | Uint8Array | undefined) | undefined;
@@ -66,7 +75,11 @@ export async function openPeer(path: string, settings: { baudRate?: number; pari
 }
 
 /** Resolves with the first value `take` returns from events until `timeoutMs`. */
-export function waitForEvent<T, R>(subscribe: (listener: (value: T) => void) => () => void, take: (value: T) => R | undefined, timeoutMs = 5000): Promise<R> {
+export function waitForEvent<T, R>(
+  subscribe: (listener: (value: T) => void) => () => void,
+  take: (value: T) => R | undefined,
+  timeoutMs = 5000,
+): Promise<R> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,9 @@ export async function createPtyPair(name = 'dev'): Promise<PtyPair> {
 
   const start = async (): Promise<void> => {
     if (child) return;
-    const next = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${device}`, `pty,raw,echo=0,link=${peer}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const next = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${device}`, `pty,raw,echo=0,link=${peer}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child = next;
     let log = '';
     let ready = false;

@@ -30,7 +30,9 @@ const STX = '\u0002';
 const ETX = '\u0003';
 
 /** A `~HS` reply with the given flags set. */
-export function hsReply(flags: { paperOut?: boolean; paused?: boolean; headOpen?: boolean; ribbonOut?: boolean; labelWaiting?: boolean } = {}): string {
+export function hsReply(
+  flags: { paperOut?: boolean; paused?: boolean; headOpen?: boolean; ribbonOut?: boolean; labelWaiting?: boolean } = {},
+): string {
   const bit = (on: boolean | undefined): string => (on ? '1' : '0');
   const one = `030,${bit(flags.paperOut)},${bit(flags.paused)},1218,000,0,0,0,000,0,0,0`;
   const two = `001,0,${bit(flags.headOpen)},${bit(flags.ribbonOut)},0,2,4,${bit(flags.labelWaiting)},00000000,1,000`;

@@ -3,8 +3,8 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { DeviceConfig } from '../config';
-import { hidLabel, pickHidDevice } from '../transports/hid';
-import { errorCode, errorText, type DoctorCheck } from './check';
+import { hidLabel, pickHidDevice } from '../io/hid';
+import { type DoctorCheck, errorCode, errorText } from './check';
 
 const TIMEOUT_MS = 2000;
 
@@ -47,7 +47,11 @@ async function checkOne(device: DeviceConfig): Promise<Omit<DoctorCheck, 'id' | 
         return { ok: true, detail: `${t.path} is present and writable` };
       } catch (error) {
         if (errorCode(error) === 'ENOENT') {
-          return { ok: false, detail: `${t.path} does not exist`, fix: 'plug the device in, or run `warebench devices` to find its port and correct the config' };
+          return {
+            ok: false,
+            detail: `${t.path} does not exist`,
+            fix: 'plug the device in, or run `warebench devices` to find its port and correct the config',
+          };
         }
         return { ok: false, detail: `${t.path}: ${errorText(error)}`, fix: 'add this user to group dialout (see "serial port access")' };
       }
@@ -56,7 +60,11 @@ async function checkOne(device: DeviceConfig): Promise<Omit<DoctorCheck, 'id' | 
         const hid = await import('node-hid');
         const found = pickHidDevice(await hid.devicesAsync(), t);
         if (found) return { ok: true, detail: `${hidLabel(t)} found at ${found.path ?? '?'}` };
-        return { ok: false, detail: `${hidLabel(t)} not found`, fix: 'plug it in; check vendor/product id and usage page with `warebench devices`' };
+        return {
+          ok: false,
+          detail: `${hidLabel(t)} not found`,
+          fix: 'plug it in; check vendor/product id and usage page with `warebench devices`',
+        };
       } catch (error) {
         return { ok: false, detail: `cannot enumerate HID devices: ${errorText(error)}`, fix: 'see "HID library"' };
       }
@@ -65,7 +73,11 @@ async function checkOne(device: DeviceConfig): Promise<Omit<DoctorCheck, 'id' | 
         await tcpReachable(t.host, t.port);
         return { ok: true, detail: `${t.host}:${t.port} accepts connections` };
       } catch (error) {
-        return { ok: false, detail: `${t.host}:${t.port}: ${errorText(error)}`, fix: 'check that the printer is on and on the network, and its IP address and port (9100)' };
+        return {
+          ok: false,
+          detail: `${t.host}:${t.port}: ${errorText(error)}`,
+          fix: 'check that the printer is on and on the network, and its IP address and port (9100)',
+        };
       }
     case 'cups':
       try {
@@ -73,8 +85,13 @@ async function checkOne(device: DeviceConfig): Promise<Omit<DoctorCheck, 'id' | 
         if (/disabled/i.test(out)) return { ok: false, detail: out.trim(), fix: `sudo cupsenable ${t.queue}` };
         return { ok: true, detail: out.trim() || `queue ${t.queue} exists` };
       } catch (error) {
-        if (errorCode(error) === 'ENOENT') return { ok: false, detail: 'lpstat not found', fix: 'install the CUPS client (Debian/Ubuntu: sudo apt install cups-client)' };
-        return { ok: false, detail: `queue ${t.queue}: ${errorText(error).trim()}`, fix: `create the queue: lpadmin -p ${t.queue} -E -v socket://PRINTER:9100` };
+        if (errorCode(error) === 'ENOENT')
+          return { ok: false, detail: 'lpstat not found', fix: 'install the CUPS client (Debian/Ubuntu: sudo apt install cups-client)' };
+        return {
+          ok: false,
+          detail: `queue ${t.queue}: ${errorText(error).trim()}`,
+          fix: `create the queue: lpadmin -p ${t.queue} -E -v socket://PRINTER:9100`,
+        };
       }
     case 'win-print':
       if (process.platform === 'win32') return { ok: true, detail: `Windows printer "${t.printer}" (not probed)` };
@@ -87,6 +104,10 @@ export async function checkConfiguredDevices(devices: DeviceConfig[]): Promise<D
   return Promise.all(
     devices
       .filter((device) => device.enabled)
-      .map(async (device) => ({ id: `device:${device.id}`, title: `${device.kind} "${device.id}" (${device.role})`, ...(await checkOne(device)) })),
+      .map(async (device) => ({
+        id: `device:${device.id}`,
+        title: `${device.kind} "${device.id}" (${device.role})`,
+        ...(await checkOne(device)),
+      })),
   );
 }

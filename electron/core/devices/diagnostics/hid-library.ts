@@ -1,4 +1,4 @@
-import { errorText, type DoctorCheck } from './check';
+import { type DoctorCheck, errorText } from './check';
 
 /** Loads node-hid (hidapi over hidraw/libusb) and enumerates once; failure means HID devices cannot be used. */
 export async function checkHidLibrary(): Promise<DoctorCheck> {

@@ -15,7 +15,8 @@ export async function checkUdevRules(env: { platform: NodeJS.Platform; shipped?:
   if (env.platform !== 'linux') return { ...base, ok: true, detail: `not needed on ${env.platform}` };
   const shippedPath = env.shipped ?? SHIPPED_RULES_PATH;
   const shipped = await readFile(shippedPath, 'utf8').catch(() => undefined);
-  if (shipped === undefined) return { ...base, ok: false, detail: `the shipped rules file ${shippedPath} is missing`, fix: 'reinstall Warebench' };
+  if (shipped === undefined)
+    return { ...base, ok: false, detail: `the shipped rules file ${shippedPath} is missing`, fix: 'reinstall Warebench' };
   const install = `sudo cp ${shippedPath} /etc/udev/rules.d/${RULES_FILE} && sudo udevadm control --reload-rules && sudo udevadm trigger`;
   for (const dir of env.dirs ?? UDEV_RULE_DIRS) {
     const path = join(dir, RULES_FILE);

@@ -3,12 +3,12 @@
  * spooler and the simulated printer. The manager owns lifecycle, retries and status display.
  */
 import type { PrinterDeviceConfig } from '../config';
-import type { PrinterDriver, PrinterDriverFactory } from '../printer-port';
-import { createCupsPrinterTransport } from '../transports/cups';
-import { createTcpPrinterTransport, type TcpPrinterOptions } from '../transports/tcp';
-import { createWinPrintTransport, isWinPrintAvailable } from '../transports/win-print';
+import { createCupsPrinterTransport } from './delivery/cups';
+import { createTcpPrinterTransport, type TcpPrinterOptions } from './delivery/tcp';
+import { PrintError, type PrinterTransport, type PrintReceipt } from './delivery/transport';
+import { createWinPrintTransport, isWinPrintAvailable } from './delivery/windows';
+import type { PrinterDriver, PrinterDriverFactory } from './driver';
 import type { ZplPreviewer } from './preview';
-import { PrintError, type PrintReceipt, type PrinterTransport } from './printer-transport';
 import { createSimPrinter, type SimPrinter } from './sim-printer';
 import type { PrinterStatus } from './status';
 

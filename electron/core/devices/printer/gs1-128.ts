@@ -1,6 +1,6 @@
 import { hasValidCheckDigit } from '../../../../shared/scan/check-digit';
 import { predefinedLength } from '../../../../shared/scan/gs1-syntax';
-import { FNC1, type Code128Token } from './code128';
+import { type Code128Token, FNC1 } from './code128';
 
 /** One GS1 element string: application identifier and its value, e.g. { ai: '00', value: '0...' }. */
 export interface Gs1Element {

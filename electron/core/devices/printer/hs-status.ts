@@ -5,7 +5,7 @@
  *   3: xxxx,y
  * Bytes arrive in pieces and may carry noise; the reader keeps what it needs and never throws.
  */
-import { statusFromFlags, type HostStatusFlags, type PrinterStatus } from './status';
+import { type HostStatusFlags, type PrinterStatus, statusFromFlags } from './status';
 
 const STX = 0x02;
 const ETX = 0x03;

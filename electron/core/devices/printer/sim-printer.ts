@@ -2,9 +2,10 @@
  * Simulated label printer for training mode: keeps every job with a PNG preview of each label,
  * and can be put into a fault state (paper out, head open...) so trainees see the real prompts.
  */
+
+import { PrintError, type PrinterTransport } from './delivery/transport';
 import type { ZplPreviewer } from './preview';
-import { PrintError, type PrinterTransport } from './printer-transport';
-import { problemsOf, type HostStatusFlags, type PrinterStatus } from './status';
+import { type HostStatusFlags, type PrinterStatus, problemsOf } from './status';
 
 export interface SimPrintJob {
   seq: number;

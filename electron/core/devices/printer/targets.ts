@@ -5,10 +5,10 @@
  *   win:[PRINTER]       Windows spooler, PDFs only (Windows only)
  *   sim:NAME            the simulated printer (training mode)
  */
-import { createCupsPrinterTransport, CUPS_QUEUE_NAME } from '../transports/cups';
-import { createTcpPrinterTransport, RAW_PRINT_PORT, type TcpPrinterOptions } from '../transports/tcp';
-import { createWinPrintTransport, isWinPrintAvailable } from '../transports/win-print';
-import type { PrinterTransport } from './printer-transport';
+import { CUPS_QUEUE_NAME, createCupsPrinterTransport } from './delivery/cups';
+import { createTcpPrinterTransport, RAW_PRINT_PORT, type TcpPrinterOptions } from './delivery/tcp';
+import type { PrinterTransport } from './delivery/transport';
+import { createWinPrintTransport, isWinPrintAvailable } from './delivery/windows';
 import type { SimPrinter } from './sim-printer';
 
 export type PrinterTarget =

@@ -2,8 +2,8 @@
  * Pure ZPL II builder: label description in, ZPL text (or UTF-8 bytes) out.
  * Every piece of caller data goes through `fieldData`, so data can never add, end or change commands.
  */
-import { code128Modules, code128Tokens, encodeCode128, type Code128Encoding } from './code128';
-import { gs1HumanReadable, gs1Tokens, type Gs1Element } from './gs1-128';
+import { type Code128Encoding, code128Modules, code128Tokens, encodeCode128 } from './code128';
+import { type Gs1Element, gs1HumanReadable, gs1Tokens } from './gs1-128';
 
 export type Dpi = 203 | 300;
 export type Orientation = 'N' | 'R' | 'I' | 'B';
@@ -168,7 +168,15 @@ function box(el: BoxElement): string {
   return `${origin(el.x, el.y)}^GB${width},${height},${thickness},${el.color ?? 'B'},0^FS`;
 }
 
-function barcode128(x: number, y: number, height: number, moduleWidth: number, encoding: Code128Encoding, interpretation: boolean, orientation: Orientation): string {
+function barcode128(
+  x: number,
+  y: number,
+  height: number,
+  moduleWidth: number,
+  encoding: Code128Encoding,
+  interpretation: boolean,
+  orientation: Orientation,
+): string {
   const module = dots(moduleWidth, 'module width', 1, 10);
   const bars = dots(height, 'bar height', 1);
   return `^BY${module}${origin(x, y)}^BC${orientation},${bars},${interpretation ? 'Y' : 'N'},N,N${fieldData(encoding.fieldData)}`;

@@ -1,5 +1,5 @@
 import type { WeightStatus, WeightUnit } from '../../../../shared/domain/devices';
-import { stepOf, type Decimal } from './decimal';
+import { type Decimal, stepOf } from './decimal';
 import { readingMessage, type ScaleFramer, type ScaleMessage } from './message';
 
 /** Input report id of a HID POS scale's weight report (usage page 0x8D). */

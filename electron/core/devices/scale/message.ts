@@ -1,5 +1,5 @@
 import { WeightReading, type WeightStatus, type WeightUnit } from '../../../../shared/domain/devices';
-import { decimalToNumber, stepOf, type Decimal } from './decimal';
+import { type Decimal, decimalToNumber, stepOf } from './decimal';
 
 /** What a scale frame means, whatever the protocol. */
 export type ScaleMessage =
@@ -35,7 +35,9 @@ export function readingMessage(parts: ReadingParts): ScaleMessage {
     division: parts.division ?? stepOf(parts.weight.scale),
   };
   const parsed = WeightReading.safeParse(candidate);
-  return parsed.success ? { type: 'reading', reading: parsed.data } : { type: 'invalid', reason: `weight out of range: ${candidate.value}` };
+  return parsed.success
+    ? { type: 'reading', reading: parsed.data }
+    : { type: 'invalid', reason: `weight out of range: ${candidate.value}` };
 }
 
 /** A reading that carries no weight (MT-SICS "S +"): value 0, the status says why. */

@@ -1,6 +1,6 @@
 import type { WeightUnit } from '../../../../shared/domain/devices';
 import { parseDecimal } from './decimal';
-import { printable, readingMessage, readUnit, statusOnlyReading, type ScaleFramer, type ScaleMessage } from './message';
+import { printable, readingMessage, readUnit, type ScaleFramer, type ScaleMessage, statusOnlyReading } from './message';
 
 /** MT-SICS commands the station sends (each followed by CR LF on the wire). */
 export const MT_SICS_COMMANDS = {

@@ -1,6 +1,6 @@
 import type { WeightStatus, WeightUnit } from '../../../../shared/domain/devices';
 import { parseDecimal } from './decimal';
-import { printable, readingMessage, readUnit, statusOnlyReading, type ScaleFramer, type ScaleMessage } from './message';
+import { printable, readingMessage, readUnit, type ScaleFramer, type ScaleMessage, statusOnlyReading } from './message';
 
 /** NCI / Weigh-Tronix SCP-01 (3825 style) commands, 7E1 on the wire. */
 export const NCI_COMMANDS = { weight: 'W', status: 'S', zero: 'Z', tare: 'T', highResolution: 'H' } as const;

@@ -47,14 +47,20 @@ export function scaleProtocol(name: ScaleProtocolName, options: ScaleProtocolOpt
         tare: encodeNciCommand('T'),
       };
     case 'toledo':
-      return { name, continuous: true, createFramer: () => createToledoFramer(options.checksum === undefined ? {} : { checksum: options.checksum }) };
+      return {
+        name,
+        continuous: true,
+        createFramer: () => createToledoFramer(options.checksum === undefined ? {} : { checksum: options.checksum }),
+      };
     case 'hid-pos':
       return { name, createFramer: () => createHidScaleFramer() };
   }
 }
 
 /** Serial settings each protocol usually ships with. */
-export const DEFAULT_SERIAL_SETTINGS: Readonly<Record<Exclude<ScaleProtocolName, 'hid-pos'>, { baudRate: number; parity: 'none' | 'even' | 'odd'; dataBits: 7 | 8; stopBits: 1 | 2 }>> = {
+export const DEFAULT_SERIAL_SETTINGS: Readonly<
+  Record<Exclude<ScaleProtocolName, 'hid-pos'>, { baudRate: number; parity: 'none' | 'even' | 'odd'; dataBits: 7 | 8; stopBits: 1 | 2 }>
+> = {
   'mt-sics': { baudRate: 9600, parity: 'none', dataBits: 8, stopBits: 1 },
   nci: { baudRate: 9600, parity: 'even', dataBits: 7, stopBits: 1 },
   toledo: { baudRate: 9600, parity: 'even', dataBits: 7, stopBits: 1 },

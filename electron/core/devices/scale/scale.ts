@@ -1,7 +1,7 @@
 import type { WeightReading } from '../../../../shared/domain/devices';
-import { isoAt, sleep, type Cancel, type Clock } from '../clock';
+import { type Cancel, type Clock, isoAt, msAt, sleep } from '../../kernel/clock';
 import { createEmitter, type Listener } from '../emitter';
-import type { ByteTransport } from '../transport';
+import type { ByteTransport } from '../io/transport';
 import type { ScaleMessage } from './message';
 import type { ScaleProtocol } from './protocols';
 import { createSettleRule, type SettleOptions } from './settle';
@@ -97,12 +97,12 @@ export function createScale(options: ScaleOptions): Scale {
     const candidate: WeightReading = { ...raw, ...(options.deviceId ? { deviceId: options.deviceId } : {}), at: isoAt(clock) };
     const settled = settle.push(candidate);
     latest = { ...candidate, stable: settled };
-    latestAt = clock.now();
+    latestAt = msAt(clock);
     events.emit('reading', latest);
   };
 
   const onMessage = (message: ScaleMessage): void => {
-    lastHeard = clock.now();
+    lastHeard = msAt(clock);
     setResponsive(true);
     if (message.type === 'reading') onReading(message.reading);
     else if (message.type === 'invalid') events.emit('invalid', { reason: message.reason });
@@ -118,7 +118,11 @@ export function createScale(options: ScaleOptions): Scale {
   });
 
   /** Sends a command and waits for the reply it expects; undefined on timeout or when stopped. */
-  const exchange = (command: Uint8Array, accepts: (message: ScaleMessage) => boolean, timeoutMs: number): Promise<ScaleMessage | undefined> => {
+  const exchange = (
+    command: Uint8Array,
+    accepts: (message: ScaleMessage) => boolean,
+    timeoutMs: number,
+  ): Promise<ScaleMessage | undefined> => {
     const run = async (): Promise<ScaleMessage | undefined> => {
       if (!running) return undefined;
       const reply = new Promise<ScaleMessage | undefined>((resolve) => {
@@ -165,12 +169,12 @@ export function createScale(options: ScaleOptions): Scale {
   const watchSilence = (mine: number): void => {
     stopWatch = clock.schedule(silenceMs, () => {
       if (!running || generation !== mine) return;
-      if (clock.now() - lastHeard >= silenceMs) setResponsive(false);
+      if (msAt(clock) - lastHeard >= silenceMs) setResponsive(false);
       watchSilence(mine);
     });
   };
 
-  const waitFor = (timeoutMs: number, wanted: (reading: WeightReading) => boolean, describe: () => string): Promise<WeightReading> =>
+  const waitFor = (timeoutMs: number, wanted: (reading: WeightReading) => boolean, describeWait: () => string): Promise<WeightReading> =>
     new Promise((resolve, reject) => {
       const off = events.on('reading', (reading) => {
         if (!wanted(reading)) return;
@@ -180,7 +184,7 @@ export function createScale(options: ScaleOptions): Scale {
       });
       const cancel = clock.schedule(timeoutMs, () => {
         off();
-        reject(new ScaleError(describe()));
+        reject(new ScaleError(describeWait()));
       });
     });
 
@@ -208,11 +212,19 @@ export function createScale(options: ScaleOptions): Scale {
     canTare: protocol.tare !== undefined,
     current: () => latest,
     readStable(timeoutMs) {
-      if (running && latest?.stable && clock.now() - latestAt <= freshMs) return Promise.resolve(latest);
-      return waitFor(timeoutMs, (reading) => reading.stable, () => `no stable weight within ${timeoutMs} ms: ${lastSeen()}`);
+      if (running && latest?.stable && msAt(clock) - latestAt <= freshMs) return Promise.resolve(latest);
+      return waitFor(
+        timeoutMs,
+        (reading) => reading.stable,
+        () => `no stable weight within ${timeoutMs} ms: ${lastSeen()}`,
+      );
     },
     readNext(timeoutMs) {
-      return waitFor(timeoutMs, () => true, () => `no reading within ${timeoutMs} ms: ${lastSeen()}`);
+      return waitFor(
+        timeoutMs,
+        () => true,
+        () => `no reading within ${timeoutMs} ms: ${lastSeen()}`,
+      );
     },
     zero: () => command('zero'),
     tare: () => command('tare'),
@@ -221,7 +233,7 @@ export function createScale(options: ScaleOptions): Scale {
       running = true;
       generation += 1;
       responsive = undefined;
-      lastHeard = clock.now();
+      lastHeard = msAt(clock);
       framer.reset();
       settle.reset();
       if (protocol.poll) void pollLoop(generation);

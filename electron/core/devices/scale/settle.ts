@@ -1,5 +1,5 @@
 import type { WeightReading } from '../../../../shared/domain/devices';
-import type { Clock } from '../clock';
+import { type Clock, msAt } from '../../kernel/clock';
 
 export interface SettleOptions {
   /** How long the weight must hold (default 250 ms). 0 trusts the scale's own stable flag alone. */
@@ -28,7 +28,7 @@ export function createSettleRule(options: SettleOptions): SettleRule {
 
   return {
     push(reading) {
-      const now = options.clock.now();
+      const now = msAt(options.clock);
       if (reading.status !== 'ok' || !reading.stable) {
         anchor = undefined;
         return false;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SimWeight, type WeightUnit } from '../../../../shared/domain/devices';
-import type { Clock } from '../clock';
-import type { SimPeer } from '../transports/sim';
+import { type Clock, msAt } from '../../kernel/clock';
+import type { SimPeer } from '../io/sim';
 import { decimalFromNumber, decimalToString, divideRounded, pow10 } from './decimal';
 
 export type { SimWeight };
@@ -44,7 +44,7 @@ export function createSimScale(peer: SimPeer, clock: Clock, options: { unit?: We
     return decimalToString({ mantissa: divideRounded(numerator, denominator) * division.mantissa, scale: division.scale });
   };
 
-  const moving = (): boolean => clock.now() < movingUntil;
+  const moving = (): boolean => msAt(clock) < movingUntil;
   const net = (): number => gross - zeroOffset - tare;
   const shown = (): number => {
     if (!moving()) return net();
@@ -69,7 +69,7 @@ export function createSimScale(peer: SimPeer, clock: Clock, options: { unit?: We
         return;
       case 'S':
         if (status !== 'ok' || !moving()) reply(weightLine('S'));
-        else clock.schedule(movingUntil - clock.now(), () => reply(weightLine('S')));
+        else clock.schedule(movingUntil - msAt(clock), () => reply(weightLine('S')));
         return;
       case 'Z':
       case 'ZI':
@@ -124,7 +124,7 @@ export function createSimScale(peer: SimPeer, clock: Clock, options: { unit?: We
       gross = weight.value;
       status = weight.status ?? 'ok';
       const motionMs = weight.motion === true ? DEFAULT_MOTION_MS : typeof weight.motion === 'number' ? weight.motion : 0;
-      movingUntil = motionMs > 0 ? clock.now() + motionMs : 0;
+      movingUntil = motionMs > 0 ? msAt(clock) + motionMs : 0;
     },
     display() {
       return { value: Number(format(net())), unit, moving: moving(), status };

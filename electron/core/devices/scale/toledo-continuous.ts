@@ -54,7 +54,8 @@ export function decodeToledoFrame(frame: Uint8Array): ScaleMessage {
   const swb = frame[2] ?? 0;
   const swc = frame[3] ?? 0;
   const digits = digitsOf(frame, 4);
-  if (digits === undefined || digitsOf(frame, 10) === undefined) return { type: 'invalid', reason: 'Toledo frame with non-digit weight or tare' };
+  if (digits === undefined || digitsOf(frame, 10) === undefined)
+    return { type: 'invalid', reason: 'Toledo frame with non-digit weight or tare' };
   const unit = unitOf(swb, swc);
   if (!unit) return { type: 'invalid', reason: `Toledo unit code ${swc & 0x07} is not supported` };
   const exponent = exponentOf(swa);
@@ -125,8 +126,21 @@ export function createToledoFramer(options: ToledoOptions = {}): ScaleFramer {
 }
 
 /** Encodes a frame as a Toledo terminal sends it (used by the simulator and tests). */
-export function encodeToledoFrame(fields: { swa: number; swb: number; swc: number; weight: number; tare?: number }, options: ToledoOptions = {}): Uint8Array {
-  const six = (n: number): string => String(Math.trunc(Math.abs(n))).padStart(6, '0').slice(-6);
-  const body = [STX, fields.swa, fields.swb, fields.swc, ...Array.from(six(fields.weight) + six(fields.tare ?? 0), (c) => c.charCodeAt(0)), CR];
-  return Uint8Array.from(options.checksum ?? true ? [...body, toledoChecksum(body)] : body);
+export function encodeToledoFrame(
+  fields: { swa: number; swb: number; swc: number; weight: number; tare?: number },
+  options: ToledoOptions = {},
+): Uint8Array {
+  const six = (n: number): string =>
+    String(Math.trunc(Math.abs(n)))
+      .padStart(6, '0')
+      .slice(-6);
+  const body = [
+    STX,
+    fields.swa,
+    fields.swb,
+    fields.swc,
+    ...Array.from(six(fields.weight) + six(fields.tare ?? 0), (c) => c.charCodeAt(0)),
+    CR,
+  ];
+  return Uint8Array.from((options.checksum ?? true) ? [...body, toledoChecksum(body)] : body);
 }

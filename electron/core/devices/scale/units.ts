@@ -1,5 +1,5 @@
 import type { WeightReading, WeightUnit } from '../../../../shared/domain/devices';
-import { decimalFromNumber, decimalToNumber, divideRounded, pow10, type Decimal } from './decimal';
+import { type Decimal, decimalFromNumber, decimalToNumber, divideRounded, pow10 } from './decimal';
 
 /** Exact size of each unit in nanograms (1 lb = 0.45359237 kg by definition, 1 oz = 1/16 lb). */
 export const NANOGRAMS_PER_UNIT: Readonly<Record<WeightUnit, bigint>> = {
@@ -8,6 +8,15 @@ export const NANOGRAMS_PER_UNIT: Readonly<Record<WeightUnit, bigint>> = {
   lb: 453_592_370_000n,
   oz: 28_349_523_125n,
 };
+
+/**
+ * A reading in grams, computed exactly (integer nanograms, 1 lb = 453.59237 g by definition) and not rounded:
+ * the callers round where their rule says (a count to whole units, a carton to its tolerance).
+ */
+export function toGrams(value: number, unit: WeightUnit): number {
+  const v = decimalFromNumber(value);
+  return decimalToNumber({ mantissa: v.mantissa * NANOGRAMS_PER_UNIT[unit], scale: v.scale + 9 });
+}
 
 /**
  * Converts a weight and rounds it to a whole number of `division`s of the target unit, with integer

@@ -20,7 +20,8 @@ export function decodeHidScannerReport(report: Uint8Array): HidScanChunk | undef
   if (report.length < 5 || report[0] !== HID_SCANNER_REPORT_ID) return undefined;
   const length = Math.min(report[1] ?? 0, MAX_CHUNK, Math.max(0, report.length - 5));
   const aim = report.subarray(2, 5);
-  const hasAim = aim[0] === 0x5d && /^[A-Za-z]$/.test(String.fromCharCode(aim[1] ?? 0)) && /^[0-9A-Za-z]$/.test(String.fromCharCode(aim[2] ?? 0));
+  const hasAim =
+    aim[0] === 0x5d && /^[A-Za-z]$/.test(String.fromCharCode(aim[1] ?? 0)) && /^[0-9A-Za-z]$/.test(String.fromCharCode(aim[2] ?? 0));
   return {
     ...(hasAim ? { aimId: String.fromCharCode(...aim) } : {}),
     data: report.slice(5, 5 + length),

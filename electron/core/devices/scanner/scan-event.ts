@@ -20,5 +20,8 @@ export function toScanEvent(raw: string, context: { source: ScanSource; at: stri
   const parsed = ScanEvent.safeParse(candidate);
   if (parsed.success) return { ok: true, event: parsed.data };
   if (split.body.length === 0) return { ok: false, reason: split.aimId ? `scan with AIM id ${split.aimId} but no data` : 'empty scan' };
-  return { ok: false, reason: `scan rejected: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'scan'}: ${issue.message}`).join('; ')}` };
+  return {
+    ok: false,
+    reason: `scan rejected: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'scan'}: ${issue.message}`).join('; ')}`,
+  };
 }

@@ -1,7 +1,7 @@
 import type { ScanEvent, ScanSource } from '../../../../shared/domain/devices';
-import { isoAt, type Clock } from '../clock';
+import { type Clock, isoAt } from '../../kernel/clock';
 import { createEmitter, type Listener } from '../emitter';
-import type { ByteTransport } from '../transport';
+import type { ByteTransport } from '../io/transport';
 import { createHidScanAssembler } from './hid-pos-scanner';
 import { createLineFramer, type LineFramingOptions } from './line-framer';
 import { toScanEvent } from './scan-event';

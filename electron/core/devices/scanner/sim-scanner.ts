@@ -1,4 +1,4 @@
-import type { SimPeer } from '../transports/sim';
+import type { SimPeer } from '../io/sim';
 
 /** A simulated serial scanner (training mode): scans typed in by the operator travel the real framing path. */
 export interface SimScanner {

@@ -38,20 +38,55 @@ export function PrintJobs() {
           return (
             <li key={job.id} data-testid={`print-job-${job.id}`} data-state={job.state}>
               <div>
-                <strong><span aria-hidden="true">{stateIcons[job.state]} </span>{job.description}</strong>
-                <span className="muted"> — {t(`devices.printJobs.state.${job.state}`)}{job.error ? `: ${job.error}` : ''}</span>
+                <strong>
+                  <span aria-hidden="true">{stateIcons[job.state]} </span>
+                  {job.description}
+                </strong>
+                <span className="muted">
+                  {' '}
+                  — {t(`devices.printJobs.state.${job.state}`)}
+                  {job.error ? `: ${job.error}` : ''}
+                </span>
                 {needsDecision && <p className="form-error">{t(`devices.printJobs.help.${job.state}`)}</p>}
-                {typeof shown === 'string' && <p className="form-error" role="alert">{shown}</p>}
-                {Array.isArray(shown) && shown.map((src, i) => <img key={i} src={src} alt={t('devices.printJobs.previewAlt', { n: i + 1, description: job.description })} className="label-preview" />)}
-                {errors[job.id] && <p className="form-error" role="alert">{errors[job.id]}</p>}
+                {typeof shown === 'string' && (
+                  <p className="form-error" role="alert">
+                    {shown}
+                  </p>
+                )}
+                {Array.isArray(shown) &&
+                  shown.map((src, i) => (
+                    <img
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a job's preview pages are a fixed list, never reordered
+                      key={i}
+                      src={src}
+                      alt={t('devices.printJobs.previewAlt', { n: i + 1, description: job.description })}
+                      className="label-preview"
+                    />
+                  ))}
+                {errors[job.id] && (
+                  <p className="form-error" role="alert">
+                    {errors[job.id]}
+                  </p>
+                )}
               </div>
               <div className="row">
-                <button onClick={() => void preview(job.id)}>{t('devices.printJobs.preview')}</button>
+                <button type="button" onClick={() => void preview(job.id)}>
+                  {t('devices.printJobs.preview')}
+                </button>
                 {needsDecision && (
                   <>
-                    <input aria-label={t('devices.printJobs.reason')} placeholder={t('devices.printJobs.reason')} value={reasons[job.id] ?? ''} onChange={(e) => setReasons((r) => ({ ...r, [job.id]: e.target.value }))} />
-                    <button className="primary" onClick={() => void resolve(job.id, 'reprint')}>{t('devices.printJobs.reprint')}</button>
-                    <button onClick={() => void resolve(job.id, 'done')}>{t('devices.printJobs.markDone')}</button>
+                    <input
+                      aria-label={t('devices.printJobs.reason')}
+                      placeholder={t('devices.printJobs.reason')}
+                      value={reasons[job.id] ?? ''}
+                      onChange={(e) => setReasons((r) => ({ ...r, [job.id]: e.target.value }))}
+                    />
+                    <button type="button" className="primary" onClick={() => void resolve(job.id, 'reprint')}>
+                      {t('devices.printJobs.reprint')}
+                    </button>
+                    <button type="button" onClick={() => void resolve(job.id, 'done')}>
+                      {t('devices.printJobs.markDone')}
+                    </button>
                   </>
                 )}
               </div>

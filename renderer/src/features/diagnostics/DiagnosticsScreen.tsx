@@ -43,61 +43,97 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
     <main className="screen diagnostics" data-testid="diagnostics">
       <div className="row">
         <h1>{t('diagnostics.title')}</h1>
-        <button onClick={() => void info.reload()}>
+        <button type="button" onClick={() => void info.reload()}>
           <span aria-hidden="true">⟳ </span>
           {t('diagnostics.refresh')}
         </button>
-        <button className="primary" onClick={() => void exportBundle()} disabled={bundle.state === 'working'} data-testid="export-bundle">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void exportBundle()}
+          disabled={bundle.state === 'working'}
+          data-testid="export-bundle"
+        >
           <span aria-hidden="true">⬇ </span>
           {t('diagnostics.bundle')}
         </button>
         {canSetUp && (
-          <button onClick={() => void openSetup()}>
+          <button type="button" onClick={() => void openSetup()}>
             <span aria-hidden="true">⚙ </span>
             {t('diagnostics.setup')}
           </button>
         )}
       </div>
-      <p role="status" aria-live="polite" data-testid="bundle-result" className={bundle.state === 'failed' ? 'form-error' : bundle.state === 'done' ? 'diagnostics__ok' : 'muted'}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="bundle-result"
+        className={bundle.state === 'failed' ? 'form-error' : bundle.state === 'done' ? 'diagnostics__ok' : 'muted'}
+      >
         {bundle.state === 'done' && <span aria-hidden="true">✔ </span>}
         {bundle.state === 'failed' && <span aria-hidden="true">✖ </span>}
         {bundle.text}
       </p>
-      {info.error && <p className="form-error" role="alert">{info.error}</p>}
+      {info.error && (
+        <p className="form-error" role="alert">
+          {info.error}
+        </p>
+      )}
       {d && (
         <div className="diagnostics__grid">
           <section aria-labelledby="diag-versions" className="card card--block">
             <h2 id="diag-versions">{t('diagnostics.versions')}</h2>
             <dl className="facts" data-testid="diag-versions">
-              <dt>{t('diagnostics.fields.app')}</dt><dd>{d.versions.app}</dd>
-              <dt>{t('diagnostics.fields.electron')}</dt><dd>{d.versions.electron ?? '—'}</dd>
-              <dt>{t('diagnostics.fields.chrome')}</dt><dd>{d.versions.chrome ?? '—'}</dd>
-              <dt>{t('diagnostics.fields.node')}</dt><dd>{d.versions.node}</dd>
-              <dt>{t('diagnostics.fields.sqlite')}</dt><dd>{d.versions.sqlite}</dd>
-              <dt>{t('diagnostics.fields.platform')}</dt><dd>{d.versions.platform} {d.versions.arch}</dd>
+              <dt>{t('diagnostics.fields.app')}</dt>
+              <dd>{d.versions.app}</dd>
+              <dt>{t('diagnostics.fields.electron')}</dt>
+              <dd>{d.versions.electron ?? '—'}</dd>
+              <dt>{t('diagnostics.fields.chrome')}</dt>
+              <dd>{d.versions.chrome ?? '—'}</dd>
+              <dt>{t('diagnostics.fields.node')}</dt>
+              <dd>{d.versions.node}</dd>
+              <dt>{t('diagnostics.fields.sqlite')}</dt>
+              <dd>{d.versions.sqlite}</dd>
+              <dt>{t('diagnostics.fields.platform')}</dt>
+              <dd>
+                {d.versions.platform} {d.versions.arch}
+              </dd>
             </dl>
           </section>
           <section aria-labelledby="diag-station" className="card card--block">
             <h2 id="diag-station">{t('diagnostics.station')}</h2>
             <dl className="facts">
-              <dt>{t('diagnostics.fields.name')}</dt><dd>{d.station.stationName}</dd>
-              <dt>{t('diagnostics.fields.stationId')}</dt><dd className="mono">{d.station.stationId}</dd>
-              <dt>{t('diagnostics.fields.role')}</dt><dd>{t(`setup.station.roles.${d.station.stationRole}`)}</dd>
-              <dt>{t('diagnostics.fields.locale')}</dt><dd>{d.station.locale}</dd>
-              <dt>{t('diagnostics.fields.training')}</dt><dd>{d.station.training ? t('common.yes') : t('common.no')}</dd>
-              <dt>{t('diagnostics.fields.server')}</dt><dd>{d.station.server}</dd>
-              <dt>{t('diagnostics.fields.pinned')}</dt><dd>{d.station.pinnedVersion ?? notSet}</dd>
-              <dt>{t('diagnostics.fields.updates')}</dt><dd>{d.station.updateUrl ?? notSet}</dd>
-              <dt>{t('diagnostics.fields.dataDir')}</dt><dd className="mono">{d.station.dataDir}</dd>
-              <dt>{t('diagnostics.fields.logDir')}</dt><dd className="mono">{d.station.logDir ?? notSet}</dd>
+              <dt>{t('diagnostics.fields.name')}</dt>
+              <dd>{d.station.stationName}</dd>
+              <dt>{t('diagnostics.fields.stationId')}</dt>
+              <dd className="mono">{d.station.stationId}</dd>
+              <dt>{t('diagnostics.fields.role')}</dt>
+              <dd>{t(`setup.station.roles.${d.station.stationRole}`)}</dd>
+              <dt>{t('diagnostics.fields.locale')}</dt>
+              <dd>{d.station.locale}</dd>
+              <dt>{t('diagnostics.fields.training')}</dt>
+              <dd>{d.station.training ? t('common.yes') : t('common.no')}</dd>
+              <dt>{t('diagnostics.fields.server')}</dt>
+              <dd>{d.station.server}</dd>
+              <dt>{t('diagnostics.fields.pinned')}</dt>
+              <dd>{d.station.pinnedVersion ?? notSet}</dd>
+              <dt>{t('diagnostics.fields.updates')}</dt>
+              <dd>{d.station.updateUrl ?? notSet}</dd>
+              <dt>{t('diagnostics.fields.dataDir')}</dt>
+              <dd className="mono">{d.station.dataDir}</dd>
+              <dt>{t('diagnostics.fields.logDir')}</dt>
+              <dd className="mono">{d.station.logDir ?? notSet}</dd>
             </dl>
           </section>
           <section aria-labelledby="diag-db" className="card card--block">
             <h2 id="diag-db">{t('diagnostics.database')}</h2>
             <dl className="facts">
-              <dt>{t('diagnostics.fields.path')}</dt><dd className="mono">{d.database.path}</dd>
-              <dt>{t('diagnostics.fields.size')}</dt><dd>{f.bytes(d.database.sizeBytes)}</dd>
-              <dt>{t('diagnostics.fields.schema')}</dt><dd>{f.number(d.database.schemaVersion)}</dd>
+              <dt>{t('diagnostics.fields.path')}</dt>
+              <dd className="mono">{d.database.path}</dd>
+              <dt>{t('diagnostics.fields.size')}</dt>
+              <dd>{f.bytes(d.database.sizeBytes)}</dd>
+              <dt>{t('diagnostics.fields.schema')}</dt>
+              <dd>{f.number(d.database.schemaVersion)}</dd>
             </dl>
           </section>
           <section aria-labelledby="diag-sync" className="card card--block">
@@ -105,10 +141,14 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
             <dl className="facts" data-testid="diag-sync">
               <dt>{t('diagnostics.fields.online')}</dt>
               <dd>{d.sync.mode === 'standalone' ? t('status.standalone') : d.sync.online ? t('status.online') : t('status.offline')}</dd>
-              <dt>{t('diagnostics.fields.queue')}</dt><dd>{f.number(d.sync.queueDepth)}</dd>
-              <dt>{t('diagnostics.fields.rejected')}</dt><dd>{f.number(d.sync.rejected)}</dd>
-              <dt>{t('diagnostics.fields.lastSync')}</dt><dd>{d.sync.lastSyncAt ? f.dateTime(d.sync.lastSyncAt) : t('common.never')}</dd>
-              <dt>{t('diagnostics.fields.lastError')}</dt><dd>{d.sync.lastError ?? '—'}</dd>
+              <dt>{t('diagnostics.fields.queue')}</dt>
+              <dd>{f.number(d.sync.queueDepth)}</dd>
+              <dt>{t('diagnostics.fields.rejected')}</dt>
+              <dd>{f.number(d.sync.rejected)}</dd>
+              <dt>{t('diagnostics.fields.lastSync')}</dt>
+              <dd>{d.sync.lastSyncAt ? f.dateTime(d.sync.lastSyncAt) : t('common.never')}</dd>
+              <dt>{t('diagnostics.fields.lastError')}</dt>
+              <dd>{d.sync.lastError ?? '—'}</dd>
             </dl>
             <h3>{t('diagnostics.openWork')}</h3>
             <p data-testid="diag-busy">
@@ -123,7 +163,12 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
             ) : (
               <table className="table">
                 <thead>
-                  <tr><th scope="col">{t('devices.device')}</th><th scope="col">{t('devices.role')}</th><th scope="col">{t('devices.transport')}</th><th scope="col">{t('devices.state')}</th></tr>
+                  <tr>
+                    <th scope="col">{t('devices.device')}</th>
+                    <th scope="col">{t('devices.role')}</th>
+                    <th scope="col">{t('devices.transport')}</th>
+                    <th scope="col">{t('devices.state')}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {d.devices.map((dev) => (
@@ -132,8 +177,11 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
                       <td>{dev.role}</td>
                       <td>{dev.transport}</td>
                       <td className={`state state--${dev.connection}`}>
-                        <span aria-hidden="true">{dev.connection === 'connected' ? '● ' : dev.connection === 'connecting' ? '◐ ' : '○ '}</span>
-                        {t(`devices.connection.${dev.connection}`)}{dev.detail ? ` — ${dev.detail}` : ''}
+                        <span aria-hidden="true">
+                          {dev.connection === 'connected' ? '● ' : dev.connection === 'connecting' ? '◐ ' : '○ '}
+                        </span>
+                        {t(`devices.connection.${dev.connection}`)}
+                        {dev.detail ? ` — ${dev.detail}` : ''}
                       </td>
                     </tr>
                   ))}
@@ -148,12 +196,16 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
             ) : (
               <ul className="list" data-testid="diag-errors">
                 {d.lastErrors.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: two entries can share a timestamp; the list is replaced whole, never reordered
                   <li key={`${e.at}-${i}`} className={`log log--${e.level}`}>
                     <span>
                       <span aria-hidden="true">{levelIcon[e.level]} </span>
                       <strong>{t(`diagnostics.level.${e.level}`)}</strong> · <time dateTime={e.at}>{f.dateTime(e.at)}</time>
                     </span>
-                    <span className="log__message">{e.message}{e.detail ? ` — ${e.detail}` : ''}</span>
+                    <span className="log__message">
+                      {e.message}
+                      {e.detail ? ` — ${e.detail}` : ''}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -13,17 +13,33 @@ export function CartonPanel({ state, run, busy }: { state: PackState; run: RunPa
   const typeNow = open?.cartonType ?? state.nextCartonType ?? rec?.code ?? '';
   const stopped = state.stop !== null;
   return (
-    <section className="card pack-carton" aria-label={open ? t('packing.carton.title', { seq: open.seq }) : t('packing.carton.next')} data-testid="pack-carton">
+    <section
+      className="card pack-carton"
+      aria-label={open ? t('packing.carton.title', { seq: open.seq }) : t('packing.carton.next')}
+      data-testid="pack-carton"
+    >
       <h2>{open ? t('packing.carton.title', { seq: open.seq }) : t('packing.carton.next')}</h2>
       <div className="row">
         <label htmlFor="pack-carton-type">{t('packing.carton.choose')}</label>
-        <select id="pack-carton-type" data-testid="pack-carton-type" value={typeNow} disabled={busy || stopped || open?.label?.state === 'printed'} onChange={(e) => void run('packing.chooseCarton', { cartonType: e.target.value })}>
+        <select
+          id="pack-carton-type"
+          data-testid="pack-carton-type"
+          value={typeNow}
+          disabled={busy || stopped || open?.label?.state === 'printed'}
+          onChange={(e) => void run('packing.chooseCarton', { cartonType: e.target.value })}
+        >
           {typeNow === '' && <option value="">—</option>}
           {state.cartonTypes.map((c) => (
-            <option key={c.code} value={c.code}>{c.code} · {c.description}{c.code === rec?.code ? ` ${t('packing.carton.recommendedMark')}` : ''}</option>
+            <option key={c.code} value={c.code}>
+              {c.code} · {c.description}
+              {c.code === rec?.code ? ` ${t('packing.carton.recommendedMark')}` : ''}
+            </option>
           ))}
         </select>
-        <span className="muted" data-testid="pack-recommendation" data-code={rec?.code ?? ''}>{rec?.code ? t('packing.carton.recommended', { code: rec.code }) : rec ? t('packing.carton.noneFits') : ''}{rec ? ` — ${rec.reason}` : ''}</span>
+        <span className="muted" data-testid="pack-recommendation" data-code={rec?.code ?? ''}>
+          {rec?.code ? t('packing.carton.recommended', { code: rec.code }) : rec ? t('packing.carton.noneFits') : ''}
+          {rec ? ` — ${rec.reason}` : ''}
+        </span>
       </div>
       {!open ? <p className="muted">{t('packing.carton.empty')}</p> : <OpenCarton carton={open} state={state} run={run} busy={busy} />}
     </section>
@@ -39,17 +55,35 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
   return (
     <>
       <dl className="facts">
-        <dt>{t('packing.carton.sscc')}</dt><dd data-testid="pack-sscc">{carton.sscc}</dd>
-        <dt>{t('packing.carton.units')}</dt><dd data-testid="pack-carton-units">{carton.unitCount}</dd>
-        <dt>{t('packing.carton.expected')}</dt><dd>{kg(carton.expectedG)} kg</dd>
+        <dt>{t('packing.carton.sscc')}</dt>
+        <dd data-testid="pack-sscc">{carton.sscc}</dd>
+        <dt>{t('packing.carton.units')}</dt>
+        <dd data-testid="pack-carton-units">{carton.unitCount}</dd>
+        <dt>{t('packing.carton.expected')}</dt>
+        <dd>{kg(carton.expectedG)} kg</dd>
       </dl>
       <div className="row">
-        <button className="big-button" data-testid="pack-weigh" disabled={busy || stopped || carton.unitCount === 0 || labelled} onClick={() => void run('packing.weigh', {})}>{t('packing.weight.weigh')}</button>
+        <button
+          type="button"
+          className="big-button"
+          data-testid="pack-weigh"
+          disabled={busy || stopped || carton.unitCount === 0 || labelled}
+          onClick={() => void run('packing.weigh', {})}
+        >
+          {t('packing.weight.weigh')}
+        </button>
         {w && (
-          <div className={`pack-weight pack-weight--${w.status}`} data-testid="pack-weight" data-status={w.status} role={w.status === 'out' ? 'alert' : 'status'}>
+          <div
+            className={`pack-weight pack-weight--${w.status}`}
+            data-testid="pack-weight"
+            data-status={w.status}
+            role={w.status === 'out' ? 'alert' : 'status'}
+          >
             <strong>{t(`packing.weight.${w.status}`)}</strong>
             <span className="big-number">{kg(w.actualG)} kg</span>
-            <span>{t('packing.weight.expected')} {kg(w.expectedG)} kg ± {Math.round(w.toleranceG)} g</span>
+            <span>
+              {t('packing.weight.expected')} {kg(w.expectedG)} kg ± {Math.round(w.toleranceG)} g
+            </span>
           </div>
         )}
       </div>
@@ -57,33 +91,77 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
         <div className="banner-stop" data-testid="pack-weight-stop">
           <p>{w.message}</p>
           <h3>{t('packing.override.title')}</h3>
-          <ReasonForm label={t('packing.override.reason')} withBadge={t('packing.override.badge')} submit={t('packing.override.submit')} testId="pack-override" disabled={busy}
-            onSubmit={(reason, badge) => run('packing.overrideWeight', { badge, reason })} />
+          <ReasonForm
+            label={t('packing.override.reason')}
+            withBadge={t('packing.override.badge')}
+            submit={t('packing.override.submit')}
+            testId="pack-override"
+            disabled={busy}
+            onSubmit={(reason, badge) => run('packing.overrideWeight', { badge, reason })}
+          />
         </div>
       )}
       <div className="row">
-        <button className="big-button" data-testid="pack-print-label" disabled={busy || stopped || !w || w.status === 'out' || labelled} onClick={() => void run('packing.printLabel', {})}>{t('packing.label.print')}</button>
+        <button
+          type="button"
+          className="big-button"
+          data-testid="pack-print-label"
+          disabled={busy || stopped || !w || w.status === 'out' || labelled}
+          onClick={() => void run('packing.printLabel', {})}
+        >
+          {t('packing.label.print')}
+        </button>
         {label && (
           <span data-testid="pack-label" data-state={label.state} data-print={label.printState}>
             {t('packing.label.tracking')}: <strong data-testid="pack-tracking">{label.tracking}</strong>
             {label.state === 'voided' && ` (${t('packing.label.voided')})`}
             {label.fallback && <span className="pack-tag pack-tag--warn"> {t('packing.label.fallback')}</span>}
-            {label.printState === 'failed' && <span className="form-error"> {t('packing.label.printFailed')}: {label.printError}</span>}
+            {label.printState === 'failed' && (
+              <span className="form-error">
+                {' '}
+                {t('packing.label.printFailed')}: {label.printError}
+              </span>
+            )}
           </span>
         )}
       </div>
       {labelled && (
         <div className="row">
-          <ReasonForm label={t('packing.label.reprintReason')} submit={t('packing.label.reprint')} testId="pack-reprint" disabled={busy} onSubmit={(reason) => run('packing.reprintLabel', { reason })} />
-          <ReasonForm label={t('packing.label.voidReason')} submit={t('packing.label.void')} testId="pack-void" danger disabled={busy} onSubmit={(reason) => run('packing.voidLabel', { reason })} />
+          <ReasonForm
+            label={t('packing.label.reprintReason')}
+            submit={t('packing.label.reprint')}
+            testId="pack-reprint"
+            disabled={busy}
+            onSubmit={(reason) => run('packing.reprintLabel', { reason })}
+          />
+          <ReasonForm
+            label={t('packing.label.voidReason')}
+            submit={t('packing.label.void')}
+            testId="pack-void"
+            danger
+            disabled={busy}
+            onSubmit={(reason) => run('packing.voidLabel', { reason })}
+          />
         </div>
       )}
       <div className="row">
-        <button className="big-button primary" data-testid="pack-close-carton" disabled={busy || !state.canCloseCarton} onClick={() => void run('packing.closeCarton', {})}>{t('packing.close.carton')}</button>
+        <button
+          type="button"
+          className="big-button primary"
+          data-testid="pack-close-carton"
+          disabled={busy || !state.canCloseCarton}
+          onClick={() => void run('packing.closeCarton', {})}
+        >
+          {t('packing.close.carton')}
+        </button>
       </div>
       <ul className="list pack-units" data-testid="pack-units">
         {carton.units.map((u) => (
-          <li key={u.id}>{u.qty} × {u.sku}{u.lot ? ` · ${t('packing.lines.lot')} ${u.lot}` : ''}{u.serial ? ` · ${t('packing.lines.serial')} ${u.serial}` : ''}</li>
+          <li key={u.id}>
+            {u.qty} × {u.sku}
+            {u.lot ? ` · ${t('packing.lines.lot')} ${u.lot}` : ''}
+            {u.serial ? ` · ${t('packing.lines.serial')} ${u.serial}` : ''}
+          </li>
         ))}
       </ul>
     </>

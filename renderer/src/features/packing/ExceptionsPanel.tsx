@@ -16,20 +16,53 @@ export function ExceptionsPanel({ state, run, busy }: { state: PackState; run: R
       <summary>{t('packing.exceptions.title')}</summary>
       <div className="row">
         <label htmlFor="pack-exception-line">{t('packing.exceptions.line')}</label>
-        <select id="pack-exception-line" value={lineNo} onChange={(e) => setLineNo(Number(e.target.value))} data-testid="pack-exception-line">
-          {state.lines.map((l) => <option key={l.lineNo} value={l.lineNo}>{l.lineNo} · {l.sku} · {l.description}</option>)}
+        <select
+          id="pack-exception-line"
+          value={lineNo}
+          onChange={(e) => setLineNo(Number(e.target.value))}
+          data-testid="pack-exception-line"
+        >
+          {state.lines.map((l) => (
+            <option key={l.lineNo} value={l.lineNo}>
+              {l.lineNo} · {l.sku} · {l.description}
+            </option>
+          ))}
         </select>
       </div>
       <h3>{t('packing.exceptions.short')}</h3>
-      <ReasonForm label={t('packing.exceptions.reason')} submit={t('packing.exceptions.problem')} testId="pack-short" danger disabled={busy} onSubmit={(reason) => run('packing.short', { lineNo, reason })} />
+      <ReasonForm
+        label={t('packing.exceptions.reason')}
+        submit={t('packing.exceptions.problem')}
+        testId="pack-short"
+        danger
+        disabled={busy}
+        onSubmit={(reason) => run('packing.short', { lineNo, reason })}
+      />
       <h3>{t('packing.exceptions.damaged')}</h3>
       {unitInCarton && (
-        <label className="row"><input type="checkbox" checked={inCarton} onChange={(e) => setInCarton(e.target.checked)} /> {t('packing.exceptions.inCarton')}</label>
+        <label className="row">
+          <input type="checkbox" checked={inCarton} onChange={(e) => setInCarton(e.target.checked)} /> {t('packing.exceptions.inCarton')}
+        </label>
       )}
-      <ReasonForm label={t('packing.exceptions.reason')} submit={t('packing.exceptions.replace')} testId="pack-damaged-replace" disabled={busy}
-        onSubmit={(reason) => run('packing.damaged', { lineNo, reason, action: 'replace', ...(inCarton && unitInCarton ? { unitId: unitInCarton.id } : {}) })} />
-      <ReasonForm label={t('packing.exceptions.reason')} submit={t('packing.exceptions.problem')} testId="pack-damaged-problem" danger disabled={busy}
-        onSubmit={(reason) => run('packing.damaged', { lineNo, reason, action: 'problem', ...(inCarton && unitInCarton ? { unitId: unitInCarton.id } : {}) })} />
+      <ReasonForm
+        label={t('packing.exceptions.reason')}
+        submit={t('packing.exceptions.replace')}
+        testId="pack-damaged-replace"
+        disabled={busy}
+        onSubmit={(reason) =>
+          run('packing.damaged', { lineNo, reason, action: 'replace', ...(inCarton && unitInCarton ? { unitId: unitInCarton.id } : {}) })
+        }
+      />
+      <ReasonForm
+        label={t('packing.exceptions.reason')}
+        submit={t('packing.exceptions.problem')}
+        testId="pack-damaged-problem"
+        danger
+        disabled={busy}
+        onSubmit={(reason) =>
+          run('packing.damaged', { lineNo, reason, action: 'problem', ...(inCarton && unitInCarton ? { unitId: unitInCarton.id } : {}) })
+        }
+      />
     </details>
   );
 }

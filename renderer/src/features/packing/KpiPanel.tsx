@@ -6,11 +6,22 @@ function Figures({ title, f, testId }: { title: string; f: KpiFigures; testId: s
   const { t } = useTranslation();
   return (
     <dl className="pack-kpi" data-testid={testId}>
-      <dt>{title}</dt><dd />
-      <dt>{t('packing.kpis.orders')}</dt><dd><span data-testid={`${testId}-orders`}>{f.orders}</span> · {f.ordersPerHour}{t('packing.kpis.perHour')}</dd>
-      <dt>{t('packing.kpis.units')}</dt><dd><span data-testid={`${testId}-units`}>{f.units}</span> · {f.unitsPerHour}{t('packing.kpis.perHour')}</dd>
-      <dt>{t('packing.kpis.scanErrors')}</dt><dd data-testid={`${testId}-scan-errors`}>{f.scanErrors}</dd>
-      <dt>{t('packing.kpis.weightExceptions')}</dt><dd data-testid={`${testId}-weight-exceptions`}>{f.weightExceptions}</dd>
+      <dt>{title}</dt>
+      <dd />
+      <dt>{t('packing.kpis.orders')}</dt>
+      <dd>
+        <span data-testid={`${testId}-orders`}>{f.orders}</span> · {f.ordersPerHour}
+        {t('packing.kpis.perHour')}
+      </dd>
+      <dt>{t('packing.kpis.units')}</dt>
+      <dd>
+        <span data-testid={`${testId}-units`}>{f.units}</span> · {f.unitsPerHour}
+        {t('packing.kpis.perHour')}
+      </dd>
+      <dt>{t('packing.kpis.scanErrors')}</dt>
+      <dd data-testid={`${testId}-scan-errors`}>{f.scanErrors}</dd>
+      <dt>{t('packing.kpis.weightExceptions')}</dt>
+      <dd data-testid={`${testId}-weight-exceptions`}>{f.weightExceptions}</dd>
     </dl>
   );
 }

@@ -16,15 +16,29 @@ export function ManifestsPanel() {
   return (
     <section className="card pack-manifests" aria-label={t('packing.manifests.title')} data-testid="pack-manifests">
       <h2>{t('packing.manifests.title')}</h2>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {manifests.value?.length === 0 && <p className="muted">{t('packing.manifests.none')}</p>}
       <ul className="list">
         {manifests.value?.map((m) => (
           <li key={m.id} data-testid={`manifest-${m.carrier}`} data-state={m.state}>
-            <span><strong>{m.carrier}</strong> · {t(`packing.manifests.${m.state}`)} · {t('packing.manifests.cartons', { count: m.cartons.length })} · {t('packing.manifests.weight', { kg: (m.totalWeightG / 1000).toFixed(2) })}</span>
+            <span>
+              <strong>{m.carrier}</strong> · {t(`packing.manifests.${m.state}`)} ·{' '}
+              {t('packing.manifests.cartons', { count: m.cartons.length })} ·{' '}
+              {t('packing.manifests.weight', { kg: (m.totalWeightG / 1000).toFixed(2) })}
+            </span>
             <span className="row">
-              <button onClick={() => void act('packing.printManifest', m.id)}>{t('packing.manifests.print')}</button>
-              {m.state === 'open' && <button className="primary" onClick={() => void act('packing.closeManifest', m.id)}>{t('packing.manifests.close')}</button>}
+              <button type="button" onClick={() => void act('packing.printManifest', m.id)}>
+                {t('packing.manifests.print')}
+              </button>
+              {m.state === 'open' && (
+                <button type="button" className="primary" onClick={() => void act('packing.closeManifest', m.id)}>
+                  {t('packing.manifests.close')}
+                </button>
+              )}
             </span>
           </li>
         ))}

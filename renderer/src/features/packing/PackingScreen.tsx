@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/master-data';
 import type { PackState } from '../../../../shared/domain/packing';
@@ -38,17 +38,30 @@ export function PackingScreen(_props: { operator: Operator }) {
 
   return (
     <main className="screen packing" aria-labelledby="packing-title" data-step={s?.step ?? ''}>
-      <h1 id="packing-title">{t('packing.title')}{s?.order ? ` — ${s.order.number}` : ''}</h1>
+      <h1 id="packing-title">
+        {t('packing.title')}
+        {s?.order ? ` — ${s.order.number}` : ''}
+      </h1>
       {(s?.stop || stopAlert) && s?.order && (
-        <div className="banner-stop" role="alert" data-testid="pack-stop">{s.stop?.message ?? stopAlert}</div>
+        <div className="banner-stop" role="alert" data-testid="pack-stop">
+          {s.stop?.message ?? stopAlert}
+        </div>
       )}
       {s && (
         <p className={`pack-step pack-step--${s.step}`} data-testid="pack-step" data-step={s.step} aria-live="polite">
           {t(`packing.step.${s.step}`, { item: s.awaitingSerial?.description ?? '' })}
         </p>
       )}
-      {(error ?? loaded.error) && <p className="form-error" role="alert" data-testid="pack-error">{error ?? loaded.error}</p>}
-      {notice && !error && <p className="pack-notice" role="status" data-testid="pack-notice">{notice}</p>}
+      {(error ?? loaded.error) && (
+        <p className="form-error" role="alert" data-testid="pack-error">
+          {error ?? loaded.error}
+        </p>
+      )}
+      {notice && !error && (
+        <p className="pack-notice" role="status" data-testid="pack-notice">
+          {notice}
+        </p>
+      )}
       {s && !s.order && <OpenOrder onOpen={(code) => run('packing.open', { code })} busy={busy} />}
       {s?.order && (
         <div className="pack-grid">
@@ -60,7 +73,15 @@ export function PackingScreen(_props: { operator: Operator }) {
           <div>
             <CartonPanel state={s} run={run} busy={busy} />
             <div className="row">
-              <button className="big-button primary" data-testid="pack-close-shipment" disabled={busy || !s.canCloseShipment} onClick={() => void run('packing.closeShipment', {})}>{t('packing.close.shipment')}</button>
+              <button
+                type="button"
+                className="big-button primary"
+                data-testid="pack-close-shipment"
+                disabled={busy || !s.canCloseShipment}
+                onClick={() => void run('packing.closeShipment', {})}
+              >
+                {t('packing.close.shipment')}
+              </button>
               <SlipButton />
             </div>
             <ClosedCartons state={s} />
@@ -86,7 +107,9 @@ function OpenOrder({ onOpen, busy }: { onOpen: (code: string) => Promise<boolean
     <form className="card row" onSubmit={(e) => void submit(e)} data-testid="pack-open-form">
       <label htmlFor="pack-open-code">{t('packing.open.label')}</label>
       <input id="pack-open-code" value={code} onChange={(e) => setCode(e.target.value)} data-testid="pack-open-code" autoComplete="off" />
-      <button type="submit" className="primary" disabled={busy || code.trim() === ''}>{t('packing.open.submit')}</button>
+      <button type="submit" className="primary" disabled={busy || code.trim() === ''}>
+        {t('packing.open.submit')}
+      </button>
     </form>
   );
 }
@@ -98,19 +121,44 @@ function OrderCard({ state, onLeave, busy }: { state: PackState; onLeave: () => 
   const a = o.shipTo;
   return (
     <section className="card pack-order" aria-label={t('packing.order.title', { number: o.number })} data-testid="pack-order">
-      <h2>{t('packing.order.title', { number: o.number })}{o.tote ? ` · ${t('packing.order.tote')} ${o.tote}` : ''}</h2>
+      <h2>
+        {t('packing.order.title', { number: o.number })}
+        {o.tote ? ` · ${t('packing.order.tote')} ${o.tote}` : ''}
+      </h2>
       <div className="row">
-        {o.fragile && <span className="pack-flag" data-testid="pack-fragile">{t('packing.order.fragile')}</span>}
-        {o.gift && <span className="pack-flag" data-testid="pack-gift">{t('packing.order.gift')}</span>}
-        <span className="big-number" data-testid="pack-left">{t('packing.order.left', { count: state.remainingUnits })}</span>
+        {o.fragile && (
+          <span className="pack-flag" data-testid="pack-fragile">
+            {t('packing.order.fragile')}
+          </span>
+        )}
+        {o.gift && (
+          <span className="pack-flag" data-testid="pack-gift">
+            {t('packing.order.gift')}
+          </span>
+        )}
+        <span className="big-number" data-testid="pack-left">
+          {t('packing.order.left', { count: state.remainingUnits })}
+        </span>
       </div>
       <dl className="facts">
         <dt>{t('packing.order.shipTo')}</dt>
-        <dd data-testid="pack-ship-to">{[a.name, a.company, a.street1, a.street2, `${a.postalCode} ${a.city}`, a.country].filter((x) => x.trim() !== '').join(', ')}</dd>
-        <dt>{t('packing.order.carrier')}</dt><dd data-testid="pack-carrier">{o.carrier} · {o.service}</dd>
-        {o.notes && (<><dt>{t('packing.order.notes')}</dt><dd data-testid="pack-notes">{o.notes}</dd></>)}
+        <dd data-testid="pack-ship-to">
+          {[a.name, a.company, a.street1, a.street2, `${a.postalCode} ${a.city}`, a.country].filter((x) => x.trim() !== '').join(', ')}
+        </dd>
+        <dt>{t('packing.order.carrier')}</dt>
+        <dd data-testid="pack-carrier">
+          {o.carrier} · {o.service}
+        </dd>
+        {o.notes && (
+          <>
+            <dt>{t('packing.order.notes')}</dt>
+            <dd data-testid="pack-notes">{o.notes}</dd>
+          </>
+        )}
       </dl>
-      <button onClick={onLeave} disabled={busy} data-testid="pack-leave">{t('packing.order.leave')}</button>
+      <button type="button" onClick={onLeave} disabled={busy} data-testid="pack-leave">
+        {t('packing.order.leave')}
+      </button>
     </section>
   );
 }
@@ -121,7 +169,17 @@ function SlipButton() {
   const [result, setResult] = useState<string | null>(null);
   return (
     <>
-      <button onClick={() => void client.attempt('packing.printSlip', {}).then((r) => setResult(r.ok ? `${r.value.description}: ${r.value.state}` : r.error.message))} data-testid="pack-slip">{t('packing.label.slip')}</button>
+      <button
+        type="button"
+        onClick={() =>
+          void client
+            .attempt('packing.printSlip', {})
+            .then((r) => setResult(r.ok ? `${r.value.description}: ${r.value.state}` : r.error.message))
+        }
+        data-testid="pack-slip"
+      >
+        {t('packing.label.slip')}
+      </button>
       {result && <span className="muted">{result}</span>}
     </>
   );
@@ -136,7 +194,9 @@ function ClosedCartons({ state }: { state: PackState }) {
       <h2>{t('packing.carton.closed')}</h2>
       <ul className="list" data-testid="pack-closed-cartons">
         {closed.map((c) => (
-          <li key={c.id}>{t('packing.carton.title', { seq: c.seq })} · {c.cartonType} · {c.unitCount} · {c.sscc} · {c.label?.tracking ?? ''}</li>
+          <li key={c.id}>
+            {t('packing.carton.title', { seq: c.seq })} · {c.cartonType} · {c.unitCount} · {c.sscc} · {c.label?.tracking ?? ''}
+          </li>
         ))}
       </ul>
     </section>

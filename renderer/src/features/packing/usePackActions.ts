@@ -4,7 +4,9 @@ import type { PackState } from '../../../../shared/domain/packing';
 import { useClient } from '../../api/station-context';
 
 /** Packing commands that answer with the whole bench state. */
-export type StateCommand = { [N in CommandName]: CommandOutput<N> extends PackState ? (PackState extends CommandOutput<N> ? N : never) : never }[CommandName];
+export type StateCommand = {
+  [N in CommandName]: CommandOutput<N> extends PackState ? (PackState extends CommandOutput<N> ? N : never) : never;
+}[CommandName];
 
 /** Runs bench commands: the answer replaces the shown state; a refusal shows its message. */
 export function usePackActions(onState: (state: PackState) => void) {

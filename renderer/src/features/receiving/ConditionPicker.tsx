@@ -14,13 +14,18 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
     <section className={`card receiving__condition receiving__condition--${next.condition}`} aria-label={t('receiving.condition.title')}>
       <h2>{t('receiving.condition.title')}</h2>
       <p data-testid="next-condition" data-condition={next.condition}>
-        {t('receiving.condition.next', { condition: t(`receiving.condition.${next.condition}`) })}{next.reason ? ` — ${next.reason}` : ''}
+        {t('receiving.condition.next', { condition: t(`receiving.condition.${next.condition}`) })}
+        {next.reason ? ` — ${next.reason}` : ''}
       </p>
       <form
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void run('receiving.setCondition', { condition, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(photo.trim() ? { photoPath: photo.trim() } : {}) }).then((r) => {
+          void run('receiving.setCondition', {
+            condition,
+            ...(reason.trim() ? { reason: reason.trim() } : {}),
+            ...(photo.trim() ? { photoPath: photo.trim() } : {}),
+          }).then((r) => {
             if (r) {
               setReason('');
               setPhoto('');
@@ -31,12 +36,25 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
         <div role="radiogroup" aria-label={t('receiving.condition.title')} className="row">
           {conditions.map((c) => (
             <label key={c} className="receiving__radio">
-              <input type="radio" name="condition" value={c} checked={condition === c} onChange={() => setCondition(c)} /> {t(`receiving.condition.${c}`)}
+              <input type="radio" name="condition" value={c} checked={condition === c} onChange={() => setCondition(c)} />{' '}
+              {t(`receiving.condition.${c}`)}
             </label>
           ))}
         </div>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} aria-label={t('receiving.condition.reason')} placeholder={t('receiving.condition.reason')} maxLength={200} />
-        <input value={photo} onChange={(e) => setPhoto(e.target.value)} aria-label={t('receiving.condition.photo')} placeholder={t('receiving.condition.photo')} maxLength={500} />
+        <input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-label={t('receiving.condition.reason')}
+          placeholder={t('receiving.condition.reason')}
+          maxLength={200}
+        />
+        <input
+          value={photo}
+          onChange={(e) => setPhoto(e.target.value)}
+          aria-label={t('receiving.condition.photo')}
+          placeholder={t('receiving.condition.photo')}
+          maxLength={500}
+        />
         <button type="submit">{t('receiving.condition.set')}</button>
       </form>
     </section>

@@ -16,16 +16,48 @@ export function LinkBarcode({ code, lines, run }: { code: string; lines: Receipt
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void run('receiving.linkBarcode', { code, itemId: itemId.trim(), packQty: Math.max(1, Math.trunc(Number(packQty)) || 1), supervisorBadge: badge.trim() }).then((r) => r && setBadge(''));
+          void run('receiving.linkBarcode', {
+            code,
+            itemId: itemId.trim(),
+            packQty: Math.max(1, Math.trunc(Number(packQty)) || 1),
+            supervisorBadge: badge.trim(),
+          }).then((r) => r && setBadge(''));
         }}
       >
-        <input list="receiving-link-items" value={itemId} onChange={(e) => setItemId(e.target.value)} aria-label={t('receiving.link.item')} placeholder={t('receiving.link.item')} />
+        <input
+          list="receiving-link-items"
+          value={itemId}
+          onChange={(e) => setItemId(e.target.value)}
+          aria-label={t('receiving.link.item')}
+          placeholder={t('receiving.link.item')}
+        />
         <datalist id="receiving-link-items">
-          {lines.map((l) => <option key={l.itemId} value={l.itemId}>{l.sku}</option>)}
+          {lines.map((l) => (
+            <option key={l.itemId} value={l.itemId}>
+              {l.sku}
+            </option>
+          ))}
         </datalist>
-        <input type="number" min="1" step="1" value={packQty} onChange={(e) => setPackQty(e.target.value)} aria-label={t('receiving.link.packQty')} className="receiving__qty" />
-        <input type="password" value={badge} onChange={(e) => setBadge(e.target.value)} aria-label={t('receiving.link.badge')} placeholder={t('receiving.link.badge')} autoComplete="off" />
-        <button type="submit" disabled={!itemId.trim() || !badge.trim()}>{t('receiving.link.submit')}</button>
+        <input
+          type="number"
+          min="1"
+          step="1"
+          value={packQty}
+          onChange={(e) => setPackQty(e.target.value)}
+          aria-label={t('receiving.link.packQty')}
+          className="receiving__qty"
+        />
+        <input
+          type="password"
+          value={badge}
+          onChange={(e) => setBadge(e.target.value)}
+          aria-label={t('receiving.link.badge')}
+          placeholder={t('receiving.link.badge')}
+          autoComplete="off"
+        />
+        <button type="submit" disabled={!itemId.trim() || !badge.trim()}>
+          {t('receiving.link.submit')}
+        </button>
       </form>
     </section>
   );

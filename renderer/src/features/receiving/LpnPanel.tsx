@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LpnView, PrintOutcome, PutawayPlan } from '../../../../shared/domain/receiving';
 import type { EventPayload } from '../../../../shared/events';
 import { useEvent } from '../../api/station-context';
-import type { LpnView, PrintOutcome, PutawayPlan } from '../../../../shared/domain/receiving';
 import type { Run } from './useRun';
 
 const kg = (n: number | null) => (n === null ? '—' : `${n.toFixed(3)} kg`);
@@ -14,18 +14,32 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
   const [printed, setPrinted] = useState<PrintOutcome | null>(null);
   const [reprintReason, setReprintReason] = useState('');
   const print = (label: 'sscc' | 'lpn') =>
-    void run('receiving.lpn.print', { lpn: lpn.lpn, label, ...(lpn.labelsPrinted > 0 && reprintReason.trim() ? { reprintReason: reprintReason.trim() } : {}) }).then((r) => r && setPrinted(r));
+    void run('receiving.lpn.print', {
+      lpn: lpn.lpn,
+      label,
+      ...(lpn.labelsPrinted > 0 && reprintReason.trim() ? { reprintReason: reprintReason.trim() } : {}),
+    }).then((r) => r && setPrinted(r));
   const open = lpn.location === null;
   return (
     <li className={`receiving__lpn${lpn.current ? ' receiving__lpn--current' : ''}`} data-testid={`lpn-${lpn.lpn}`}>
       <div className="row">
         <strong className="receiving__lpn-id">{lpn.lpn}</strong>
-        <span className="muted">{lpn.container} · {lpn.kind}{lpn.current ? ` · ${t('receiving.lpn.current')}` : ''}</span>
-        {lpn.location && <span className="receiving__badge" data-testid="lpn-location">→ {lpn.location}</span>}
+        <span className="muted">
+          {lpn.container} · {lpn.kind}
+          {lpn.current ? ` · ${t('receiving.lpn.current')}` : ''}
+        </span>
+        {lpn.location && (
+          <span className="receiving__badge" data-testid="lpn-location">
+            → {lpn.location}
+          </span>
+        )}
       </div>
       <dl className="facts">
         <dt>{t('receiving.lpn.contents')}</dt>
-        <dd>{lpn.items.map((i) => `${i.qty} × ${i.sku}${i.lot ? ` (${i.lot})` : ''}${i.onHold ? ' ⛔' : ''}`).join(', ') || '—'} · {kg(lpn.contentsKg)}</dd>
+        <dd>
+          {lpn.items.map((i) => `${i.qty} × ${i.sku}${i.lot ? ` (${i.lot})` : ''}${i.onHold ? ' ⛔' : ''}`).join(', ') || '—'} ·{' '}
+          {kg(lpn.contentsKg)}
+        </dd>
         <dt>{t('receiving.lpn.weight')}</dt>
         <dd data-testid="lpn-weight">{kg(lpn.weightKg)}</dd>
         {lpn.asnWeightKg !== null && (
@@ -37,32 +51,73 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
         {lpn.weightDiffKg !== null && (
           <>
             <dt>{t('receiving.lpn.diff')}</dt>
-            <dd data-testid="lpn-weight-diff" className={Math.abs(lpn.weightDiffKg) > 0.5 ? 'receiving__diff--big' : ''}>{signedKg(lpn.weightDiffKg)}</dd>
+            <dd data-testid="lpn-weight-diff" className={Math.abs(lpn.weightDiffKg) > 0.5 ? 'receiving__diff--big' : ''}>
+              {signedKg(lpn.weightDiffKg)}
+            </dd>
           </>
         )}
       </dl>
       {open && (
         <div className="row">
-          <button data-testid="lpn-weigh" onClick={() => void run('receiving.lpn.weigh', { lpn: lpn.lpn })}>⚖ {t('receiving.lpn.weigh')}</button>
-          {lpn.sscc && <button data-testid="lpn-print-sscc" onClick={() => print('sscc')}>{t('receiving.lpn.printSscc')}</button>}
-          <button data-testid="lpn-print-lpn" onClick={() => print('lpn')}>{t('receiving.lpn.printLpn')}</button>
-          {lpn.labelsPrinted > 0 && (
-            <input value={reprintReason} onChange={(e) => setReprintReason(e.target.value)} aria-label={t('receiving.lpn.reprintReason')} placeholder={t('receiving.lpn.reprintReason')} maxLength={200} />
+          <button type="button" data-testid="lpn-weigh" onClick={() => void run('receiving.lpn.weigh', { lpn: lpn.lpn })}>
+            ⚖ {t('receiving.lpn.weigh')}
+          </button>
+          {lpn.sscc && (
+            <button type="button" data-testid="lpn-print-sscc" onClick={() => print('sscc')}>
+              {t('receiving.lpn.printSscc')}
+            </button>
           )}
-          <button data-testid="lpn-suggest" onClick={() => void run('receiving.lpn.suggest', { lpn: lpn.lpn }).then((p) => p && setPlan(p))}>{t('receiving.lpn.suggest')}</button>
+          <button type="button" data-testid="lpn-print-lpn" onClick={() => print('lpn')}>
+            {t('receiving.lpn.printLpn')}
+          </button>
+          {lpn.labelsPrinted > 0 && (
+            <input
+              value={reprintReason}
+              onChange={(e) => setReprintReason(e.target.value)}
+              aria-label={t('receiving.lpn.reprintReason')}
+              placeholder={t('receiving.lpn.reprintReason')}
+              maxLength={200}
+            />
+          )}
+          <button
+            type="button"
+            data-testid="lpn-suggest"
+            onClick={() => void run('receiving.lpn.suggest', { lpn: lpn.lpn }).then((p) => p && setPlan(p))}
+          >
+            {t('receiving.lpn.suggest')}
+          </button>
         </div>
       )}
-      {printed && <p data-testid="lpn-print-state" data-state={printed.state}>{t('receiving.lpn.printed', { state: printed.state })}{printed.error ? ` — ${printed.error}` : ''}</p>}
+      {printed && (
+        <p data-testid="lpn-print-state" data-state={printed.state}>
+          {t('receiving.lpn.printed', { state: printed.state })}
+          {printed.error ? ` — ${printed.error}` : ''}
+        </p>
+      )}
       {open && plan && (
         <ol className="receiving__suggestions" data-testid="putaway-suggestions">
           {plan.suggestions.map((s) => (
             <li key={s.location}>
               <strong>{s.location}</strong> <span className="muted">{s.reasons.join(' · ')}</span>
-              <button data-testid={`putaway-${s.location}`} onClick={() => void run('receiving.lpn.putaway', { lpn: lpn.lpn, location: s.location }).then((r) => r && setPlan(null))}>{t('receiving.lpn.putaway')}</button>
+              <button
+                type="button"
+                data-testid={`putaway-${s.location}`}
+                onClick={() => void run('receiving.lpn.putaway', { lpn: lpn.lpn, location: s.location }).then((r) => r && setPlan(null))}
+              >
+                {t('receiving.lpn.putaway')}
+              </button>
             </li>
           ))}
-          {plan.suggestions.length === 0 && <li className="receiving__warn" data-testid="putaway-none">{t('receiving.lpn.noSuggestion')}</li>}
-          {plan.excluded.length > 0 && <li className="muted">{t('receiving.lpn.excluded')}: {plan.excluded.map((e) => `${e.location} (${e.reason})`).join(', ')}</li>}
+          {plan.suggestions.length === 0 && (
+            <li className="receiving__warn" data-testid="putaway-none">
+              {t('receiving.lpn.noSuggestion')}
+            </li>
+          )}
+          {plan.excluded.length > 0 && (
+            <li className="muted">
+              {t('receiving.lpn.excluded')}: {plan.excluded.map((e) => `${e.location} (${e.reason})`).join(', ')}
+            </li>
+          )}
         </ol>
       )}
     </li>
@@ -79,7 +134,11 @@ function LiveWeight() {
   if (!reading) return null;
   return (
     <p className="receiving__live-weight" data-testid="live-weight" data-stable={reading.stable} aria-live="off">
-      {t('receiving.lpn.scale')}: <strong>{reading.value.toFixed(3)} {reading.unit}</strong> {reading.stable ? '' : '~'}
+      {t('receiving.lpn.scale')}:{' '}
+      <strong>
+        {reading.value.toFixed(3)} {reading.unit}
+      </strong>{' '}
+      {reading.stable ? '' : '~'}
     </p>
   );
 }
@@ -91,10 +150,31 @@ export function LpnPanel({ lpns, run }: { lpns: LpnView[]; run: Run }) {
       <h2>{t('receiving.lpn.title')}</h2>
       <LiveWeight />
       <div className="row">
-        <button className="primary" data-testid="lpn-new-pallet" onClick={() => void run('receiving.lpn.start', { container: 'pallet', label: 'sscc' })}>{t('receiving.lpn.newPallet')}</button>
-        <button data-testid="lpn-new-tote" onClick={() => void run('receiving.lpn.start', { container: 'tote', label: 'internal' })}>{t('receiving.lpn.newTote')}</button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="lpn-new-pallet"
+          onClick={() => void run('receiving.lpn.start', { container: 'pallet', label: 'sscc' })}
+        >
+          {t('receiving.lpn.newPallet')}
+        </button>
+        <button
+          type="button"
+          data-testid="lpn-new-tote"
+          onClick={() => void run('receiving.lpn.start', { container: 'tote', label: 'internal' })}
+        >
+          {t('receiving.lpn.newTote')}
+        </button>
       </div>
-      {lpns.length === 0 ? <p className="muted">{t('receiving.lpn.none')}</p> : <ul className="list receiving__lpn-list">{lpns.map((l) => <Plate key={l.lpn} lpn={l} run={run} />)}</ul>}
+      {lpns.length === 0 ? (
+        <p className="muted">{t('receiving.lpn.none')}</p>
+      ) : (
+        <ul className="list receiving__lpn-list">
+          {lpns.map((l) => (
+            <Plate key={l.lpn} lpn={l} run={run} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

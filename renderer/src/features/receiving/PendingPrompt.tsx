@@ -14,11 +14,31 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
   if (pending.kind === 'approval') {
     return (
       <section className="banner-stop receiving__pending" role="alert" data-testid="receiving-pending" data-kind="approval">
-        <div>{t('receiving.pending.approval')}: {pending.message}</div>
-        <form className="row" onSubmit={(e) => { e.preventDefault(); if (badge.trim()) void run('receiving.approve', { badge: badge.trim() }).then(() => setBadge('')); }}>
-          <input type="password" value={badge} onChange={(e) => setBadge(e.target.value)} aria-label={t('receiving.pending.badge')} placeholder={t('receiving.pending.badge')} autoComplete="off" data-testid="approve-badge" />
-          <button type="submit" className="primary">{t('receiving.pending.approve')}</button>
-          <button type="button" onClick={() => void run('receiving.cancelPending', {})}>{t('receiving.pending.cancel')}</button>
+        <div>
+          {t('receiving.pending.approval')}: {pending.message}
+        </div>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (badge.trim()) void run('receiving.approve', { badge: badge.trim() }).then(() => setBadge(''));
+          }}
+        >
+          <input
+            type="password"
+            value={badge}
+            onChange={(e) => setBadge(e.target.value)}
+            aria-label={t('receiving.pending.badge')}
+            placeholder={t('receiving.pending.badge')}
+            autoComplete="off"
+            data-testid="approve-badge"
+          />
+          <button type="submit" className="primary">
+            {t('receiving.pending.approve')}
+          </button>
+          <button type="button" onClick={() => void run('receiving.cancelPending', {})}>
+            {t('receiving.pending.cancel')}
+          </button>
         </form>
       </section>
     );
@@ -26,18 +46,61 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
 
   const what = pending.needs.map((n) => t(`receiving.tracked.${n}`)).join(', ');
   const submit = () => {
-    const input = { ...(lot.trim() ? { lot: lot.trim() } : {}), ...(expiry.trim() ? { expiry: expiry.trim() } : {}), ...(serial.trim() ? { serial: serial.trim() } : {}) };
+    const input = {
+      ...(lot.trim() ? { lot: lot.trim() } : {}),
+      ...(expiry.trim() ? { expiry: expiry.trim() } : {}),
+      ...(serial.trim() ? { serial: serial.trim() } : {}),
+    };
     if (Object.keys(input).length > 0) void run('receiving.provide', input);
   };
   return (
     <section className="receiving__pending receiving__pending--tracking" role="status" data-testid="receiving-pending" data-kind="tracking">
-      <div><strong>{t('receiving.pending.tracking', { what })}</strong> — {pending.message}</div>
-      <form className="row" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        {pending.needs.includes('lot') && <input value={lot} onChange={(e) => setLot(e.target.value)} aria-label={t('receiving.pending.lot')} placeholder={t('receiving.pending.lot')} maxLength={20} data-testid="provide-lot" />}
-        {pending.needs.includes('expiry') && <input value={expiry} onChange={(e) => setExpiry(e.target.value)} aria-label={t('receiving.pending.expiry')} placeholder={t('receiving.pending.expiry')} maxLength={10} data-testid="provide-expiry" />}
-        {pending.needs.includes('serial') && <input value={serial} onChange={(e) => setSerial(e.target.value)} aria-label={t('receiving.pending.serial')} placeholder={t('receiving.pending.serial')} maxLength={40} data-testid="provide-serial" />}
-        <button type="submit" className="primary">{t('receiving.pending.provide')}</button>
-        <button type="button" onClick={() => void run('receiving.cancelPending', {})}>{t('receiving.pending.cancel')}</button>
+      <div>
+        <strong>{t('receiving.pending.tracking', { what })}</strong> — {pending.message}
+      </div>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {pending.needs.includes('lot') && (
+          <input
+            value={lot}
+            onChange={(e) => setLot(e.target.value)}
+            aria-label={t('receiving.pending.lot')}
+            placeholder={t('receiving.pending.lot')}
+            maxLength={20}
+            data-testid="provide-lot"
+          />
+        )}
+        {pending.needs.includes('expiry') && (
+          <input
+            value={expiry}
+            onChange={(e) => setExpiry(e.target.value)}
+            aria-label={t('receiving.pending.expiry')}
+            placeholder={t('receiving.pending.expiry')}
+            maxLength={10}
+            data-testid="provide-expiry"
+          />
+        )}
+        {pending.needs.includes('serial') && (
+          <input
+            value={serial}
+            onChange={(e) => setSerial(e.target.value)}
+            aria-label={t('receiving.pending.serial')}
+            placeholder={t('receiving.pending.serial')}
+            maxLength={40}
+            data-testid="provide-serial"
+          />
+        )}
+        <button type="submit" className="primary">
+          {t('receiving.pending.provide')}
+        </button>
+        <button type="button" onClick={() => void run('receiving.cancelPending', {})}>
+          {t('receiving.pending.cancel')}
+        </button>
       </form>
     </section>
   );

@@ -18,14 +18,28 @@ export function PoPicker({ run }: { run: Run }) {
           if (reference.trim()) void run('receiving.open', { reference: reference.trim() }).then((r) => r && setReference(''));
         }}
       >
-        <input value={reference} onChange={(e) => setReference(e.target.value)} aria-label={t('receiving.reference')} placeholder={t('receiving.reference')} data-testid="receiving-reference" />
-        <button type="submit" className="primary">{t('receiving.open')}</button>
+        <input
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+          aria-label={t('receiving.reference')}
+          placeholder={t('receiving.reference')}
+          data-testid="receiving-reference"
+        />
+        <button type="submit" className="primary">
+          {t('receiving.open')}
+        </button>
       </form>
       <h2>{t('receiving.openOrders')}</h2>
       {orders.value?.length === 0 && <p className="muted">{t('receiving.noOrders')}</p>}
       <div className="receiving__orders">
         {orders.value?.map((po) => (
-          <button key={po.poId} className="receiving__order" data-testid={`po-${po.poId}`} onClick={() => void run('receiving.open', { reference: po.poId })}>
+          <button
+            type="button"
+            key={po.poId}
+            className="receiving__order"
+            data-testid={`po-${po.poId}`}
+            onClick={() => void run('receiving.open', { reference: po.poId })}
+          >
             <strong>{po.number}</strong>
             <span>{po.supplier}</span>
             <span className="muted">

@@ -24,20 +24,43 @@ export function ReceivingScreen(_props: { operator: Operator }) {
 
   return (
     <main className="screen receiving" aria-labelledby="receiving-title">
-      <h1 id="receiving-title">{t('receiving.title')}{r ? ` — ${r.poNumber}` : ''}</h1>
-      {(error ?? receipt.error) && <p className="form-error" role="alert" data-testid="receiving-error">{error ?? receipt.error}</p>}
-      {notice && !r && <p role="status" data-testid="receiving-notice">{notice}</p>}
+      <h1 id="receiving-title">
+        {t('receiving.title')}
+        {r ? ` — ${r.poNumber}` : ''}
+      </h1>
+      {(error ?? receipt.error) && (
+        <p className="form-error" role="alert" data-testid="receiving-error">
+          {error ?? receipt.error}
+        </p>
+      )}
+      {notice && !r && (
+        <p role="status" data-testid="receiving-notice">
+          {notice}
+        </p>
+      )}
       {!r ? (
         <PoPicker run={run} />
       ) : (
         <>
           <section className="card receiving__header" data-testid="receipt-header" data-receipt={r.receiptId}>
             <dl className="facts">
-              <dt>{t('receiving.po')}</dt><dd>{r.poNumber}</dd>
-              <dt>{t('receiving.supplier')}</dt><dd>{r.supplier}</dd>
-              {r.asn && (<><dt>{t('receiving.asn')}</dt><dd>{r.asn.number}{r.asn.expectedWeightKg !== null ? ` · ${t('receiving.asnWeight')} ${r.asn.expectedWeightKg} kg` : ''}</dd></>)}
+              <dt>{t('receiving.po')}</dt>
+              <dd>{r.poNumber}</dd>
+              <dt>{t('receiving.supplier')}</dt>
+              <dd>{r.supplier}</dd>
+              {r.asn && (
+                <>
+                  <dt>{t('receiving.asn')}</dt>
+                  <dd>
+                    {r.asn.number}
+                    {r.asn.expectedWeightKg !== null ? ` · ${t('receiving.asnWeight')} ${r.asn.expectedWeightKg} kg` : ''}
+                  </dd>
+                </>
+              )}
             </dl>
-            <button className="big-button" data-testid="close-receipt" onClick={() => setClosing(true)}>{t('receiving.close.button')}</button>
+            <button type="button" className="big-button" data-testid="close-receipt" onClick={() => setClosing(true)}>
+              {t('receiving.close.button')}
+            </button>
           </section>
           {r.pending && <PendingPrompt key={`${r.pending.kind}-${r.pending.itemId}`} pending={r.pending} run={run} />}
           {r.unknownBarcode && <LinkBarcode code={r.unknownBarcode} lines={r.lines} run={run} />}

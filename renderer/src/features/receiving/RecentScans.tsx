@@ -7,7 +7,15 @@ export function RecentScans({ scans, run }: { scans: ReceivedScanView[]; run: Ru
   return (
     <section className="card" aria-label={t('receiving.scans.title')}>
       <h2>{t('receiving.scans.title')}</h2>
-      <button className="danger" data-testid="receiving-undo" disabled={scans.length === 0} onClick={() => void run('receiving.undo', {})}>↶ {t('receiving.scans.undo')}</button>
+      <button
+        type="button"
+        className="danger"
+        data-testid="receiving-undo"
+        disabled={scans.length === 0}
+        onClick={() => void run('receiving.undo', {})}
+      >
+        ↶ {t('receiving.scans.undo')}
+      </button>
       {scans.length === 0 ? (
         <p className="muted">{t('receiving.scans.none')}</p>
       ) : (
@@ -15,12 +23,19 @@ export function RecentScans({ scans, run }: { scans: ReceivedScanView[]; run: Ru
           {scans.slice(0, 8).map((s) => (
             <li key={s.id}>
               <span>
-                <strong>{s.qty} × {s.sku}</strong>
-                {s.lot ? ` · ${s.lot}` : ''}{s.expiry ? ` · ${s.expiry}` : ''}{s.serial ? ` · ${s.serial}` : ''}
-                {s.condition !== 'good' ? ` · ${t(`receiving.condition.${s.condition}`)}` : ''}{s.onHold ? ' ⛔' : ''}
+                <strong>
+                  {s.qty} × {s.sku}
+                </strong>
+                {s.lot ? ` · ${s.lot}` : ''}
+                {s.expiry ? ` · ${s.expiry}` : ''}
+                {s.serial ? ` · ${s.serial}` : ''}
+                {s.condition !== 'good' ? ` · ${t(`receiving.condition.${s.condition}`)}` : ''}
+                {s.onHold ? ' ⛔' : ''}
                 {s.approvedBy ? ` · ${t('receiving.scans.approvedBy', { who: s.approvedBy })}` : ''}
               </span>
-              <span className="muted">{s.lpn ?? ''} {s.at.slice(11, 19)}</span>
+              <span className="muted">
+                {s.lpn ?? ''} {s.at.slice(11, 19)}
+              </span>
             </li>
           ))}
         </ul>

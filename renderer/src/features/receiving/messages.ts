@@ -171,7 +171,8 @@ export const receivingMessages = {
       diff: 'Abweichung zum Avis',
       location: 'Lagerplatz',
       excluded: 'Ausgeschlossen',
-      noSuggestion: 'Kein Lagerplatz nimmt alles auf diesem Ladungsträger (gemischte oder gesperrte Ware): aufteilen oder Vorgesetzte fragen.',
+      noSuggestion:
+        'Kein Lagerplatz nimmt alles auf diesem Ladungsträger (gemischte oder gesperrte Ware): aufteilen oder Vorgesetzte fragen.',
       printed: 'Etikett: {{state}}',
       reprintReason: 'Grund für Nachdruck',
       reprint: 'Nachdrucken',
@@ -273,7 +274,8 @@ export const receivingMessages = {
       diff: 'Diferencia con el aviso',
       location: 'Ubicación',
       excluded: 'Descartadas',
-      noSuggestion: 'Ninguna ubicación admite todo lo de esta matrícula (mercancía mezclada o bloqueada): divídala o consulte a un supervisor.',
+      noSuggestion:
+        'Ninguna ubicación admite todo lo de esta matrícula (mercancía mezclada o bloqueada): divídala o consulte a un supervisor.',
       printed: 'Etiqueta: {{state}}',
       reprintReason: 'Motivo de la reimpresión',
       reprint: 'Reimprimir',

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { SetupState } from '../../../../shared/contract/setup';
 import { useClient } from '../../api/station-context';
 import { SetupWizard } from './SetupWizard';

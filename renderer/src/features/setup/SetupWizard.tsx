@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState, StationLocale } from '../../../../shared/contract/setup';
 import { useClient } from '../../api/station-context';
 import { play } from '../../ui/sounds';
-import { draftFrom, errorsFromIssues, formFrom, validateDraft, type DraftField, type FieldErrors, type SetupDraft } from './draft';
+import { type DraftField, draftFrom, errorsFromIssues, type FieldErrors, formFrom, type SetupDraft, validateDraft } from './draft';
 import { Choice, TextField, Toggle } from './fields';
 import './setup.css';
 
@@ -36,6 +36,7 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
   const index = steps.indexOf(step);
 
   const firstStep = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect is for the step change itself, which it does not read
   useEffect(() => {
     // Moving to a step puts focus on its heading, so a screen reader announces where the operator is.
     if (firstStep.current) firstStep.current = false;
@@ -127,7 +128,16 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
 
         {step === 'station' && (
           <>
-            <TextField id="setup-stationName" label={t('setup.station.name')} hint={t('setup.station.nameHint')} value={draft.stationName} onChange={(v) => set('stationName', v)} error={err('stationName')} required autoFocus />
+            <TextField
+              id="setup-stationName"
+              label={t('setup.station.name')}
+              hint={t('setup.station.nameHint')}
+              value={draft.stationName}
+              onChange={(v) => set('stationName', v)}
+              error={err('stationName')}
+              required
+              autoFocus
+            />
             <Choice
               name="stationRole"
               legend={t('setup.station.role')}
@@ -135,7 +145,13 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
               onChange={(v) => set('stationRole', v)}
               options={(['receiving', 'packing', 'both'] as const).map((r) => ({ value: r, label: t(`setup.station.roles.${r}`) }))}
             />
-            <Choice name="locale" legend={t('setup.station.language')} value={draft.locale} onChange={chooseLanguage} options={(['en', 'de', 'es'] as const).map((l) => ({ value: l, label: languageNames[l] }))} />
+            <Choice
+              name="locale"
+              legend={t('setup.station.language')}
+              value={draft.locale}
+              onChange={chooseLanguage}
+              options={(['en', 'de', 'es'] as const).map((l) => ({ value: l, label: languageNames[l] }))}
+            />
           </>
         )}
 
@@ -152,9 +168,30 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
           >
             {draft.serverKind === 'central' && (
               <div className="wizard__nested">
-                <TextField id="setup-url" label={t('setup.server.url')} hint={t('setup.server.urlHint')} value={draft.url} onChange={(v) => set('url', v)} error={err('url')} inputMode="url" required />
-                <TextField id="setup-enrollmentCode" label={t('setup.server.code')} hint={t('setup.server.codeHint')} value={draft.enrollmentCode} onChange={(v) => set('enrollmentCode', v.toUpperCase())} error={err('enrollmentCode')} />
-                {state.enrolled && <p className="muted"><span aria-hidden="true">✔ </span>{t('setup.server.enrolled')}</p>}
+                <TextField
+                  id="setup-url"
+                  label={t('setup.server.url')}
+                  hint={t('setup.server.urlHint')}
+                  value={draft.url}
+                  onChange={(v) => set('url', v)}
+                  error={err('url')}
+                  inputMode="url"
+                  required
+                />
+                <TextField
+                  id="setup-enrollmentCode"
+                  label={t('setup.server.code')}
+                  hint={t('setup.server.codeHint')}
+                  value={draft.enrollmentCode}
+                  onChange={(v) => set('enrollmentCode', v.toUpperCase())}
+                  error={err('enrollmentCode')}
+                />
+                {state.enrolled && (
+                  <p className="muted">
+                    <span aria-hidden="true">✔ </span>
+                    {t('setup.server.enrolled')}
+                  </p>
+                )}
               </div>
             )}
           </Choice>
@@ -174,7 +211,15 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
             >
               {draft.scannerKind === 'serial' && (
                 <div className="wizard__nested">
-                  <TextField id="setup-scannerPath" label={t('setup.devices.port')} hint={t('setup.devices.portHint')} value={draft.scannerPath} onChange={(v) => set('scannerPath', v)} error={err('scannerPath')} required />
+                  <TextField
+                    id="setup-scannerPath"
+                    label={t('setup.devices.port')}
+                    hint={t('setup.devices.portHint')}
+                    value={draft.scannerPath}
+                    onChange={(v) => set('scannerPath', v)}
+                    error={err('scannerPath')}
+                    required
+                  />
                 </div>
               )}
             </Choice>
@@ -190,12 +235,26 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
             >
               {draft.scaleKind === 'serial' && (
                 <div className="wizard__nested">
-                  <TextField id="setup-scalePath" label={t('setup.devices.port')} hint={t('setup.devices.portHint')} value={draft.scalePath} onChange={(v) => set('scalePath', v)} error={err('scalePath')} required />
+                  <TextField
+                    id="setup-scalePath"
+                    label={t('setup.devices.port')}
+                    hint={t('setup.devices.portHint')}
+                    value={draft.scalePath}
+                    onChange={(v) => set('scalePath', v)}
+                    error={err('scalePath')}
+                    required
+                  />
                   <div className="field">
                     <label htmlFor="setup-scaleProtocol">{t('setup.devices.protocol')}</label>
-                    <select id="setup-scaleProtocol" value={draft.scaleProtocol} onChange={(e) => set('scaleProtocol', e.target.value as SetupDraft['scaleProtocol'])}>
+                    <select
+                      id="setup-scaleProtocol"
+                      value={draft.scaleProtocol}
+                      onChange={(e) => set('scaleProtocol', e.target.value as SetupDraft['scaleProtocol'])}
+                    >
                       {(['mt-sics', 'nci', 'toledo'] as const).map((p) => (
-                        <option key={p} value={p}>{t(`setup.devices.protocols.${p}`)}</option>
+                        <option key={p} value={p}>
+                          {t(`setup.devices.protocols.${p}`)}
+                        </option>
                       ))}
                     </select>
                   </div>
@@ -215,13 +274,34 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
             >
               {draft.printerKind === 'tcp' && (
                 <div className="wizard__nested wizard__row">
-                  <TextField id="setup-printerHost" label={t('setup.devices.host')} value={draft.printerHost} onChange={(v) => set('printerHost', v)} error={err('printerHost')} required />
-                  <TextField id="setup-printerPort" label={t('setup.devices.port9100')} value={draft.printerPort} onChange={(v) => set('printerPort', v)} error={err('printerPort')} inputMode="numeric" />
+                  <TextField
+                    id="setup-printerHost"
+                    label={t('setup.devices.host')}
+                    value={draft.printerHost}
+                    onChange={(v) => set('printerHost', v)}
+                    error={err('printerHost')}
+                    required
+                  />
+                  <TextField
+                    id="setup-printerPort"
+                    label={t('setup.devices.port9100')}
+                    value={draft.printerPort}
+                    onChange={(v) => set('printerPort', v)}
+                    error={err('printerPort')}
+                    inputMode="numeric"
+                  />
                 </div>
               )}
               {draft.printerKind === 'cups' && (
                 <div className="wizard__nested">
-                  <TextField id="setup-printerQueue" label={t('setup.devices.queue')} value={draft.printerQueue} onChange={(v) => set('printerQueue', v)} error={err('printerQueue')} required />
+                  <TextField
+                    id="setup-printerQueue"
+                    label={t('setup.devices.queue')}
+                    value={draft.printerQueue}
+                    onChange={(v) => set('printerQueue', v)}
+                    error={err('printerQueue')}
+                    required
+                  />
                 </div>
               )}
             </Choice>
@@ -230,9 +310,28 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
 
         {step === 'options' && (
           <>
-            <Toggle id="setup-training" label={t('setup.options.training')} hint={t('setup.options.trainingHint')} checked={draft.training} onChange={(v) => set('training', v)} />
-            <Toggle id="setup-kiosk" label={t('setup.options.kiosk')} hint={t('setup.options.kioskHint')} checked={draft.kiosk} onChange={(v) => set('kiosk', v)} />
-            <TextField id="setup-pinnedVersion" label={t('setup.options.pinned')} hint={t('setup.options.pinnedHint')} value={draft.pinnedVersion} onChange={(v) => set('pinnedVersion', v)} error={err('pinnedVersion')} />
+            <Toggle
+              id="setup-training"
+              label={t('setup.options.training')}
+              hint={t('setup.options.trainingHint')}
+              checked={draft.training}
+              onChange={(v) => set('training', v)}
+            />
+            <Toggle
+              id="setup-kiosk"
+              label={t('setup.options.kiosk')}
+              hint={t('setup.options.kioskHint')}
+              checked={draft.kiosk}
+              onChange={(v) => set('kiosk', v)}
+            />
+            <TextField
+              id="setup-pinnedVersion"
+              label={t('setup.options.pinned')}
+              hint={t('setup.options.pinnedHint')}
+              value={draft.pinnedVersion}
+              onChange={(v) => set('pinnedVersion', v)}
+              error={err('pinnedVersion')}
+            />
           </>
         )}
 
@@ -284,12 +383,29 @@ function Review({ draft, overridden }: { draft: SetupDraft; overridden: string[]
     [t('setup.station.name'), draft.stationName],
     [t('setup.station.role'), t(`setup.station.roles.${draft.stationRole}`)],
     [t('setup.station.language'), languageNames[draft.locale]],
-    [t('setup.steps.server'), draft.serverKind === 'embedded' ? t('setup.server.embedded') : `${draft.url}${draft.enrollmentCode ? ` (${t('setup.server.code')}: ${draft.enrollmentCode})` : ''}`],
-    [t('setup.devices.scanner'), draft.scannerKind === 'wedge' ? t('setup.devices.wedge') : `${t('setup.devices.serialScanner')}: ${draft.scannerPath}`],
-    [t('setup.devices.scale'), draft.scaleKind === 'none' ? t('setup.devices.noScale') : `${draft.scalePath} · ${t(`setup.devices.protocols.${draft.scaleProtocol}`)}`],
+    [
+      t('setup.steps.server'),
+      draft.serverKind === 'embedded'
+        ? t('setup.server.embedded')
+        : `${draft.url}${draft.enrollmentCode ? ` (${t('setup.server.code')}: ${draft.enrollmentCode})` : ''}`,
+    ],
+    [
+      t('setup.devices.scanner'),
+      draft.scannerKind === 'wedge' ? t('setup.devices.wedge') : `${t('setup.devices.serialScanner')}: ${draft.scannerPath}`,
+    ],
+    [
+      t('setup.devices.scale'),
+      draft.scaleKind === 'none'
+        ? t('setup.devices.noScale')
+        : `${draft.scalePath} · ${t(`setup.devices.protocols.${draft.scaleProtocol}`)}`,
+    ],
     [
       t('setup.devices.printer'),
-      draft.printerKind === 'none' ? t('setup.devices.noPrinter') : draft.printerKind === 'tcp' ? `tcp://${draft.printerHost}:${draft.printerPort || '9100'}` : `CUPS: ${draft.printerQueue}`,
+      draft.printerKind === 'none'
+        ? t('setup.devices.noPrinter')
+        : draft.printerKind === 'tcp'
+          ? `tcp://${draft.printerHost}:${draft.printerPort || '9100'}`
+          : `CUPS: ${draft.printerQueue}`,
     ],
     [t('setup.options.training'), draft.training ? t('common.yes') : t('common.no')],
     [t('setup.options.kiosk'), draft.kiosk ? t('common.yes') : t('common.no')],

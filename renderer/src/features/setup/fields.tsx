@@ -29,7 +29,11 @@ export function TextField(props: {
         spellCheck={false}
         autoFocus={props.autoFocus}
       />
-      {props.hint && <p id={hintId} className="field__hint">{props.hint}</p>}
+      {props.hint && (
+        <p id={hintId} className="field__hint">
+          {props.hint}
+        </p>
+      )}
       {props.error && (
         <p id={errorId} className="field__error">
           <span aria-hidden="true">✖ </span>
@@ -54,7 +58,13 @@ export function Choice<T extends string>(props: {
       <legend>{props.legend}</legend>
       {props.options.map((o) => (
         <label key={o.value} className="choice__option">
-          <input type="radio" name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
+          <input
+            type="radio"
+            name={props.name}
+            value={o.value}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />
           <span>
             {o.label}
             {o.hint && <span className="choice__hint">{o.hint}</span>}
@@ -70,9 +80,19 @@ export function Toggle(props: { id: string; label: string; hint?: string; checke
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   return (
     <div className="field field--toggle">
-      <input id={props.id} type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} aria-describedby={hintId} />
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={hintId}
+      />
       <label htmlFor={props.id}>{props.label}</label>
-      {props.hint && <p id={hintId} className="field__hint">{props.hint}</p>}
+      {props.hint && (
+        <p id={hintId} className="field__hint">
+          {props.hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -66,7 +66,8 @@ export type SetupMessages = typeof en;
 
 const de: SetupMessages = {
   title: 'Diese Station einrichten',
-  intro: 'Für die IT vor Ort: Beantworten Sie diese Fragen einmal. Die Station speichert die Antworten in ihrer Konfigurationsdatei und startet damit neu.',
+  intro:
+    'Für die IT vor Ort: Beantworten Sie diese Fragen einmal. Die Station speichert die Antworten in ihrer Konfigurationsdatei und startet damit neu.',
   progress: 'Schritt {{step}} von {{count}}',
   steps: { station: 'Station', server: 'Server', devices: 'Geräte', options: 'Optionen', review: 'Prüfen' },
   next: 'Weiter',
@@ -129,7 +130,8 @@ const de: SetupMessages = {
 
 const es: SetupMessages = {
   title: 'Configurar esta estación',
-  intro: 'Para el equipo de TI del sitio: responda estas preguntas una sola vez. La estación guarda las respuestas en su archivo de configuración y se reinicia con ellas.',
+  intro:
+    'Para el equipo de TI del sitio: responda estas preguntas una sola vez. La estación guarda las respuestas en su archivo de configuración y se reinicia con ellas.',
   progress: 'Paso {{step}} de {{count}}',
   steps: { station: 'Estación', server: 'Servidor', devices: 'Dispositivos', options: 'Opciones', review: 'Revisar' },
   next: 'Siguiente',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommandError } from '../../api/client';
 import { useClient } from '../../api/station-context';
@@ -25,7 +25,9 @@ export function SignIn({ stationName }: { stationName: string }) {
 
   return (
     <main className="signin">
-      <h1>{t('app.name')} · {stationName}</h1>
+      <h1>
+        {t('app.name')} · {stationName}
+      </h1>
       <form onSubmit={submit} className="signin__form" aria-labelledby="signin-title">
         <h2 id="signin-title">{t('signin.title')}</h2>
         <p>{t('signin.prompt')}</p>
@@ -40,8 +42,15 @@ export function SignIn({ stationName }: { stationName: string }) {
           autoComplete="off"
           inputMode="numeric"
         />
-        <button type="submit" className="big-button">{t('signin.submit')}</button>
-        {error && <p className="form-error" role="alert" id="signin-error" data-testid="signin-error"><span aria-hidden="true">✖ </span>{error}</p>}
+        <button type="submit" className="big-button">
+          {t('signin.submit')}
+        </button>
+        {error && (
+          <p className="form-error" role="alert" id="signin-error" data-testid="signin-error">
+            <span aria-hidden="true">✖ </span>
+            {error}
+          </p>
+        )}
       </form>
     </main>
   );

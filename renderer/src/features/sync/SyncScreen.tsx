@@ -15,23 +15,49 @@ export function SyncScreen({ supervisor }: { supervisor: boolean }) {
       <h1>{t('sync.title')}</h1>
       {s && (
         <dl className="facts" data-testid="sync-facts">
-          <dt>{t('sync.mode')}</dt><dd>{s.mode === 'standalone' ? t('status.standalone') : s.online ? t('status.online') : t('status.offline')}</dd>
-          <dt>{t('sync.server')}</dt><dd>{s.serverUrl ?? '—'}</dd>
-          <dt>{t('sync.queue')}</dt><dd data-testid="sync-queue">{f.number(s.queueDepth)}</dd>
-          <dt>{t('sync.lastSync')}</dt><dd>{s.lastSyncAt ? f.dateTime(s.lastSyncAt) : t('common.never')}</dd>
-          <dt>{t('sync.lastError')}</dt><dd>{s.lastError ?? '—'}</dd>
+          <dt>{t('sync.mode')}</dt>
+          <dd>{s.mode === 'standalone' ? t('status.standalone') : s.online ? t('status.online') : t('status.offline')}</dd>
+          <dt>{t('sync.server')}</dt>
+          <dd>{s.serverUrl ?? '—'}</dd>
+          <dt>{t('sync.queue')}</dt>
+          <dd data-testid="sync-queue">{f.number(s.queueDepth)}</dd>
+          <dt>{t('sync.lastSync')}</dt>
+          <dd>{s.lastSyncAt ? f.dateTime(s.lastSyncAt) : t('common.never')}</dd>
+          <dt>{t('sync.lastError')}</dt>
+          <dd>{s.lastError ?? '—'}</dd>
           <dt>{t('sync.initial')}</dt>
-          <dd>{s.initialSync.done ? <><span aria-hidden="true">✔</span><span className="visually-hidden">{t('common.yes')}</span></> : <progress max={100} value={progress ?? undefined} aria-label={t('sync.initial')}>{progress ?? ''}%</progress>}</dd>
+          <dd>
+            {s.initialSync.done ? (
+              <>
+                <span aria-hidden="true">✔</span>
+                <span className="visually-hidden">{t('common.yes')}</span>
+              </>
+            ) : (
+              <progress max={100} value={progress ?? undefined} aria-label={t('sync.initial')}>
+                {progress ?? ''}%
+              </progress>
+            )}
+          </dd>
         </dl>
       )}
-      <button className="big-button" onClick={() => void client.attempt('sync.now', {}).then(() => state.reload())}>{t('sync.now')}</button>
+      <button type="button" className="big-button" onClick={() => void client.attempt('sync.now', {}).then(() => state.reload())}>
+        {t('sync.now')}
+      </button>
       <h2>{t('sync.rejected')}</h2>
       {rejected.value?.length === 0 && <p>{t('sync.noneRejected')}</p>}
       <ul className="list">
         {rejected.value?.map((op) => (
           <li key={op.opId}>
             <strong>{op.kind}</strong> — {op.code}: {op.reason}
-            {supervisor && <button aria-label={`${t('sync.resolve')}: ${op.kind}`} onClick={() => void client.attempt('sync.resolve', { opId: op.opId }).then(() => rejected.reload())}>{t('sync.resolve')}</button>}
+            {supervisor && (
+              <button
+                type="button"
+                aria-label={`${t('sync.resolve')}: ${op.kind}`}
+                onClick={() => void client.attempt('sync.resolve', { opId: op.opId }).then(() => rejected.reload())}
+              >
+                {t('sync.resolve')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { print } from '../../../../electron/cli/print';
 import type { CliIo } from '../../../../electron/cli/io';
+import { print } from '../../../../electron/cli/print';
 import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
-import { closedPort, hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
+import { closedPort, hsReply, type RawListener, startRawListener } from '../../../support/devices/raw-listener';
 
 const examples = new URL('../../../../resources/labels/examples/', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'warebench-cli-print-'));
@@ -64,7 +64,10 @@ describe('warebench print', () => {
     listener = await startRawListener();
     listener.hsReply = hsReply({ paperOut: true });
     const io = capture();
-    const code = await print(['--to', listener.url, '--template', 'lpn', '--data', new URL('lpn.json', examples).pathname, '--status', '--json'], io);
+    const code = await print(
+      ['--to', listener.url, '--template', 'lpn', '--data', new URL('lpn.json', examples).pathname, '--status', '--json'],
+      io,
+    );
     expect(code).toBe(1);
     expect(JSON.parse(io.stdout.join(''))).toMatchObject({ ok: false, error: { code: 'not-ready' } });
     expect(listener.jobs).toHaveLength(0);
@@ -81,7 +84,10 @@ describe('warebench print', () => {
   it('exits 1 with the reason when the printer cannot be reached', async () => {
     const io = capture();
     const port = await closedPort();
-    const code = await print(['--to', `tcp://127.0.0.1:${port}`, '--template', 'lpn', '--data', new URL('lpn.json', examples).pathname], io);
+    const code = await print(
+      ['--to', `tcp://127.0.0.1:${port}`, '--template', 'lpn', '--data', new URL('lpn.json', examples).pathname],
+      io,
+    );
     expect(code).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/ECONNREFUSED/);
   });

@@ -33,7 +33,13 @@ function pageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 }
 
-const address = { name: 'Contoso Retail Store 114', line1: '400 Market Street', city: 'Manchester', postalCode: 'M1 1AE', country: 'United Kingdom' };
+const address = {
+  name: 'Contoso Retail Store 114',
+  line1: '400 Market Street',
+  city: 'Manchester',
+  postalCode: 'M1 1AE',
+  country: 'United Kingdom',
+};
 
 const slip: PackingSlipInput = {
   orderNumber: 'SO-10045',
@@ -69,7 +75,17 @@ describe('packing slip PDF', () => {
     expect(pageCount(pdf)).toBe(1);
     if (!hasPoppler) return;
     const text = await pdfText(pdf, 'slip');
-    for (const expected of ['PACKING SLIP', 'Order SO-10045', 'Contoso Retail Store 114', 'Manchester M1 1AE', 'WID-100', 'WID-200', 'L2405A', 'Carrier: DPD Next Day', 'Total shipped: 30']) {
+    for (const expected of [
+      'PACKING SLIP',
+      'Order SO-10045',
+      'Contoso Retail Store 114',
+      'Manchester M1 1AE',
+      'WID-100',
+      'WID-200',
+      'L2405A',
+      'Carrier: DPD Next Day',
+      'Total shipped: 30',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -97,7 +113,16 @@ describe('receiving report PDF', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     if (!hasPoppler) return;
     const text = await pdfText(pdf, 'receipt');
-    for (const expected of ['RECEIVING REPORT', 'Receipt RC-2001', 'Purchase order PO-7781', 'Acme Components Ltd', 'A-12-03-B', '-5', '+2', '3 lines: 1 as expected, 1 short, 1 over']) {
+    for (const expected of [
+      'RECEIVING REPORT',
+      'Receipt RC-2001',
+      'Purchase order PO-7781',
+      'Acme Components Ltd',
+      'A-12-03-B',
+      '-5',
+      '+2',
+      '3 lines: 1 as expected, 1 short, 1 over',
+    ]) {
       expect(text).toContain(expected);
     }
     const symbols = await decodePng(await firstPagePng(pdf, 'receipt-barcode'));

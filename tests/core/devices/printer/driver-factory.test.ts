@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceManager, type DeviceManager } from '../../../../electron/core/devices/manager';
 import { createPrinterDriverFactory } from '../../../../electron/core/devices/printer/driver-factory';
 import { zplBytes } from '../../../../electron/core/devices/printer/zpl';
-import { closedPort, hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
+import { closedPort, hsReply, type RawListener, startRawListener } from '../../../support/devices/raw-listener';
 
 const LABEL = '^XA\n^FO20,20^A0N,40,40^FDHELLO^FS\n^XZ\n';
 
@@ -19,7 +19,9 @@ describe('printer driver factory in the device manager', () => {
   it('opens a raw TCP printer, shows its ~HS problems and prints through it', async () => {
     listener = await startRawListener();
     listener.hsReply = hsReply({ paperOut: true });
-    const config = [{ id: 'label', kind: 'printer', role: 'label-printer', transport: { type: 'tcp', host: '127.0.0.1', port: listener.port } }];
+    const config = [
+      { id: 'label', kind: 'printer', role: 'label-printer', transport: { type: 'tcp', host: '127.0.0.1', port: listener.port } },
+    ];
     manager = createDeviceManager({ config, printerDrivers: createPrinterDriverFactory({ tcp: { ioTimeoutMs: 2_000 } }) });
     await manager.ready();
     expect(manager.list()[0]).toMatchObject({ id: 'label', connection: 'error', detail: 'paper out' });
@@ -46,6 +48,11 @@ describe('printer driver factory in the device manager', () => {
     await manager.ready();
     expect(manager.list()[0]).toMatchObject({ connection: 'connected' });
     await manager.printer('sim-label')?.print(zplBytes(LABEL));
-    expect(drivers.simPrinter('sim-label')?.jobs().map((job) => job.text)).toEqual([LABEL]);
+    expect(
+      drivers
+        .simPrinter('sim-label')
+        ?.jobs()
+        .map((job) => job.text),
+    ).toEqual([LABEL]);
   });
 });

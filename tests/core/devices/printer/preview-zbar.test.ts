@@ -57,7 +57,9 @@ describe.skipIf(!hasZbar)('rendered labels scan back to their data (zpl-renderer
       { ai: '10', value: 'LOT7' },
       { ai: '17', value: '261231' },
     ];
-    const zpl = buildLabel({ widthDots: 812, heightDots: 300, dpi: 203 }, [{ kind: 'gs1-128', x: 60, y: 40, height: 150, moduleWidth: 3, elements }]);
+    const zpl = buildLabel({ widthDots: 812, heightDots: 300, dpi: 203 }, [
+      { kind: 'gs1-128', x: 60, y: 40, height: 150, moduleWidth: 3, elements },
+    ]);
     const [symbol] = await decodePng(await previewer.render(zpl));
     expect(symbol).toEqual({ type: 'CODE-128', data: '10LOT7\u001d17261231', gs1: true });
   });

@@ -1,12 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCheckDigit } from '../../../../shared/scan/check-digit';
 import { createHostStatusReader, parseHostStatus } from '../../../../electron/core/devices/printer/hs-status';
-import { labelTemplates, type LabelTemplateName } from '../../../../electron/core/devices/printer/templates';
+import type { PrinterStatus } from '../../../../electron/core/devices/printer/status';
+import { type LabelTemplateName, labelTemplates } from '../../../../electron/core/devices/printer/templates';
+import { computeCheckDigit } from '../../../../shared/scan/check-digit';
 import { hsReply } from '../../../support/devices/raw-listener';
 
 /** Every command the builder writes. */
-const KNOWN_COMMANDS = new Set(['XA', 'CI', 'PW', 'LL', 'LH', 'FO', 'A0', 'FH', 'FD', 'FS', 'GB', 'BY', 'BC', 'FB', 'BQ', 'BX', 'PQ', 'XZ']);
+const KNOWN_COMMANDS = new Set([
+  'XA',
+  'CI',
+  'PW',
+  'LL',
+  'LH',
+  'FO',
+  'A0',
+  'FH',
+  'FD',
+  'FS',
+  'GB',
+  'BY',
+  'BC',
+  'FB',
+  'BQ',
+  'BX',
+  'PQ',
+  'XZ',
+]);
 
 /**
  * The label program without its data: the sequence of commands. Fails when a `^` or `~` appears anywhere
@@ -56,8 +76,11 @@ const printable = (maxLength: number): fc.Arbitrary<string> =>
 const cset82 = (maxLength: number): fc.Arbitrary<string> =>
   fc.string({ unit: fc.constantFrom(...'!"%&\'()*+,-./0123456789:;<=>?ABCXYZ_abcxyz'.split('')), minLength: 1, maxLength });
 
-const digits = (length: number): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: length, maxLength: length });
-const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const digits = (length: number): fc.Arbitrary<string> =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: length, maxLength: length });
+const date = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 const address = fc.record({
   name: nastyText(40),
@@ -163,7 +186,7 @@ describe('~HS parser against any bytes', () => {
           const bytes = Uint8Array.from([...noise, 0x03, ...reply]);
           const points = [...new Set(cuts)].sort((a, b) => a - b);
           const reader = createHostStatusReader();
-          let status;
+          let status: PrinterStatus | undefined;
           let from = 0;
           for (const point of [...points.map((p) => p + noise.length + 1), bytes.length]) {
             status = reader.push(bytes.subarray(from, point)) ?? status;

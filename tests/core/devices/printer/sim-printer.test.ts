@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PrintError } from '../../../../electron/core/devices/printer/delivery/transport';
 import { createZplPreviewer } from '../../../../electron/core/devices/printer/preview';
-import { PrintError } from '../../../../electron/core/devices/printer/printer-transport';
 import { createSimPrinter, type SimPrintJob } from '../../../../electron/core/devices/printer/sim-printer';
 import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
 import { zplBytes } from '../../../../electron/core/devices/printer/zpl';
 import { decodePng } from '../../../support/devices/zbar';
 
-const lpnZpl = labelTemplates.lpn.build(JSON.parse(readFileSync(new URL('../../../../resources/labels/examples/lpn.json', import.meta.url), 'utf8')));
+const lpnZpl = labelTemplates.lpn.build(
+  JSON.parse(readFileSync(new URL('../../../../resources/labels/examples/lpn.json', import.meta.url), 'utf8')),
+);
 
 describe('simulated printer (training mode)', () => {
   it('keeps each job with a preview per label that scans back to the label data', async () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { PrintError } from '../../../../electron/core/devices/printer/printer-transport';
+import { PrintError } from '../../../../electron/core/devices/printer/delivery/transport';
+import { createWinPrintTransport, isWinPrintAvailable } from '../../../../electron/core/devices/printer/delivery/windows';
 import { createSimPrinter } from '../../../../electron/core/devices/printer/sim-printer';
-import { formatPrinterTarget, openPrinterTarget, parsePrinterTarget, PrinterTargetError } from '../../../../electron/core/devices/printer/targets';
-import { createWinPrintTransport, isWinPrintAvailable } from '../../../../electron/core/devices/transports/win-print';
+import {
+  formatPrinterTarget,
+  openPrinterTarget,
+  PrinterTargetError,
+  parsePrinterTarget,
+} from '../../../../electron/core/devices/printer/targets';
 
 describe('printer targets', () => {
   it('parses tcp, cups, win and sim targets', () => {
@@ -55,7 +60,9 @@ describe('Windows spooler printing', () => {
   });
 
   it('takes PDFs only', async () => {
-    const error = await createWinPrintTransport({ platform: 'win32' }).send(new TextEncoder().encode('^XA^XZ')).catch((reason: unknown) => reason);
+    const error = await createWinPrintTransport({ platform: 'win32' })
+      .send(new TextEncoder().encode('^XA^XZ'))
+      .catch((reason: unknown) => reason);
     expect(error).toMatchObject({ code: 'spooler', mayHavePrinted: false });
     expect(error instanceof Error ? error.message : '').toMatch(/only PDF documents/);
   });

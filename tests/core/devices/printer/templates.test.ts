@@ -103,8 +103,13 @@ describe('sscc template', () => {
   it('pads a GTIN-13 to 14 digits and refuses a bad GTIN check digit', () => {
     const input = sscc.SsccLabelInput.parse({ ...example('sscc'), content: { gtin: '9506000134352', count: 5 } });
     expect(input.content?.gtin).toBe('09506000134352');
-    expect(zodPaths(() => sscc.SsccLabelInput.parse({ ...example('sscc'), content: { gtin: '9506000134353', count: 5 } }))).toEqual(['content.gtin']);
-    expect(zodPaths(() => sscc.SsccLabelInput.parse({ ...example('sscc'), lot: 'LOT 1', expiry: '2026-13-01' })).sort()).toEqual(['expiry', 'lot']);
+    expect(zodPaths(() => sscc.SsccLabelInput.parse({ ...example('sscc'), content: { gtin: '9506000134353', count: 5 } }))).toEqual([
+      'content.gtin',
+    ]);
+    expect(zodPaths(() => sscc.SsccLabelInput.parse({ ...example('sscc'), lot: 'LOT 1', expiry: '2026-13-01' })).sort()).toEqual([
+      'expiry',
+      'lot',
+    ]);
   });
 
   it('prints only the SSCC barcode when the unit has no content data', () => {

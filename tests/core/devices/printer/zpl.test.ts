@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { code128Tokens, encodeCode128, FNC1 } from '../../../../electron/core/devices/printer/code128';
 import { gs1HumanReadable, gs1ScannedData, gs1Tokens, netWeightKgElement } from '../../../../electron/core/devices/printer/gs1-128';
-import { buildLabel, dotsFromInches, dotsFromMm, fieldData, zplBytes, ZplBuildError } from '../../../../electron/core/devices/printer/zpl';
+import { buildLabel, dotsFromInches, dotsFromMm, fieldData, ZplBuildError, zplBytes } from '../../../../electron/core/devices/printer/zpl';
 
 describe('fieldData', () => {
   it('passes plain text as it is', () => {
@@ -29,7 +29,15 @@ describe('buildLabel', () => {
       { kind: 'text', x: 20, y: 30, height: 40, text: 'Widget ^XZ' },
       { kind: 'box', x: 0, y: 100, width: 812, height: 3, thickness: 3 },
       { kind: 'code128', x: 50, y: 120, height: 100, moduleWidth: 3, data: 'LPN0001234' },
-      { kind: 'gs1-128', x: 50, y: 300, height: 150, moduleWidth: 4, elements: [{ ai: '00', value: '106141411234567897' }], interpretationHeight: 30 },
+      {
+        kind: 'gs1-128',
+        x: 50,
+        y: 300,
+        height: 150,
+        moduleWidth: 4,
+        elements: [{ ai: '00', value: '106141411234567897' }],
+        interpretationHeight: 30,
+      },
       { kind: 'qr', x: 600, y: 120, magnification: 4, data: 'LPN~1' },
       { kind: 'datamatrix', x: 600, y: 300, moduleSize: 6, data: 'DM123' },
     ]);
@@ -54,10 +62,14 @@ describe('buildLabel', () => {
   });
 
   it('refuses coordinates and sizes that are not whole dots', () => {
-    expect(() => buildLabel({ widthDots: 812, heightDots: 1218, dpi: 203 }, [{ kind: 'text', x: -1, y: 0, height: 30, text: 'x' }])).toThrow(ZplBuildError);
+    expect(() =>
+      buildLabel({ widthDots: 812, heightDots: 1218, dpi: 203 }, [{ kind: 'text', x: -1, y: 0, height: 30, text: 'x' }]),
+    ).toThrow(ZplBuildError);
     expect(() => buildLabel({ widthDots: 812.5, heightDots: 1218, dpi: 203 }, [])).toThrow(/label width/);
     expect(() => buildLabel({ widthDots: 812, heightDots: 1218, dpi: 203, copies: 0 }, [])).toThrow(/copies/);
-    expect(() => buildLabel({ widthDots: 812, heightDots: 1218, dpi: 203 }, [{ kind: 'datamatrix', x: 0, y: 0, moduleSize: 4, data: 'a~b' }])).toThrow(/DataMatrix/);
+    expect(() =>
+      buildLabel({ widthDots: 812, heightDots: 1218, dpi: 203 }, [{ kind: 'datamatrix', x: 0, y: 0, moduleSize: 4, data: 'a~b' }]),
+    ).toThrow(/DataMatrix/);
   });
 
   it('converts inches and millimetres to dots', () => {

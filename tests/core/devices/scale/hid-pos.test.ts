@@ -12,8 +12,12 @@ describe('HID POS scale reports', () => {
   });
 
   it('decodes grams, kilograms with exponent -3 and pounds', () => {
-    expect(decodeHidScaleReport(report(0x03, 0x04, 0x02, 0x00, 0xe8, 0x03))).toMatchObject({ reading: { value: 1000, unit: 'g', division: 1 } });
-    expect(decodeHidScaleReport(report(0x03, 0x04, 0x03, 0xfd, 0x39, 0x30))).toMatchObject({ reading: { value: 12.345, unit: 'kg', division: 0.001 } });
+    expect(decodeHidScaleReport(report(0x03, 0x04, 0x02, 0x00, 0xe8, 0x03))).toMatchObject({
+      reading: { value: 1000, unit: 'g', division: 1 },
+    });
+    expect(decodeHidScaleReport(report(0x03, 0x04, 0x03, 0xfd, 0x39, 0x30))).toMatchObject({
+      reading: { value: 12.345, unit: 'kg', division: 0.001 },
+    });
     expect(decodeHidScaleReport(report(0x03, 0x04, 0x0c, 0xfe, 0x2c, 0x01))).toMatchObject({ reading: { value: 3, unit: 'lb' } });
   });
 
@@ -36,7 +40,10 @@ describe('HID POS scale reports', () => {
   it('ignores other reports and rejects short ones and unknown units', () => {
     expect(decodeHidScaleReport(report(0x05, 0x01, 0x02))).toBeUndefined();
     expect(decodeHidScaleReport(report(0x03, 0x04))).toMatchObject({ type: 'invalid' });
-    expect(decodeHidScaleReport(report(0x03, 0x04, 0x04, 0x00, 0x01, 0x00))).toMatchObject({ type: 'invalid', reason: expect.stringContaining('unit') });
+    expect(decodeHidScaleReport(report(0x03, 0x04, 0x04, 0x00, 0x01, 0x00))).toMatchObject({
+      type: 'invalid',
+      reason: expect.stringContaining('unit'),
+    });
   });
 
   it('reads a padded 8-byte report', () => {

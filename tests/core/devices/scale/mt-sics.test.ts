@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMtSicsFramer, encodeMtSicsCommand, parseMtSicsLine } from '../../../../electron/core/devices/scale/mt-sics';
 import type { ScaleMessage } from '../../../../electron/core/devices/scale/message';
+import { createMtSicsFramer, encodeMtSicsCommand, parseMtSicsLine } from '../../../../electron/core/devices/scale/mt-sics';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -36,7 +36,11 @@ describe('MT-SICS replies', () => {
   });
 
   it('treats "S I" and the E errors as refusals with a reason', () => {
-    expect(parseMtSicsLine('S I', 'kg')).toMatchObject({ type: 'refused', command: 'S', reason: expect.stringContaining('not executable') });
+    expect(parseMtSicsLine('S I', 'kg')).toMatchObject({
+      type: 'refused',
+      command: 'S',
+      reason: expect.stringContaining('not executable'),
+    });
     expect(parseMtSicsLine('ES', 'kg')).toMatchObject({ type: 'refused', reason: expect.stringContaining('syntax') });
     expect(parseMtSicsLine('ET', 'kg')).toMatchObject({ type: 'refused', reason: expect.stringContaining('transmission') });
     expect(parseMtSicsLine('EL', 'kg')).toMatchObject({ type: 'refused', reason: expect.stringContaining('logical') });

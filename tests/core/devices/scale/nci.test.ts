@@ -38,7 +38,9 @@ describe('NCI framer', () => {
 
   it('reads motion, negative and kilogram weights', () => {
     const framer = createNciFramer();
-    expect(framer.push(bytes(weightReply('0002.50kg', '10')))).toMatchObject([{ reading: { value: 2.5, unit: 'kg', status: 'motion', stable: false } }]);
+    expect(framer.push(bytes(weightReply('0002.50kg', '10')))).toMatchObject([
+      { reading: { value: 2.5, unit: 'kg', status: 'motion', stable: false } },
+    ]);
     expect(framer.push(bytes(weightReply('-000.12kg', '00')))).toMatchObject([{ reading: { value: -0.12 } }]);
   });
 

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WeightReading } from '../../../../shared/domain/devices';
-import { createSystemClock } from '../../../../electron/core/devices/clock';
-import { scaleProtocol, type ScaleProtocolName } from '../../../../electron/core/devices/scale/protocols';
+import { createSerialTransport } from '../../../../electron/core/devices/io/serial';
+import type { ByteTransport } from '../../../../electron/core/devices/io/transport';
+import { type ScaleProtocolName, scaleProtocol } from '../../../../electron/core/devices/scale/protocols';
 import { createScale, type Scale } from '../../../../electron/core/devices/scale/scale';
 import { encodeToledoFrame } from '../../../../electron/core/devices/scale/toledo-continuous';
-import { createSerialTransport } from '../../../../electron/core/devices/transports/serial';
-import type { ByteTransport } from '../../../../electron/core/devices/transport';
-import { openPeer, waitForEvent, type Peer } from '../../../support/devices/peer';
+import { systemClock } from '../../../../electron/core/kernel/clock';
+import type { WeightReading } from '../../../../shared/domain/devices';
+import { openPeer, type Peer, waitForEvent } from '../../../support/devices/peer';
 import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
 
 interface Rig {
@@ -17,11 +17,22 @@ interface Rig {
   invalid: string[];
 }
 
-async function rig(protocol: ScaleProtocolName, serial: { parity: 'none' | 'even'; dataBits: 7 | 8 }, extra: { checksum?: boolean } = {}): Promise<Rig> {
+async function rig(
+  protocol: ScaleProtocolName,
+  serial: { parity: 'none' | 'even'; dataBits: 7 | 8 },
+  extra: { checksum?: boolean } = {},
+): Promise<Rig> {
   const pty = await createPtyPair(protocol);
   const peer = await openPeer(pty.peer, serial);
   const transport = createSerialTransport({ path: pty.device, baudRate: 9600, ...serial });
-  const scale = createScale({ transport, protocol: scaleProtocol(protocol, extra), clock: createSystemClock(), deviceId: `${protocol}-scale`, pollIntervalMs: 20, settle: { windowMs: 0 } });
+  const scale = createScale({
+    transport,
+    protocol: scaleProtocol(protocol, extra),
+    clock: systemClock,
+    deviceId: `${protocol}-scale`,
+    pollIntervalMs: 20,
+    settle: { windowMs: 0 },
+  });
   const invalid: string[] = [];
   scale.on('invalid', ({ reason }) => invalid.push(reason));
   await transport.open();
@@ -38,7 +49,10 @@ async function dispose(r: Rig | undefined): Promise<void> {
 }
 
 const next = (scale: Scale, wanted: (reading: WeightReading) => boolean): Promise<WeightReading> =>
-  waitForEvent<WeightReading, WeightReading>((listener) => scale.on('reading', listener), (reading) => (wanted(reading) ? reading : undefined));
+  waitForEvent<WeightReading, WeightReading>(
+    (listener) => scale.on('reading', listener),
+    (reading) => (wanted(reading) ? reading : undefined),
+  );
 
 describe('MT-SICS scale over a real pty', () => {
   let r: Rig | undefined;

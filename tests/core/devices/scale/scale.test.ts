@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { WeightReading } from '../../../../shared/domain/devices';
-import { createSystemClock } from '../../../../electron/core/devices/clock';
+import { createSimTransport } from '../../../../electron/core/devices/io/sim';
 import { scaleProtocol } from '../../../../electron/core/devices/scale/protocols';
 import { createScale } from '../../../../electron/core/devices/scale/scale';
 import { encodeToledoFrame } from '../../../../electron/core/devices/scale/toledo-continuous';
-import { createSimTransport } from '../../../../electron/core/devices/transports/sim';
+import { systemClock } from '../../../../electron/core/kernel/clock';
+import type { WeightReading } from '../../../../shared/domain/devices';
 import { waitForEvent } from '../../../support/devices/peer';
 
-const clock = createSystemClock();
+const clock = systemClock;
 
 describe('scale object', () => {
   it('says when a polled scale stops answering, and when it answers again', async () => {
@@ -19,11 +19,19 @@ describe('scale object', () => {
     });
     await transport.open();
     scale.start();
-    const silent = waitForEvent<boolean, boolean>((listener) => scale.on('responsive', listener), (value) => (value ? undefined : value));
+    const silent = waitForEvent<boolean, boolean>(
+      (listener) => scale.on('responsive', listener),
+      (value) => (value ? undefined : value),
+    );
     expect(await silent).toBe(false);
     await expect(scale.readNext(100)).rejects.toThrow(/no reading within 100 ms: scale not responding/);
     answering = true;
-    expect(await waitForEvent<boolean, boolean>((listener) => scale.on('responsive', listener), (value) => (value ? value : undefined))).toBe(true);
+    expect(
+      await waitForEvent<boolean, boolean>(
+        (listener) => scale.on('responsive', listener),
+        (value) => (value ? value : undefined),
+      ),
+    ).toBe(true);
     expect(scale.current()).toMatchObject({ value: 1, unit: 'kg' });
     scale.stop();
   });
@@ -36,7 +44,12 @@ describe('scale object', () => {
     const first = scale.readNext(1000);
     peer.send(encodeToledoFrame({ swa: 0x22, swb: 0x30, swc: 0x20, weight: 7 }));
     expect(await first).toMatchObject({ value: 7 });
-    expect(await waitForEvent<boolean, boolean>((listener) => scale.on('responsive', listener), (value) => (value ? undefined : value))).toBe(false);
+    expect(
+      await waitForEvent<boolean, boolean>(
+        (listener) => scale.on('responsive', listener),
+        (value) => (value ? undefined : value),
+      ),
+    ).toBe(false);
     scale.stop();
   });
 
@@ -54,7 +67,10 @@ describe('scale object', () => {
     const scale = createScale({ transport, protocol: scaleProtocol('hid-pos'), clock, settle: { windowMs: 0 } });
     await transport.open();
     scale.start();
-    const last = waitForEvent<WeightReading, WeightReading>((listener) => scale.on('reading', listener), (reading) => (reading.value === 3 ? reading : undefined));
+    const last = waitForEvent<WeightReading, WeightReading>(
+      (listener) => scale.on('reading', listener),
+      (reading) => (reading.value === 3 ? reading : undefined),
+    );
     for (const weight of [1, 2, 3]) peer.send(Uint8Array.of(0x03, 0x04, 0x03, 0x00, weight, 0x00));
     await last;
     expect(scale.current()).toMatchObject({ value: 3, unit: 'kg', stable: true });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { WeightReading } from '../../../../shared/domain/devices';
 import { createSettleRule } from '../../../../electron/core/devices/scale/settle';
+import type { WeightReading } from '../../../../shared/domain/devices';
 import { createManualClock } from '../../../support/devices/manual-clock';
 
-const reading = (value: number, status: WeightReading['status'] = 'ok'): WeightReading => ({ value, unit: 'kg', stable: status === 'ok', status, division: 0.01 });
+const reading = (value: number, status: WeightReading['status'] = 'ok'): WeightReading => ({
+  value,
+  unit: 'kg',
+  stable: status === 'ok',
+  status,
+  division: 0.01,
+});
 
 describe('settle rule', () => {
   it('settles once the weight held within one division for the window', () => {

@@ -23,21 +23,35 @@ describe('Toledo continuous framer', () => {
     expect(framer.push(encodeToledoFrame({ swa: swa(4), swb: swb({ kg: true }), swc: SWC, weight: 1234 }))).toEqual([
       { type: 'reading', reading: { value: 12.34, unit: 'kg', stable: true, status: 'ok', division: 0.01 } },
     ]);
-    expect(framer.push(encodeToledoFrame({ swa: swa(0), swb: swb(), swc: SWC, weight: 12 }))).toMatchObject([{ reading: { value: 1200, unit: 'lb', division: 100 } }]);
-    expect(framer.push(encodeToledoFrame({ swa: swa(5, 3), swb: swb({ kg: true }), swc: SWC, weight: 1235 }))).toMatchObject([{ reading: { value: 1.235, division: 0.005 } }]);
+    expect(framer.push(encodeToledoFrame({ swa: swa(0), swb: swb(), swc: SWC, weight: 12 }))).toMatchObject([
+      { reading: { value: 1200, unit: 'lb', division: 100 } },
+    ]);
+    expect(framer.push(encodeToledoFrame({ swa: swa(5, 3), swb: swb({ kg: true }), swc: SWC, weight: 1235 }))).toMatchObject([
+      { reading: { value: 1.235, division: 0.005 } },
+    ]);
   });
 
   it('reads grams from SWC, negative weights and motion', () => {
     const framer = createToledoFramer();
-    expect(framer.push(encodeToledoFrame({ swa: swa(2), swb: swb(), swc: SWC | 0x01, weight: 500 }))).toMatchObject([{ reading: { value: 500, unit: 'g' } }]);
-    expect(framer.push(encodeToledoFrame({ swa: swa(3), swb: swb({ negative: true, kg: true }), swc: SWC, weight: 15 }))).toMatchObject([{ reading: { value: -1.5 } }]);
-    expect(framer.push(encodeToledoFrame({ swa: swa(3), swb: swb({ motion: true, kg: true }), swc: SWC, weight: 15 }))).toMatchObject([{ reading: { status: 'motion', stable: false } }]);
+    expect(framer.push(encodeToledoFrame({ swa: swa(2), swb: swb(), swc: SWC | 0x01, weight: 500 }))).toMatchObject([
+      { reading: { value: 500, unit: 'g' } },
+    ]);
+    expect(framer.push(encodeToledoFrame({ swa: swa(3), swb: swb({ negative: true, kg: true }), swc: SWC, weight: 15 }))).toMatchObject([
+      { reading: { value: -1.5 } },
+    ]);
+    expect(framer.push(encodeToledoFrame({ swa: swa(3), swb: swb({ motion: true, kg: true }), swc: SWC, weight: 15 }))).toMatchObject([
+      { reading: { status: 'motion', stable: false } },
+    ]);
   });
 
   it('reports out of range as overload, or underload when negative', () => {
     const framer = createToledoFramer();
-    expect(framer.push(encodeToledoFrame({ swa: swa(2), swb: swb({ range: true }), swc: SWC, weight: 999999 }))).toMatchObject([{ reading: { status: 'overload' } }]);
-    expect(framer.push(encodeToledoFrame({ swa: swa(2), swb: swb({ range: true, negative: true }), swc: SWC, weight: 5 }))).toMatchObject([{ reading: { status: 'underload' } }]);
+    expect(framer.push(encodeToledoFrame({ swa: swa(2), swb: swb({ range: true }), swc: SWC, weight: 999999 }))).toMatchObject([
+      { reading: { status: 'overload' } },
+    ]);
+    expect(framer.push(encodeToledoFrame({ swa: swa(2), swb: swb({ range: true, negative: true }), swc: SWC, weight: 5 }))).toMatchObject([
+      { reading: { status: 'underload' } },
+    ]);
   });
 
   it('rejects a frame with a bad checksum and reads the next one', () => {
@@ -65,6 +79,8 @@ describe('Toledo continuous framer', () => {
   });
 
   it('rejects units it cannot express', () => {
-    expect(createToledoFramer().push(encodeToledoFrame({ swa: swa(2), swb: swb(), swc: SWC | 0x02, weight: 1 }))).toMatchObject([{ type: 'invalid', reason: expect.stringContaining('unit') }]);
+    expect(createToledoFramer().push(encodeToledoFrame({ swa: swa(2), swb: swb(), swc: SWC | 0x02, weight: 1 }))).toMatchObject([
+      { type: 'invalid', reason: expect.stringContaining('unit') },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertReading, convertWeight, roundToDivision } from '../../../../electron/core/devices/scale/units';
+import { convertReading, convertWeight, roundToDivision, toGrams } from '../../../../electron/core/devices/scale/units';
 
 describe('weight units', () => {
   it('converts exactly and rounds to the target division', () => {
@@ -29,6 +29,22 @@ describe('weight units', () => {
   });
 
   it('converts a reading and sets its division', () => {
-    expect(convertReading({ value: 1, unit: 'kg', stable: true, status: 'ok' }, 'lb', 0.01)).toEqual({ value: 2.2, unit: 'lb', stable: true, status: 'ok', division: 0.01 });
+    expect(convertReading({ value: 1, unit: 'kg', stable: true, status: 'ok' }, 'lb', 0.01)).toEqual({
+      value: 2.2,
+      unit: 'lb',
+      stable: true,
+      status: 'ok',
+      division: 0.01,
+    });
+  });
+});
+
+describe('grams of a reading', () => {
+  it('uses the exact definitions of the pound and the ounce, unrounded', () => {
+    expect(toGrams(1.09, 'kg')).toBe(1090);
+    expect(toGrams(250, 'g')).toBe(250);
+    expect(toGrams(1, 'lb')).toBe(453.59237);
+    expect(toGrams(16, 'oz')).toBe(453.59237);
+    expect(toGrams(0.5, 'oz')).toBe(14.1747615625);
   });
 });

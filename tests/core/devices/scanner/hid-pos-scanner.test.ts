@@ -7,8 +7,15 @@ function report(data: string, options: { aim?: string; more?: boolean } = {}): U
   const bytes = new Uint8Array(64);
   bytes[0] = 0x02;
   bytes[1] = data.length;
-  if (options.aim) bytes.set(Array.from(options.aim, (c) => c.charCodeAt(0)), 2);
-  bytes.set(Array.from(data, (c) => c.charCodeAt(0)), 5);
+  if (options.aim)
+    bytes.set(
+      Array.from(options.aim, (c) => c.charCodeAt(0)),
+      2,
+    );
+  bytes.set(
+    Array.from(data, (c) => c.charCodeAt(0)),
+    5,
+  );
   bytes[63] = options.more ? 0x01 : 0x00;
   return bytes;
 }
@@ -46,11 +53,25 @@ describe('HID POS scanner reports', () => {
   });
 
   it('becomes a ScanEvent with the symbology from the AIM id and the data without it', () => {
-    const result = toScanEvent(']C1010950600013435217201225\x1d10ABC123', { source: 'hid', at: '2026-01-01T00:00:00.000Z', deviceId: 'pack-scanner' });
+    const result = toScanEvent(']C1010950600013435217201225\x1d10ABC123', {
+      source: 'hid',
+      at: '2026-01-01T00:00:00.000Z',
+      deviceId: 'pack-scanner',
+    });
     expect(result).toEqual({
       ok: true,
-      event: { data: '010950600013435217201225\x1d10ABC123', symbology: 'gs1-128', aimId: ']C1', source: 'hid', deviceId: 'pack-scanner', at: '2026-01-01T00:00:00.000Z' },
+      event: {
+        data: '010950600013435217201225\x1d10ABC123',
+        symbology: 'gs1-128',
+        aimId: ']C1',
+        source: 'hid',
+        deviceId: 'pack-scanner',
+        at: '2026-01-01T00:00:00.000Z',
+      },
     });
-    expect(toScanEvent(']C1', { source: 'hid', at: '2026-01-01T00:00:00.000Z' })).toMatchObject({ ok: false, reason: expect.stringContaining(']C1') });
+    expect(toScanEvent(']C1', { source: 'hid', at: '2026-01-01T00:00:00.000Z' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining(']C1'),
+    });
   });
 });

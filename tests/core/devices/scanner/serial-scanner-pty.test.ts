@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScanEvent } from '../../../../shared/domain/devices';
-import { createSystemClock } from '../../../../electron/core/devices/clock';
+import { createSerialTransport } from '../../../../electron/core/devices/io/serial';
+import type { ByteTransport } from '../../../../electron/core/devices/io/transport';
 import { createScanner, type Scanner } from '../../../../electron/core/devices/scanner/scanner';
-import { createSerialTransport } from '../../../../electron/core/devices/transports/serial';
-import type { ByteTransport } from '../../../../electron/core/devices/transport';
-import { openPeer, waitForEvent, type Peer } from '../../../support/devices/peer';
+import { systemClock } from '../../../../electron/core/kernel/clock';
+import type { ScanEvent } from '../../../../shared/domain/devices';
+import { openPeer, type Peer, waitForEvent } from '../../../support/devices/peer';
 import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
 
 describe('serial scanner over a real pty', () => {
@@ -19,7 +19,7 @@ describe('serial scanner over a real pty', () => {
     pty = await createPtyPair('scanner');
     peer = await openPeer(pty.peer);
     transport = createSerialTransport({ path: pty.device, baudRate: 9600 });
-    scanner = createScanner({ transport, protocol: 'lines', clock: createSystemClock(), deviceId: 'pack-scanner', framing: { suffix: '#' } });
+    scanner = createScanner({ transport, protocol: 'lines', clock: systemClock, deviceId: 'pack-scanner', framing: { suffix: '#' } });
     scanner.on('scan', (scan) => scans.push(scan));
     scanner.on('invalid', ({ reason }) => invalid.push(reason));
     await transport.open();
@@ -30,7 +30,11 @@ describe('serial scanner over a real pty', () => {
     await pty.dispose();
   });
 
-  const nextScan = (data: string) => waitForEvent<ScanEvent, ScanEvent>((listener) => scanner.on('scan', listener), (scan) => (scan.data === data ? scan : undefined));
+  const nextScan = (data: string) =>
+    waitForEvent<ScanEvent, ScanEvent>(
+      (listener) => scanner.on('scan', listener),
+      (scan) => (scan.data === data ? scan : undefined),
+    );
 
   it('turns a CR LF line into a ScanEvent with the AIM id split off', async () => {
     const scan = nextScan('0109506000134352\x1d10ABC123');

@@ -4,14 +4,14 @@
  * device layer (device manager + durable print queue).
  */
 import { join } from 'node:path';
-import { openStationDatabase } from '../../../../electron/core/db/open';
+import type { StationDevices } from '../../../../electron/core/devices/port';
 import { createStationDevices, type StationDeviceLayer } from '../../../../electron/core/devices/station-adapter';
-import { silentLogger } from '../../../../electron/core/log';
-import type { StationDevices } from '../../../../electron/core/station-devices';
-import { tempDir } from '../../../support/temp-dir';
+import { silentLogger } from '../../../../electron/core/kernel/log';
+import { openStationDatabase } from '../../../../electron/core/storage/open';
 import { openPeer, type Peer } from '../../../support/devices/peer';
 import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
-import { hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
+import { hsReply, type RawListener, startRawListener } from '../../../support/devices/raw-listener';
+import { tempDir } from '../../../support/temp-dir';
 
 export interface PackBenchDevices {
   /** What each test's station gets: the device layer, left open when a station closes (the suite closes it). */
@@ -39,9 +39,29 @@ export async function startPackBenchDevices(): Promise<PackBenchDevices> {
   const db = await openStationDatabase(join(dir.path, 'devices.sqlite'));
   const layer = createStationDevices({
     config: [
-      { id: 'pack-scale', kind: 'scale', role: 'pack-scale', protocol: 'mt-sics', transport: { type: 'serial', path: pty.device }, pollIntervalMs: 40, settle: { windowMs: 120 } },
-      { id: 'label-printer', kind: 'printer', role: 'label-printer', protocol: 'zpl', transport: { type: 'tcp', host: '127.0.0.1', port: labels.port } },
-      { id: 'document-printer', kind: 'printer', role: 'document-printer', protocol: 'pdf', transport: { type: 'tcp', host: '127.0.0.1', port: documents.port } },
+      {
+        id: 'pack-scale',
+        kind: 'scale',
+        role: 'pack-scale',
+        protocol: 'mt-sics',
+        transport: { type: 'serial', path: pty.device },
+        pollIntervalMs: 40,
+        settle: { windowMs: 120 },
+      },
+      {
+        id: 'label-printer',
+        kind: 'printer',
+        role: 'label-printer',
+        protocol: 'zpl',
+        transport: { type: 'tcp', host: '127.0.0.1', port: labels.port },
+      },
+      {
+        id: 'document-printer',
+        kind: 'printer',
+        role: 'document-printer',
+        protocol: 'pdf',
+        transport: { type: 'tcp', host: '127.0.0.1', port: documents.port },
+      },
     ],
     db,
     log: silentLogger(),

@@ -1,10 +1,10 @@
+import { createMasterDataWriter } from '../../../../electron/core/storage/master-data';
 import type { ScanFeedback } from '../../../../shared/contract/station';
-import type { Order } from '../../../../shared/domain/master-data';
-import type { PackState } from '../../../../shared/domain/packing';
 import { DEMO_COMPANY_PREFIX } from '../../../../shared/demo/dataset';
 import { makeGtin14 } from '../../../../shared/demo/gtin';
+import type { Order } from '../../../../shared/domain/master-data';
+import type { PackState } from '../../../../shared/domain/packing';
 import { Op } from '../../../../shared/sync-protocol';
-import { createMasterDataWriter } from '../../../../electron/core/db/repos/master-data';
 import type { TestStation } from '../../../support/station-fixture';
 
 /** Item references of the demo items (GTIN = makeGtin14(indicator, prefix, ref)). */
@@ -20,14 +20,15 @@ export function gs1(gtin: string, fields: { expiry?: string; lot?: string; seria
 
 /** A scan entering through the station's scan path, as a hardware scanner delivers it. */
 export function scanner(t: TestStation) {
-  return (data: string): Promise<ScanFeedback> => t.station.scan({ data, symbology: 'unknown', source: 'serial', deviceId: 'pack-scanner', at: t.clock.now().toISOString() });
+  return (data: string): Promise<ScanFeedback> =>
+    t.station.scan({ data, symbology: 'unknown', source: 'serial', deviceId: 'pack-scanner', at: t.clock.now().toISOString() });
 }
 
 export const state = (t: TestStation): Promise<PackState> => t.call<PackState>('packing.state');
 
 /** Everything a stop must leave as it was: units, cartons, outbox ops, order statuses, line progress. */
 export function snapshot(t: TestStation): unknown {
-  const db = t.station.context.db;
+  const db = t.db;
   return {
     units: db.prepare('SELECT * FROM pack_units ORDER BY id').all(),
     cartons: db.prepare('SELECT * FROM pack_cartons ORDER BY id').all(),
@@ -39,18 +40,46 @@ export function snapshot(t: TestStation): unknown {
 
 /** The station's outbox ops, each checked against the sync protocol's Op schema. */
 export function outboxOps(t: TestStation): Op[] {
-  const rows = t.station.context.db.prepare('SELECT * FROM outbox ORDER BY seq').all() as { op_id: string; seq: number; kind: string; at: string; operator_id: string; payload: string }[];
-  return rows.map((r) => Op.parse({ opId: r.op_id, stationSeq: r.seq, kind: r.kind, at: r.at, operatorId: r.operator_id, payload: JSON.parse(r.payload) }));
+  const rows = t.db.prepare('SELECT * FROM outbox ORDER BY seq').all() as {
+    op_id: string;
+    seq: number;
+    kind: string;
+    at: string;
+    operator_id: string;
+    payload: string;
+  }[];
+  return rows.map((r) =>
+    Op.parse({ opId: r.op_id, stationSeq: r.seq, kind: r.kind, at: r.at, operatorId: r.operator_id, payload: JSON.parse(r.payload) }),
+  );
 }
 
 /** An order as a sync pull writes it into the station cache. */
-export function writeOrder(t: TestStation, order: Omit<Order, 'shipTo' | 'carrier' | 'service' | 'notes' | 'gift' | 'fragile' | 'status' | 'tote'> & Partial<Order>): void {
+export function writeOrder(
+  t: TestStation,
+  order: Omit<Order, 'shipTo' | 'carrier' | 'service' | 'notes' | 'gift' | 'fragile' | 'status' | 'tote'> & Partial<Order>,
+): void {
   const full: Order = {
-    tote: null, carrier: 'HOUSE', service: 'STANDARD', notes: '', gift: false, fragile: false, status: 'open',
-    shipTo: { name: 'Lea Test', company: '', street1: 'Teststraat 1', street2: '', city: 'Utrecht', region: '', postalCode: '3511 AB', country: 'NL', phone: '' },
+    tote: null,
+    carrier: 'HOUSE',
+    service: 'STANDARD',
+    notes: '',
+    gift: false,
+    fragile: false,
+    status: 'open',
+    shipTo: {
+      name: 'Lea Test',
+      company: '',
+      street1: 'Teststraat 1',
+      street2: '',
+      city: 'Utrecht',
+      region: '',
+      postalCode: '3511 AB',
+      country: 'NL',
+      phone: '',
+    },
     ...order,
   };
-  const db = t.station.context.db;
+  const db = t.db;
   db.transaction(() => createMasterDataWriter(db).order(full))();
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { ScanFeedback } from '../../../../shared/contract/station';
 import { createTestStation, type TestStation } from '../../../support/station-fixture';
-import { startPackBenchDevices, type PackBenchDevices } from './bench-devices';
+import { type PackBenchDevices, startPackBenchDevices } from './bench-devices';
 import { scanner } from './pack-helpers';
 
 export interface PackSuite {

@@ -5,13 +5,13 @@
  */
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { openStationDatabase } from '../../../../electron/core/db/open';
 import type { DeviceConfigInput } from '../../../../electron/core/devices/config';
 import { createStationDevices, type StationDeviceLayer } from '../../../../electron/core/devices/station-adapter';
-import { silentLogger } from '../../../../electron/core/log';
+import { silentLogger } from '../../../../electron/core/kernel/log';
+import { openStationDatabase } from '../../../../electron/core/storage/open';
 import { openPeer, type Peer } from '../../../support/devices/peer';
 import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
-import { hsReply, startRawListener, type RawListener } from '../../../support/devices/raw-listener';
+import { hsReply, type RawListener, startRawListener } from '../../../support/devices/raw-listener';
 import { tempDir } from '../../../support/temp-dir';
 
 export interface BenchHardware {
@@ -39,11 +39,28 @@ export async function startBenchHardware(): Promise<BenchHardware> {
   const documents = await startRawListener();
   const config: DeviceConfigInput[] = [
     {
-      id: 'receiving-scale', kind: 'scale', role: 'receiving-scale', protocol: 'mt-sics',
-      transport: { type: 'serial', path: pty.device }, pollIntervalMs: 40, settle: { windowMs: 120 },
+      id: 'receiving-scale',
+      kind: 'scale',
+      role: 'receiving-scale',
+      protocol: 'mt-sics',
+      transport: { type: 'serial', path: pty.device },
+      pollIntervalMs: 40,
+      settle: { windowMs: 120 },
     },
-    { id: 'label-printer', kind: 'printer', role: 'label-printer', protocol: 'zpl', transport: { type: 'tcp', host: '127.0.0.1', port: printer.port } },
-    { id: 'document-printer', kind: 'printer', role: 'document-printer', protocol: 'pdf', transport: { type: 'tcp', host: '127.0.0.1', port: documents.port } },
+    {
+      id: 'label-printer',
+      kind: 'printer',
+      role: 'label-printer',
+      protocol: 'zpl',
+      transport: { type: 'tcp', host: '127.0.0.1', port: printer.port },
+    },
+    {
+      id: 'document-printer',
+      kind: 'printer',
+      role: 'document-printer',
+      protocol: 'pdf',
+      transport: { type: 'tcp', host: '127.0.0.1', port: documents.port },
+    },
   ];
   const queues: { db: Database; remove(): void }[] = [];
 

@@ -57,7 +57,7 @@ export const act = (t: TestStation, command: string, input: unknown = {}) => t.c
 
 /** Everything a refused action must leave as it was. */
 export function snapshot(t: TestStation) {
-  return t.station.context.db
+  return t.db
     .prepare(`SELECT (SELECT count(*) FROM receipt_lines) AS lines, (SELECT count(*) FROM receipt_lines WHERE undone_at IS NOT NULL) AS undone,
       (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM receipts) AS receipts, (SELECT count(*) FROM receiving_lpns) AS lpns,
       (SELECT count(*) FROM item_barcodes) AS barcodes`)
@@ -75,13 +75,21 @@ export interface OutboxRow {
 
 /** The outbox as the sync client would push it, each op checked against the sync protocol's schema. */
 export function outboxOps(t: TestStation): Op[] {
-  const rows = t.station.context.db.prepare('SELECT * FROM outbox ORDER BY seq').all() as OutboxRow[];
+  const rows = t.db.prepare('SELECT * FROM outbox ORDER BY seq').all() as OutboxRow[];
   return rows.map((r) => {
-    const parsed = Op.safeParse({ opId: r.op_id, stationSeq: r.seq, at: r.at, operatorId: r.operator_id, kind: r.kind, payload: JSON.parse(r.payload) as unknown });
+    const parsed = Op.safeParse({
+      opId: r.op_id,
+      stationSeq: r.seq,
+      at: r.at,
+      operatorId: r.operator_id,
+      kind: r.kind,
+      payload: JSON.parse(r.payload) as unknown,
+    });
     expect(parsed.success, `op ${r.kind} ${r.payload}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
     if (!parsed.success) throw parsed.error;
     return parsed.data;
   });
 }
 
-export const opsOf = <K extends Op['kind']>(t: TestStation, kind: K) => outboxOps(t).filter((o): o is Extract<Op, { kind: K }> => o.kind === kind);
+export const opsOf = <K extends Op['kind']>(t: TestStation, kind: K) =>
+  outboxOps(t).filter((o): o is Extract<Op, { kind: K }> => o.kind === kind);

@@ -1,7 +1,7 @@
 /** Packing slip PDF: order number (with barcode), ship-to, carrier, order lines with ordered and shipped quantities. */
 import { z } from 'zod';
 import { Address, addressLines, barcodeText, IsoDate, labelText, optionalLabelText } from '../templates/fields';
-import { code128Png, drawTable, formatQuantity, MARGIN, renderPdf, type Column, type PdfOptions } from './pdf';
+import { type Column, code128Png, drawTable, formatQuantity, MARGIN, type PdfOptions, renderPdf } from './pdf';
 
 export const PackingSlipLine = z.object({
   sku: labelText(30),
@@ -41,7 +41,10 @@ export async function buildPackingSlip(data: PackingSlipInput, options: Omit<Pdf
   const barcode = await code128Png(slip.orderNumber);
   return renderPdf({ ...options, title: `Packing slip ${slip.orderNumber}` }, (doc) => {
     doc.font('Helvetica-Bold').fontSize(20).text('PACKING SLIP', MARGIN, MARGIN);
-    doc.font('Helvetica').fontSize(10).text(`Order ${slip.orderNumber}`, MARGIN, MARGIN + 28);
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Order ${slip.orderNumber}`, MARGIN, MARGIN + 28);
     if (slip.orderDate) doc.text(`Order date ${slip.orderDate}`);
     if (slip.customerReference) doc.text(`Your reference ${slip.customerReference}`);
     doc.image(barcode, doc.page.width - MARGIN - 200, MARGIN, { fit: [200, 70] });
@@ -60,7 +63,14 @@ export async function buildPackingSlip(data: PackingSlipInput, options: Omit<Pdf
 
     const end = drawTable(doc, columns, slip.lines, top + 125);
     const shipped = slip.lines.reduce((sum, line) => sum + line.shipped, 0);
-    doc.font('Helvetica-Bold').fontSize(10).text(`Total shipped: ${formatQuantity(shipped)}`, MARGIN, end + 10);
-    if (slip.notes) doc.font('Helvetica').fontSize(9).text(slip.notes, MARGIN, end + 30, { width: doc.page.width - 2 * MARGIN });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(`Total shipped: ${formatQuantity(shipped)}`, MARGIN, end + 10);
+    if (slip.notes)
+      doc
+        .font('Helvetica')
+        .fontSize(9)
+        .text(slip.notes, MARGIN, end + 30, { width: doc.page.width - 2 * MARGIN });
   });
 }

@@ -59,7 +59,11 @@ export function drawTable<Row>(doc: PdfDocument, columns: readonly Column<Row>[]
     doc.font('Helvetica-Bold').fontSize(9);
     let x = left;
     for (const column of columns) {
-      doc.text(column.header, x + padding, y + padding, { width: column.width - 2 * padding, align: column.align ?? 'left', lineBreak: false });
+      doc.text(column.header, x + padding, y + padding, {
+        width: column.width - 2 * padding,
+        align: column.align ?? 'left',
+        lineBreak: false,
+      });
       x += column.width;
     }
     y += 18;

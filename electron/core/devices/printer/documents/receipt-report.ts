@@ -1,7 +1,7 @@
 /** Receiving report PDF: one receipt against its purchase order, expected vs received per line, with the variance. */
 import { z } from 'zod';
 import { barcodeText, IsoDate, labelText, optionalLabelText } from '../templates/fields';
-import { code128Png, drawTable, formatQuantity, MARGIN, renderPdf, type Column, type PdfOptions } from './pdf';
+import { type Column, code128Png, drawTable, formatQuantity, MARGIN, type PdfOptions, renderPdf } from './pdf';
 
 export const ReceiptReportLine = z.object({
   sku: labelText(30),
@@ -47,16 +47,24 @@ export async function buildReceiptReport(data: ReceiptReportInput, options: Omit
   const barcode = await code128Png(report.receiptNumber);
   return renderPdf({ ...options, title: `Receiving report ${report.receiptNumber}` }, (doc) => {
     doc.font('Helvetica-Bold').fontSize(20).text('RECEIVING REPORT', MARGIN, MARGIN);
-    doc.font('Helvetica').fontSize(10).text(`Receipt ${report.receiptNumber}`, MARGIN, MARGIN + 28);
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(`Receipt ${report.receiptNumber}`, MARGIN, MARGIN + 28);
     if (report.purchaseOrder) doc.text(`Purchase order ${report.purchaseOrder}`);
     doc.text(`Supplier ${report.supplier}`);
-    doc.text(`Received ${report.receivedAt}${report.dock ? ` at dock ${report.dock}` : ''}${report.receivedBy ? ` by ${report.receivedBy}` : ''}`);
+    doc.text(
+      `Received ${report.receivedAt}${report.dock ? ` at dock ${report.dock}` : ''}${report.receivedBy ? ` by ${report.receivedBy}` : ''}`,
+    );
     doc.image(barcode, doc.page.width - MARGIN - 200, MARGIN, { fit: [200, 70] });
 
     const end = drawTable(doc, columns, report.lines, MARGIN + 110);
     const short = report.lines.filter((l) => l.received < l.expected).length;
     const over = report.lines.filter((l) => l.received > l.expected).length;
     const summary = `${report.lines.length} lines: ${report.lines.length - short - over} as expected, ${short} short, ${over} over`;
-    doc.font('Helvetica-Bold').fontSize(10).text(summary, MARGIN, end + 10);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .text(summary, MARGIN, end + 10);
   });
 }

@@ -45,7 +45,13 @@ export function render(input: z.output<typeof LpnLabelInput>): string {
 
   els.push({ kind: 'text', x: s(25), y: s(278), height: s(fitTextHeight(input.item.sku, 760, 38, 20)), text: input.item.sku });
   if (input.item.description) {
-    els.push({ kind: 'text', x: s(25), y: s(322), height: s(fitTextHeight(input.item.description, 760, 24, 16)), text: input.item.description });
+    els.push({
+      kind: 'text',
+      x: s(25),
+      y: s(322),
+      height: s(fitTextHeight(input.item.description, 760, 24, 16)),
+      text: input.item.description,
+    });
   }
   const quantity = `QTY ${formatNumber(input.quantity.value, 3)} ${input.quantity.unit}`;
   els.push({ kind: 'text', x: s(25), y: s(362), height: s(fitTextHeight(quantity, 390, 42, 20)), text: quantity });

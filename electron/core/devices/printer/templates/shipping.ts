@@ -3,7 +3,18 @@ import { z } from 'zod';
 import { code128Tokens, encodeCode128 } from '../code128';
 import { gs1Tokens } from '../gs1-128';
 import { buildLabel, code128WidthDots, fitModuleWidth, type ZplElement } from '../zpl';
-import { Address, addressLines, barcodeText, fitTextHeight, formatNumber, LabelDpi, labelText, optionalLabelText, scaler, Sscc } from './fields';
+import {
+  Address,
+  addressLines,
+  barcodeText,
+  fitTextHeight,
+  formatNumber,
+  LabelDpi,
+  labelText,
+  optionalLabelText,
+  Sscc,
+  scaler,
+} from './fields';
 
 export const ShippingLabelInput = z
   .object({

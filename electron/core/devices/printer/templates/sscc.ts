@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { encodeCode128 } from '../code128';
-import { gs1Date, gs1Tokens, netWeightKgElement, type Gs1Element } from '../gs1-128';
+import { type Gs1Element, gs1Date, gs1Tokens, netWeightKgElement } from '../gs1-128';
 import { buildLabel, code128WidthDots, fitModuleWidth, type ZplElement } from '../zpl';
-import { fitTextHeight, formatNumber, gs1Text, Gtin, IsoDate, LabelDpi, labelText, optionalLabelText, scaler, Sscc } from './fields';
+import { fitTextHeight, formatNumber, Gtin, gs1Text, IsoDate, LabelDpi, labelText, optionalLabelText, Sscc, scaler } from './fields';
 
 export const SsccLabelInput = z.object({
   from: z.object({ name: labelText(40), address: optionalLabelText(60) }),
@@ -80,7 +80,7 @@ export function render(input: z.output<typeof SsccLabelInput>): string {
   if (input.bestBefore) rows.push(['BEST BEFORE (dd.mm.yy)', displayDate(input.bestBefore)]);
   if (input.expiry) rows.push(['USE BY (dd.mm.yy)', displayDate(input.expiry)]);
   if (input.netWeightKg !== undefined) rows.push(['NET WEIGHT (kg)', formatNumber(input.netWeightKg, 3)]);
-  rows.forEach(([title, value], i) => field(i % 2 === 0 ? 25 : 420, 192 + Math.floor(i / 2) * 70, title, value));
+  for (const [i, [title, value]] of rows.entries()) field(i % 2 === 0 ? 25 : 420, 192 + Math.floor(i / 2) * 70, title, value);
   line(440);
 
   const barcodes = ssccLabelBarcodes(input);

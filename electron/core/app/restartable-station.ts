@@ -1,0 +1,128 @@
+import type { EventName } from '../../../shared/events';
+import type { Result } from '../../../shared/rpc';
+import { createStationLogger } from '../kernel/log-file';
+import { stationPaths } from '../kernel/paths';
+import type { CredentialStore, Enroller, LaunchOptions } from '../setup';
+import { type BootOptions, bootStation } from './boot';
+import type { Station } from './station';
+
+export interface RestartableOptions extends Omit<BootOptions, 'setup' | 'overrides' | 'logDir' | 'dataDir' | 'devices'> {
+  dataDir: string;
+  launch: LaunchOptions;
+  credentials?: CredentialStore;
+  enroll?: Enroller;
+}
+
+export interface RestartableStation extends Station {
+  /** Closes the running station and boots it again from station.json; calls wait meanwhile. */
+  restart(): Promise<void>;
+}
+
+/**
+ * A station that boots again with its new config after the setup wizard saved it, without the host
+ * (Electron utility process, browser-shell server) noticing: calls and event subscribers carry over.
+ */
+export async function bootRestartableStation(options: RestartableOptions): Promise<RestartableStation> {
+  const logDir = options.launch.logDir ?? stationPaths(options.dataDir).logs;
+  const log = options.log ?? createStationLogger({ dir: logDir });
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  let restartWanted = false;
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+
+  const boot = async () => {
+    const station = await bootStation({
+      ...options,
+      log,
+      logDir,
+      overrides: options.launch.overrides,
+      setup: {
+        firstRun: options.launch.firstRunSetup ?? false,
+        overridden: Object.keys(options.launch.overrides),
+        credentials: options.credentials,
+        enroll: options.enroll,
+        onSaved: () => {
+          restartWanted = true;
+        },
+      },
+    });
+    const unsubscribe = station.subscribe((event, payload) => {
+      for (const listener of listeners) listener(event, payload);
+    });
+    return { station, unsubscribe };
+  };
+
+  let current = await boot();
+  let restarting: Promise<void> | null = null;
+  let failure: string | null = null;
+
+  const restart = (): Promise<void> => {
+    restarting ??= (async () => {
+      if (inFlight > 0) await new Promise<void>((done) => (drained = done));
+      log.info('station restarting with its new config');
+      current.unsubscribe();
+      await current.station.close();
+      try {
+        current = await boot();
+        failure = null;
+      } catch (error) {
+        failure = error instanceof Error ? error.message : String(error);
+        log.error({ err: error }, 'the station could not restart');
+        throw error;
+      }
+    })().finally(() => {
+      restarting = null;
+    });
+    return restarting;
+  };
+
+  const ready = async () => {
+    if (restarting) await restarting.catch(() => undefined);
+    if (failure) throw new Error(failure);
+  };
+
+  return {
+    async call(command, input): Promise<Result<unknown>> {
+      try {
+        await ready();
+      } catch (error) {
+        return { ok: false, error: { code: 'internal', message: `The station could not restart: ${(error as Error).message}` } };
+      }
+      inFlight += 1;
+      try {
+        return await current.station.call(command, input);
+      } finally {
+        inFlight -= 1;
+        if (inFlight === 0 && drained) {
+          const done = drained;
+          drained = null;
+          done();
+        }
+        if (restartWanted) {
+          restartWanted = false;
+          // After the answer is on its way: the caller learns the config was saved, then the station reboots.
+          setTimeout(() => void restart().catch(() => undefined), 0);
+        }
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async scan(event) {
+      await ready();
+      return current.station.scan(event);
+    },
+    get context() {
+      return current.station.context;
+    },
+    restart,
+    async close() {
+      if (restarting) await restarting.catch(() => undefined);
+      current.unsubscribe();
+      await current.station.close();
+      const file = (log as { file?: { close(): void } }).file;
+      if (!options.log) file?.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { Operator } from '../../../shared/domain/master-data';
+import type { StationContext } from '../context';
+import { ruleError, StationError } from '../kernel/errors';
+import type { CarrierRegistry } from './carriers/carrier';
+import type { OrderRecord, PackingRepo, PackOrderRow } from './repo';
+
+/** A serial-tracked unit that was verified and waits for its serial scan before it counts. */
+export interface AwaitingSerial {
+  orderId: string;
+  lineNo: number;
+  itemId: string;
+  description: string;
+  lot: string | null;
+  expiry: string | null;
+}
+
+/** What the pack bench keeps between scans (in memory: it is the packer's hands, not the record). */
+export interface BenchMemory {
+  awaitingSerial: AwaitingSerial | null;
+  lastScanned: { orderId: string; lineNo: number } | null;
+}
+
+export interface ActiveOrder {
+  pack: PackOrderRow;
+  order: OrderRecord;
+}
+
+/** The pack bench's parts, shared by its command and scan handlers. */
+export interface Bench {
+  ctx: StationContext;
+  repo: PackingRepo;
+  memory: BenchMemory;
+  carriers: () => CarrierRegistry;
+  now(): string;
+  /** The station's calendar day (local time), for expiry and manifests. */
+  today(): string;
+  changed(reason?: string): void;
+  /** The order on the bench, refused (with a stop alert the first time) when it was cancelled meanwhile. */
+  requireActive(): ActiveOrder;
+  /** The order on the bench, whatever its status, or null. */
+  active(): ActiveOrder | null;
+  /** Checks the order on the bench for a cancellation that came in by sync; raises the stop alert once. */
+  noticeCancellation(): boolean;
+  forget(): void;
+}
+
+export const PACKING_ROLES = ['packer', 'supervisor', 'admin'] as const;
+
+export function mayPack(operator: Operator): boolean {
+  return operator.roles.some((r) => (PACKING_ROLES as readonly string[]).includes(r));
+}
+
+export const localDate = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+export function cancelledMessage(order: OrderRecord): string {
+  return `Order ${order.number} was cancelled: stop packing. Take everything out, put it back in the tote and leave the order.`;
+}
+
+export function createBench(ctx: StationContext, repo: PackingRepo, carriers: () => CarrierRegistry): Bench {
+  const memory: BenchMemory = { awaitingSerial: null, lastScanned: null };
+
+  const active = (): ActiveOrder | null => {
+    const pack = repo.activePackOrder();
+    if (!pack) return null;
+    const order = repo.order(pack.order_id);
+    if (!order) return null;
+    return { pack, order };
+  };
+
+  const bench: Bench = {
+    ctx,
+    repo,
+    memory,
+    carriers,
+    now: () => ctx.clock.now().toISOString(),
+    today: () => localDate(ctx.clock.now()),
+    changed(reason) {
+      ctx.bus.emit('workflow.changed', reason ? { workflow: 'packing', reason } : { workflow: 'packing' });
+    },
+    active,
+    noticeCancellation() {
+      const pack = repo.activePackOrder();
+      if (!pack) return false;
+      const order = repo.order(pack.order_id);
+      const cancelled = !order || order.status === 'cancelled';
+      if (!cancelled) return false;
+      if (!pack.cancel_seen_at) {
+        const at = bench.now();
+        ctx.transaction(() => {
+          repo.markCancelSeen(pack.order_id, at);
+          ctx.journal.append('packing.order.cancelled', { orderId: pack.order_id }, null, at);
+        });
+        memory.awaitingSerial = null;
+        const message = order ? cancelledMessage(order) : `Order ${pack.order_id} was withdrawn: stop packing and leave the order.`;
+        ctx.bus.emit('alert', { level: 'stop', message, workflow: 'packing' });
+        bench.changed('order.cancelled');
+      }
+      return true;
+    },
+    requireActive() {
+      const pack = repo.activePackOrder();
+      if (!pack) throw ruleError('No order is open: scan an order, tote or pick list first.');
+      if (bench.noticeCancellation()) {
+        const order = repo.order(pack.order_id);
+        throw new StationError('conflict', order ? cancelledMessage(order) : `Order ${pack.order_id} was withdrawn: leave the order.`);
+      }
+      const order = repo.order(pack.order_id);
+      if (!order) throw ruleError(`Order ${pack.order_id} is not known any more.`);
+      return { pack, order };
+    },
+    forget() {
+      memory.awaitingSerial = null;
+      memory.lastScanned = null;
+    },
+  };
+  return bench;
+}

@@ -1,0 +1,223 @@
+import type { WeightReading } from '../../../shared/domain/devices';
+import type { Operator } from '../../../shared/domain/master-data';
+import type { PackedLine } from '../../../shared/sync-protocol';
+import { toGrams } from '../devices';
+import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
+import { syncOp } from '../storage/sync-op';
+import type { Bench } from './bench';
+import { stationCode } from './carriers/house';
+import type { CartonRow, UnitRow } from './repo';
+import { progressOf } from './units';
+import { checkWeight, describeVerdict, expectedWeightG } from './weight-check';
+
+/** How long the bench waits for the pack scale to settle. */
+export const WEIGH_TIMEOUT_MS = 8_000;
+
+function openCartonWithUnits(bench: Bench, orderId: string): { carton: CartonRow; units: UnitRow[] } {
+  const carton = bench.repo.openCarton(orderId);
+  const units = carton ? bench.repo.units(carton.id) : [];
+  if (!carton || units.length === 0) throw ruleError('The carton is empty: scan items into it first.');
+  return { carton, units };
+}
+
+/** Expected gross weight: every unit's weight plus the carton's tare. */
+export function expectedOf(bench: Bench, orderId: string, carton: CartonRow, units: readonly UnitRow[]): number {
+  const weights = new Map(bench.repo.orderLines(orderId).map((l) => [l.lineNo, l.unitWeightG]));
+  return expectedWeightG(
+    units.map((u) => ({ unitWeightG: weights.get(u.line_no) ?? 0, qty: u.qty })),
+    carton.tare_g,
+  );
+}
+
+/** The packer's carton type instead of the recommended one: for the open carton, or for the next one when none is open. */
+export function chooseCarton(bench: Bench, operator: Operator, code: string): void {
+  const { repo, ctx } = bench;
+  const { order } = bench.requireActive();
+  const type = repo.cartonTypes().find((t) => t.code === code);
+  if (!type) throw notFound(`No carton type "${code}".`);
+  const carton = repo.openCarton(order.id);
+  if (carton) {
+    if (carton.label_state === 'printed')
+      throw conflict(`Carton ${carton.seq} is labelled already: void its label before changing the carton.`);
+    const units = repo.units(carton.id);
+    const goodsG = expectedOf(bench, order.id, { ...carton, tare_g: 0 }, units);
+    if (goodsG + type.tareG > type.maxWeightG)
+      throw ruleError(`${type.code} may carry ${type.maxWeightG} g; this carton holds ${Math.round(goodsG + type.tareG)} g.`);
+    ctx.record(
+      operator,
+      { kind: 'packing.carton.type', payload: { orderId: order.id, cartonId: carton.id, from: carton.carton_type, to: type.code } },
+      () => {
+        repo.setCartonType(carton.id, type.code, type.tareG);
+      },
+    );
+  } else {
+    ctx.record(operator, { kind: 'packing.carton.type', payload: { orderId: order.id, cartonId: null, to: type.code } }, () => {
+      repo.setNextCartonType(order.id, type.code);
+    });
+  }
+  bench.changed('carton.type');
+}
+
+/** Weighs the open carton (stable reading from the pack scale) and checks it against the expected weight. */
+export async function weighCarton(bench: Bench, operator: Operator): Promise<{ ok: boolean; message: string }> {
+  const { repo, ctx } = bench;
+  const { order } = bench.requireActive();
+  const { carton, units } = openCartonWithUnits(bench, order.id);
+  if (carton.label_state === 'printed') throw conflict('The carton is labelled already: void the label before weighing it again.');
+  let reading: WeightReading;
+  try {
+    reading = await ctx.devices.readStable('pack-scale', WEIGH_TIMEOUT_MS);
+  } catch (error) {
+    throw new StationError(
+      'device',
+      `No stable weight from the pack scale: ${error instanceof Error ? error.message : String(error)}. Let the carton rest on the scale and weigh again.`,
+    );
+  }
+  if (reading.status !== 'ok' || !reading.stable)
+    throw new StationError(
+      'device',
+      `The pack scale reports "${reading.status}"${reading.stable ? '' : ' (not stable)'}: check the scale and weigh again.`,
+    );
+  const after = repo.openCarton(order.id);
+  const unitsAfter = after ? repo.units(after.id) : [];
+  if (!after || after.id !== carton.id || unitsAfter.length !== units.length || after.carton_type !== carton.carton_type) {
+    throw conflict('The carton changed while it was weighed: weigh it again.');
+  }
+  const actualG = toGrams(reading.value, reading.unit);
+  if (actualG <= 0) throw ruleError('The scale shows no weight: put the carton on the scale.');
+  const verdict = checkWeight(actualG, expectedOf(bench, order.id, carton, units), ctx.site());
+  const payload = {
+    orderId: order.id,
+    cartonId: carton.id,
+    actualG,
+    expectedG: verdict.expectedG,
+    toleranceG: verdict.toleranceG,
+    diffG: verdict.diffG,
+  };
+  ctx.record(operator, { kind: verdict.ok ? 'packing.weight.ok' : 'packing.weight.out', payload }, () => {
+    repo.setWeighing(carton.id, {
+      status: verdict.ok ? 'ok' : 'out',
+      weightG: actualG,
+      expectedG: verdict.expectedG,
+      toleranceG: verdict.toleranceG,
+      at: bench.now(),
+    });
+  });
+  bench.changed('carton.weighed');
+  return { ok: verdict.ok, message: describeVerdict(verdict) };
+}
+
+/** A supervisor (by badge) accepts a weight outside the tolerance, with a reason. */
+export function overrideWeight(bench: Bench, operator: Operator, badge: string, reason: string): void {
+  const { repo, ctx } = bench;
+  const { order } = bench.requireActive();
+  const { carton } = openCartonWithUnits(bench, order.id);
+  if (carton.weight_status !== 'out')
+    throw ruleError(carton.weight_status ? 'The weight is within tolerance: nothing to override.' : 'Weigh the carton first.');
+  const supervisor = ctx.supervisorByBadge(badge);
+  const payload = {
+    orderId: order.id,
+    cartonId: carton.id,
+    supervisorId: supervisor.id,
+    reason,
+    actualG: carton.weight_g,
+    expectedG: carton.expected_g,
+  };
+  ctx.record(operator, { kind: 'packing.weight.override', payload }, () => repo.overrideWeight(carton.id, supervisor.id, reason));
+  bench.changed('weight.override');
+}
+
+/** Units of a carton as the server's ledger takes them: one line per order line, lot and serial. */
+export function packedLines(units: readonly UnitRow[]): PackedLine[] {
+  const byKey = new Map<string, PackedLine>();
+  for (const u of units) {
+    const key = JSON.stringify([u.line_no, u.item_id, u.lot, u.serial]);
+    const line = byKey.get(key);
+    if (line) line.qty += u.qty;
+    else byKey.set(key, { lineNo: u.line_no, itemId: u.item_id, lot: u.lot, serial: u.serial, qty: u.qty });
+  }
+  return [...byKey.values()];
+}
+
+/** Closes the open carton once weighed (or overridden) and labelled; sends `pack.carton.close`. */
+export function closeCarton(bench: Bench, operator: Operator): { message: string } {
+  const { repo, ctx } = bench;
+  const { order } = bench.requireActive();
+  const { carton, units } = openCartonWithUnits(bench, order.id);
+  if (!carton.weight_status) throw ruleError('Weigh the carton before closing it.');
+  if (carton.weight_status === 'out')
+    throw conflict('The weight is out of tolerance: check the carton and weigh again, or ask a supervisor to override.');
+  if (carton.label_state !== 'printed' || !carton.tracking) throw ruleError('Print the shipping label before closing the carton.');
+  if (carton.label_print_state === 'failed')
+    throw ruleError(
+      `The label did not print${carton.label_print_error ? ` (${carton.label_print_error})` : ''}: reprint it before closing the carton.`,
+    );
+  const op = syncOp('pack.carton.close', {
+    orderId: order.id,
+    cartonId: carton.id,
+    sscc: carton.sscc,
+    cartonType: carton.carton_type,
+    items: packedLines(units),
+    weightG: carton.weight_g ?? 0,
+    expectedG: carton.expected_g ?? 0,
+    overrideBy: carton.override_by,
+    overrideReason: carton.override_reason,
+    carrier: carton.carrier,
+    service: carton.service,
+    tracking: carton.tracking,
+  });
+  ctx.record(
+    operator,
+    { kind: 'packing.carton.closed', payload: { orderId: order.id, cartonId: carton.id, sscc: carton.sscc }, op },
+    () => {
+      repo.closeCarton(carton.id, operator.id, bench.now());
+    },
+  );
+  bench.memory.lastScanned = null;
+  bench.changed('carton.closed');
+  const left = progressOf(bench, order.id).remaining;
+  return {
+    message:
+      left === 0
+        ? `Carton ${carton.seq} closed. Everything is packed: close the shipment.`
+        : `Carton ${carton.seq} closed. ${left} units to go: scan them into the next carton.`,
+  };
+}
+
+export function manifestIdFor(stationId: string, carrier: string, date: string, n: number): string {
+  const c =
+    carrier
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 20) || 'CARRIER';
+  return `MF-${c}-${date.replaceAll('-', '')}-${stationCode(stationId)}-${n}`;
+}
+
+/** Closes the shipment once every unit is in a closed carton; sends `shipment.close`; the cartons join the carrier's open manifest. */
+export function closeShipment(bench: Bench, operator: Operator): { message: string } {
+  const { repo, ctx } = bench;
+  const { order } = bench.requireActive();
+  const left = progressOf(bench, order.id).remaining;
+  if (left > 0) throw ruleError(`${left} units are still to pack: scan them, or report them short.`);
+  const open = repo.openCarton(order.id);
+  if (open && repo.units(open.id).length > 0) throw ruleError(`Carton ${open.seq} is still open: close it first.`);
+  const closed = repo.cartons(order.id).filter((c) => c.state === 'closed');
+  if (closed.length === 0) throw ruleError('No carton is closed for this order.');
+  const date = bench.today();
+  const at = bench.now();
+  const existing = repo.openManifest(order.carrier, date);
+  const manifestId = existing?.id ?? manifestIdFor(ctx.stationId, order.carrier, date, repo.manifestCount(order.carrier, date) + 1);
+  const op = syncOp('shipment.close', { orderId: order.id, cartonIds: closed.map((c) => c.id) });
+  ctx.record(operator, { kind: 'packing.shipment.closed', payload: { orderId: order.id, cartons: closed.length, manifestId }, op }, () => {
+    if (open) repo.discardCarton(open.id);
+    if (!existing) repo.insertManifest({ id: manifestId, carrier: order.carrier, date, at });
+    repo.markShipped(order.id, at, manifestId);
+    repo.setPackOrderState(order.id, 'shipped', operator.id, at);
+    repo.setOrderStatus(order.id, 'shipped');
+  });
+  bench.forget();
+  bench.changed('shipment.closed');
+  return {
+    message: `Order ${order.number} shipped in ${closed.length} carton${closed.length === 1 ? '' : 's'}: put ${closed.length === 1 ? 'it' : 'them'} on the ${order.carrier} pallet.`,
+  };
+}

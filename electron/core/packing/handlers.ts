@@ -1,0 +1,113 @@
+import type { packingCommands } from '../../../shared/contract/packing';
+import type { Operator } from '../../../shared/domain/master-data';
+import type { StationContext } from '../context';
+import { ruleError } from '../kernel/errors';
+import type { CallContext, HandlersFor } from '../kernel/handlers';
+import type { WorkflowModule } from '../session';
+import { createBench } from './bench';
+import type { CarrierRegistry } from './carriers/carrier';
+import { createHouseCarrier, stationCode } from './carriers/house';
+import { createCarrierRegistry } from './carriers/registry';
+import { createServerCarrier } from './carriers/server';
+import { chooseCarton, closeCarton, closeShipment, overrideWeight, weighCarton } from './cartons';
+import { reportDamaged, reportShort } from './exceptions';
+import { packKpis } from './kpis';
+import { printLabel, printSlip, reprintLabel, voidLabel } from './labels';
+import { printManifest } from './manifest-print';
+import { closeManifest, listManifests } from './manifests';
+import { leaveOrder, openOrder, resolveOrder } from './orders';
+import { typedQuantity } from './quantity';
+import type { PackingRepo } from './repo';
+import { handlePackScan } from './scan';
+import { packState } from './state';
+
+export interface PackingModule {
+  handlers: HandlersFor<keyof typeof packingCommands>;
+  workflow: WorkflowModule;
+  /** For the sync layer after it pulled orders: stops the bench at once when its order was cancelled. */
+  ordersChanged(): void;
+}
+
+export interface PackingOptions {
+  /** Carrier adapters; by default house labels, and the central server's carrier integration for other carriers when enrolled. */
+  carriers?: CarrierRegistry;
+  fetch?: typeof fetch;
+}
+
+/** The house adapter, plus the server adapter (with house fallback) when the station has a server link with a credential. */
+export function defaultCarriers(ctx: StationContext, repo: PackingRepo, fetchImpl?: typeof fetch): CarrierRegistry {
+  const house = createHouseCarrier({
+    stationCode: stationCode(ctx.stationId),
+    nextSerial: () => repo.nextCounter('house_tracking_serial'),
+  });
+  const link = ctx.config.server;
+  const remote =
+    typeof link === 'object' && link !== null && link.credential
+      ? createServerCarrier({ baseUrl: link.url, credential: link.credential, ...(fetchImpl ? { fetch: fetchImpl } : {}) })
+      : null;
+  return createCarrierRegistry({
+    house,
+    remote,
+    onFallback: (reason) => ctx.log.warn({ reason }, 'carrier not reachable: house label printed'),
+  });
+}
+
+/** The operator a handler acts for (the router lets only signed-in packers and supervisors through). */
+function who(call: CallContext): Operator {
+  if (!call.operator) throw ruleError('Sign in first: scan your badge.');
+  return call.operator;
+}
+
+export function createPacking(ctx: StationContext, repo: PackingRepo, options: PackingOptions = {}): PackingModule {
+  let carriers = options.carriers;
+  const bench = createBench(ctx, repo, () => (carriers ??= defaultCarriers(ctx, repo, options.fetch)));
+  const state = (notice: string | null = null) => packState(bench, notice);
+  ctx.busy.register('packing', () => {
+    const active = bench.active();
+    const open = active ? bench.repo.openCarton(active.order.id) : undefined;
+    return open && bench.repo.units(open.id).length > 0 ? `carton ${open.seq} of order ${active?.order.number ?? ''} is open` : null;
+  });
+
+  return {
+    workflow: { workflow: 'packing', onScan: (scan, operator) => handlePackScan(bench, scan, operator) },
+    ordersChanged: () => {
+      bench.noticeCancellation();
+    },
+    handlers: {
+      'packing.state': () => state(),
+      'packing.open': ({ code }, call) => state(openOrder(bench, who(call), resolveOrder(bench, code)).message),
+      'packing.leave': (_input, call) => {
+        leaveOrder(bench, who(call));
+        return state('Order put down: put the tote back.');
+      },
+      'packing.quantity': ({ lineNo, qty }, call) => state(typedQuantity(bench, who(call), lineNo, qty).message),
+      'packing.chooseCarton': ({ cartonType }, call) => {
+        chooseCarton(bench, who(call), cartonType);
+        return state(`Carton ${cartonType} chosen.`);
+      },
+      'packing.weigh': async (_input, call) => state((await weighCarton(bench, who(call))).message),
+      'packing.overrideWeight': ({ badge, reason }, call) => {
+        overrideWeight(bench, who(call), badge, reason);
+        return state('Weight accepted by the supervisor.');
+      },
+      'packing.printLabel': async (_input, call) => state((await printLabel(bench, who(call))).message),
+      'packing.reprintLabel': async ({ reason, cartonId }, call) => {
+        await reprintLabel(bench, who(call), reason, cartonId);
+        return state('Label sent again.');
+      },
+      'packing.voidLabel': ({ reason }, call) => {
+        voidLabel(bench, who(call), reason);
+        return state('Label voided: tear it off; print a new one.');
+      },
+      'packing.printSlip': (_input, call) => printSlip(bench, who(call)),
+      'packing.closeCarton': (_input, call) => state(closeCarton(bench, who(call)).message),
+      'packing.closeShipment': (_input, call) => state(closeShipment(bench, who(call)).message),
+      'packing.short': ({ lineNo, reason }, call) => state(reportShort(bench, who(call), lineNo, reason).message),
+      'packing.damaged': (input, call) => state(reportDamaged(bench, who(call), input).message),
+      'packing.manifests': ({ date }) => listManifests(bench, date),
+      'packing.closeManifest': ({ manifestId }, call) => closeManifest(bench, who(call), manifestId),
+      'packing.printManifest': ({ manifestId }, call) => printManifest(bench, who(call), manifestId),
+      'packing.kpis': (_input, call) => packKpis(bench, who(call)),
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import type { ScanFeedback } from '../../../shared/contract/station';
+import type { Operator } from '../../../shared/domain/master-data';
+import { StationError } from '../kernel/errors';
+import { feedback, type ScanInput } from '../session';
+import { type ActiveOrder, type Bench, mayPack } from './bench';
+import { openOrder, resolveOrder } from './orders';
+import { checkSerial, remainingOf, verifyUnit } from './rules';
+import { countUnits } from './units';
+
+const W = 'packing';
+const MAX_SERIAL = 40;
+
+/** Every scan on the pack screen: an order/tote opens the order; an item is verified and counted, or stopped. */
+export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, operator: Operator): ScanFeedback {
+  const { repo, ctx, memory } = bench;
+  const data = event.data.trim();
+  if (!mayPack(operator)) return feedback.bad(W, 'forbidden', `${operator.name} is not signed in as a packer.`);
+
+  const stopped = (orderId: string | null, reason: string, message: string): ScanFeedback => {
+    ctx.record(operator, { kind: 'packing.scan.stopped', payload: { orderId, reason, data: data.slice(0, 200) } });
+    return feedback.bad(W, reason, message);
+  };
+  const opened = (): ScanFeedback => {
+    const order = resolveOrder(bench, data);
+    const result = openOrder(bench, operator, order);
+    return result.already ? feedback.info(W, result.message) : feedback.good(W, result.message);
+  };
+
+  if (!repo.activePackOrder()) {
+    if (repo.findOrders(data).length > 0) return opened();
+    const isItem = parsed.ok && repo.itemByCode(parsed.gtin ?? data) !== undefined;
+    return stopped(
+      null,
+      'no_order',
+      isItem ? 'That is an item: scan the order, tote or pick list first.' : `No order, tote or pick list "${data}" is known here.`,
+    );
+  }
+
+  let active: ActiveOrder;
+  try {
+    active = bench.requireActive();
+  } catch (error) {
+    if (error instanceof StationError && error.code === 'conflict') return feedback.bad(W, 'order_cancelled', error.message);
+    throw error;
+  }
+  const { order } = active;
+
+  const waiting = memory.awaitingSerial;
+  if (waiting && waiting.orderId === order.id) {
+    const itemBarcode = parsed.ok && parsed.gtin ? repo.itemByCode(parsed.gtin) : repo.itemByCode(data);
+    const serial = parsed.ok && parsed.serial ? parsed.serial : itemBarcode ? null : data;
+    if (itemBarcode && !(parsed.ok && parsed.serial && itemBarcode.itemId === waiting.itemId)) {
+      return stopped(order.id, 'serial_expected', `That is an item barcode: scan the serial number of the ${waiting.description}.`);
+    }
+    if (!serial || serial.length > MAX_SERIAL || /\s/.test(serial))
+      return stopped(
+        order.id,
+        'bad_serial',
+        `"${data.slice(0, 60)}" is not a serial number: scan the serial of the ${waiting.description}.`,
+      );
+    const dup = checkSerial(serial, repo.serialUsage(waiting.itemId, serial, order.id), waiting.description);
+    if (dup && !dup.ok) return stopped(order.id, dup.reason, dup.message);
+    memory.awaitingSerial = null;
+    return counted(bench, operator, order.id, {
+      lineNo: waiting.lineNo,
+      itemId: waiting.itemId,
+      qty: 1,
+      lot: waiting.lot,
+      expiry: waiting.expiry,
+      serial,
+      via: 'scan',
+    });
+  }
+
+  const code = parsed.ok ? (parsed.gtin ?? (parsed.kind === 'plain' ? data : undefined)) : data;
+  const barcode = code ? repo.itemByCode(code) : undefined;
+  if (!barcode) {
+    if (repo.findOrders(data).length > 0) return opened();
+    if (!parsed.ok) return stopped(order.id, 'unreadable', `Unreadable barcode: ${parsed.error}. Scan it again or type it.`);
+    if (parsed.kind === 'sscc' || (parsed.sscc && !parsed.gtin))
+      return stopped(order.id, 'not_an_item', 'That is a pallet or carton label (SSCC): scan the item barcode.');
+    return stopped(
+      order.id,
+      'unknown_barcode',
+      `Unknown barcode ${data.slice(0, 40)}: it belongs to no item. Put the unit aside and call a supervisor.`,
+    );
+  }
+  const item = repo.item(barcode.itemId);
+  if (!item) return stopped(order.id, 'unknown_barcode', `Barcode ${code ?? data} points to an item this station does not know.`);
+
+  const lines = repo.linesOfItem(order.id, item.id);
+  const lot = parsed.ok ? (parsed.lot ?? null) : null;
+  const expiry = parsed.ok ? (parsed.expiry ?? null) : null;
+  const scanSerial = parsed.ok ? (parsed.serial ?? null) : null;
+  const decision = verifyUnit(
+    lines,
+    { itemId: item.id, unitsPerScan: barcode.packQty, lot, expiry, serial: scanSerial },
+    { itemId: item.id, description: item.description, lotTracked: item.lotTracked, serialTracked: item.serialTracked },
+    repo.holdsFor(item.id),
+    bench.today(),
+  );
+  if (!decision.ok) return stopped(order.id, decision.reason, decision.message);
+
+  const open = repo.openCarton(order.id);
+  if (open?.label_state === 'printed')
+    return stopped(order.id, 'carton_labelled', `Carton ${open.seq} is labelled already: close it first, then scan into the next carton.`);
+
+  if (item.serialTracked) {
+    if (!scanSerial) {
+      memory.awaitingSerial = { orderId: order.id, lineNo: decision.lineNo, itemId: item.id, description: item.description, lot, expiry };
+      bench.changed('serial.awaited');
+      return feedback.info(W, `${item.description}: now scan its serial number.`);
+    }
+    const dup = checkSerial(scanSerial, repo.serialUsage(item.id, scanSerial, order.id), item.description);
+    if (dup && !dup.ok) return stopped(order.id, dup.reason, dup.message);
+  }
+  return counted(bench, operator, order.id, {
+    lineNo: decision.lineNo,
+    itemId: item.id,
+    qty: decision.qty,
+    lot,
+    expiry,
+    serial: item.serialTracked ? scanSerial : null,
+    via: barcode.packQty > 1 ? 'case' : 'scan',
+  });
+}
+
+function counted(
+  bench: Bench,
+  operator: Operator,
+  orderId: string,
+  u: {
+    lineNo: number;
+    itemId: string;
+    qty: number;
+    lot: string | null;
+    expiry: string | null;
+    serial: string | null;
+    via: 'scan' | 'case';
+  },
+): ScanFeedback {
+  const order = bench.repo.order(orderId);
+  if (!order) return feedback.bad(W, 'not_found', `Order ${orderId} is not known any more.`);
+  countUnits(bench, operator, { order, ...u });
+  bench.changed('unit.packed');
+  const line = bench.repo.linesOfItem(orderId, u.itemId).find((l) => l.lineNo === u.lineNo);
+  const description = bench.repo.item(u.itemId)?.description ?? u.itemId;
+  const what = line ? `${description}: ${line.packed} of ${line.qty}${remainingOf(line) === 0 ? ' ✓' : ''}` : 'Counted';
+  const remaining = bench.repo.remainingUnits(orderId);
+  const next = remaining === 0 ? 'All units packed: weigh the carton.' : `${remaining} to go.`;
+  return feedback.good(W, `${u.qty > 1 ? `+${u.qty} ` : ''}${what}. ${u.serial ? `Serial ${u.serial}. ` : ''}${next}`);
+}

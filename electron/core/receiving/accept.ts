@@ -1,0 +1,249 @@
+/**
+ * The decision on goods the receiver scanned, typed or weighed: the checks in order, then one transaction that
+ * writes the received lines, their journal entries and their `receipt.line` ops. A refusal changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ScanFeedback } from '../../../shared/contract/station';
+import type { Item, Operator } from '../../../shared/domain/master-data';
+import {
+  allowedQty,
+  conditionProblem,
+  holdsCovering,
+  judgeQuantity,
+  missingTracking,
+  pickPoLine,
+  receivedOnHold,
+  serialConflict,
+  serialQuantityProblem,
+} from '../../../shared/rules/receiving';
+import { checkShelfLife } from '../../../shared/rules/shelf-life';
+import { notFound } from '../kernel/errors';
+import { feedback } from '../session';
+import { syncOp } from '../storage/sync-op';
+import { changed, nowIso, type ReceivingDeps, requireReceipt, today } from './deps';
+import type { NewLine, ReceiptRow } from './repo';
+import { type ApprovalRule, type Candidate, goodCondition } from './session';
+import { trackingPrompt } from './views';
+
+const W = 'receiving' as const;
+
+/** Journals a refusal (who scanned what, and why it was refused) and answers it with the loud error sound. */
+export function refuse(
+  deps: ReceivingDeps,
+  operator: Operator,
+  reason: string,
+  message: string,
+  detail: Record<string, unknown> = {},
+): ScanFeedback {
+  deps.ctx.record(operator, { kind: 'receiving.refused', payload: { reason, message, ...detail } });
+  return feedback.bad(W, reason, message);
+}
+
+function approved(candidate: Candidate, rule: ApprovalRule): string | null {
+  return candidate.approvals.find((a) => a.rule === rule)?.by ?? null;
+}
+
+function askApproval(deps: ReceivingDeps, operator: Operator, candidate: Candidate, rule: ApprovalRule, message: string): ScanFeedback {
+  deps.session.pending = { kind: 'approval', candidate, rule, message };
+  changed(deps, 'approval needed');
+  return refuse(deps, operator, rule, `${message} A supervisor may approve: scan their badge.`, {
+    itemId: candidate.itemId,
+    qty: candidate.qty,
+  });
+}
+
+interface LineNow {
+  lineNo: number;
+  ordered: number;
+  received: number;
+  allowed: number;
+}
+
+function poLinesOfItem(deps: ReceivingDeps, receipt: ReceiptRow, item: Item): LineNow[] {
+  const lines = deps.repo.poLines(receipt.poId).filter((l) => l.itemId === item.id);
+  if (lines.length === 0) return [];
+  const po = deps.repo.purchaseOrder(receipt.poId);
+  const sitePct = deps.ctx.site().defaultOverReceiptTolerancePct;
+  return lines.map((l) => ({
+    lineNo: l.lineNo,
+    ordered: l.ordered,
+    received: deps.repo.receivedOnLine(receipt.id, l.lineNo),
+    allowed: allowedQty(l.ordered, item.overReceiptTolerancePct, po?.tolerancePct ?? 0, sitePct),
+  }));
+}
+
+/** Decides on a candidate and, when it passes, receives it. */
+export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candidate): ScanFeedback {
+  const receipt = requireReceipt(deps);
+  const item = deps.repo.item(candidate.itemId);
+  if (!item) throw notFound(`Item "${candidate.itemId}" is not in this station's master data.`);
+  if (!item.active)
+    return refuse(deps, operator, 'inactive_item', `${item.sku} is no longer active: put it aside and call a supervisor.`, {
+      itemId: item.id,
+    });
+
+  const qtyProblem = serialQuantityProblem(item, candidate.qty);
+  if (qtyProblem) return refuse(deps, operator, 'serial_quantity', `${item.sku}: ${qtyProblem}`, { itemId: item.id, qty: candidate.qty });
+
+  const missing = missingTracking(item, candidate);
+  if (missing.length > 0) {
+    deps.session.pending = { kind: 'tracking', candidate, needs: missing };
+    changed(deps, 'tracking needed');
+    return { decision: 'info', reason: 'needs_tracking', message: trackingPrompt(item.sku, missing), sound: 'warn', workflow: W };
+  }
+
+  if (candidate.expiry && (item.expiryTracked || item.minShelfLifeDays > 0)) {
+    const life = checkShelfLife(candidate.expiry, today(deps), item.minShelfLifeDays);
+    if (!life.ok && life.reason === 'expired') {
+      deps.session.pending = null;
+      return refuse(deps, operator, 'expired', `${item.sku}: ${life.message}`, { itemId: item.id, expiry: candidate.expiry });
+    }
+    if (!life.ok && !approved(candidate, 'short_shelf_life'))
+      return askApproval(deps, operator, candidate, 'short_shelf_life', `${item.sku}: ${life.message}`);
+  }
+
+  if (candidate.serial) {
+    const conflict = serialConflict(candidate.serial, receipt.id, deps.repo.serialSeen(item.id, candidate.serial));
+    if (conflict) {
+      deps.session.pending = null;
+      return refuse(deps, operator, 'duplicate_serial', `${item.sku}: ${conflict}`, { itemId: item.id, serial: candidate.serial });
+    }
+  }
+
+  const condition = deps.session.nextCondition;
+  const conditionIssue = conditionProblem(condition.condition, condition.reason);
+  if (conditionIssue) return refuse(deps, operator, 'condition_reason', conditionIssue);
+
+  const line = pickPoLine(poLinesOfItem(deps, receipt, item));
+  // Units on the PO line, and units past its tolerance that a supervisor approved (sent to the server as unexpected).
+  let parts: { qty: number; beyond: boolean }[] = [{ qty: candidate.qty, beyond: false }];
+  if (line) {
+    const judged = judgeQuantity(line, candidate.qty);
+    if (judged.kind === 'over_tolerance') {
+      if (!approved(candidate, 'over_receipt')) {
+        return askApproval(
+          deps,
+          operator,
+          candidate,
+          'over_receipt',
+          `${item.sku}: over-receipt. Line ${line.lineNo} takes at most ${judged.allowed} (ordered ${line.ordered}, received ${line.received}); ${candidate.qty} more would make ${judged.wouldBe}.`,
+        );
+      }
+      parts = [
+        { qty: judged.withinPart, beyond: false },
+        { qty: candidate.qty - judged.withinPart, beyond: true },
+      ].filter((p) => p.qty > 0);
+    }
+  }
+
+  const holds = holdsCovering(deps.repo.holdsOfItem(item.id), item.id, candidate.lot);
+  const onHold = receivedOnHold(condition.condition, holds.length > 0);
+  const at = nowIso(deps);
+  const scanId = randomUUID();
+  const approvedBy = candidate.approvals.map((a) => a.by).join(',') || null;
+  const reason =
+    condition.reason ?? (approvedBy ? `approved by ${approvedBy}: ${candidate.approvals.map((a) => a.rule).join(', ')}` : null);
+
+  deps.ctx.transaction(() => {
+    for (const part of parts) {
+      const row: NewLine = {
+        receiptId: receipt.id,
+        scanId,
+        poLineNo: line?.lineNo ?? null,
+        beyondTolerance: part.beyond,
+        itemId: item.id,
+        qty: part.qty,
+        lot: candidate.lot,
+        expiry: candidate.expiry,
+        serial: candidate.serial,
+        condition: condition.condition,
+        reason,
+        photoPath: condition.photoPath,
+        lpn: receipt.currentLpn,
+        onHold,
+        source: candidate.source,
+        barcode: candidate.barcode,
+        approvedBy,
+        at,
+        operatorId: operator.id,
+      };
+      const op = syncOp('receipt.line', {
+        receiptId: receipt.id,
+        poId: receipt.poId,
+        asnId: receipt.asnId,
+        poLineNo: part.beyond ? null : row.poLineNo,
+        itemId: item.id,
+        qty: part.qty,
+        lot: row.lot,
+        expiry: row.expiry,
+        serial: row.serial,
+        condition: row.condition,
+        reason: row.reason?.slice(0, 200) ?? null,
+        lpn: row.lpn,
+        onHold,
+      });
+      const { value: lineId, opId } = deps.ctx.record(
+        operator,
+        { kind: 'receiving.line', payload: { ...row, holds: holds.map((h) => h.id) }, op },
+        () => deps.repo.insertLine(row),
+      );
+      deps.repo.setLineOp(lineId, opId);
+    }
+  });
+
+  deps.session.pending = null;
+  deps.session.nextCondition = goodCondition();
+  deps.session.unknownBarcode = null;
+  changed(deps, 'received');
+
+  const what = `${candidate.qty} × ${item.sku}${candidate.lot ? ` lot ${candidate.lot}` : ''}${candidate.serial ? ` serial ${candidate.serial}` : ''}`;
+  const progress = line ? ` (line ${line.lineNo}: ${line.received + candidate.qty}/${line.ordered})` : '';
+  if (holds.length > 0) {
+    const why = holds.map((h) => h.reason).join('; ');
+    deps.ctx.bus.emit('alert', {
+      level: 'warning',
+      message: `${item.sku}${candidate.lot ? ` lot ${candidate.lot}` : ''} is on quality hold (${why}): put it aside.`,
+      workflow: W,
+    });
+    return {
+      decision: 'accepted',
+      reason: 'on_hold',
+      sound: 'warn',
+      workflow: W,
+      message: `ON HOLD — received ${what} into hold status (${why}). Put it aside.`,
+    };
+  }
+  if (onHold)
+    return {
+      decision: 'accepted',
+      reason: 'on_hold',
+      sound: 'warn',
+      workflow: W,
+      message: `Received ${what} as ${condition.condition}, on hold.${progress}`,
+    };
+  if (!line)
+    return {
+      decision: 'accepted',
+      reason: 'unexpected_item',
+      sound: 'warn',
+      workflow: W,
+      message: `Received ${what}: NOT on ${receipt.poId} (unexpected).`,
+    };
+  return feedback.good(W, `Received ${what}${progress}.`);
+}
+
+/** A supervisor approves the refused candidate waiting for approval; it is then decided again. */
+export function approvePending(deps: ReceivingDeps, operator: Operator, supervisor: Operator): ScanFeedback {
+  const pending = deps.session.pending;
+  if (pending?.kind !== 'approval') return feedback.info(W, 'Nothing is waiting for a supervisor.');
+  deps.ctx.record(operator, {
+    kind: 'receiving.approve',
+    payload: { rule: pending.rule, supervisor: supervisor.id, itemId: pending.candidate.itemId, qty: pending.candidate.qty },
+  });
+  const candidate: Candidate = {
+    ...pending.candidate,
+    approvals: [...pending.candidate.approvals, { rule: pending.rule, by: supervisor.id }],
+  };
+  deps.session.pending = null;
+  return decide(deps, operator, candidate);
+}

@@ -1,0 +1,152 @@
+/** Closing a receipt: the discrepancy summary, a supervisor's approval, open LPNs put away, `receipt.close`, the report. */
+import type { Operator } from '../../../shared/domain/master-data';
+import type { CloseSummary, PrintOutcome } from '../../../shared/domain/receiving';
+import { closeSummary, hasDiscrepancies } from '../../../shared/rules/receiving';
+import { buildReceiptReport } from '../devices';
+import { StationError } from '../kernel/errors';
+import { syncOp } from '../storage/sync-op';
+import { changed, nowIso, type ReceivingDeps, requireReceipt, setActiveReceipt } from './deps';
+import { planPutaway, recordPutaway } from './lpn';
+import type { ReceiptRow } from './repo';
+import { itemLookup } from './views';
+
+export function summarize(deps: ReceivingDeps, receipt: ReceiptRow): CloseSummary {
+  const item = itemLookup(deps);
+  const lines = closeSummary(deps.repo.poLines(receipt.poId), deps.repo.lines(receipt.id));
+  const openLpns = deps.repo
+    .lpnsOfReceipt(receipt.id)
+    .filter((p) => p.location === null && deps.repo.linesOfLpn(p.lpn).length > 0)
+    .map((p) => p.lpn);
+  return {
+    receiptId: receipt.id,
+    poId: receipt.poId,
+    lines: lines.map((l) => ({ ...l, sku: item(l.itemId)?.sku ?? l.itemId })),
+    needsApproval: hasDiscrepancies(lines),
+    openLpns,
+  };
+}
+
+export function closePreview(deps: ReceivingDeps): CloseSummary {
+  return summarize(deps, requireReceipt(deps));
+}
+
+export async function closeReceipt(
+  deps: ReceivingDeps,
+  operator: Operator,
+  supervisorBadge: string | undefined,
+  printReport: boolean,
+): Promise<{ summary: CloseSummary; approvedBy: string | null; report: PrintOutcome | null }> {
+  const receipt = requireReceipt(deps);
+  const summary = summarize(deps, receipt);
+  let approver: Operator | null = null;
+  if (supervisorBadge !== undefined) approver = deps.ctx.supervisorByBadge(supervisorBadge);
+  if (summary.needsApproval && !approver) {
+    const what = summary.lines
+      .filter((l) => l.kind !== 'ok' || l.damaged > 0)
+      .map((l) => `${l.sku} ${l.kind}${l.damaged ? ` (${l.damaged} damaged)` : ''}`);
+    throw new StationError('rule', `The receipt has discrepancies (${what.join(', ')}): a supervisor must approve with their badge.`);
+  }
+  const approvedBy = approver?.id ?? null;
+  const at = nowIso(deps);
+
+  const putAway: { lpn: string; location: string | null }[] = [];
+  deps.ctx.transaction(() => {
+    for (const id of summary.openLpns) {
+      const lpn = deps.repo.lpn(id);
+      const location = lpn ? planPutaway(deps, lpn, 1).suggestions[0]?.location : undefined;
+      if (lpn && location) recordPutaway(deps, operator, receipt, lpn, location);
+      putAway.push({ lpn: id, location: location ?? null });
+    }
+    const op = syncOp('receipt.close', {
+      receiptId: receipt.id,
+      poId: receipt.poId,
+      lines: summary.lines.map(({ poLineNo, itemId, ordered, received, damaged, kind }) => ({
+        poLineNo,
+        itemId,
+        ordered,
+        received,
+        damaged,
+        kind,
+      })),
+      approvedBy,
+    });
+    deps.ctx.record(
+      operator,
+      { kind: 'receiving.close', payload: { receiptId: receipt.id, poId: receipt.poId, approvedBy, putAway, lines: summary.lines }, op },
+      () => {
+        if (!deps.repo.closeReceipt(receipt.id, at, operator.id, approvedBy, summary.lines))
+          throw new StationError('conflict', 'This receipt was closed already.');
+        deps.repo.closePurchaseOrder(receipt.poId);
+        setActiveReceipt(deps, null);
+      },
+    );
+  });
+  changed(deps, 'receipt closed');
+
+  const report = printReport ? await printReceiptReport(deps, receipt, summary, operator) : null;
+  return { summary: { ...summary, openLpns: [] }, approvedBy, report };
+}
+
+async function printReceiptReport(
+  deps: ReceivingDeps,
+  receipt: ReceiptRow,
+  summary: CloseSummary,
+  operator: Operator,
+): Promise<PrintOutcome> {
+  const po = deps.repo.purchaseOrder(receipt.poId);
+  const item = itemLookup(deps);
+  const lpns = deps.repo.lpnsOfReceipt(receipt.id);
+  const received = deps.repo.lines(receipt.id);
+  const locationOf = (itemId: string) => {
+    const places = new Set(
+      received
+        .filter((l) => l.itemId === itemId)
+        .map((l) => lpns.find((p) => p.lpn === l.lpn)?.location)
+        .filter((x): x is string => !!x),
+    );
+    return places.size === 1 ? [...places][0] : undefined;
+  };
+  const lotsOf = (itemId: string) =>
+    [...new Set(received.filter((l) => l.itemId === itemId && l.lot).map((l) => l.lot))].join(' ').slice(0, 30);
+  let pdf: Uint8Array;
+  try {
+    pdf = await buildReceiptReport(
+      {
+        receiptNumber: receipt.id,
+        purchaseOrder: po?.number.slice(0, 30),
+        supplier: (po?.supplier || receipt.poId).slice(0, 60),
+        receivedAt: nowIso(deps),
+        receivedBy: operator.name.slice(0, 60),
+        lines: summary.lines.map((l) => {
+          const lot = lotsOf(l.itemId);
+          const location = locationOf(l.itemId);
+          return {
+            sku: l.sku.slice(0, 30),
+            description: (item(l.itemId)?.description ?? '').slice(0, 120),
+            expected: l.ordered,
+            received: l.received,
+            ...(lot ? { lot } : {}),
+            ...(location ? { location: location.slice(0, 20) } : {}),
+          };
+        }),
+      },
+      { createdAt: deps.ctx.clock.now() },
+    );
+  } catch (error) {
+    return {
+      id: `report:${receipt.id}`,
+      state: 'failed',
+      description: `Receiving report ${receipt.id}`,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const job = await deps.ctx.devices.print({
+    role: 'document-printer',
+    kind: 'pdf',
+    data: pdf,
+    idempotencyKey: `receiving:report:${receipt.id}`,
+    description: `Receiving report ${receipt.id}`,
+  });
+  deps.ctx.record(operator, { kind: 'receiving.report', payload: { receiptId: receipt.id, job: job.id, state: job.state } });
+  return { id: job.id, state: job.state, description: job.description, ...(job.error ? { error: job.error } : {}) };
+}

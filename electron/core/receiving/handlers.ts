@@ -1,0 +1,200 @@
+import type { receivingCommands } from '../../../shared/contract/receiving';
+import type { ScanFeedback } from '../../../shared/contract/station';
+import type { WeightReading } from '../../../shared/domain/devices';
+import type { Operator } from '../../../shared/domain/master-data';
+import type { ReceivingAction } from '../../../shared/domain/receiving';
+import { readExpiry } from '../../../shared/rules/shelf-life';
+import { isValidGtin, normalizeGtin } from '../../../shared/scan';
+import type { StationContext } from '../context';
+import { toGrams } from '../devices';
+import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
+import type { CallContext, HandlersFor } from '../kernel/handlers';
+import { feedback, type WorkflowModule } from '../session';
+import { approvePending, decide, refuse } from './accept';
+import { closePreview, closeReceipt } from './close';
+import { activeReceipt, changed, type ReceivingDeps, requireReceipt, today } from './deps';
+import { planPutaway, printLpnLabel, putAwayLpn, readScale, requireLpn, startLpn, weighLpn } from './lpn';
+import { openReceipt, requireReference } from './open';
+import type { ReceivingRepo } from './repo';
+import { fillPending, onReceivingScan } from './scan';
+import { type Candidate, createSession } from './session';
+import { undoLastScan } from './undo';
+import { purchaseOrderList, receiptView } from './views';
+import { countByWeight } from './weight-count';
+
+export interface ReceivingModule {
+  handlers: HandlersFor<keyof typeof receivingCommands>;
+  workflow: WorkflowModule;
+}
+
+function operatorOf(call: CallContext): Operator {
+  if (!call.operator) throw new StationError('not_signed_in', 'Sign in first: scan your badge.');
+  return call.operator;
+}
+
+function expiryOf(deps: ReceivingDeps, text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const read = readExpiry(text, today(deps));
+  if (!read.ok) throw ruleError(read.error);
+  return read.iso;
+}
+
+/** The receiving bench: receipts against POs/ASNs, checks, license plates, putaway, close. */
+export function createReceiving(ctx: StationContext, repo: ReceivingRepo): ReceivingModule {
+  const deps: ReceivingDeps = { ctx, repo, session: createSession() };
+  const currentView = () => {
+    const receipt = activeReceipt(deps);
+    return receipt ? receiptView(deps, receipt.id) : null;
+  };
+  /** Actions on goods answer like scans: the banner and the sound show the decision. */
+  const answer = (fb: ScanFeedback, what: string, weighing?: ReceivingAction['weighing']): ReceivingAction => {
+    ctx.bus.emit('scan.result', { ...fb, data: what });
+    return { feedback: fb, receipt: currentView(), ...(weighing ? { weighing } : {}) };
+  };
+  const requireItem = (itemId: string) => {
+    const item = deps.repo.item(itemId);
+    if (!item) throw notFound(`Item "${itemId}" is not in this station's master data.`);
+    return item;
+  };
+
+  ctx.busy.register('receiving', () => {
+    const receipt = activeReceipt(deps);
+    return receipt ? `the receipt of ${receipt.poId} is open` : null;
+  });
+
+  return {
+    workflow: { workflow: 'receiving', onScan: (scan, operator) => onReceivingScan(deps, scan, operator) },
+    handlers: {
+      'receiving.purchaseOrders': () => purchaseOrderList(deps),
+      'receiving.open': ({ reference }, call) => {
+        const receipt = openReceipt(deps, operatorOf(call), requireReference(deps, reference));
+        return receiptView(deps, receipt.id);
+      },
+      'receiving.current': () => currentView(),
+      'receiving.receive': ({ itemId, qty, lot, expiry, serial }, call) => {
+        const operator = operatorOf(call);
+        requireReceipt(deps);
+        if (!ctx.site().allowQuantityKeys) throw ruleError('This site counts by scan only: typed quantities are switched off.');
+        const item = requireItem(itemId);
+        const candidate: Candidate = {
+          itemId: item.id,
+          qty,
+          lot: lot ?? null,
+          expiry: expiryOf(deps, expiry),
+          serial: serial ?? null,
+          source: 'typed',
+          barcode: null,
+          approvals: [],
+        };
+        return answer(decide(deps, operator, candidate), `${qty} × ${item.sku}`);
+      },
+      'receiving.weighCount': async ({ itemId, tareKg, lot, expiry }, call) => {
+        const operator = operatorOf(call);
+        requireReceipt(deps);
+        const item = requireItem(itemId);
+        const expiryIso = expiryOf(deps, expiry);
+        let reading: WeightReading;
+        try {
+          reading = await readScale(deps);
+        } catch (error) {
+          return answer(
+            refuse(deps, operator, 'scale', error instanceof Error ? error.message : String(error), { itemId }),
+            `weigh ${item.sku}`,
+          );
+        }
+        const counted = countByWeight(reading, item.unitWeightG, tareKg * 1000);
+        const grossG = toGrams(reading.value, reading.unit);
+        const netG = grossG - tareKg * 1000;
+        const weighing = { grossKg: grossG / 1000, netKg: netG / 1000, exactUnits: item.unitWeightG > 0 ? netG / item.unitWeightG : null };
+        if (!counted.ok)
+          return answer(
+            refuse(deps, operator, counted.reason, `${item.sku}: ${counted.message}`, { itemId, reading }),
+            `weigh ${item.sku}`,
+            weighing,
+          );
+        const candidate: Candidate = {
+          itemId: item.id,
+          qty: counted.count,
+          lot: lot ?? null,
+          expiry: expiryIso,
+          serial: null,
+          source: 'weight',
+          barcode: null,
+          approvals: [],
+        };
+        return answer(decide(deps, operator, candidate), `${counted.count} × ${item.sku} by weight`, weighing);
+      },
+      'receiving.provide': ({ lot, expiry, serial }, call) => {
+        const operator = operatorOf(call);
+        requireReceipt(deps);
+        const fill = {
+          ...(lot ? { lot } : {}),
+          ...(serial ? { serial } : {}),
+          ...(expiry ? { expiry: expiryOf(deps, expiry) ?? undefined } : {}),
+        };
+        const fb = fillPending(deps, operator, fill) ?? feedback.info('receiving', 'Nothing is waiting for a lot, an expiry or a serial.');
+        return answer(fb, [lot, expiry, serial].filter(Boolean).join(' '));
+      },
+      'receiving.approve': ({ badge }, call) => {
+        const operator = operatorOf(call);
+        requireReceipt(deps);
+        const supervisor = ctx.supervisorByBadge(badge);
+        return answer(approvePending(deps, operator, supervisor), `approved by ${supervisor.name}`);
+      },
+      'receiving.cancelPending': (_input, call) => {
+        const receipt = requireReceipt(deps);
+        const dropped = deps.session.pending;
+        if (dropped) {
+          ctx.record(operatorOf(call), {
+            kind: 'receiving.pending.dropped',
+            payload: { receiptId: receipt.id, kind: dropped.kind, itemId: dropped.candidate.itemId, qty: dropped.candidate.qty },
+          });
+        }
+        deps.session.pending = null;
+        changed(deps, 'pending cancelled');
+        return receiptView(deps, receipt.id);
+      },
+      'receiving.setCondition': ({ condition, reason, photoPath }, call) => {
+        const operator = operatorOf(call);
+        const receipt = requireReceipt(deps);
+        const setting = {
+          condition,
+          reason: condition === 'good' ? null : (reason ?? null),
+          photoPath: condition === 'good' ? null : (photoPath ?? null),
+        };
+        ctx.record(operator, { kind: 'receiving.condition', payload: { receiptId: receipt.id, ...setting } });
+        deps.session.nextCondition = setting;
+        changed(deps, 'condition');
+        return setting;
+      },
+      'receiving.linkBarcode': ({ code, itemId, packQty, supervisorBadge }, call) => {
+        const operator = operatorOf(call);
+        const supervisor = ctx.supervisorByBadge(supervisorBadge);
+        const item = requireItem(itemId);
+        const normalized = /^\d+$/.test(code) && isValidGtin(code) ? normalizeGtin(code) : code;
+        const taken = deps.repo.barcode(normalized);
+        if (taken) throw conflict(`Barcode ${normalized} already belongs to ${taken.itemId}.`);
+        ctx.record(
+          operator,
+          {
+            kind: 'receiving.barcode.link',
+            payload: { code: normalized, itemId: item.id, packQty, supervisor: supervisor.id },
+            op: { kind: 'item.barcode.link', payload: { itemId: item.id, code: normalized, packQty, linkedBy: supervisor.id } },
+          },
+          () => deps.repo.insertBarcode(normalized, item.id, packQty),
+        );
+        if (deps.session.unknownBarcode === code || deps.session.unknownBarcode === normalized) deps.session.unknownBarcode = null;
+        changed(deps, 'barcode linked');
+        return { code: normalized, itemId: item.id, packQty };
+      },
+      'receiving.undo': (_input, call) => answer(undoLastScan(deps, operatorOf(call)), 'undo'),
+      'receiving.lpn.start': ({ container, label }, call) => startLpn(deps, operatorOf(call), container, label),
+      'receiving.lpn.weigh': ({ lpn }, call) => weighLpn(deps, operatorOf(call), lpn),
+      'receiving.lpn.print': ({ lpn, label, reprintReason }, call) => printLpnLabel(deps, operatorOf(call), lpn, label, reprintReason),
+      'receiving.lpn.suggest': ({ lpn }) => planPutaway(deps, requireLpn(deps, requireReceipt(deps), lpn)),
+      'receiving.lpn.putaway': ({ lpn, location }, call) => putAwayLpn(deps, operatorOf(call), lpn, location),
+      'receiving.closePreview': () => closePreview(deps),
+      'receiving.close': ({ supervisorBadge, printReport }, call) => closeReceipt(deps, operatorOf(call), supervisorBadge, printReport),
+    },
+  };
+}

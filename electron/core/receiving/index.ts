@@ -1,0 +1,3 @@
+/** The receiving bench, as the app composes it: its commands and scan handling over its repo. */
+export { createReceiving, type ReceivingModule } from './handlers';
+export { createReceivingRepo, type ReceivingRepo } from './repo';

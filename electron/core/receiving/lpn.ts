@@ -1,0 +1,209 @@
+/** License plates of a receipt: start, weigh, label, putaway suggestion and confirmation. */
+import type { Operator } from '../../../shared/domain/master-data';
+import type { LpnView, PrintOutcome, PutawayPlan } from '../../../shared/domain/receiving';
+import type { StockLine } from '../../../shared/sync-protocol';
+import { lpnLabel, ssccLabel, toGrams } from '../devices';
+import { notFound, ruleError, StationError } from '../kernel/errors';
+import { syncOp } from '../storage/sync-op';
+import { changed, nowIso, type ReceivingDeps, requireReceipt } from './deps';
+import { type PutawayGoods, type PutawayLocation, suggestPutaway } from './putaway';
+import type { LpnRow, ReceiptRow } from './repo';
+import { nextInternalLpn, nextPalletSscc } from './sscc';
+import { itemLookup, lpnView } from './views';
+
+export const SCALE_ROLE = 'receiving-scale';
+export const STABLE_TIMEOUT_MS = 5000;
+
+export function requireLpn(deps: ReceivingDeps, receipt: ReceiptRow, ref: string | undefined): LpnRow {
+  const id = ref ?? receipt.currentLpn;
+  if (!id) throw ruleError('No license plate is open: start a pallet or a tote first.');
+  const lpn = deps.repo.lpn(id);
+  if (!lpn || lpn.receiptId !== receipt.id) throw notFound(`License plate ${id} is not part of this receipt.`);
+  return lpn;
+}
+
+export function startLpn(deps: ReceivingDeps, operator: Operator, container: 'pallet' | 'tote', label: 'sscc' | 'internal'): LpnView {
+  const receipt = requireReceipt(deps);
+  const { ctx, repo } = deps;
+  const lpn = ctx.transaction(() => {
+    const sscc = label === 'sscc' ? nextPalletSscc(deps.repo, ctx.site().gs1CompanyPrefix) : null;
+    const id = sscc ?? nextInternalLpn(repo, ctx.meta, ctx.stationId);
+    ctx.record(operator, { kind: 'receiving.lpn.start', payload: { receiptId: receipt.id, lpn: id, kind: label, container } }, () => {
+      repo.insertLpn({ lpn: id, receiptId: receipt.id, kind: label, container, sscc, createdAt: nowIso(deps) }, operator.id);
+      repo.setCurrentLpn(receipt.id, id);
+    });
+    return id;
+  });
+  changed(deps, 'lpn started');
+  const row = repo.lpn(lpn);
+  if (!row) throw new Error(`LPN ${lpn} was not written`);
+  return lpnView(deps, row, lpn);
+}
+
+/** A stable reading of the receiving scale, or a device error the operator can act on. */
+export async function readScale(deps: ReceivingDeps) {
+  try {
+    return await deps.ctx.devices.readStable(SCALE_ROLE, STABLE_TIMEOUT_MS);
+  } catch (error) {
+    throw new StationError(
+      'device',
+      `The receiving scale gave no steady weight: ${error instanceof Error ? error.message : String(error)}. Re-weigh.`,
+    );
+  }
+}
+
+export async function weighLpn(deps: ReceivingDeps, operator: Operator, ref: string | undefined): Promise<LpnView> {
+  const receipt = requireReceipt(deps);
+  const lpn = requireLpn(deps, receipt, ref);
+  const reading = await readScale(deps);
+  if (reading.status !== 'ok' || !reading.stable) throw new StationError('device', `The scale reports ${reading.status}: re-weigh.`);
+  const kg = Math.round(toGrams(reading.value, reading.unit)) / 1000;
+  if (kg <= 0) throw ruleError('Nothing on the scale: put the pallet on, let it settle and weigh again.');
+  deps.ctx.record(operator, { kind: 'receiving.lpn.weigh', payload: { lpn: lpn.lpn, weightKg: kg, reading } }, () =>
+    deps.repo.weighLpn(lpn.lpn, kg, nowIso(deps)),
+  );
+  changed(deps, 'lpn weighed');
+  const view = lpnView(deps, { ...lpn, weightKg: kg }, receipt.currentLpn);
+  return view;
+}
+
+/** Putaway candidates with what this station knows of their stock and holds. */
+function putawayLocations(deps: ReceivingDeps): PutawayLocation[] {
+  const held = deps.repo.heldLocations();
+  const stock = deps.repo.stockByLocation();
+  return deps.repo.locations().map((l) => ({ ...l, held: held.has(l.code), stock: stock.get(l.code) ?? [] }));
+}
+
+function goodsOf(deps: ReceivingDeps, lpn: LpnRow): PutawayGoods[] {
+  const item = itemLookup(deps);
+  return lpnView(deps, lpn, null, item).items.map((g) => {
+    const it = item(g.itemId);
+    return {
+      itemId: g.itemId,
+      itemClass: it?.itemClass ?? 'general',
+      homeLocation: it?.homeLocation ?? null,
+      lot: g.lot,
+      qty: g.qty,
+      onHold: g.onHold,
+    };
+  });
+}
+
+export function planPutaway(deps: ReceivingDeps, lpn: LpnRow, limit = 5): PutawayPlan {
+  const plan = suggestPutaway(goodsOf(deps, lpn), putawayLocations(deps), limit);
+  // The interesting exclusions: places the goods would otherwise go (home, same item), not every rack of another class.
+  const notable = plan.excluded.filter((e) => !/^does not take|quarantine/.test(e.reason)).slice(0, 10);
+  return { lpn: lpn.lpn, suggestions: plan.suggestions, excluded: notable };
+}
+
+function stockLines(deps: ReceivingDeps, lpn: string): StockLine[] {
+  const grouped = new Map<string, StockLine>();
+  for (const l of deps.repo.linesOfLpn(lpn)) {
+    const key = l.serial !== null ? `${l.itemId}\u0000${l.lot ?? ''}\u0000${l.serial}` : `${l.itemId}\u0000${l.lot ?? ''}`;
+    const entry = grouped.get(key) ?? { itemId: l.itemId, lot: l.lot, serial: l.serial, qty: 0 };
+    entry.qty += l.qty;
+    grouped.set(key, entry);
+  }
+  return [...grouped.values()];
+}
+
+/** Records where the LPN goes (`lpn.putaway`); call inside a transaction when it is part of a larger change. */
+export function recordPutaway(deps: ReceivingDeps, operator: Operator, receipt: ReceiptRow, lpn: LpnRow, location: string): void {
+  const items = stockLines(deps, lpn.lpn);
+  if (items.length === 0) throw ruleError(`License plate ${lpn.lpn} is empty: nothing to put away.`);
+  const op = syncOp('lpn.putaway', { lpn: lpn.lpn, location, items });
+  deps.ctx.record(operator, { kind: 'receiving.lpn.putaway', payload: { receiptId: receipt.id, lpn: lpn.lpn, location }, op }, () => {
+    if (!deps.repo.putAway(lpn.lpn, location, nowIso(deps), operator.id)) throw ruleError(`License plate ${lpn.lpn} is already put away.`);
+    if (receipt.currentLpn === lpn.lpn) deps.repo.setCurrentLpn(receipt.id, null);
+  });
+}
+
+export function putAwayLpn(deps: ReceivingDeps, operator: Operator, ref: string | undefined, location: string | undefined): LpnView {
+  const receipt = requireReceipt(deps);
+  const lpn = requireLpn(deps, receipt, ref);
+  if (lpn.location) throw ruleError(`License plate ${lpn.lpn} is already put away to ${lpn.location}.`);
+  const plan = suggestPutaway(goodsOf(deps, lpn), putawayLocations(deps), Number.POSITIVE_INFINITY);
+  let target = plan.suggestions[0]?.location;
+  if (location !== undefined) {
+    const loc = location.trim().toUpperCase();
+    const ruledOut = plan.excluded.find((e) => e.location.toUpperCase() === loc);
+    if (ruledOut) throw ruleError(`${ruledOut.location}: ${ruledOut.reason}. Choose another location.`);
+    target = plan.suggestions.find((s) => s.location.toUpperCase() === loc)?.location;
+    if (!target) throw notFound(`Location ${location} is not known at this site.`);
+  }
+  if (!target) throw ruleError(`No location may take ${lpn.lpn}: ask a supervisor.`);
+  const chosen = target;
+  deps.ctx.transaction(() => recordPutaway(deps, operator, receipt, lpn, chosen));
+  changed(deps, 'lpn put away');
+  const row = deps.repo.lpn(lpn.lpn);
+  if (!row) throw new Error(`LPN ${lpn.lpn} vanished`);
+  return lpnView(deps, row, null);
+}
+
+export async function printLpnLabel(
+  deps: ReceivingDeps,
+  operator: Operator,
+  ref: string | undefined,
+  label: 'sscc' | 'lpn',
+  reprintReason: string | undefined,
+): Promise<PrintOutcome> {
+  const receipt = requireReceipt(deps);
+  const lpn = requireLpn(deps, receipt, ref);
+  const view = lpnView(deps, lpn, receipt.currentLpn);
+  const site = deps.ctx.site();
+  const single = view.items.length > 0 && view.items.every((i) => i.itemId === view.items[0]?.itemId);
+  const first = view.items[0];
+  const item = first ? deps.repo.item(first.itemId) : undefined;
+  let zpl: string;
+  if (label === 'sscc') {
+    if (!lpn.sscc) throw ruleError(`${lpn.lpn} is an internal license plate: print its LPN label, or start a pallet with an SSCC.`);
+    const gtin = single && first ? deps.repo.unitGtin(first.itemId) : undefined;
+    const lots = new Set(view.items.map((i) => i.lot));
+    const lines = deps.repo.linesOfLpn(lpn.lpn);
+    const expiries = new Set(lines.map((l) => l.expiry));
+    const [lot] = lots.size === 1 ? [...lots] : [null];
+    const [expiry] = expiries.size === 1 ? [...expiries] : [null];
+    zpl = ssccLabel.build({
+      from: {
+        name: site.siteName.slice(0, 40),
+        address: `${site.shipFrom.street1}, ${site.shipFrom.postalCode} ${site.shipFrom.city}`.slice(0, 60),
+      },
+      sscc: lpn.sscc,
+      ...(gtin && first ? { content: { gtin, count: view.items.reduce((s, i) => s + i.qty, 0) } } : {}),
+      ...(lot && /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+$/.test(lot) ? { lot } : {}),
+      ...(expiry ? { expiry } : {}),
+    });
+  } else {
+    if (view.items.length === 0) throw ruleError(`License plate ${lpn.lpn} is empty: receive goods onto it, then print its label.`);
+    const plan = lpn.location ? null : planPutaway(deps, lpn, 1);
+    const location = lpn.location ?? plan?.suggestions[0]?.location ?? 'NO LOCATION';
+    const qty = view.items.reduce((s, i) => s + i.qty, 0);
+    zpl = lpnLabel.build({
+      lpn: lpn.lpn,
+      item:
+        single && item
+          ? { sku: item.sku, description: item.description.slice(0, 60) }
+          : { sku: 'MIXED', description: `${view.items.length} items` },
+      quantity: { value: qty, unit: 'EA' },
+      ...(single && first?.lot ? { lot: first.lot } : {}),
+      location,
+    });
+  }
+  const job = await deps.ctx.devices.print({
+    role: 'label-printer',
+    kind: 'zpl',
+    data: zpl,
+    idempotencyKey: `receiving:${label}:${lpn.lpn}`,
+    ...(reprintReason ? { reprintReason } : {}),
+    description: `${label === 'sscc' ? 'SSCC' : 'LPN'} label ${lpn.lpn}`,
+  });
+  deps.ctx.record(
+    operator,
+    { kind: 'receiving.lpn.print', payload: { lpn: lpn.lpn, label, job: job.id, state: job.state, reprintReason: reprintReason ?? null } },
+    () => {
+      if (job.state !== 'failed') deps.repo.labelPrinted(lpn.lpn);
+    },
+  );
+  changed(deps, 'label printed');
+  return { id: job.id, state: job.state, description: job.description, ...(job.error ? { error: job.error } : {}) };
+}

@@ -1,0 +1,166 @@
+/** Every scan on the receiving screen: a supervisor badge, an answer to a prompt, a PO/ASN/pallet, or goods. */
+import type { ScanFeedback } from '../../../shared/contract/station';
+import type { Operator } from '../../../shared/domain/master-data';
+import { isSupervisor } from '../../../shared/domain/roles';
+import type { Tracked } from '../../../shared/rules/receiving';
+import { readExpiry } from '../../../shared/rules/shelf-life';
+import type { ParsedScanOk } from '../../../shared/scan';
+import { feedback, type ScanInput } from '../session';
+import { approvePending, decide, refuse } from './accept';
+import { activeReceipt, changed, type ReceivingDeps, today } from './deps';
+import { findReference, openReceipt, startSupplierLpn } from './open';
+import type { Candidate } from './session';
+import { countByWeight } from './weight-count';
+
+const W = 'receiving' as const;
+const LOT_TEXT = /^[\x21-\x7e]{1,20}$/;
+const SERIAL_TEXT = /^[\x21-\x7e]{1,40}$/;
+
+/** The GTIN a scan names: AI (01), else the contained items' AI (02). */
+function gtinOf(parsed: ParsedScanOk): string | undefined {
+  return parsed.gtin ?? parsed.elements.find((e) => e.ai === '02')?.value;
+}
+
+const trackedOf = (parsed: ParsedScanOk): Partial<Tracked> => ({
+  ...(parsed.lot ? { lot: parsed.lot } : {}),
+  ...(parsed.expiry ? { expiry: parsed.expiry } : {}),
+  ...(parsed.serial ? { serial: parsed.serial } : {}),
+});
+
+function describeReceipt(deps: ReceivingDeps, poId: string, poNumber: string, sscc: string | null): ScanFeedback {
+  const lines = deps.repo.poLines(poId).length;
+  return feedback.good(
+    W,
+    `Receiving ${poNumber}: ${lines} line${lines === 1 ? '' : 's'}.${sscc ? ` Pallet ${sscc} is the license plate.` : ''} Scan the goods.`,
+  );
+}
+
+/** Fills what the pending candidate lacks from one scan or typed text; null when the text answers nothing asked. */
+export function fillPending(deps: ReceivingDeps, operator: Operator, fill: Partial<Tracked> | string): ScanFeedback | null {
+  const pending = deps.session.pending;
+  if (pending?.kind !== 'tracking') return null;
+  const candidate: Candidate = { ...pending.candidate };
+  if (typeof fill === 'string') {
+    const need = pending.needs[0];
+    const text = fill.trim();
+    if (need === 'lot') {
+      if (!LOT_TEXT.test(text))
+        return refuse(deps, operator, 'bad_lot', `"${text.slice(0, 30)}" is no lot number (1 to 20 characters, no spaces).`);
+      candidate.lot = text;
+    } else if (need === 'expiry') {
+      const expiry = readExpiry(text, today(deps));
+      if (!expiry.ok) return refuse(deps, operator, 'bad_expiry', expiry.error);
+      candidate.expiry = expiry.iso;
+    } else if (need === 'serial') {
+      if (!SERIAL_TEXT.test(text))
+        return refuse(deps, operator, 'bad_serial', `"${text.slice(0, 30)}" is no serial number (1 to 40 characters, no spaces).`);
+      candidate.serial = text;
+    }
+  } else {
+    if (fill.lot !== undefined) candidate.lot = fill.lot;
+    if (fill.expiry !== undefined) candidate.expiry = fill.expiry;
+    if (fill.serial !== undefined) candidate.serial = fill.serial;
+  }
+  deps.session.pending = null;
+  return decide(deps, operator, candidate);
+}
+
+function candidateFromScan(deps: ReceivingDeps, operator: Operator, parsed: ParsedScanOk): Candidate | ScanFeedback {
+  const gtin = gtinOf(parsed);
+  const code = gtin ?? parsed.data.trim();
+  const known = deps.repo.barcode(code);
+  const item = known ? deps.repo.item(known.itemId) : parsed.kind === 'plain' ? deps.repo.itemBySku(code) : undefined;
+  if (!item) {
+    deps.session.unknownBarcode = code;
+    changed(deps, 'unknown barcode');
+    return refuse(
+      deps,
+      operator,
+      'unknown_barcode',
+      `Unknown barcode ${code}: no item has it. Put the goods aside; a supervisor can link the barcode to an item.`,
+      { code },
+    );
+  }
+  const packQty = known?.packQty ?? 1;
+  let qty = parsed.count !== undefined ? parsed.count * (parsed.gtin ? 1 : packQty) : packQty;
+  // Variable-measure trade items (indicator 9) carry their net weight: the count follows from it.
+  if (parsed.count === undefined && gtin?.startsWith('9') && parsed.netWeightKg !== undefined) {
+    const counted = countByWeight({ value: parsed.netWeightKg, unit: 'kg', stable: true, status: 'ok' }, item.unitWeightG);
+    if (!counted.ok) return refuse(deps, operator, counted.reason, `${item.sku}: ${counted.message}`, { code });
+    qty = counted.count;
+  }
+  if (qty < 1) return refuse(deps, operator, 'zero_count', `${item.sku}: the label counts 0 units.`, { code });
+  return {
+    itemId: item.id,
+    qty,
+    lot: parsed.lot ?? null,
+    expiry: parsed.expiry ?? null,
+    serial: parsed.serial ?? null,
+    source: 'scan',
+    barcode: code,
+    approvals: [],
+  };
+}
+
+export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput, operator: Operator): Promise<ScanFeedback> {
+  if (!parsed.ok)
+    return refuse(deps, operator, 'unreadable', `Cannot read this barcode: ${parsed.error}.`, { data: parsed.data.slice(0, 100) });
+  const receipt = activeReceipt(deps);
+  const data = parsed.data.trim();
+  const pending = deps.session.pending;
+
+  const badgeHolder = parsed.kind === 'plain' ? deps.ctx.operatorByBadge(data) : null;
+  if (badgeHolder) {
+    if (pending?.kind !== 'approval') return feedback.info(W, `Badge of ${badgeHolder.name}: nothing waits for an approval.`);
+    if (!isSupervisor(badgeHolder))
+      return refuse(deps, operator, 'forbidden', `${badgeHolder.name} is not a supervisor: a supervisor must approve.`);
+    return approvePending(deps, operator, badgeHolder);
+  }
+
+  const ssccOnly = parsed.sscc !== undefined && gtinOf(parsed) === undefined;
+  if (ssccOnly || parsed.kind === 'plain') {
+    const found = findReference(deps, parsed.sscc ?? data);
+    if (found) {
+      const sscc = found.sscc;
+      if (receipt && receipt.poId === found.po.id) {
+        if (sscc) {
+          startSupplierLpn(deps, operator, receipt.id, sscc);
+          changed(deps, 'pallet');
+          return feedback.good(W, `Pallet ${sscc} of ${found.asn?.number ?? found.po.number}: the next goods go onto it.`);
+        }
+        return feedback.info(W, `${found.po.number} is open. Scan the goods.`);
+      }
+      const opened = openReceipt(deps, operator, found);
+      return describeReceipt(deps, opened.poId, found.po.number, sscc);
+    }
+    if (ssccOnly)
+      return refuse(deps, operator, 'unknown_sscc', `Pallet SSCC ${parsed.sscc ?? ''} is on no ASN this station knows.`, {
+        sscc: parsed.sscc,
+      });
+  }
+
+  if (!receipt)
+    return refuse(deps, operator, 'no_receipt', 'Scan or choose a PO, an ASN or a pallet SSCC first.', { data: data.slice(0, 100) });
+
+  if (pending?.kind === 'tracking') {
+    const gtin = gtinOf(parsed);
+    const sameItem = gtin !== undefined && deps.repo.barcode(gtin)?.itemId === pending.candidate.itemId;
+    const tracked = trackedOf(parsed);
+    if ((sameItem || (gtin === undefined && parsed.kind === 'gs1')) && Object.keys(tracked).length > 0)
+      return fillPending(deps, operator, tracked) ?? feedback.info(W, 'Nothing to fill.');
+    if (parsed.kind === 'plain' && deps.repo.barcode(data) === undefined)
+      return fillPending(deps, operator, data) ?? feedback.info(W, 'Nothing to fill.');
+    deps.session.pending = null;
+  } else if (pending?.kind === 'approval') {
+    deps.session.pending = null;
+  }
+
+  if (parsed.kind === 'gs1' && gtinOf(parsed) === undefined) {
+    return refuse(deps, operator, 'no_item', 'This barcode names no item (no GTIN): scan the item barcode first.', {
+      data: data.slice(0, 100),
+    });
+  }
+  const candidate = candidateFromScan(deps, operator, parsed);
+  if ('decision' in candidate) return candidate;
+  return decide(deps, operator, candidate);
+}

@@ -1,0 +1,43 @@
+import type { ConditionSetting } from '../../../shared/domain/receiving';
+import type { Tracking } from '../../../shared/rules/receiving';
+
+/** Goods the receiver scanned or typed, on their way to a decision. */
+export interface Candidate {
+  itemId: string;
+  qty: number;
+  lot: string | null;
+  expiry: string | null;
+  serial: string | null;
+  source: 'scan' | 'typed' | 'weight';
+  barcode: string | null;
+  /** Rules a supervisor already approved for this candidate. */
+  approvals: { rule: ApprovalRule; by: string }[];
+}
+
+export type ApprovalRule = 'over_receipt' | 'short_shelf_life';
+
+export type Pending =
+  | { kind: 'tracking'; candidate: Candidate; needs: Tracking[] }
+  | { kind: 'approval'; candidate: Candidate; rule: ApprovalRule; message: string };
+
+/** What the bench remembers between scans of the open receipt (kept with the receiving module, not in the cache). */
+export interface ReceivingSession {
+  receiptId: string | null;
+  pending: Pending | null;
+  nextCondition: ConditionSetting;
+  unknownBarcode: string | null;
+}
+
+export const goodCondition = (): ConditionSetting => ({ condition: 'good', reason: null, photoPath: null });
+
+export function createSession(): ReceivingSession {
+  return { receiptId: null, pending: null, nextCondition: goodCondition(), unknownBarcode: null };
+}
+
+/** Forgets everything tied to the receipt the bench worked on. */
+export function resetSession(session: ReceivingSession, receiptId: string | null): void {
+  session.receiptId = receiptId;
+  session.pending = null;
+  session.nextCondition = goodCondition();
+  session.unknownBarcode = null;
+}

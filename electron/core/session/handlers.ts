@@ -1,0 +1,56 @@
+import type { StationContext } from '../context';
+import { toScanEvent } from '../devices';
+import { isoAt } from '../kernel/clock';
+import { StationError } from '../kernel/errors';
+import type { HandlersFor } from '../kernel/handlers';
+import type { Session } from './session';
+
+type SessionCommands =
+  | 'station.info'
+  | 'session.signIn'
+  | 'session.signOut'
+  | 'session.current'
+  | 'workflow.select'
+  | 'scan.submit'
+  | 'journal.recent';
+
+export function sessionHandlers(
+  ctx: StationContext,
+  session: Session,
+  about: { version: string; dataDir: string },
+): HandlersFor<SessionCommands> {
+  return {
+    'station.info': () => ({
+      stationId: ctx.stationId,
+      stationName: ctx.config.stationName,
+      stationRole: ctx.config.stationRole,
+      siteName: ctx.site().siteName,
+      version: about.version,
+      training: ctx.config.training,
+      dataDir: about.dataDir,
+      wedgeSeparator: ctx.config.wedgeSeparator,
+      locale: ctx.config.locale,
+    }),
+    'session.signIn': ({ badge }) => {
+      const operator = session.signIn(badge, 'typed');
+      if (!operator)
+        throw new StationError('not_found', `Badge "${badge.slice(0, 64)}" is not known at this site. Ask a supervisor to check it.`);
+      return operator;
+    },
+    'session.signOut': () => ({ signedOut: session.signOut() !== null }),
+    'session.current': () => session.operator(),
+    'workflow.select': ({ workflow }) => {
+      session.selectWorkflow(workflow);
+      return { workflow };
+    },
+    'scan.submit': ({ data, source }) => {
+      const raw = data.replace(/[\r\n]+$/, '');
+      const context = { source: source === 'manual' ? ('wedge' as const) : source, at: isoAt(ctx.clock) };
+      // A keyboard-wedge scanner types its AIM prefix like any other character: split it off as a serial scanner's is.
+      const framed = toScanEvent(raw, context);
+      return session.scan(framed.ok ? framed.event : { data: raw, symbology: 'unknown', ...context });
+    },
+    'journal.recent': ({ limit }) =>
+      ctx.journal.recent(limit).map(({ seq, at, operatorId, kind, payload }) => ({ seq, at, operatorId, kind, payload })),
+  };
+}

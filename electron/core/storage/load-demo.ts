@@ -1,0 +1,19 @@
+import type { Database } from 'better-sqlite3';
+import type { DemoDataset } from '../../../shared/demo/dataset';
+import { createMasterDataWriter } from './master-data';
+
+/** Writes a dataset straight into the station cache (standalone mode and tests; with a server the station pulls it instead). */
+export function loadDatasetIntoCache(db: Database, data: DemoDataset): void {
+  const write = createMasterDataWriter(db);
+  db.transaction(() => {
+    write.siteSettings(data.site);
+    data.operators.forEach(write.operator);
+    data.items.forEach(write.item);
+    data.locations.forEach(write.location);
+    data.purchaseOrders.forEach(write.purchaseOrder);
+    data.asns.forEach(write.asn);
+    data.orders.forEach(write.order);
+    data.cartonTypes.forEach(write.cartonType);
+    data.holds.forEach(write.hold);
+  })();
+}

@@ -1,0 +1,181 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  Address,
+  Asn,
+  CartonType,
+  Hold,
+  Item,
+  Location,
+  Operator,
+  Order,
+  PurchaseOrder,
+  Role,
+  SiteSettings,
+} from '../../../shared/domain/master-data';
+
+const bool = (b: boolean): number => (b ? 1 : 0);
+
+/** Writes master data into the station cache. Used by the sync pull and the demo loader; callers own the transaction. */
+export function createMasterDataWriter(db: Database) {
+  const stmts = {
+    item: db.prepare(`INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
+        expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active)
+      VALUES (@id, @sku, @description, @unitWeightG, @lengthMm, @widthMm, @heightMm, @lotTracked, @serialTracked, @expiryTracked,
+        @minShelfLifeDays, @itemClass, @homeLocation, @overReceiptTolerancePct, @active)
+      ON CONFLICT(id) DO UPDATE SET sku = excluded.sku, description = excluded.description, unit_weight_g = excluded.unit_weight_g,
+        length_mm = excluded.length_mm, width_mm = excluded.width_mm, height_mm = excluded.height_mm, lot_tracked = excluded.lot_tracked,
+        serial_tracked = excluded.serial_tracked, expiry_tracked = excluded.expiry_tracked, min_shelf_life_days = excluded.min_shelf_life_days,
+        item_class = excluded.item_class, home_location = excluded.home_location,
+        over_receipt_tolerance_pct = excluded.over_receipt_tolerance_pct, active = excluded.active`),
+    clearBarcodes: db.prepare('DELETE FROM item_barcodes WHERE item_id = ?'),
+    barcode: db.prepare(`INSERT INTO item_barcodes (code, item_id, pack_qty) VALUES (?, ?, ?)
+      ON CONFLICT(code) DO UPDATE SET item_id = excluded.item_id, pack_qty = excluded.pack_qty`),
+    location: db.prepare(`INSERT INTO locations (code, zone, item_classes, status, capacity_units, pick_sequence)
+      VALUES (@code, @zone, @itemClasses, @status, @capacityUnits, @pickSequence)
+      ON CONFLICT(code) DO UPDATE SET zone = excluded.zone, item_classes = excluded.item_classes, status = excluded.status,
+        capacity_units = excluded.capacity_units, pick_sequence = excluded.pick_sequence`),
+    po: db.prepare(`INSERT INTO purchase_orders (id, number, supplier, status, expected_date, over_receipt_tolerance_pct)
+      VALUES (@id, @number, @supplier, @status, @expectedDate, @overReceiptTolerancePct)
+      ON CONFLICT(id) DO UPDATE SET number = excluded.number, supplier = excluded.supplier, status = excluded.status,
+        expected_date = excluded.expected_date, over_receipt_tolerance_pct = excluded.over_receipt_tolerance_pct`),
+    clearPoLines: db.prepare('DELETE FROM po_lines WHERE po_id = ?'),
+    poLine: db.prepare('INSERT INTO po_lines (po_id, line_no, item_id, qty_ordered) VALUES (?, ?, ?, ?)'),
+    asn: db.prepare(`INSERT INTO asns (id, number, po_id, expected_weight_kg) VALUES (@id, @number, @poId, @expectedWeightKg)
+      ON CONFLICT(id) DO UPDATE SET number = excluded.number, po_id = excluded.po_id, expected_weight_kg = excluded.expected_weight_kg`),
+    clearAsnLines: db.prepare('DELETE FROM asn_lines WHERE asn_id = ?'),
+    asnLine: db.prepare(`INSERT INTO asn_lines (asn_id, line_no, po_line_no, item_id, qty, lot, expiry, sscc)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    order: db.prepare(`INSERT INTO orders (id, number, tote, ship_to, carrier, service, notes, gift, fragile, status)
+      VALUES (@id, @number, @tote, @shipTo, @carrier, @service, @notes, @gift, @fragile, @status)
+      ON CONFLICT(id) DO UPDATE SET number = excluded.number, tote = excluded.tote, ship_to = excluded.ship_to, carrier = excluded.carrier,
+        service = excluded.service, notes = excluded.notes, gift = excluded.gift, fragile = excluded.fragile, status = excluded.status`),
+    clearOrderLines: db.prepare('DELETE FROM order_lines WHERE order_id = ?'),
+    orderLine: db.prepare('INSERT INTO order_lines (order_id, line_no, item_id, qty) VALUES (?, ?, ?, ?)'),
+    cartonType:
+      db.prepare(`INSERT INTO carton_types (code, description, inner_length_mm, inner_width_mm, inner_height_mm, tare_g, max_weight_g, active)
+      VALUES (@code, @description, @innerLengthMm, @innerWidthMm, @innerHeightMm, @tareG, @maxWeightG, @active)
+      ON CONFLICT(code) DO UPDATE SET description = excluded.description, inner_length_mm = excluded.inner_length_mm,
+        inner_width_mm = excluded.inner_width_mm, inner_height_mm = excluded.inner_height_mm, tare_g = excluded.tare_g,
+        max_weight_g = excluded.max_weight_g, active = excluded.active`),
+    hold: db.prepare(`INSERT INTO holds (id, kind, item_id, lot, location, reason, active, created_at)
+      VALUES (@id, @kind, @itemId, @lot, @location, @reason, @active, @createdAt)
+      ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, item_id = excluded.item_id, lot = excluded.lot, location = excluded.location,
+        reason = excluded.reason, active = excluded.active`),
+    operator: db.prepare(`INSERT INTO operators (id, badge, name, roles, active) VALUES (@id, @badge, @name, @roles, @active)
+      ON CONFLICT(id) DO UPDATE SET badge = excluded.badge, name = excluded.name, roles = excluded.roles, active = excluded.active`),
+    meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+  };
+
+  return {
+    item(item: Item): void {
+      stmts.item.run({
+        ...item,
+        lotTracked: bool(item.lotTracked),
+        serialTracked: bool(item.serialTracked),
+        expiryTracked: bool(item.expiryTracked),
+        active: bool(item.active),
+      });
+      stmts.clearBarcodes.run(item.id);
+      for (const b of item.barcodes) stmts.barcode.run(b.code, item.id, b.packQty);
+    },
+    location(loc: Location): void {
+      stmts.location.run({ ...loc, itemClasses: JSON.stringify(loc.itemClasses) });
+    },
+    purchaseOrder(po: PurchaseOrder): void {
+      stmts.po.run({
+        id: po.id,
+        number: po.number,
+        supplier: po.supplier,
+        status: po.status,
+        expectedDate: po.expectedDate,
+        overReceiptTolerancePct: po.overReceiptTolerancePct,
+      });
+      stmts.clearPoLines.run(po.id);
+      for (const l of po.lines) stmts.poLine.run(po.id, l.lineNo, l.itemId, l.qtyOrdered);
+    },
+    asn(asn: Asn): void {
+      stmts.asn.run({ id: asn.id, number: asn.number, poId: asn.poId, expectedWeightKg: asn.expectedWeightKg });
+      stmts.clearAsnLines.run(asn.id);
+      for (const l of asn.lines) stmts.asnLine.run(asn.id, l.lineNo, l.poLineNo, l.itemId, l.qty, l.lot, l.expiry, l.sscc);
+    },
+    order(order: Order): void {
+      stmts.order.run({
+        id: order.id,
+        number: order.number,
+        tote: order.tote,
+        shipTo: JSON.stringify(order.shipTo),
+        carrier: order.carrier,
+        service: order.service,
+        notes: order.notes,
+        gift: bool(order.gift),
+        fragile: bool(order.fragile),
+        status: order.status,
+      });
+      stmts.clearOrderLines.run(order.id);
+      for (const l of order.lines) stmts.orderLine.run(order.id, l.lineNo, l.itemId, l.qty);
+    },
+    cartonType(ct: CartonType): void {
+      stmts.cartonType.run({ ...ct, active: bool(ct.active) });
+    },
+    hold(hold: Hold): void {
+      stmts.hold.run({ ...hold, active: bool(hold.active) });
+    },
+    operator(op: Operator): void {
+      stmts.operator.run({ id: op.id, badge: op.badge, name: op.name, roles: JSON.stringify(op.roles), active: bool(op.active) });
+    },
+    siteSettings(settings: SiteSettings): void {
+      stmts.meta.run('site_settings', JSON.stringify(settings));
+    },
+    /** Removes one cached record (a pull's `delete`). */
+    remove(entity: MasterEntity, id: string): void {
+      const table = entityTables[entity];
+      if (entity === 'siteSettings') return;
+      db.prepare(`DELETE FROM ${table.name} WHERE ${table.key} = ?`).run(id);
+    },
+    /** Empties every master-data table (a pull's `reset`); the journal and outbox stay. */
+    clearAll(): void {
+      for (const t of Object.values(entityTables)) if (t.name !== 'meta') db.prepare(`DELETE FROM ${t.name}`).run();
+    },
+  };
+}
+
+export type MasterDataWriter = ReturnType<typeof createMasterDataWriter>;
+
+export type MasterEntity = 'item' | 'location' | 'purchaseOrder' | 'asn' | 'order' | 'cartonType' | 'hold' | 'operator' | 'siteSettings';
+
+const entityTables: Record<MasterEntity, { name: string; key: string }> = {
+  item: { name: 'items', key: 'id' },
+  location: { name: 'locations', key: 'code' },
+  purchaseOrder: { name: 'purchase_orders', key: 'id' },
+  asn: { name: 'asns', key: 'id' },
+  order: { name: 'orders', key: 'id' },
+  cartonType: { name: 'carton_types', key: 'code' },
+  hold: { name: 'holds', key: 'id' },
+  operator: { name: 'operators', key: 'id' },
+  siteSettings: { name: 'meta', key: 'key' },
+};
+
+interface OperatorRow {
+  id: string;
+  badge: string;
+  name: string;
+  roles: string;
+  active: number;
+}
+
+export function rowToOperator(row: OperatorRow): Operator {
+  return { id: row.id, badge: row.badge, name: row.name, roles: JSON.parse(row.roles) as Role[], active: row.active === 1 };
+}
+
+export function parseAddress(json: string): Address {
+  return JSON.parse(json) as Address;
+}
+
+/** Active operators by badge, as sign-in and supervisor approvals look them up. */
+export function createOperatorLookup(db: Database): (badge: string) => Operator | null {
+  const byBadge = db.prepare('SELECT * FROM operators WHERE badge = ? AND active = 1');
+  return (badge) => {
+    const row = byBadge.get(badge.trim()) as OperatorRow | undefined;
+    return row ? rowToOperator(row) : null;
+  };
+}
