@@ -1,7 +1,7 @@
 /** What a quality hold covers. Pure: the central server judges receipts, packing and hold release with it. */
 import type { Hold } from '../domain/master-data';
 
-export type HoldScope = Pick<Hold, 'kind' | 'itemId' | 'lot' | 'location'>;
+export type HoldScope = Pick<Hold, 'kind' | 'itemId' | 'lot'> & { location?: Hold['location'] };
 
 export interface Stock {
   itemId: string;
@@ -21,6 +21,6 @@ export function holdCovers(hold: HoldScope, stock: Stock): boolean {
     case 'lot':
       return stock.lot !== null && hold.lot === stock.lot && (hold.itemId === null || hold.itemId === stock.itemId);
     case 'location':
-      return stock.location != null && hold.location === stock.location;
+      return stock.location != null && hold.location != null && hold.location === stock.location;
   }
 }

@@ -1,5 +1,6 @@
 /** Rules of receiving against a purchase order. Pure: the workflow reads the data, these decide. */
 import type { Hold, Item } from '../domain/master-data';
+import { type HoldScope, holdCovers } from './holds';
 
 export type Condition = 'good' | 'damaged' | 'quarantine';
 export type Tracking = 'lot' | 'expiry' | 'serial';
@@ -72,8 +73,8 @@ export function serialConflict(serial: string, receiptId: string, seen: readonly
 }
 
 /** Active quality holds that cover an item, or one of its lots. */
-export function holdsCovering<H extends Pick<Hold, 'kind' | 'itemId' | 'lot' | 'active'>>(holds: readonly H[], itemId: string, lot: string | null): H[] {
-  return holds.filter((h) => h.active && ((h.kind === 'item' && h.itemId === itemId) || (h.kind === 'lot' && h.itemId === itemId && lot !== null && h.lot === lot)));
+export function holdsCovering<H extends HoldScope & Pick<Hold, 'active'>>(holds: readonly H[], itemId: string, lot: string | null): H[] {
+  return holds.filter((h) => h.active && holdCovers(h, { itemId, lot }));
 }
 
 /** Damaged and quarantined goods, and goods under a quality hold, are received straight into hold status. */
@@ -121,7 +122,14 @@ export function closeSummary(poLines: readonly PoLineSpec[], received: readonly 
   const unexpected = new Map<string, SummaryLine>();
   for (const r of received) {
     if (r.poLineNo !== null) continue;
-    const line = unexpected.get(r.itemId) ?? { poLineNo: null, itemId: r.itemId, ordered: 0, received: 0, damaged: 0, kind: 'unexpected' as const };
+    const line = unexpected.get(r.itemId) ?? {
+      poLineNo: null,
+      itemId: r.itemId,
+      ordered: 0,
+      received: 0,
+      damaged: 0,
+      kind: 'unexpected' as const,
+    };
     line.received += r.qty;
     if (r.condition !== 'good') line.damaged += r.qty;
     unexpected.set(r.itemId, line);

@@ -55,11 +55,20 @@ export type ShelfLifeDecision =
 export function checkShelfLife(expiry: string, today: string, minDays: number): ShelfLifeDecision {
   const left = remainingDays(expiry, today);
   if (left < 0) {
-    return { ok: false, reason: 'expired', remainingDays: left, minDays, message: `Expired on ${expiry} (${-left} d ago): do not receive.` };
+    return {
+      ok: false,
+      reason: 'expired',
+      remainingDays: left,
+      minDays,
+      message: `Expired on ${expiry} (${-left} d ago): do not receive.`,
+    };
   }
   if (minDays > 0 && left < minDays) {
     return {
-      ok: false, reason: 'short_shelf_life', remainingDays: left, minDays,
+      ok: false,
+      reason: 'short_shelf_life',
+      remainingDays: left,
+      minDays,
       message: `Only ${left} d of shelf life left (expiry ${expiry}); at least ${minDays} d are required.`,
     };
   }

@@ -2,6 +2,7 @@
  * Pack verification: whether a scanned unit may go into the carton, and how many units it counts. A wrong
  * item, an extra unit, a held item or lot or an expired lot is stopped and counts nothing. Pure rules, no I/O.
  */
+import { holdCovers } from '../../../shared/rules/holds';
 
 export interface LineProgress {
   lineNo: number;
@@ -58,11 +59,7 @@ export const remainingUnits = (lines: readonly LineProgress[]): number => lines.
 
 /** The active hold that covers this item (and lot), if any: item holds, and lot holds of this lot (of this item or of any item). */
 export function holdCovering(holds: readonly HoldRule[], itemId: string, lot: string | null): HoldRule | undefined {
-  return holds.find(
-    (h) =>
-      (h.kind === 'item' && h.itemId === itemId) ||
-      (h.kind === 'lot' && lot !== null && h.lot === lot && (h.itemId === null || h.itemId === itemId)),
-  );
+  return holds.find((h) => holdCovers(h, { itemId, lot }));
 }
 
 /** Expired when the expiry date (AI 17) is before `today` (both ISO dates); a unit expiring today may still ship. */

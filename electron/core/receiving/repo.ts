@@ -240,7 +240,7 @@ export function createReceivingRepo(db: Database) {
       "SELECT code FROM item_barcodes WHERE item_id = ? AND length(code) = 14 AND code NOT GLOB '*[^0-9]*' ORDER BY pack_qty, code LIMIT 1",
     ),
     insertBarcode: db.prepare('INSERT INTO item_barcodes (code, item_id, pack_qty) VALUES (?, ?, ?)'),
-    holdsOfItem: db.prepare("SELECT * FROM holds WHERE active = 1 AND kind IN ('item','lot') AND item_id = ?"),
+    holdsOfItem: db.prepare("SELECT * FROM holds WHERE active = 1 AND kind IN ('item','lot') AND (item_id = ? OR item_id IS NULL)"),
     locationHolds: db.prepare("SELECT location FROM holds WHERE active = 1 AND kind = 'location' AND location IS NOT NULL"),
     locations: db.prepare('SELECT * FROM locations ORDER BY pick_sequence, code'),
     location: db.prepare('SELECT * FROM locations WHERE code = ?'),

@@ -64,6 +64,14 @@ describe('tracking, serials, holds, condition', () => {
     expect(holdsCovering(holds, 'B', null).map((h) => h.id)).toEqual(['H2']);
   });
 
+  it('takes a lot hold that names no item as covering that lot of every item, as the server does', () => {
+    const anyItemLot = [{ id: 'H5', kind: 'lot' as const, itemId: null, lot: 'RECALL-7', active: true }];
+    expect(holdsCovering(anyItemLot, 'Y', 'RECALL-7').map((h) => h.id)).toEqual(['H5']);
+    expect(holdsCovering(anyItemLot, 'B', 'RECALL-7').map((h) => h.id)).toEqual(['H5']);
+    expect(holdsCovering(anyItemLot, 'B', 'L1')).toEqual([]);
+    expect(holdsCovering(anyItemLot, 'B', null)).toEqual([]);
+  });
+
   it('puts damaged, quarantined and held goods on hold, and wants a reason for them', () => {
     expect(receivedOnHold('good', false)).toBe(false);
     expect(receivedOnHold('good', true)).toBe(true);
