@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationInfo, Workflow } from '../../shared/contract/station';
 import type { Operator } from '../../shared/domain/master-data';
+import { isSupervisor } from '../../shared/domain/roles';
 import { useClient, useEvent } from './api/station-context';
 import { DevicesScreen } from './features/devices/DevicesScreen';
 import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
@@ -78,9 +79,9 @@ export function App({ info }: { info: StationInfo }) {
           {screen === 'packing' && <PackingScreen operator={operator} />}
           {screen === 'devices' && <DevicesScreen training={info.training} />}
           {screen === 'diagnostics' && (
-            <DiagnosticsScreen canSetUp={operator.roles.includes('supervisor') || operator.roles.includes('admin')} />
+            <DiagnosticsScreen canSetUp={isSupervisor(operator)} />
           )}
-          {screen === 'sync' && <SyncScreen supervisor={operator.roles.includes('supervisor') || operator.roles.includes('admin')} />}
+          {screen === 'sync' && <SyncScreen supervisor={isSupervisor(operator)} />}
         </>
       )}
       <StatusBar training={info.training} />

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { Workflow } from '../../../../shared/contract/station';
 import type { Operator } from '../../../../shared/domain/master-data';
+import { mayWork } from '../../../../shared/domain/roles';
 
 export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) => void }) {
   const { t } = useTranslation();
-  const canReceive = operator.roles.some((r) => r === 'receiver' || r === 'supervisor');
-  const canPack = operator.roles.some((r) => r === 'packer' || r === 'supervisor');
+  const canReceive = mayWork('receiving', operator);
+  const canPack = mayWork('packing', operator);
   return (
     <main className="home">
       <h1>{t('home.greeting', { name: operator.name })}</h1>
