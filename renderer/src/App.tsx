@@ -78,9 +78,7 @@ export function App({ info }: { info: StationInfo }) {
           {screen === 'receiving' && <ReceivingScreen operator={operator} />}
           {screen === 'packing' && <PackingScreen operator={operator} />}
           {screen === 'devices' && <DevicesScreen training={info.training} />}
-          {screen === 'diagnostics' && (
-            <DiagnosticsScreen canSetUp={isSupervisor(operator)} />
-          )}
+          {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={isSupervisor(operator)} />}
           {screen === 'sync' && <SyncScreen supervisor={isSupervisor(operator)} />}
         </>
       )}
