@@ -69,7 +69,9 @@ export function makeSscc(extensionDigit: number | string, companyPrefix: string,
   if (!DIGITS.test(serial)) throw new RangeError(`SSCC serial reference should be digits only, got "${serial}"`);
   const room = 16 - companyPrefix.length;
   if (serial.length > room) {
-    throw new RangeError(`SSCC serial reference ${serial} does not fit in ${room} digits after a ${companyPrefix.length}-digit company prefix`);
+    throw new RangeError(
+      `SSCC serial reference ${serial} does not fit in ${room} digits after a ${companyPrefix.length}-digit company prefix`,
+    );
   }
   const data = extension + companyPrefix + serial.padStart(room, '0');
   return data + String(computeCheckDigit(data));

@@ -7,7 +7,7 @@
 import { aiEntry, isIdentificationKey } from './gs1/ai-table';
 import { checkElementValue, type Interpreted } from './gs1/element';
 import { pairingError } from './gs1/pairing';
-import { GS, looksBracketed, splitBracketed, splitElementString, type RawElement } from './gs1-syntax';
+import { GS, looksBracketed, type RawElement, splitBracketed, splitElementString } from './gs1-syntax';
 
 export interface Gs1Element {
   ai: string;

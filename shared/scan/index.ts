@@ -1,28 +1,28 @@
-export { splitAim, aimMeaning, type AimSplit } from './aim';
+export { type AimSplit, aimMeaning, splitAim } from './aim';
 export {
-  computeCheckDigit,
   checkDigitError,
+  computeCheckDigit,
+  gtinError,
   hasValidCheckDigit,
   isValidGtin,
-  gtinError,
-  normalizeGtin,
   isValidSscc,
   makeSscc,
+  normalizeGtin,
 } from './check-digit';
-export { parseGs1, parseBracketed, parseElementString, checkElements, type Gs1Element, type Gs1Result, type Gs1Options } from './gs1';
-export { parseGs1Date, fullYear, daysInMonth, type Gs1DateResult } from './gs1-date';
-export { GS, splitElementString, splitBracketed, looksBracketed, type RawElement } from './gs1-syntax';
-export { aiEntry, allAis, type AiEntry, type AiComponent, type ComponentType } from './gs1/ai-table';
-export { pairingError, itemPairingError } from './gs1/pairing';
-export { LINTERS, type Linter, type LintContext } from './gs1/linters';
-export { parseDigitalLink, looksLikeUri } from './digital-link';
-export { expandUpcE } from './upc-e';
+export { looksLikeUri, parseDigitalLink } from './digital-link';
+export { checkElements, type Gs1Element, type Gs1Options, type Gs1Result, parseBracketed, parseElementString, parseGs1 } from './gs1';
+export { type AiComponent, type AiEntry, aiEntry, allAis, type ComponentType } from './gs1/ai-table';
+export { LINTERS, type LintContext, type Linter } from './gs1/linters';
+export { itemPairingError, pairingError } from './gs1/pairing';
+export { daysInMonth, fullYear, type Gs1DateResult, parseGs1Date } from './gs1-date';
+export { GS, looksBracketed, type RawElement, splitBracketed, splitElementString } from './gs1-syntax';
+export { MAX_SCAN_LENGTH, parseScan } from './parse-scan';
 export {
   ParsedScan,
-  ParsedScanOk,
   ParsedScanError,
+  ParsedScanOk,
   ParseScanOptions,
-  ScanKind,
   ScanElement,
+  ScanKind,
 } from './parsed-scan';
-export { parseScan, MAX_SCAN_LENGTH } from './parse-scan';
+export { expandUpcE } from './upc-e';

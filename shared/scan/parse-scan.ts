@@ -3,12 +3,12 @@
  * FNC1-separated), bare GTIN/SSCC, or plain data. Never throws.
  */
 import type { Symbology } from '../domain/devices';
-import { aimMeaning, splitAim, type AimSplit } from './aim';
+import { type AimSplit, aimMeaning, splitAim } from './aim';
 import { checkDigitError, gtinError } from './check-digit';
 import { looksLikeUri, parseDigitalLink } from './digital-link';
-import { checkElements, parseBracketed, parseElementString, type Gs1Element, type Gs1Options, type Gs1Result } from './gs1';
+import { checkElements, type Gs1Element, type Gs1Options, type Gs1Result, parseBracketed, parseElementString } from './gs1';
 import { GS, looksBracketed, splitElementString } from './gs1-syntax';
-import { ParseScanOptions, type ParsedScan, type ParsedScanOk } from './parsed-scan';
+import { type ParsedScan, type ParsedScanOk, ParseScanOptions } from './parsed-scan';
 import { expandUpcE } from './upc-e';
 
 /** Longest scan accepted; a ScanEvent carries at most this much. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Symbology } from '../domain/devices';
+import { GS } from './gs1-syntax';
 
 /** What a scan turned out to be: GS1 element data, a bare GTIN or SSCC, or anything else. */
 export const ScanKind = z.enum(['gs1', 'gtin', 'sscc', 'plain']);
@@ -20,8 +21,14 @@ export const ParsedScanOk = z.object({
   symbology: Symbology,
   kind: ScanKind,
   /** GTIN as 14 digits. */
-  gtin: z.string().regex(/^\d{14}$/).optional(),
-  sscc: z.string().regex(/^\d{18}$/).optional(),
+  gtin: z
+    .string()
+    .regex(/^\d{14}$/)
+    .optional(),
+  sscc: z
+    .string()
+    .regex(/^\d{18}$/)
+    .optional(),
   lot: z.string().optional(),
   serial: z.string().optional(),
   expiry: IsoDate.optional(),
@@ -55,10 +62,13 @@ export const ParseScanOptions = z.object({
   separator: z
     .string()
     .length(1)
-    .refine((c) => !/[0-9\u001d]/.test(c), 'the separator must not be a digit or GS itself')
+    .refine((c) => c !== GS && !/[0-9]/.test(c), 'the separator must not be a digit or GS itself')
     .optional(),
   /** AIM symbology identifier received apart from the data, e.g. "]C1". */
-  aimId: z.string().regex(/^\][A-Za-z][0-9A-Za-z]$/).optional(),
+  aimId: z
+    .string()
+    .regex(/^\][A-Za-z][0-9A-Za-z]$/)
+    .optional(),
   /** Reference time for reading two-digit GS1 years; defaults to now. */
   now: z.date().optional(),
   /**

@@ -6,7 +6,7 @@
  * run then a variable one, alphanumeric parts with a 3-bit encoding indicator.
  */
 import type { RawElement } from '../gs1-syntax';
-import { aiEntry, aiLengthForPrefix, type AiEntry } from './ai-table';
+import { type AiEntry, aiEntry, aiLengthForPrefix } from './ai-table';
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const HEX = '0123456789ABCDEF';

@@ -3,7 +3,7 @@
  * and linters. Errors name the AI, the position in the element's data and the rule broken.
  */
 import { parseGs1Date } from '../gs1-date';
-import { validLengths, type AiComponent, type AiEntry } from './ai-table';
+import { type AiComponent, type AiEntry, validLengths } from './ai-table';
 import { CSET_82, LINTERS, type LintContext, type Linter } from './linters';
 
 /** What an element means beyond its text: an ISO date or a number. */

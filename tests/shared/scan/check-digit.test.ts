@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  checkDigitError, computeCheckDigit, gtinError, isValidGtin, isValidSscc, makeSscc, normalizeGtin,
+  checkDigitError,
+  computeCheckDigit,
+  gtinError,
+  isValidGtin,
+  isValidSscc,
+  makeSscc,
+  normalizeGtin,
 } from '../../../shared/scan/check-digit';
 
 describe('GS1 mod-10 check digit', () => {
@@ -68,18 +74,13 @@ describe('GS1 mod-10 check digit', () => {
 
   it('every SSCC it makes has a valid check digit and keeps its parts', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 9 }),
-        fc.stringMatching(/^\d{4,12}$/),
-        fc.nat(),
-        (extension, prefix, serial) => {
-          fc.pre(String(serial).length <= 16 - prefix.length);
-          const sscc = makeSscc(extension, prefix, serial);
-          expect(isValidSscc(sscc)).toBe(true);
-          expect(sscc.startsWith(`${extension}${prefix}`)).toBe(true);
-          expect(Number(sscc.slice(1 + prefix.length, 17))).toBe(serial);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 9 }), fc.stringMatching(/^\d{4,12}$/), fc.nat(), (extension, prefix, serial) => {
+        fc.pre(String(serial).length <= 16 - prefix.length);
+        const sscc = makeSscc(extension, prefix, serial);
+        expect(isValidSscc(sscc)).toBe(true);
+        expect(sscc.startsWith(`${extension}${prefix}`)).toBe(true);
+        expect(Number(sscc.slice(1 + prefix.length, 17))).toBe(serial);
+      }),
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParsedScan, itemPairingError, pairingError, parseDigitalLink, parseScan } from '../../../shared/scan';
+import { itemPairingError, ParsedScan, pairingError, parseDigitalLink, parseScan } from '../../../shared/scan';
 import { computeCheckDigit } from '../../../shared/scan/check-digit';
 
 const GS = '\u001d';
@@ -97,7 +97,10 @@ describe('pairing rules (req= and ex=)', () => {
     expect(errorOf(`(01)${GTIN}(250)SEC-1`)).toMatch(/^AI 250 /);
     expect(errorOf(`(414)${GLN}(8020)REF`)).toBe('AI 8020 (REF No.) needs (415) with it');
     expect(pairsOf('(21)SN-1')).toEqual([['21', 'SN-1']]);
-    expect(pairsOf(']C11726123110L2411A')).toEqual([['17', '261231'], ['10', 'L2411A']]);
+    expect(pairsOf(']C11726123110L2411A')).toEqual([
+      ['17', '261231'],
+      ['10', 'L2411A'],
+    ]);
     expect(errorOf('(3102)001000(3103)000100')).toBe('AI 3102 (NET WEIGHT (kg)) may not appear with AI 3103');
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GS, parseElementString } from '../../../shared/scan';
 import { computeCheckDigit } from '../../../shared/scan/check-digit';
-import { allAis, type AiComponent, type AiEntry } from '../../../shared/scan/gs1/ai-table';
+import { type AiComponent, type AiEntry, allAis } from '../../../shared/scan/gs1/ai-table';
 import { ISO_3166_ALPHA2, ISO_3166_NUMERIC, ISO_4217_NUMERIC, PACKAGE_TYPES } from '../../../shared/scan/gs1/code-lists';
 import { CSET_82, checkCharacterPair } from '../../../shared/scan/gs1/linters';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGs1, parseElementString } from '../../../shared/scan/gs1';
+import { parseElementString, parseGs1 } from '../../../shared/scan/gs1';
 import { fullYear, parseGs1Date } from '../../../shared/scan/gs1-date';
 
 const GS = '\u001d';
@@ -32,13 +32,21 @@ describe('GS1 element strings', () => {
 
   it('ends a variable-length element at GS and tolerates a leading FNC1 and GS after fixed-length elements', () => {
     const elements = elementsOf(`${GS}0109506000134352${GS}10ABC123${GS}21SN-0001${GS}`);
-    expect(elements.map((e) => [e.ai, e.value])).toEqual([['01', '09506000134352'], ['10', 'ABC123'], ['21', 'SN-0001']]);
+    expect(elements.map((e) => [e.ai, e.value])).toEqual([
+      ['01', '09506000134352'],
+      ['10', 'ABC123'],
+      ['21', 'SN-0001'],
+    ]);
   });
 
   it('takes a substitute separator the wedge scanner types instead of GS', () => {
     const pipe = elementsOf('0109506000134352|10ABC123|21SN1', { separator: '|' });
     const tilde = elementsOf('0109506000134352~10ABC123~21SN1', { separator: '~' });
-    expect(pipe.map((e) => [e.ai, e.value])).toEqual([['01', '09506000134352'], ['10', 'ABC123'], ['21', 'SN1']]);
+    expect(pipe.map((e) => [e.ai, e.value])).toEqual([
+      ['01', '09506000134352'],
+      ['10', 'ABC123'],
+      ['21', 'SN1'],
+    ]);
     expect(tilde).toEqual(pipe);
   });
 
@@ -52,7 +60,12 @@ describe('GS1 element strings', () => {
   it('reads net weight in lb, counts, customer PO and ship-to postal code', () => {
     const elements = elementsOf('(00)106141411234567897(02)09506000134352(37)48(3201)001255(400)PO-2024/77(420)8600');
     expect(elements.map((e) => [e.ai, e.interpreted ?? e.value])).toEqual([
-      ['00', '106141411234567897'], ['02', '09506000134352'], ['37', 48], ['3201', 125.5], ['400', 'PO-2024/77'], ['420', '8600'],
+      ['00', '106141411234567897'],
+      ['02', '09506000134352'],
+      ['37', 48],
+      ['3201', 125.5],
+      ['400', 'PO-2024/77'],
+      ['420', '8600'],
     ]);
     expect(elementsOf('(01)09521234543213(30)00000012')[1]?.interpreted).toBe(12);
   });

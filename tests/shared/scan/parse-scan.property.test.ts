@@ -17,7 +17,31 @@ function answersEverything(raw: string, opts?: { separator?: string; aimId?: str
 const aiLooking = fc
   .array(
     fc.tuple(
-      fc.constantFrom('00', '01', '02', '10', '11', '15', '17', '21', '30', '37', '3103', '3202', '3109', '400', '420', '421', '14', '99', '244', '7003', '8010', '(', ')'),
+      fc.constantFrom(
+        '00',
+        '01',
+        '02',
+        '10',
+        '11',
+        '15',
+        '17',
+        '21',
+        '30',
+        '37',
+        '3103',
+        '3202',
+        '3109',
+        '400',
+        '420',
+        '421',
+        '14',
+        '99',
+        '244',
+        '7003',
+        '8010',
+        '(',
+        ')',
+      ),
       fc.stringMatching(/^[0-9A-Za-z#|~ -]{0,22}$/),
       fc.constantFrom('', GS, '|', '(', ')'),
     ),
@@ -38,16 +62,25 @@ const options = fc.option(
 
 describe('parseScan never throws and always answers a ParsedScan', () => {
   it('on random strings', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), options, (raw, opts) => answersEverything(raw, opts)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), options, (raw, opts) => answersEverything(raw, opts)),
+      { numRuns: 2000 },
+    );
   });
 
   it('on random full-unicode strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (raw) => answersEverything(raw)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (raw) => answersEverything(raw)),
+      { numRuns: 1000 },
+    );
   });
 
   it('on random bytes read as latin1', () => {
     const latin1 = fc.uint8Array({ maxLength: 200 }).map((bytes) => Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-    fc.assert(fc.property(latin1, options, (raw, opts) => answersEverything(raw, opts)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(latin1, options, (raw, opts) => answersEverything(raw, opts)),
+      { numRuns: 2000 },
+    );
   });
 
   it('on AI-looking data behind AIM ids, brackets and Digital Link prefixes', () => {
@@ -66,7 +99,9 @@ describe('parseScan never throws and always answers a ParsedScan', () => {
         answersEverything(raw);
         const result = parseScan(raw);
         if ([8, 12, 13, 14].includes(raw.length)) {
-          expect(result.ok ? result.kind === 'gtin' && result.gtin === raw.padStart(14, '0') : result.error.startsWith('GTIN check digit')).toBe(true);
+          expect(
+            result.ok ? result.kind === 'gtin' && result.gtin === raw.padStart(14, '0') : result.error.startsWith('GTIN check digit'),
+          ).toBe(true);
         }
         if (raw.length === 18) {
           expect(result.ok ? result.kind === 'sscc' && result.sscc === raw : result.error.startsWith('SSCC check digit')).toBe(true);

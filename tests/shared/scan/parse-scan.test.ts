@@ -31,7 +31,14 @@ describe('parseScan', () => {
   it('takes the symbology from the AIM id and reads the data after it as GS1 with FNC1 implied', () => {
     const raw = `]d2010950600013435221SN-77${GS}17260300${GS}3103000123`;
     expect(scan(raw)).toMatchObject({
-      ok: true, symbology: 'gs1-datamatrix', kind: 'gs1', gtin: '09506000134352', serial: 'SN-77', expiry: '2026-03-31', netWeightKg: 0.123, data: raw,
+      ok: true,
+      symbology: 'gs1-datamatrix',
+      kind: 'gs1',
+      gtin: '09506000134352',
+      serial: 'SN-77',
+      expiry: '2026-03-31',
+      netWeightKg: 0.123,
+      data: raw,
     });
   });
 
@@ -43,24 +50,46 @@ describe('parseScan', () => {
   it('fills every named field a pallet label can carry', () => {
     const raw = '(00)106141411234567897(02)09506000134352(37)48(15)241100(11)240105(400)PO-2024/77(420)8600';
     expect(scan(raw)).toMatchObject({
-      ok: true, kind: 'gs1', sscc: '106141411234567897', count: 48, bestBefore: '2024-11-30', productionDate: '2024-01-05', customerPo: 'PO-2024/77', shipToPostal: '8600',
+      ok: true,
+      kind: 'gs1',
+      sscc: '106141411234567897',
+      count: 48,
+      bestBefore: '2024-11-30',
+      productionDate: '2024-01-05',
+      customerPo: 'PO-2024/77',
+      shipToPostal: '8600',
     });
     expect(scan('(01)09506000134352(3202)012345(30)7')).toMatchObject({ netWeightLb: 123.45, count: 7 });
   });
 
   it('reads GS-separated data without an AIM id, including a leading FNC1', () => {
-    expect(scan(`${GS}0109506000134352${GS}10ABC${GS}`)).toMatchObject({ ok: true, kind: 'gs1', symbology: 'unknown', gtin: '09506000134352', lot: 'ABC' });
+    expect(scan(`${GS}0109506000134352${GS}10ABC${GS}`)).toMatchObject({
+      ok: true,
+      kind: 'gs1',
+      symbology: 'unknown',
+      gtin: '09506000134352',
+      lot: 'ABC',
+    });
     expect(scan(`0109506000134352${'10'}ABC${GS}21X1`)).toMatchObject({ ok: true, kind: 'gs1', lot: 'ABC', serial: 'X1' });
   });
 
   it('reads the site substitute separator as GS', () => {
     expect(scan(']C10109506000134352~10ABC~21X1', { separator: '~' })).toMatchObject({ ok: true, kind: 'gs1', lot: 'ABC', serial: 'X1' });
-    expect(scan('0109506000134352|10ABC|17201225', { separator: '|' })).toMatchObject({ ok: true, kind: 'gs1', lot: 'ABC', expiry: '2020-12-25' });
+    expect(scan('0109506000134352|10ABC|17201225', { separator: '|' })).toMatchObject({
+      ok: true,
+      kind: 'gs1',
+      lot: 'ABC',
+      expiry: '2020-12-25',
+    });
   });
 
   it('reads GS1 Digital Link URIs', () => {
     expect(scan('https://id.gs1.org/01/09506000134352/10/ABC123?17=201225')).toMatchObject({
-      ok: true, kind: 'gs1', gtin: '09506000134352', lot: 'ABC123', expiry: '2020-12-25',
+      ok: true,
+      kind: 'gs1',
+      gtin: '09506000134352',
+      lot: 'ABC123',
+      expiry: '2020-12-25',
     });
     expect(scan(']Q1https://id.gs1.org/01/09506000134352')).toMatchObject({ ok: true, symbology: 'qr', kind: 'gs1' });
   });
@@ -77,8 +106,12 @@ describe('parseScan', () => {
 
   it('reads a bare 18-digit SSCC', () => {
     expect(scan('106141411234567897')).toEqual({
-      ok: true, symbology: 'unknown', kind: 'sscc', sscc: '106141411234567897',
-      elements: [{ ai: '00', title: 'SSCC', value: '106141411234567897' }], data: '106141411234567897',
+      ok: true,
+      symbology: 'unknown',
+      kind: 'sscc',
+      sscc: '106141411234567897',
+      elements: [{ ai: '00', title: 'SSCC', value: '106141411234567897' }],
+      data: '106141411234567897',
     });
   });
 

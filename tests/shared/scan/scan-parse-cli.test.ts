@@ -26,8 +26,16 @@ describe('warebench scan-parse', () => {
     expect(stdout.split('\n')).toHaveLength(1);
     const printed: unknown = JSON.parse(stdout);
     expect(ParsedScan.parse(printed)).toMatchObject({
-      ok: true, symbology: 'gs1-128', gtin: '09506000134352', expiry: '2020-12-25', lot: 'ABC123',
-      elements: [{ ai: '01', value: '09506000134352' }, { ai: '17', value: '201225' }, { ai: '10', value: 'ABC123' }],
+      ok: true,
+      symbology: 'gs1-128',
+      gtin: '09506000134352',
+      expiry: '2020-12-25',
+      lot: 'ABC123',
+      elements: [
+        { ai: '01', value: '09506000134352' },
+        { ai: '17', value: '201225' },
+        { ai: '10', value: 'ABC123' },
+      ],
     });
   });
 
