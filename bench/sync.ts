@@ -85,7 +85,7 @@ async function readSnapshot(url: string, credential: string): Promise<number> {
   });
   if (!response.ok || !response.body) throw new Error(`snapshot: HTTP ${response.status}`);
   const decoder = new TextDecoder();
-  let buffered = '';
+  let parts: string[] = [];
   let rows = 0;
   const take = (line: string) => {
     const frame = SnapshotFrame.parse(JSON.parse(line));
@@ -93,14 +93,16 @@ async function readSnapshot(url: string, credential: string): Promise<number> {
     if (frame.type === 'reset') throw new Error(`snapshot: reset (${frame.reason})`);
   };
   for await (const chunk of response.body) {
-    buffered += decoder.decode(chunk, { stream: true });
-    let newline = buffered.indexOf('\n');
-    while (newline >= 0) {
-      take(buffered.slice(0, newline));
-      buffered = buffered.slice(newline + 1);
-      newline = buffered.indexOf('\n');
+    let text = decoder.decode(chunk, { stream: true });
+    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n')) {
+      parts.push(text.slice(0, newline));
+      take(parts.join(''));
+      parts = [];
+      text = text.slice(newline + 1);
     }
+    if (text) parts.push(text);
   }
+  const buffered = parts.join('');
   if (buffered.trim()) take(buffered);
   return rows;
 }

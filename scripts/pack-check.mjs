@@ -157,6 +157,7 @@ try {
         EnableNodeCliInspectArguments: false,
         EnableEmbeddedAsarIntegrityValidation: true,
         OnlyLoadAppFromAsar: true,
+        GrantFileProtocolExtraPrivileges: false,
       };
       for (const [fuse, on] of Object.entries(want)) {
         const state = wire[FuseV1Options[fuse]];

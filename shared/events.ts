@@ -24,3 +24,21 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<N extends EventName> = z.output<Events[N]>;
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+
+/**
+ * Who receives an event. `everyone`: every connection, signed in or not (health without hosts or paths).
+ * `signed-in`: connections with an operator. `own`: the connection whose call or scan caused it; when no
+ * connection caused it (a cancellation pulled by sync), every signed-in connection.
+ */
+export type EventAudience = 'everyone' | 'signed-in' | 'own';
+
+export const eventAudience: Record<EventName, EventAudience> = {
+  'session.changed': 'own',
+  'scan.result': 'own',
+  'workflow.changed': 'own',
+  alert: 'own',
+  'scale.reading': 'signed-in',
+  'print.job': 'signed-in',
+  'device.status': 'everyone',
+  'sync.state': 'everyone',
+};

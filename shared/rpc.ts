@@ -14,6 +14,12 @@ export const ErrorCode = z.enum([
   'offline',
   'storage',
   'internal',
+  /** Too many wrong badges or PINs: badge checks wait until the lockout ends. */
+  'locked',
+  /** The badge is right and the site asks for the holder's PIN on the keypad. */
+  'pin_required',
+  /** The connection already has as many calls waiting as it may: this one was not run; try again shortly. */
+  'busy',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Asn, CartonType, Hold, Item, Location, Operator, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
+import { Asn, CartonType, Hold, Item, Location, OperatorRecord, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
 
 /**
  * The station <-> server sync protocol: ops a station pushes, changes it pulls, the live channel's
@@ -211,7 +211,7 @@ export const entityRecords = {
   order: Order,
   cartonType: CartonType,
   hold: Hold,
-  operator: Operator,
+  operator: OperatorRecord,
   siteSettings: SiteSettings,
 } as const;
 

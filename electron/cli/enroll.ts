@@ -1,6 +1,7 @@
 import { StationRole } from '../../shared/sync-protocol';
 import { loadStationConfig, type StationConfig } from '../core/kernel/config';
 import { defaultDataDir, stationPaths } from '../core/kernel/paths';
+import { insecureUrlProblem } from '../core/kernel/transport';
 import { writeStationConfig } from '../core/setup/config-file';
 import { EnrollError, enroll as enrollStation } from '../core/sync/enroll';
 import { parseCommandArgs } from './args';
@@ -47,7 +48,7 @@ export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
   try {
     serverUrl = new URL(values.server).toString().replace(/\/+$/, '');
   } catch {
-    io.err(`warebench enroll: --server "${values.server}" is not a URL (e.g. http://warebench-server:8787)`);
+    io.err(`warebench enroll: --server "${values.server}" is not a URL (e.g. https://warebench-server:8787)`);
     return EXIT.invalid;
   }
   const paths = stationPaths(values['data-dir'] ?? defaultDataDir());
@@ -56,6 +57,11 @@ export const enroll: Subcommand = async (argv: string[], io: CliIo) => {
     config = loadStationConfig(paths.config);
   } catch (error) {
     io.err(`warebench enroll: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.invalid;
+  }
+  const insecure = insecureUrlProblem(serverUrl, '--server', config.allowInsecureServer);
+  if (insecure) {
+    io.err(`warebench enroll: ${insecure}`);
     return EXIT.invalid;
   }
   const role = StationRole.safeParse(values.role ?? config.stationRole);

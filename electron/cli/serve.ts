@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost } from '../core/app/host';
-import { bootRestartableStation } from '../core/app/restartable-station';
-import { defaultDataDir } from '../core/kernel/paths';
+import { createStationLogger, MAIN_LOG } from '../core/kernel/log-file';
+import { defaultDataDir, stationPaths } from '../core/kernel/paths';
 import { type LaunchOptions, LaunchOptionsError, parseLaunchOptions } from '../core/setup/launch-options';
 import { optionList, parseCommandArgs } from './args';
+import { createCoreSupervisor } from './core-supervisor';
 import { EXIT, type Subcommand } from './io';
 
 /** The browser shell's own options. */
@@ -86,32 +87,69 @@ export const serve: Subcommand = async (argv, io) => {
     return EXIT.invalid;
   }
   for (const note of browserShellNotes(launch, values.open)) io.err(note);
-  let station: Awaited<ReturnType<typeof bootRestartableStation>>;
-  let server: { url: string; adminKey: string; siteId: string } | undefined;
-  try {
-    // The station reboots itself after the setup wizard saved.
-    station = await bootRestartableStation({
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const log = createStationLogger({ dir: launch.logDir ?? stationPaths(dataDir).logs, fileName: MAIN_LOG, name: 'warebench-serve' });
+  // The shell's own errors are logged with what they happened in; the host and the core's supervisor live on.
+  const onUncaught = (error: Error, origin: string) => log.error({ err: error, origin }, 'uncaught error in the browser shell');
+  const onUnhandled = (reason: unknown) => log.error({ err: reason }, 'unhandled rejection in the browser shell');
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onUnhandled);
+  let dropConnections: (reason: string) => void = () => undefined;
+  // The core runs in a child process and reboots itself after the setup wizard saved; a crash restarts it.
+  const core = createCoreSupervisor({
+    init: {
+      type: 'init',
       dataDir,
       version: process.env.npm_package_version,
-      launch: { ...launch, dataDir },
-      onEmbeddedServer: (s) => {
-        server = s;
-      },
-    });
+      logDir: launch.logDir,
+      firstRunSetup: launch.firstRunSetup,
+      overrides: launch.overrides,
+    },
+    log,
+    onRestart: (reason) => dropConnections(reason),
+  });
+  let server: { url: string; adminKey: string; siteId: string } | undefined;
+  const cleanUp = () => {
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onUnhandled);
+    log.file.close();
+  };
+  try {
+    server = (await core.start()).embedded ?? undefined;
   } catch (error) {
     io.err(`The station could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await core.stop();
+    cleanUp();
     return EXIT.failure;
   }
-  const host = await startHost({ station, staticDir: existsSync(staticDir) ? staticDir : undefined, port });
+  let host: Awaited<ReturnType<typeof startHost>>;
+  try {
+    host = await startHost({
+      station: core,
+      staticDir: existsSync(staticDir) ? staticDir : undefined,
+      port,
+      tokenFile: join(dataDir, 'host.token'),
+      log,
+    });
+  } catch (error) {
+    io.err(`The station could not listen: ${error instanceof Error ? error.message : String(error)}`);
+    await core.stop();
+    cleanUp();
+    return EXIT.failure;
+  }
+  // Every window learns the core restarted: its socket closes with 1012, it reconnects and reads its session again.
+  dropConnections = (reason) => host.dropConnections(1012, reason.slice(0, 100));
   // Listening for the stop signals before the addresses are printed: whoever reads them may stop the station at once.
   const stopped = new Promise<void>((done) => {
     const stop = () => done();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  if (values.json) io.out(JSON.stringify({ url: host.url, ws: host.wsUrl, dataDir, ...(server ? { server } : {}) }));
+  const tokenFile = join(dataDir, 'host.token');
+  if (values.json)
+    io.out(JSON.stringify({ url: host.url, ws: host.wsUrl, tokenFile, corePid: core.pid(), dataDir, ...(server ? { server } : {}) }));
   else {
-    io.out(`Warebench station at ${host.url}  (data: ${dataDir})`);
+    io.out(`Warebench station at ${host.url}  (data: ${dataDir}; local tools: ${host.wsUrl}?token=<${tokenFile}>)`);
     if (server) {
       const adminKey = join(dataDir, 'server-data', 'admin-key');
       io.out(`Embedded central server at ${server.url} (API docs ${server.url}/docs, admin key in ${adminKey})`);
@@ -127,6 +165,7 @@ export const serve: Subcommand = async (argv, io) => {
   }
   await stopped;
   await host.close();
-  await station.close();
+  await core.stop();
+  cleanUp();
   return EXIT.ok;
 };

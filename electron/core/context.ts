@@ -1,10 +1,11 @@
 import type { Workflow } from '../../shared/contract/station';
-import type { Operator, SiteSettings } from '../../shared/domain/master-data';
+import type { SiteSettings } from '../../shared/domain/master-data';
 import type { StationDevices } from './devices';
 import type { Clock } from './kernel/clock';
 import type { StationConfig } from './kernel/config';
 import type { EventBus } from './kernel/event-bus';
 import type { Logger } from './kernel/log';
+import type { BadgeChecks } from './session';
 import type { BusyProbes } from './setup';
 import type { DatabaseFacts } from './storage/database';
 import type { Journal } from './storage/journal';
@@ -36,7 +37,6 @@ export interface StationContext {
   currentWorkflow(): Workflow;
   /** Journals an action and enqueues its sync op with the change, in one transaction; answers the change's value and the op id. */
   record: Recorder;
-  /** Finds an active supervisor by badge, for overrides; throws a `forbidden` error otherwise. */
-  supervisorByBadge(badge: string): Operator;
-  operatorByBadge(badge: string): Operator | null;
+  /** Sign-in and supervisor approvals by badge (and PIN): rate-limited per station, failures journaled without the badge. */
+  badges: BadgeChecks;
 }

@@ -13,6 +13,8 @@ export interface CoreLinkOptions {
   /** The core enrolled or left its server: keep (or forget) the credential. Throws when it cannot be kept. */
   onCredential(credential: string | null): void;
   log(message: string): void;
+  /** The core died and is being restarted: whoever was signed in is signed out. */
+  onRestart(): void;
 }
 
 export interface CoreLink {
@@ -64,6 +66,7 @@ export function createCoreLink(options: CoreLinkOptions): CoreLink {
       if (stopping) return;
       const delay = backoffDelay(restarts++, restartBackoff);
       options.log(`station core exited with code ${code}; restarting in ${delay} ms`);
+      options.onRestart();
       setTimeout(start, delay);
     });
   };

@@ -39,6 +39,18 @@ function runCoreProcess(port: Electron.ParentPort): void {
     });
   };
 
+  // An error nothing caught is logged with what the core was doing; after an uncaught exception the core's state is
+  // unknown, so it ends and the main process starts a fresh one (with backoff).
+  process.on('uncaughtException', (error, origin) => {
+    station?.context.log.fatal({ err: error, origin }, 'station core crashed');
+    process.stderr.write(`warebench core: ${origin}: ${error.stack ?? String(error)}\n`);
+    process.exit(70);
+  });
+  process.on('unhandledRejection', (reason) => {
+    if (station) station.context.log.error({ err: reason }, 'unhandled rejection in the station core');
+    else process.stderr.write(`warebench core: unhandled rejection: ${String(reason)}\n`);
+  });
+
   port.on('message', async ({ data }) => {
     const parsed = ToCore.safeParse(data);
     if (!parsed.success) return;

@@ -5,6 +5,7 @@ import { loadStationConfig, type StationConfig } from '../core/kernel/config';
 import { createStationLogger, MAIN_LOG } from '../core/kernel/log-file';
 import { stationPaths } from '../core/kernel/paths';
 import { type LaunchOptions, mergeStationConfig, parseLaunchOptions } from '../core/setup/launch-options';
+import { APP_INDEX, registerAppScheme, serveRenderer } from './app-protocol';
 import { applyAutostart } from './autostart';
 import { createCoreLink } from './core-link';
 import { createCredentialVault } from './credential-vault';
@@ -17,7 +18,8 @@ import { createStationWindow } from './window';
 function startDesktop(): void {
   // The dev server URL is honoured only in development: a packaged station never loads anything but its own files.
   const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
-  const rendererFile = join(__dirname, '../renderer/index.html');
+  const rendererDir = join(__dirname, '../renderer');
+  const rendererFile = join(rendererDir, 'index.html');
   const preload = join(__dirname, '../preload/index.cjs');
   const isOwnContent = ownContentMatcher(rendererFile, devServerUrl);
 
@@ -35,6 +37,8 @@ function startDesktop(): void {
     app.quit();
     return;
   }
+  // The renderer is served on app://station, so file:// needs no privileges (the fuse is off in the packaged app).
+  registerAppScheme();
 
   const dataDir = launch.dataDir ?? app.getPath('userData');
   const logDir = launch.logDir ?? app.getPath('logs');
@@ -73,6 +77,8 @@ function startDesktop(): void {
     },
     onCredential: (credential) => vault.write(credential),
     log: (message) => log.warn(message),
+    // The restarted core has no session: the window shows the sign-in screen (as a reconnecting browser window does).
+    onRestart: () => sendStationEvent(window, 'session.changed', { operator: null }),
   });
 
   guardWebContents(isOwnContent);
@@ -85,13 +91,14 @@ function startDesktop(): void {
   let updates: { stop(): void } | null = null;
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, contentSecurityPolicy(devServerUrl));
+    serveRenderer(session.defaultSession, rendererDir);
     core.start();
     const kiosk = stationConfig()?.kiosk ?? false;
     if (app.isPackaged) applyAutostart(kiosk);
     window = createStationWindow({
       preload,
       kiosk,
-      load: (w) => (devServerUrl ? w.loadURL(devServerUrl) : w.loadFile(rendererFile)),
+      load: (w) => w.loadURL(devServerUrl ?? APP_INDEX),
     });
     window.on('closed', () => {
       window = null;

@@ -1,4 +1,5 @@
 import { app, type Session, type WebContents, type WebPreferences } from 'electron';
+import { APP_ORIGIN } from './app-protocol';
 
 /**
  * The renderer's Content-Security-Policy: only the app's own scripts, no eval, no plugins, no framing.
@@ -41,7 +42,7 @@ export function stationWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** Whether a URL is the station's own renderer: the built index.html, or the dev server while developing. */
+/** Whether a URL is the station's own renderer: `app://station/` (the packaged files), or the dev server while developing. */
 export function ownContentMatcher(rendererFile: string, devServerUrl: string | null): (url: string) => boolean {
   const fileUrl = new URL(`file://${rendererFile.replace(/\\/g, '/').replace(/^([A-Za-z]):/, '/$1:')}`).href;
   const devOrigin = devServerUrl ? new URL(devServerUrl).origin : null;
@@ -53,6 +54,7 @@ export function ownContentMatcher(rendererFile: string, devServerUrl: string | n
       return false;
     }
     if (devOrigin && parsed.origin === devOrigin) return true;
+    if (`${parsed.protocol}//${parsed.host}` === APP_ORIGIN) return true;
     return parsed.protocol === 'file:' && `${parsed.origin === 'null' ? 'file://' : parsed.origin}${parsed.pathname}` === fileUrl;
   };
 }

@@ -1,4 +1,5 @@
 import electronUpdater from 'electron-updater';
+import { insecureUrlProblem } from '../core/kernel/transport';
 import { type BusyAnswer, createInstallGate, downloadDecision } from './update-policy';
 
 export interface UpdateSettings {
@@ -65,7 +66,15 @@ export function startAutoUpdates(options: AutoUpdateOptions): { stop(): void } {
     checking = true;
     try {
       const { feedUrl } = options.settings();
-      if (feedUrl) autoUpdater.setFeedURL({ provider: 'generic', url: feedUrl });
+      if (feedUrl) {
+        // What the feed delivers runs as the station: never fetched over plain http:// from another machine.
+        const insecure = insecureUrlProblem(feedUrl, 'The update feed', 'never');
+        if (insecure) {
+          options.log('warn', `no update check: ${insecure}`);
+          return;
+        }
+        autoUpdater.setFeedURL({ provider: 'generic', url: feedUrl });
+      }
       const result = await autoUpdater.checkForUpdates();
       if (!result) return;
       const offered = result.updateInfo.version;

@@ -24,11 +24,21 @@ export function App({ info }: { info: StationInfo }) {
   const [screen, setScreen] = useState<Workflow>('home');
 
   // Events may overtake a command's answer on the wire: a sign-in pushed after this question was asked wins.
+  // Asked again each time the core connection comes back: a restarted core has no session, so the sign-in screen shows.
   const sessionEvents = useRef(0);
-  useEffect(() => {
-    const asked = sessionEvents.current;
-    void client.attempt('session.current', {}).then((r) => r.ok && sessionEvents.current === asked && setOperator(r.value));
-  }, [client]);
+  useEffect(
+    () =>
+      client.onConnection((connected) => {
+        if (!connected) return;
+        const asked = sessionEvents.current;
+        void client.attempt('session.current', {}).then((r) => {
+          if (!r.ok || sessionEvents.current !== asked) return;
+          setOperator(r.value);
+          if (r.value === null) setScreen('home');
+        });
+      }),
+    [client],
+  );
   useEvent('session.changed', ({ operator: next }) => {
     sessionEvents.current += 1;
     setOperator(next);

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Asn, CartonType, Item, Location, Operator, Order, PurchaseOrder, SiteSettings } from '../../shared/domain/master-data';
+import type { Asn, CartonType, Item, Location, OperatorRecord, Order, PurchaseOrder, SiteSettings } from '../../shared/domain/master-data';
 import type { ServerDatabase } from '../db/schema';
 import { HttpError } from '../http-error';
 import { type ChangeInput, writeChanges } from './changes';
@@ -160,7 +160,7 @@ export function upsertCartonTypes(db: Kysely<ServerDatabase>, siteId: string, ca
   });
 }
 
-export function upsertOperators(db: Kysely<ServerDatabase>, siteId: string, operators: Operator[]): Promise<UpsertResult> {
+export function upsertOperators(db: Kysely<ServerDatabase>, siteId: string, operators: OperatorRecord[]): Promise<UpsertResult> {
   return inSite(db, siteId, operators, async (trx) => {
     const changes: ChangeInput[] = [];
     for (const batch of chunks(lastById(operators, (o) => o.id))) {

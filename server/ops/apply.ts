@@ -160,12 +160,6 @@ async function applyBatch(trx: Transaction<ServerDatabase>, station: StationIden
   }
   await receipts.flush();
   await recordRejections(trx, station, refused);
-  await trx
-    .updateTable('stations')
-    .set({ last_seen_at: new Date() })
-    .where('site_id', '=', station.siteId)
-    .where('id', '=', station.id)
-    .execute();
   return outcomes;
 }
 

@@ -1,8 +1,9 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
+import { z } from 'zod';
+import { Hold } from '../../shared/domain/master-data';
 import { type HoldScope, holdCovers } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
 import type { OpOf } from '../../shared/sync-protocol';
-import { activeHolds } from '../data/holds';
 import { appendLedger, type LedgerEntry, RECEIVING_DOCK } from '../data/ledger';
 import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
 import { ledgerBase, Rejection } from './rejection';
@@ -31,6 +32,8 @@ export class SerialRace extends Error {
     this.name = 'SerialRace';
   }
 }
+
+const HoldScopes = z.array(Hold.pick({ kind: true, itemId: true, lot: true, location: true }));
 
 const lineKey = (poId: string, lineNo: number) => `${poId}\u0000${lineNo}`;
 const serialKey = (itemId: string, serial: string) => `${itemId}\u0000${serial}`;
@@ -79,11 +82,15 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
         .execute();
       for (const row of taken) knownSerials.add(serialKey(row.item_id, row.serial));
     }
-    holds ??= await activeHolds(trx, siteId);
-    if (sitePct === undefined) {
-      const { rows } = await sql<{ pct: number | null }>`
-        SELECT (settings->>'defaultOverReceiptTolerancePct')::float8 AS pct FROM sites WHERE id = ${siteId}`.execute(trx);
+    if (holds === null || sitePct === undefined) {
+      // The site's tolerance and its active holds in one round trip (the holds as the shared rule reads them).
+      const { rows } = await sql<{ pct: number | null; holds: unknown }>`
+        SELECT (s.settings->>'defaultOverReceiptTolerancePct')::float8 AS pct,
+          (SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'itemId', h.item_id, 'lot', h.lot, 'location', h.location)), '[]'::json)
+            FROM holds h WHERE h.site_id = s.id AND h.active) AS holds
+        FROM sites s WHERE s.id = ${siteId}`.execute(trx);
       sitePct = rows[0]?.pct ?? null;
+      holds = HoldScopes.parse(rows[0]?.holds ?? []);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Operator } from '../../shared/domain/master-data';
+import { OperatorRecord } from '../../shared/domain/master-data';
 import { upsertOperators } from '../data/master-data';
 import { bulkUpsertRoute, type ErpRouteOptions } from './site-resources';
 
@@ -8,7 +8,7 @@ export const operatorRoutes: FastifyPluginAsyncZod<ErpRouteOptions> = async (app
   bulkUpsertRoute(app, {
     path: 'operators',
     key: 'operators',
-    schema: Operator,
+    schema: OperatorRecord,
     bodyLimit: erpBodyBytes,
     upsert: (siteId, records) => upsertOperators(db, siteId, records),
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperatorPin } from '../domain/master-data';
 import { Manifest, PackKpis, PackState, PrintJob } from '../domain/packing';
 import { defineCommands } from './define';
 
@@ -48,7 +49,7 @@ export const packingCommands = defineCommands({
   'packing.overrideWeight': {
     summary: 'a supervisor accepts an out-of-tolerance weight with their badge and a reason',
     access: packers,
-    input: z.object({ badge: Code, reason: Reason }).strict(),
+    input: z.object({ badge: Code, pin: OperatorPin.optional(), reason: Reason }).strict(),
     output: PackState,
   },
   'packing.printLabel': {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OperatorPin } from '../domain/master-data';
 import {
   CloseSummary,
   ConditionSetting,
@@ -70,7 +71,7 @@ export const receivingCommands = defineCommands({
   'receiving.approve': {
     summary: 'a supervisor approves the refused receipt waiting for approval (over-receipt, short shelf life)',
     access: receivers,
-    input: z.object({ badge: Badge }).strict(),
+    input: z.object({ badge: Badge, pin: OperatorPin.optional() }).strict(),
     output: ReceivingAction,
   },
   'receiving.cancelPending': {
@@ -104,6 +105,7 @@ export const receivingCommands = defineCommands({
         itemId: Ref,
         packQty: z.number().int().positive().max(100_000).default(1),
         supervisorBadge: Badge,
+        supervisorPin: OperatorPin.optional(),
       })
       .strict(),
     output: z.object({ code: z.string(), itemId: z.string(), packQty: z.number().int() }),
@@ -153,7 +155,9 @@ export const receivingCommands = defineCommands({
   'receiving.close': {
     summary: 'close the receipt: short lines recorded, discrepancies approved by a supervisor badge, optional report',
     access: receivers,
-    input: z.object({ supervisorBadge: Badge.optional(), printReport: z.boolean().default(false) }).strict(),
+    input: z
+      .object({ supervisorBadge: Badge.optional(), supervisorPin: OperatorPin.optional(), printReport: z.boolean().default(false) })
+      .strict(),
     output: z.object({ summary: CloseSummary, approvedBy: z.string().nullable(), report: PrintOutcome.nullable() }),
   },
 });

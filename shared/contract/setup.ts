@@ -11,7 +11,7 @@ export type StationLocale = z.infer<typeof StationLocale>;
 const httpUrl = z
   .string()
   .trim()
-  .url('the server address must be a URL such as http://warebench-server:8787')
+  .url('the server address must be a URL such as https://warebench-server:8787')
   .refine((u) => /^https?:\/\//i.test(u), 'the server address must start with http:// or https://');
 
 export const SetupServer = z.discriminatedUnion('kind', [
@@ -141,6 +141,8 @@ export const DiagnosticsInfo = z.object({
     dataDir: z.string(),
     logDir: z.string().nullable(),
     server: z.string(),
+    /** `allowInsecureServer` is on: plain http:// to a remote server is allowed (shown in red). */
+    insecureServer: z.boolean(),
     pinnedVersion: z.string().nullable(),
     updateUrl: z.string().nullable(),
   }),

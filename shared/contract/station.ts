@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Operator } from '../domain/master-data';
+import { Operator, OperatorPin } from '../domain/master-data';
 import { StationRole } from '../domain/roles';
 import { defineCommands } from './define';
 
@@ -40,7 +40,7 @@ export const stationCommands = defineCommands({
   'session.signIn': {
     summary: 'sign in by badge scan or typed code',
     access: 'public',
-    input: z.object({ badge: z.string().trim().min(1, 'scan or type your badge').max(64) }).strict(),
+    input: z.object({ badge: z.string().trim().min(1, 'scan or type your badge').max(64), pin: OperatorPin.optional() }).strict(),
     output: Operator,
   },
   'session.signOut': { summary: 'sign the operator out', access: 'public', input: Empty, output: z.object({ signedOut: z.boolean() }) },

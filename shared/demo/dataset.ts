@@ -1,11 +1,22 @@
-import type { Asn, CartonType, Hold, Item, ItemClass, Location, Operator, Order, PurchaseOrder, SiteSettings } from '../domain/master-data';
+import type {
+  Asn,
+  CartonType,
+  Hold,
+  Item,
+  ItemClass,
+  Location,
+  OperatorRecord,
+  Order,
+  PurchaseOrder,
+  SiteSettings,
+} from '../domain/master-data';
 import { makeGtin14 } from './gtin';
 import { seededRandom } from './random';
 
 /** A realistic small warehouse: the embedded default's master data, and the fixture of the e2e tests. */
 export interface DemoDataset {
   site: SiteSettings;
-  operators: Operator[];
+  operators: OperatorRecord[];
   items: Item[];
   locations: Location[];
   purchaseOrders: PurchaseOrder[];
@@ -20,6 +31,8 @@ export const DEMO_COMPANY_PREFIX = '0614141';
 /** Well-known records the demo script and the tests refer to by id. */
 export const demo = {
   badges: { receiver: '1001', packer: '1002', supervisor: '1003', admin: '1004' },
+  /** Typed after the badge when the site requires a PIN for supervisors and admins. */
+  pins: { supervisor: '2468', admin: '1357' },
   items: {
     bolt: 'ITM-BOLT-M8', // small part: weight count
     yoghurt: 'ITM-YOG-500', // lot + expiry tracked, cold, 10 days min shelf life
@@ -93,11 +106,18 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     defaultOverReceiptTolerancePct: 0,
   };
 
-  const operators: Operator[] = [
+  const operators: OperatorRecord[] = [
     { id: 'OP-ANA', badge: demo.badges.receiver, name: 'Ana Silva', roles: ['receiver'], active: true },
     { id: 'OP-BEN', badge: demo.badges.packer, name: 'Ben Okafor', roles: ['packer'], active: true },
-    { id: 'OP-CHLOE', badge: demo.badges.supervisor, name: 'Chloé Martin', roles: ['supervisor', 'receiver', 'packer'], active: true },
-    { id: 'OP-DAN', badge: demo.badges.admin, name: 'Dan Novak', roles: ['admin', 'supervisor'], active: true },
+    {
+      id: 'OP-CHLOE',
+      badge: demo.badges.supervisor,
+      pin: demo.pins.supervisor,
+      name: 'Chloé Martin',
+      roles: ['supervisor', 'receiver', 'packer'],
+      active: true,
+    },
+    { id: 'OP-DAN', badge: demo.badges.admin, pin: demo.pins.admin, name: 'Dan Novak', roles: ['admin', 'supervisor'], active: true },
   ];
 
   const item = (id: string, ref: number, p: Partial<Item> & Pick<Item, 'sku' | 'description' | 'unitWeightG'>, caseQty?: number): Item => ({

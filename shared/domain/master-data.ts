@@ -176,13 +176,22 @@ export type Hold = z.infer<typeof Hold>;
 export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;
 
-export const Operator = z.object({
+/** A supervisor's or admin's PIN, typed after the badge on the station's keypad when the site asks for it. */
+export const OperatorPin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+
+/** An operator as the ERP sends them in: with the badge (and PIN) the station stores only as keyed hashes. */
+export const OperatorRecord = z.object({
   id: Id,
   badge: z.string().min(1).max(64),
+  pin: OperatorPin.optional(),
   name: Text(100),
   roles: z.array(Role).min(1),
   active: z.boolean().default(true),
 });
+export type OperatorRecord = z.infer<typeof OperatorRecord>;
+
+/** An operator as the station shows them: never with the badge or PIN, which are credentials. */
+export const Operator = OperatorRecord.omit({ badge: true, pin: true });
 export type Operator = z.infer<typeof Operator>;
 
 /** Site settings the server hands every station of a site. */
@@ -202,5 +211,7 @@ export const SiteSettings = z.object({
   defaultOverReceiptTolerancePct: z.number().min(0).max(1000).default(0),
   /** Offline reserve of leased numbers (SSCC, LPN, manifest): this many days of a station's own use; absent = 3. */
   numberReserveDays: z.number().min(0.5).max(60).optional(),
+  /** Supervisors and admins type their PIN after the badge, to sign in and to approve; absent = no PIN. */
+  supervisorPinRequired: z.boolean().optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;

@@ -153,6 +153,8 @@ export const ManifestCarton = z.object({
   tracking: z.string(),
   weightG: z.number(),
   service: z.string(),
+  /** Labelled with a house label because the carrier could not be reached: needs the carrier's label before the manifest closes. */
+  needsRelabel: z.boolean(),
 });
 
 export const Manifest = z.object({

@@ -25,7 +25,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)
 
 // Words that are the same in every language here: product and technology names, units.
 const sameEverywhere =
-  /^(Warebench|Scan|Server|Station|Name|Node\.js|Electron|Chromium|SQLite|System|Info|Debug|Error|error|online|offline|Mettler Toledo MT-SICS|NCI \/ Weigh-Tronix 3825|Scanner|no)$/;
+  /^(Warebench|Scan|Server|Station|Name|Node\.js|Electron|Chromium|SQLite|System|Info|Debug|Error|error|online|offline|Mettler Toledo MT-SICS|NCI \/ Weigh-Tronix 3825|Scanner|no|SSCC|LPN)$/;
 
 const sets = [
   { name: 'UI', en, others: { de, es } },

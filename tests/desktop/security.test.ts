@@ -164,13 +164,27 @@ describe('Electron security of the built app', () => {
   });
 
   it('out/main/index.js: IPC answers only the station window and checks its sender', () => {
-    const handles = callsNamed(main, 'handle');
+    // `protocol.handle` serves the renderer's app:// files; every other `handle` is an IPC channel.
+    const onProtocol = (node: Node) =>
+      isNode(node.callee) &&
+      isNode(node.callee.object) &&
+      isNode(node.callee.object.property) &&
+      node.callee.object.property.name === 'protocol';
+    const handles = callsNamed(main, 'handle').filter(({ node }) => !onProtocol(node));
     expect(handles.map(({ node }) => literal(args(node)[0]))).toEqual(['station:invoke']);
+    expect(callsNamed(main, 'handle').filter(({ node }) => onProtocol(node))).toHaveLength(1);
     const text = read('out/main/index.js');
     expect(callsNamed(main, 'on').filter(({ node }) => /^station:/.test(String(literal(args(node)[0]))))).toHaveLength(0);
     // The trust check compares the sender with the window's webContents, the frame with the top frame, and the URL with the app's own.
     for (const needle of ['senderFrame', 'sender === window.webContents', 'frame.parent === null', 'isOwnContent(frame.url)'])
       expect(text).toContain(needle);
+  });
+
+  it('out/main/index.js: the renderer loads from app://station, never from file:// (the fuse for file:// privileges is off)', () => {
+    const text = read('out/main/index.js');
+    expect(text).not.toMatch(/\.loadFile\(/);
+    expect(strings(main)).toEqual(expect.arrayContaining(['app']));
+    expect(text).toContain('registerSchemesAsPrivileged');
   });
 
   it('out/main/index.js: no remote module, and the dev server URL is honoured only when not packaged', () => {
@@ -247,6 +261,7 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -1,11 +1,11 @@
-import type { Database } from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, openSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStationDatabase } from '../../electron/core/storage/open';
-import { loadDatasetIntoCache } from '../../electron/core/storage/load-demo';
 import { createStation, type Station } from '../../electron/core/app/station';
+import { loadDatasetIntoCache } from '../../electron/core/storage/load-demo';
+import { openStationDatabase } from '../../electron/core/storage/open';
 import { buildDemoDataset } from '../../shared/demo/dataset';
 import { tempDir } from '../support/temp-dir';
 
@@ -74,7 +74,7 @@ describe.skipIf(!canMount)('storage faults on a real filesystem (tmpfs)', () => 
     const station = await stationIn(dir);
     const signIn = await station.call('session.signIn', { badge: '1002' });
     expect(signIn.ok).toBe(true);
-    const operator = station.context.operatorByBadge('1002');
+    const operator = station.context.badges.holder('1002');
     if (!operator) throw new Error('demo packer missing');
     await station.call('session.signOut', {});
     const before = stateOf(station);
@@ -83,19 +83,25 @@ describe.skipIf(!canMount)('storage faults on a real filesystem (tmpfs)', () => 
     let failure: unknown;
     for (let i = 0; i < 200 && !failure; i++) {
       try {
-        station.context.record(operator, { kind: 'test.bulk', payload: { pad: 'x'.repeat(4000), i }, op: { kind: 'order.problem', payload: { orderId: 'SO-2001', reason: 'x'.repeat(4000) } } });
+        station.context.record(operator, {
+          kind: 'test.bulk',
+          payload: { pad: 'x'.repeat(4000), i },
+          op: { kind: 'order.problem', payload: { orderId: 'SO-2001', reason: 'x'.repeat(4000) } },
+        });
       } catch (error) {
         failure = error;
       }
     }
     expect((failure as { code?: string }).code).toMatch(/^SQLITE_(FULL|IOERR)/);
     const afterFailure = stateOf(station) as { journal: number; outbox: number };
-    expect(afterFailure.journal - (before as { journal: number }).journal).toBe(afterFailure.outbox - (before as { outbox: number }).outbox);
+    expect(afterFailure.journal - (before as { journal: number }).journal).toBe(
+      afterFailure.outbox - (before as { outbox: number }).outbox,
+    );
 
     const refused = await station.call('session.signIn', { badge: '1002' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'storage' } });
     if (!refused.ok) expect(refused.error.message).toMatch(/disk is full|disk reported an error/);
-    expect((await station.call('session.current', {}))).toEqual({ ok: true, value: null });
+    expect(await station.call('session.current', {})).toEqual({ ok: true, value: null });
 
     rmSync(filler);
     const retried = await station.call('session.signIn', { badge: '1002' });
@@ -122,7 +128,9 @@ describe.skipIf(!canMount)('storage faults on a real filesystem (tmpfs)', () => 
 
     execFileSync('mount', ['-o', 'remount,rw', dir]);
     const reopened = await openStationDatabase(join(dir, 'station.sqlite'));
-    expect(reopened.prepare('SELECT (SELECT count(*) FROM journal) AS journal, (SELECT count(*) FROM outbox) AS outbox').get()).toEqual(before);
+    expect(reopened.prepare('SELECT (SELECT count(*) FROM journal) AS journal, (SELECT count(*) FROM outbox) AS outbox').get()).toEqual(
+      before,
+    );
     reopened.close();
   });
 });
@@ -132,7 +140,7 @@ describe('storage faults inside SQLite (any machine)', () => {
     const dir = tempDir();
     mkdirSync(dir.path, { recursive: true });
     const station = await stationIn(dir.path);
-    const operator = station.context.operatorByBadge('1002');
+    const operator = station.context.badges.holder('1002');
     if (!operator) throw new Error('demo packer missing');
     const pages = station.db.pragma('page_count', { simple: true }) as number;
     station.db.pragma(`max_page_count = ${pages + 2}`);
@@ -140,7 +148,11 @@ describe('storage faults inside SQLite (any machine)', () => {
     let failed = false;
     for (let i = 0; i < 50 && !failed; i++) {
       try {
-        station.context.record(operator, { kind: 'test.bulk', payload: { pad: 'y'.repeat(8000) }, op: { kind: 'order.problem', payload: { orderId: 'SO-2001', reason: 'y'.repeat(8000) } } });
+        station.context.record(operator, {
+          kind: 'test.bulk',
+          payload: { pad: 'y'.repeat(8000) },
+          op: { kind: 'order.problem', payload: { orderId: 'SO-2001', reason: 'y'.repeat(8000) } },
+        });
       } catch (error) {
         expect((error as { code?: string }).code).toBe('SQLITE_FULL');
         failed = true;

@@ -31,6 +31,8 @@ export function createRouter(
   handlers: Handlers,
   session: () => Operator | null,
   onInternalError: (command: string, error: unknown) => void,
+  /** What a caller with nobody signed in sees of an answer: a reduced view, or a StationError thrown. */
+  signedOutView: (command: string, value: unknown) => unknown = (_command, value) => value,
 ): Router {
   return {
     async call(command, input) {
@@ -50,7 +52,8 @@ export function createRouter(
       if (denied) return { ok: false, error: { code: denied.code, message: denied.message } };
       try {
         const handler = handlers[command] as (input: unknown, ctx: CallContext) => unknown;
-        const value = await handler(parsed.data, { operator });
+        const answer = await handler(parsed.data, { operator });
+        const value = operator ? answer : signedOutView(command, answer);
         const out = def.output.safeParse(value);
         if (!out.success) {
           onInternalError(command, out.error);

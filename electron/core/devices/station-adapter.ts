@@ -162,6 +162,12 @@ export function createStationDevices(options: { config: unknown; db: Database; l
     },
     currentWeight: (role) => manager.scale(role)?.current() ?? null,
     readStable: async (role, timeoutMs) => {
+      // A scale the station already knows is gone refuses at once, saying why, instead of waiting out the timeout.
+      const status = manager.list().find((d) => d.kind === 'scale' && (d.id === role || d.role === role));
+      if (status && status.connection !== 'connected')
+        throw new Error(
+          `The scale "${status.label}" is ${status.connection}${status.detail ? ` (${status.detail})` : ''}: no weight can be taken now.`,
+        );
       const scale = manager.scale(role);
       if (!scale) throw new Error(`No scale is connected for ${role}.`);
       return scale.readStable(timeoutMs);

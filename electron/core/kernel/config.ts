@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StationRole } from '../../../shared/contract/station';
+import { insecureUrlProblem } from './transport';
 
 export const ServerLink = z.object({
-  url: z.string().url('server.url must be a URL such as http://warebench-server:8787'),
+  url: z.string().url('server.url must be a URL such as https://warebench-server:8787'),
   /** The station's credential from enrollment; in Electron it is kept with safeStorage, not in this file. */
   credential: z.string().min(16).optional(),
   stationId: z.string().optional(),
@@ -26,7 +27,19 @@ export const StationConfig = z
     /** A version to stay on: auto-update does not move past it. */
     pinnedVersion: z.string().nullable().default(null),
     /** The site's update feed (generic electron-updater feed); null = no automatic updates. */
-    updateUrl: z.string().url('updateUrl must be a URL such as https://it.example.com/warebench/').nullable().default(null),
+    updateUrl: z
+      .string()
+      .url('updateUrl must be a URL such as https://it.example.com/warebench/')
+      .refine((url) => insecureUrlProblem(url, 'updateUrl', 'never') === null, {
+        error: (issue) => insecureUrlProblem(String(issue.input), 'updateUrl', 'never') ?? 'updateUrl must use https://',
+      })
+      .nullable()
+      .default(null),
+    /**
+     * Lets the station reach a central server on another machine over plain http:// (a test site without TLS). Off:
+     * only https://, or http:// to this machine. The Diagnostics screen shows it in red while it is on.
+     */
+    allowInsecureServer: z.boolean().default(false),
   })
   .strict();
 export type StationConfig = z.infer<typeof StationConfig>;
@@ -62,4 +75,11 @@ export function loadStationConfig(path: string): StationConfig {
     throw new ConfigError(path, `The station config ${path} has problems:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** What is wrong with where the config sends the station's traffic: the central server over plain http:// to another machine. */
+export function transportProblems(config: StationConfig): string[] {
+  if (config.server === null || config.server === 'embedded') return [];
+  const problem = insecureUrlProblem(config.server.url, 'server.url', config.allowInsecureServer);
+  return problem ? [problem] : [];
 }

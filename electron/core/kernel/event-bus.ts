@@ -1,8 +1,10 @@
 import { type EventName, type EventPayload, events } from '../../../shared/events';
+import { type ConnectionId, currentConnection } from './connection-scope';
 
-export type EventListener = (event: EventName, payload: unknown) => void;
+/** `from`: the connection whose call (or routed scan) emitted the event; null when no connection caused it. */
+export type EventListener = (event: EventName, payload: unknown, from: ConnectionId | null) => void;
 
-/** Typed, validated push events from the core to every connected renderer. */
+/** Typed, validated push events from the core; the station delivers each to its audience (shared/events.ts). */
 export function createEventBus(onInvalid: (event: string, error: unknown) => void) {
   const listeners = new Set<EventListener>();
   return {
@@ -12,9 +14,10 @@ export function createEventBus(onInvalid: (event: string, error: unknown) => voi
         onInvalid(event, checked.error);
         return;
       }
+      const from = currentConnection();
       for (const l of listeners) {
         try {
-          l(event, checked.data);
+          l(event, checked.data, from);
         } catch (error) {
           onInvalid(event, error);
         }

@@ -19,6 +19,11 @@ export const redactPaths = [
   '*.authorization',
   'headers.authorization',
   '*.headers.authorization',
+  // Badges and PINs are credentials too; the core never logs them, this blanks one that slips through.
+  'badge',
+  '*.badge',
+  'pin',
+  '*.pin',
 ];
 
 export interface StationLoggerOptions {

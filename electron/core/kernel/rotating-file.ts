@@ -33,10 +33,10 @@ export function rotationNames(name: string, keep: number): string[] {
 export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
   if (options.maxBytes < 1024) throw new Error('maxBytes must be at least 1024');
   if (!Number.isInteger(options.keep) || options.keep < 1) throw new Error('keep must be a whole number of at least 1');
-  mkdirSync(options.dir, { recursive: true });
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   const names = rotationNames(options.name, options.keep).map((n) => join(options.dir, n));
   const live = names[0] as string;
-  let fd = openSync(live, 'a', 0o640);
+  let fd = openSync(live, 'a', 0o600);
   let size = fstatSync(fd).size;
 
   const rotate = () => {
@@ -46,12 +46,15 @@ export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
       const from = names[i] as string;
       if (existsSync(from)) renameSync(from, names[i + 1] as string);
     }
-    fd = openSync(live, 'a', 0o640);
+    fd = openSync(live, 'a', 0o600);
     size = 0;
   };
 
+  let closed = false;
   return {
     write(chunk) {
+      // A line logged after close (a late timer) is dropped rather than written into a descriptor the process reused.
+      if (closed) return;
       const bytes = Buffer.from(chunk, 'utf8');
       if (size > 0 && size + bytes.length > options.maxBytes) rotate();
       writeSync(fd, bytes);
@@ -59,6 +62,8 @@ export function createRotatingFile(options: RotatingFileOptions): RotatingFile {
     },
     files: () => names.filter((n) => existsSync(n)),
     close() {
+      if (closed) return;
+      closed = true;
       closeSync(fd);
     },
   };

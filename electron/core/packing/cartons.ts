@@ -108,13 +108,13 @@ export async function weighCarton(bench: Bench, operator: Operator): Promise<{ o
 }
 
 /** A supervisor (by badge) accepts a weight outside the tolerance, with a reason. */
-export function overrideWeight(bench: Bench, operator: Operator, badge: string, reason: string): void {
+export function overrideWeight(bench: Bench, operator: Operator, supervisorBadge: { badge: string; pin?: string }, reason: string): void {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const { carton } = openCartonWithUnits(bench, order.id);
   if (carton.weight_status !== 'out')
     throw ruleError(carton.weight_status ? 'The weight is within tolerance: nothing to override.' : 'Weigh the carton first.');
-  const supervisor = ctx.supervisorByBadge(badge);
+  const supervisor = ctx.badges.approve({ ...supervisorBadge, via: 'packing.overrideWeight' });
   const payload = {
     orderId: order.id,
     cartonId: carton.id,

@@ -86,8 +86,8 @@ export function createPacking(ctx: StationContext, repo: PackingRepo, options: P
         return state(`Carton ${cartonType} chosen.`);
       },
       'packing.weigh': async (_input, call) => state((await weighCarton(bench, who(call))).message),
-      'packing.overrideWeight': ({ badge, reason }, call) => {
-        overrideWeight(bench, who(call), badge, reason);
+      'packing.overrideWeight': ({ badge, pin, reason }, call) => {
+        overrideWeight(bench, who(call), { badge, pin }, reason);
         return state('Weight accepted by the supervisor.');
       },
       'packing.printLabel': async (_input, call) => state((await printLabel(bench, who(call))).message),

@@ -1,5 +1,6 @@
 import type { Operator } from '../../../shared/domain/master-data';
 import type { Manifest } from '../../../shared/domain/packing';
+import { needsCarrierRelabel } from '../../../shared/rules/house-labels';
 import { conflict, notFound, ruleError } from '../kernel/errors';
 import { syncOp } from '../storage/sync-op';
 import type { Bench } from './bench';
@@ -13,6 +14,7 @@ export function manifestView(bench: Bench, m: ManifestRow): Manifest {
     tracking: c.tracking ?? '',
     weightG: c.weight_g ?? 0,
     service: c.service,
+    needsRelabel: needsCarrierRelabel(m.carrier, c.tracking ?? ''),
   }));
   return {
     id: m.id,
@@ -39,6 +41,13 @@ export function closeManifest(bench: Bench, operator: Operator, manifestId: stri
   if (m.state === 'closed') throw conflict(`Manifest ${manifestId} is closed already (${m.closed_at ?? ''}).`);
   const cartons = repo.manifestCartons(m.id);
   if (cartons.length === 0) throw ruleError(`Manifest ${manifestId} has no cartons.`);
+  const houseLabelled = cartons.filter((c) => needsCarrierRelabel(m.carrier, c.tracking ?? ''));
+  if (houseLabelled.length > 0)
+    throw ruleError(
+      `Manifest ${manifestId} holds ${houseLabelled.length} carton(s) with a house label (the ${m.carrier} label could not be had when they were packed): ${houseLabelled
+        .map((c) => `${c.sscc} (${c.tracking ?? ''})`)
+        .join(', ')}. They need the carrier's label before the manifest closes.`,
+    );
   const op = syncOp('manifest.close', { manifestId: m.id, carrier: m.carrier, date: m.date, cartonIds: cartons.map((c) => c.id) });
   ctx.record(
     operator,

@@ -15,6 +15,16 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
   const { repo, ctx, memory } = bench;
   const data = event.data.trim();
   if (!mayPack(operator)) return feedback.bad(W, 'forbidden', `${operator.name} is not signed in as a packer.`);
+  // A badge is a credential, never goods: it must not reach the journal or the outbox as an unknown barcode.
+  const badgeHolder = parsed.ok && parsed.kind === 'plain' ? ctx.badges.holder(data) : null;
+  if (badgeHolder) return feedback.info(W, `Badge of ${badgeHolder.name}: a weight override takes the badge on its prompt.`);
+  // Only part of the site is loaded: an order or item missing from it is not missing from the site.
+  if (!ctx.sync.cacheComplete())
+    return feedback.bad(
+      W,
+      'site_loading',
+      'The site is still loading from the server: scans are judged once it is complete (see Sync for progress).',
+    );
 
   const stopped = (orderId: string | null, reason: string, message: string): ScanFeedback => {
     ctx.record(operator, { kind: 'packing.scan.stopped', payload: { orderId, reason, data: data.slice(0, 200) } });

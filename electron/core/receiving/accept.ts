@@ -27,7 +27,24 @@ import { trackingPrompt } from './views';
 
 const W = 'receiving' as const;
 
-/** Journals a refusal (who scanned what, and why it was refused) and answers it with the loud error sound. */
+/** Identical refusals closer together than this are journaled once, with a count: a scan flood is one entry a second. */
+const REPEAT_WINDOW_MS = 1000;
+
+interface RepeatedRefusal {
+  key: string;
+  firstMs: number;
+  /** Identical refusals since the last journaled one, not journaled themselves. */
+  repeats: number;
+  operator: Operator;
+  payload: Record<string, unknown>;
+}
+const lastRefusal = new WeakMap<ReceivingDeps['session'], RepeatedRefusal>();
+
+/**
+ * Journals a refusal (who scanned what, and why it was refused) and answers it with the loud error sound.
+ * The same refusal again within a second is only counted; the count goes with the next journaled entry
+ * (`repeated`: how many identical refusals came before it unjournaled).
+ */
 export function refuse(
   deps: ReceivingDeps,
   operator: Operator,
@@ -35,7 +52,21 @@ export function refuse(
   message: string,
   detail: Record<string, unknown> = {},
 ): ScanFeedback {
-  deps.ctx.record(operator, { kind: 'receiving.refused', payload: { reason, message, ...detail } });
+  const payload = { reason, message, ...detail };
+  const key = `${operator.id}\u0000${JSON.stringify(payload)}`;
+  const now = deps.ctx.clock.now().getTime();
+  const last = lastRefusal.get(deps.session);
+  if (last && last.key === key && now - last.firstMs < REPEAT_WINDOW_MS) {
+    last.repeats += 1;
+    return feedback.bad(W, reason, message);
+  }
+  let repeated = 0;
+  if (last && last.repeats > 0) {
+    if (last.key === key) repeated = last.repeats;
+    else deps.ctx.record(last.operator, { kind: 'receiving.refused', payload: { ...last.payload, repeated: last.repeats } });
+  }
+  deps.ctx.record(operator, { kind: 'receiving.refused', payload: repeated > 0 ? { ...payload, repeated } : payload });
+  lastRefusal.set(deps.session, { key, firstMs: now, repeats: 0, operator, payload });
   return feedback.bad(W, reason, message);
 }
 

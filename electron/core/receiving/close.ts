@@ -33,13 +33,13 @@ export function closePreview(deps: ReceivingDeps): CloseSummary {
 export async function closeReceipt(
   deps: ReceivingDeps,
   operator: Operator,
-  supervisorBadge: string | undefined,
+  supervisor: { badge: string; pin?: string } | undefined,
   printReport: boolean,
 ): Promise<{ summary: CloseSummary; approvedBy: string | null; report: PrintOutcome | null }> {
   const receipt = requireReceipt(deps);
   const summary = summarize(deps, receipt);
   let approver: Operator | null = null;
-  if (supervisorBadge !== undefined) approver = deps.ctx.supervisorByBadge(supervisorBadge);
+  if (supervisor !== undefined) approver = deps.ctx.badges.approve({ ...supervisor, via: 'receiving.close' });
   if (summary.needsApproval && !approver) {
     const what = summary.lines
       .filter((l) => l.kind !== 'ok' || l.damaged > 0)

@@ -135,10 +135,10 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
         const fb = fillPending(deps, operator, fill) ?? feedback.info('receiving', 'Nothing is waiting for a lot, an expiry or a serial.');
         return answer(fb, [lot, expiry, serial].filter(Boolean).join(' '));
       },
-      'receiving.approve': ({ badge }, call) => {
+      'receiving.approve': ({ badge, pin }, call) => {
         const operator = operatorOf(call);
         requireReceipt(deps);
-        const supervisor = ctx.supervisorByBadge(badge);
+        const supervisor = ctx.badges.approve({ badge, pin, via: 'receiving.approve' });
         return answer(approvePending(deps, operator, supervisor), `approved by ${supervisor.name}`);
       },
       'receiving.cancelPending': (_input, call) => {
@@ -167,9 +167,9 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
         changed(deps, 'condition');
         return setting;
       },
-      'receiving.linkBarcode': ({ code, itemId, packQty, supervisorBadge }, call) => {
+      'receiving.linkBarcode': ({ code, itemId, packQty, supervisorBadge, supervisorPin }, call) => {
         const operator = operatorOf(call);
-        const supervisor = ctx.supervisorByBadge(supervisorBadge);
+        const supervisor = ctx.badges.approve({ badge: supervisorBadge, pin: supervisorPin, via: 'receiving.linkBarcode' });
         const item = requireItem(itemId);
         const normalized = /^\d+$/.test(code) && isValidGtin(code) ? normalizeGtin(code) : code;
         const taken = deps.repo.barcode(normalized);
@@ -194,7 +194,13 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
       'receiving.lpn.suggest': ({ lpn }) => planPutaway(deps, requireLpn(deps, requireReceipt(deps), lpn)),
       'receiving.lpn.putaway': ({ lpn, location }, call) => putAwayLpn(deps, operatorOf(call), lpn, location),
       'receiving.closePreview': () => closePreview(deps),
-      'receiving.close': ({ supervisorBadge, printReport }, call) => closeReceipt(deps, operatorOf(call), supervisorBadge, printReport),
+      'receiving.close': ({ supervisorBadge, supervisorPin, printReport }, call) =>
+        closeReceipt(
+          deps,
+          operatorOf(call),
+          supervisorBadge === undefined ? undefined : { badge: supervisorBadge, pin: supervisorPin },
+          printReport,
+        ),
     },
   };
 }

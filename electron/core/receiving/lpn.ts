@@ -1,6 +1,8 @@
 /** License plates of a receipt: start, weigh, label, putaway suggestion and confirmation. */
 import type { Operator } from '../../../shared/domain/master-data';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../shared/domain/receiving';
+import { type PalletLine, palletContent } from '../../../shared/rules/pallet-content';
+import { gtinError, normalizeGtin } from '../../../shared/scan/check-digit';
 import type { StockLine } from '../../../shared/sync-protocol';
 import { lpnLabel, ssccLabel, toGrams } from '../devices';
 import { notFound, ruleError, StationError } from '../kernel/errors';
@@ -140,6 +142,18 @@ export function putAwayLpn(deps: ReceivingDeps, operator: Operator, ref: string 
   return lpnView(deps, row, null);
 }
 
+/**
+ * The trade item level a line was received at: the scanned barcode when it is a GTIN of the item, else (typed, by
+ * weight) the item's unit GTIN.
+ */
+function receivedLevel(deps: ReceivingDeps, itemId: string, qty: number, barcode: string | null): PalletLine {
+  const scanned = barcode ? deps.repo.barcode(barcode) : undefined;
+  if (barcode && scanned?.itemId === itemId && gtinError(barcode) === undefined)
+    return { itemId, qty, gtin: normalizeGtin(barcode), packQty: scanned.packQty };
+  const unit = deps.repo.unitGtin(itemId);
+  return { itemId, qty, gtin: unit ?? null, packQty: unit ? (deps.repo.barcode(unit)?.packQty ?? 1) : 1 };
+}
+
 export async function printLpnLabel(
   deps: ReceivingDeps,
   operator: Operator,
@@ -157,9 +171,9 @@ export async function printLpnLabel(
   let zpl: string;
   if (label === 'sscc') {
     if (!lpn.sscc) throw ruleError(`${lpn.lpn} is an internal license plate: print its LPN label, or start a pallet with an SSCC.`);
-    const gtin = single && first ? deps.repo.unitGtin(first.itemId) : undefined;
-    const lots = new Set(view.items.map((i) => i.lot));
     const lines = deps.repo.linesOfLpn(lpn.lpn);
+    const content = palletContent(lines.map((l) => receivedLevel(deps, l.itemId, l.qty, l.barcode)));
+    const lots = new Set(view.items.map((i) => i.lot));
     const expiries = new Set(lines.map((l) => l.expiry));
     const [lot] = lots.size === 1 ? [...lots] : [null];
     const [expiry] = expiries.size === 1 ? [...expiries] : [null];
@@ -169,7 +183,7 @@ export async function printLpnLabel(
         address: `${site.shipFrom.street1}, ${site.shipFrom.postalCode} ${site.shipFrom.city}`.slice(0, 60),
       },
       sscc: lpn.sscc,
-      ...(gtin && first ? { content: { gtin, count: view.items.reduce((s, i) => s + i.qty, 0) } } : {}),
+      ...(content ? { content } : {}),
       ...(lot && /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+$/.test(lot) ? { lot } : {}),
       ...(expiry ? { expiry } : {}),
     });

@@ -1,7 +1,6 @@
 /** Every scan on the receiving screen: a supervisor badge, an answer to a prompt, a PO/ASN/pallet, or goods. */
 import type { ScanFeedback } from '../../../shared/contract/station';
 import type { Operator } from '../../../shared/domain/master-data';
-import { isSupervisor } from '../../../shared/domain/roles';
 import type { Tracked } from '../../../shared/rules/receiving';
 import { readExpiry } from '../../../shared/rules/shelf-life';
 import type { ParsedScanOk } from '../../../shared/scan';
@@ -102,19 +101,22 @@ function candidateFromScan(deps: ReceivingDeps, operator: Operator, parsed: Pars
   };
 }
 
+/** Said instead of judging a scan against a cache that holds only part of the site. */
+export const SITE_LOADING = 'The site is still loading from the server: scans are judged once it is complete (see Sync for progress).';
+
 export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput, operator: Operator): Promise<ScanFeedback> {
   if (!parsed.ok)
     return refuse(deps, operator, 'unreadable', `Cannot read this barcode: ${parsed.error}.`, { data: parsed.data.slice(0, 100) });
+  if (!deps.ctx.sync.cacheComplete()) return refuse(deps, operator, 'site_loading', SITE_LOADING, { data: parsed.data.slice(0, 100) });
   const receipt = activeReceipt(deps);
   const data = parsed.data.trim();
   const pending = deps.session.pending;
 
-  const badgeHolder = parsed.kind === 'plain' ? deps.ctx.operatorByBadge(data) : null;
+  const badgeHolder = parsed.kind === 'plain' ? deps.ctx.badges.holder(data) : null;
   if (badgeHolder) {
     if (pending?.kind !== 'approval') return feedback.info(W, `Badge of ${badgeHolder.name}: nothing waits for an approval.`);
-    if (!isSupervisor(badgeHolder))
-      return refuse(deps, operator, 'forbidden', `${badgeHolder.name} is not a supervisor: a supervisor must approve.`);
-    return approvePending(deps, operator, badgeHolder);
+    // Counted and journaled like a typed approval; a PIN, when the site asks for one, is typed on the approval prompt.
+    return approvePending(deps, operator, deps.ctx.badges.approve({ badge: data, via: 'receiving.scan' }));
   }
 
   const ssccOnly = parsed.sscc !== undefined && gtinOf(parsed) === undefined;

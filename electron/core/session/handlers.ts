@@ -1,7 +1,6 @@
 import type { StationContext } from '../context';
 import { toScanEvent } from '../devices';
 import { isoAt } from '../kernel/clock';
-import { StationError } from '../kernel/errors';
 import type { HandlersFor } from '../kernel/handlers';
 import type { Session } from './session';
 
@@ -31,12 +30,7 @@ export function sessionHandlers(
       wedgeSeparator: ctx.config.wedgeSeparator,
       locale: ctx.config.locale,
     }),
-    'session.signIn': ({ badge }) => {
-      const operator = session.signIn(badge, 'typed');
-      if (!operator)
-        throw new StationError('not_found', `Badge "${badge.slice(0, 64)}" is not known at this site. Ask a supervisor to check it.`);
-      return operator;
-    },
+    'session.signIn': ({ badge, pin }) => session.signIn(badge, 'typed', pin),
     'session.signOut': () => ({ signedOut: session.signOut() !== null }),
     'session.current': () => session.operator(),
     'workflow.select': ({ workflow }) => {

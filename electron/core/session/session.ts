@@ -19,15 +19,16 @@ export type SignInVia = 'typed' | ScanSource;
 export interface Session {
   operator(): Operator | null;
   workflow(): Workflow;
-  /** Signs in the badge's holder (journalled either way); null when the badge is not known. */
-  signIn(badge: string, via: SignInVia): Operator | null;
+  /** Signs in the badge's holder (journalled, the badge never); throws `not_found`, `locked`, `pin_required` or `forbidden`. */
+  signIn(badge: string, via: SignInVia, pin?: string): Operator;
   signOut(): Operator | null;
   selectWorkflow(workflow: Workflow): void;
   /** Never throws: a scan from a device has no caller to catch it, so every failure becomes a refusal on screen. */
   scan(event: ScanEvent): Promise<ScanFeedback>;
 }
 
-const BADGE_SHOWN = 64;
+/** Shown and pushed instead of scanned data that is a badge (or a sign-in attempt): badges are credentials. */
+export const BADGE_MASK = '[badge]';
 
 export function createSession(ctx: StationContext, modules: readonly WorkflowModule[]): Session {
   const workflows = new Map(modules.map((m) => [m.workflow, m]));
@@ -41,30 +42,35 @@ export function createSession(ctx: StationContext, modules: readonly WorkflowMod
     ctx.bus.emit('session.changed', { operator: next });
   };
 
-  const signIn = (badge: string, via: SignInVia): Operator | null => {
-    const holder = ctx.operatorByBadge(badge);
-    if (!holder) {
-      ctx.journal.append('session.refused', { badge: badge.slice(0, BADGE_SHOWN), via }, null, isoAt(ctx.clock));
-      return null;
-    }
-    ctx.journal.append('session.signIn', { badge, via }, holder.id, isoAt(ctx.clock));
+  const signIn = (badge: string, via: SignInVia, pin?: string): Operator => {
+    const holder = ctx.badges.signIn({ badge, pin, via });
+    ctx.journal.append('session.signIn', { via }, holder.id, isoAt(ctx.clock));
     setOperator(holder);
     return holder;
   };
 
-  async function route(event: ScanEvent, current: Workflow): Promise<ScanFeedback> {
-    if (!operator) {
+  const signInByScan = (event: ScanEvent, current: Workflow): ScanFeedback => {
+    const pleaseSignIn: ScanFeedback = {
+      decision: 'rejected',
+      reason: 'not_signed_in',
+      message: 'Sign in first: scan your badge.',
+      sound: 'bad',
+      workflow: current,
+    };
+    // GS1 element strings and pallet labels scanned before signing in are no badge guesses; any other code may be a badge.
+    const parsed = parseScan(event.data, { aimId: event.aimId, separator: ctx.config.wedgeSeparator ?? undefined });
+    if (parsed.ok && (parsed.kind === 'gs1' || parsed.kind === 'sscc')) return pleaseSignIn;
+    try {
       const holder = signIn(event.data, event.source);
-      if (!holder)
-        return {
-          decision: 'rejected',
-          reason: 'not_signed_in',
-          message: 'Sign in first: scan your badge.',
-          sound: 'bad',
-          workflow: current,
-        };
       return { decision: 'accepted', message: `Welcome, ${holder.name}.`, sound: 'good', workflow: 'home' };
+    } catch (error) {
+      if (error instanceof StationError && error.code === 'not_found') return { ...pleaseSignIn, message: `${error.message}` };
+      throw error;
     }
+  };
+
+  async function route(event: ScanEvent, current: Workflow): Promise<ScanFeedback> {
+    if (!operator) return signInByScan(event, current);
     const refusal = workflowRefusal(current, operator);
     if (refusal) return { decision: 'rejected', reason: 'forbidden', message: refusal, sound: 'bad', workflow: current };
     const module = workflows.get(current) ?? workflows.get('home');
@@ -92,6 +98,8 @@ export function createSession(ctx: StationContext, modules: readonly WorkflowMod
     },
     async scan(event) {
       const current = workflow;
+      // A scan while nobody is signed in is a badge attempt; a badge scanned as data later is a credential all the same.
+      const shown = operator === null || ctx.badges.holder(event.data) !== null ? BADGE_MASK : event.data;
       let result: ScanFeedback;
       try {
         result = await route(event, current);
@@ -100,7 +108,7 @@ export function createSession(ctx: StationContext, modules: readonly WorkflowMod
           error instanceof StationError
             ? error.message
             : (describeStorageError(error) ?? `The scan could not be handled: ${(error as Error).message}`);
-        if (!(error instanceof StationError)) ctx.log.error({ err: error, data: event.data }, 'scan handler failed');
+        if (!(error instanceof StationError)) ctx.log.error({ err: error, data: shown }, 'scan handler failed');
         result = {
           decision: 'rejected',
           reason: error instanceof StationError ? error.code : 'internal',
@@ -109,7 +117,7 @@ export function createSession(ctx: StationContext, modules: readonly WorkflowMod
           workflow: current,
         };
       }
-      ctx.bus.emit('scan.result', { ...result, data: event.data });
+      ctx.bus.emit('scan.result', { ...result, data: shown });
       return result;
     },
   };

@@ -54,6 +54,7 @@ export function collectDiagnostics(ctx: StationContext, sources: DiagnosticsSour
       dataDir: sources.dataDir,
       logDir: sources.logDir,
       server: config.server === null ? 'none' : config.server === 'embedded' ? 'embedded' : config.server.url,
+      insecureServer: config.allowInsecureServer,
       pinnedVersion: config.pinnedVersion,
       updateUrl: config.updateUrl,
     },

@@ -4,16 +4,18 @@ import type { Operator } from '../../../shared/domain/master-data';
 import { isSupervisor } from '../../../shared/domain/roles';
 import type { StationContext } from '../context';
 import { DeviceConfigError, parseDevicesConfig } from '../devices';
+import { msAt } from '../kernel/clock';
 import { loadStationConfig, StationConfig } from '../kernel/config';
 import { StationError } from '../kernel/errors';
 import type { HandlersFor } from '../kernel/handlers';
 import { stationPaths } from '../kernel/paths';
+import { insecureUrlProblem } from '../kernel/transport';
 import { writeStationConfig } from './config-file';
 import { type CredentialStore, configFileCredentials } from './credentials';
 import { collectDiagnostics, logFiles, stationVersions } from './diagnostics';
 import { type Enroller, syncEnroller } from './enroll-link';
 import { configToForm, formToConfig } from './form';
-import { writeSupportBundle } from './support-bundle';
+import { SUPPORT_BUNDLE_INTERVAL_MS, writeSupportBundle } from './support-bundle';
 
 export interface SetupOptions {
   dataDir?: string;
@@ -47,6 +49,8 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
   const setupNeeded = () => (options.firstRun ?? false) && configPath !== null && !existsSync(configPath);
 
   const linkOf = (server: StationConfig['server']) => (server && server !== 'embedded' ? server : null);
+  let bundleWriting = false;
+  let lastBundleAt: number | null = null;
 
   return {
     'setup.state': () => {
@@ -73,6 +77,9 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
         if (credentials.kind === 'keychain' && credentials.get()) await credentials.set(null);
       } else {
         const { url, enrollmentCode } = form.server;
+        // Refused before the enrollment code travels: a plain-http server would see it and, later, every op.
+        const insecure = insecureUrlProblem(url, 'The server URL', base.allowInsecureServer);
+        if (insecure) throw new StationError('invalid_input', insecure);
         if (enrollmentCode) {
           const enrollment = await enroll({ serverUrl: url, code: enrollmentCode, stationName: form.stationName, role: form.stationRole });
           if (credentials.kind === 'keychain') {
@@ -125,26 +132,42 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
     'diagnostics.bundle': async () => {
       if (!dataDir)
         throw new StationError('rule', 'This station runs without a data folder, so there is nowhere to write a support bundle.');
-      const info = collectDiagnostics(ctx, { version, dataDir, logDir });
-      const bundle = await writeSupportBundle({
-        integrity: ctx.database.integrityCheck(),
-        dataDir,
-        logFiles: logFiles(logDir),
-        config: ctx.config,
-        versions: stationVersions(ctx, version),
-        diagnostics: {
-          station: info.station,
-          database: info.database,
-          devices: info.devices,
-          sync: info.sync,
-          busy: info.busy,
-          lastErrors: info.lastErrors,
-        },
-        stationId: ctx.stationId,
-        now: ctx.clock.now(),
-      });
-      ctx.log.info({ path: bundle.path, bytes: bundle.bytes }, 'support bundle written');
-      return bundle;
+      const now = msAt(ctx.clock);
+      if (bundleWriting) throw new StationError('conflict', 'A support bundle is being written: wait for it.');
+      if (lastBundleAt !== null && now - lastBundleAt < SUPPORT_BUNDLE_INTERVAL_MS) {
+        const wait = Math.ceil((SUPPORT_BUNDLE_INTERVAL_MS - (now - lastBundleAt)) / 1000);
+        throw new StationError('rule', `A support bundle was made moments ago: the next one can be made in ${wait} s.`);
+      }
+      bundleWriting = true;
+      lastBundleAt = now;
+      try {
+        return await writeBundle(dataDir);
+      } finally {
+        bundleWriting = false;
+      }
     },
   };
+
+  async function writeBundle(dataDir: string) {
+    const info = collectDiagnostics(ctx, { version, dataDir, logDir });
+    const bundle = await writeSupportBundle({
+      integrity: ctx.database.integrityCheck(),
+      dataDir,
+      logFiles: logFiles(logDir),
+      config: ctx.config,
+      versions: stationVersions(ctx, version),
+      diagnostics: {
+        station: info.station,
+        database: info.database,
+        devices: info.devices,
+        sync: info.sync,
+        busy: info.busy,
+        lastErrors: info.lastErrors,
+      },
+      stationId: ctx.stationId,
+      now: ctx.clock.now(),
+    });
+    ctx.log.info({ path: bundle.path, bytes: bundle.bytes }, 'support bundle written');
+    return bundle;
+  }
 }

@@ -1,4 +1,4 @@
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
@@ -16,7 +16,16 @@ export interface SupportBundleInput {
   diagnostics: Record<string, unknown>;
   stationId: string;
   now: Date;
+  /** How many bundles the folder keeps: the newest, older ones are deleted once a new one is complete (default 5). */
+  keep?: number;
 }
+
+/** Bundles kept in `<data>/support` unless told otherwise. */
+export const SUPPORT_BUNDLES_KEPT = 5;
+/** The shortest time between two bundles: each holds every log, and a loop asking for them must not fill the disk. */
+export const SUPPORT_BUNDLE_INTERVAL_MS = 60_000;
+
+const BUNDLE_NAME = /^warebench-support-.*\.zip(\.partial)?$/;
 
 export interface SupportBundle {
   path: string;
@@ -53,7 +62,7 @@ const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\
  */
 export async function writeSupportBundle(input: SupportBundleInput): Promise<SupportBundle> {
   const dir = join(input.dataDir, 'support');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stamp = input.now.toISOString().replace(/[:.]/g, '-');
   const safeId = input.stationId.replace(/[^A-Za-z0-9-]/g, '').slice(0, 48);
   const path = join(dir, `warebench-support-${safeId}-${stamp}.zip`);
@@ -80,5 +89,20 @@ export async function writeSupportBundle(input: SupportBundleInput): Promise<Sup
     rmSync(temp, { force: true });
     throw error;
   }
+  pruneBundles(dir, path, input.keep ?? SUPPORT_BUNDLES_KEPT);
   return { path, bytes: statSync(path).size, files: entries.map(([name]) => name) };
+}
+
+/**
+ * Keeps the `keep` newest bundles (the one just written among them) and drops leftovers of interrupted ones. Names end
+ * in the station clock's time, so they sort by age.
+ */
+function pruneBundles(dir: string, written: string, keep: number): void {
+  const names = readdirSync(dir).filter((name) => BUNDLE_NAME.test(name));
+  for (const name of names) if (name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
+  const older = names
+    .filter((name) => name.endsWith('.zip') && join(dir, name) !== written)
+    .sort()
+    .reverse();
+  for (const name of older.slice(Math.max(0, keep - 1))) rmSync(join(dir, name), { force: true });
 }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type {
   Address,
@@ -7,6 +8,7 @@ import type {
   Item,
   Location,
   Operator,
+  OperatorRecord,
   Order,
   PurchaseOrder,
   Role,
@@ -61,9 +63,20 @@ export function createMasterDataWriter(db: Database) {
       VALUES (@id, @kind, @itemId, @lot, @location, @reason, @active, @createdAt)
       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, item_id = excluded.item_id, lot = excluded.lot, location = excluded.location,
         reason = excluded.reason, active = excluded.active`),
-    operator: db.prepare(`INSERT INTO operators (id, badge, name, roles, active) VALUES (@id, @badge, @name, @roles, @active)
-      ON CONFLICT(id) DO UPDATE SET badge = excluded.badge, name = excluded.name, roles = excluded.roles, active = excluded.active`),
+    // Badges and PINs are stored only as keyed hashes (station_secret_hash, see station-secret.ts).
+    operator: db.prepare(`INSERT INTO operators (id, badge_hash, pin_hash, name, roles, active)
+      VALUES (@id, station_secret_hash('badge', @badge),
+        CASE WHEN @pin IS NULL THEN NULL ELSE station_secret_hash('pin', @id || ':' || @pin) END, @name, @roles, @active)
+      ON CONFLICT(id) DO UPDATE SET badge_hash = excluded.badge_hash, pin_hash = excluded.pin_hash, name = excluded.name,
+        roles = excluded.roles, active = excluded.active`),
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    newItem:
+      db.prepare(`INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
+        expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    newBarcode: db.prepare(
+      'INSERT INTO item_barcodes (code, item_id, pack_qty) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET item_id = excluded.item_id, pack_qty = excluded.pack_qty',
+    ),
   };
 
   return {
@@ -77,6 +90,32 @@ export function createMasterDataWriter(db: Database) {
       });
       stmts.clearBarcodes.run(item.id);
       for (const b of item.barcodes) stmts.barcode.run(b.code, item.id, b.packQty);
+    },
+    /**
+     * Items the cache does not hold yet (a snapshot load: every entity comes once): plain inserts with positional
+     * parameters, no look-up of barcodes to replace.
+     */
+    newItems(items: Item[]): void {
+      for (const item of items) {
+        stmts.newItem.run(
+          item.id,
+          item.sku,
+          item.description,
+          item.unitWeightG,
+          item.lengthMm,
+          item.widthMm,
+          item.heightMm,
+          bool(item.lotTracked),
+          bool(item.serialTracked),
+          bool(item.expiryTracked),
+          item.minShelfLifeDays,
+          item.itemClass,
+          item.homeLocation,
+          item.overReceiptTolerancePct,
+          bool(item.active),
+        );
+        for (const b of item.barcodes) stmts.newBarcode.run(b.code, item.id, b.packQty);
+      }
     },
     location(loc: Location): void {
       stmts.location.run({ ...loc, itemClasses: JSON.stringify(loc.itemClasses) });
@@ -120,8 +159,15 @@ export function createMasterDataWriter(db: Database) {
     hold(hold: Hold): void {
       stmts.hold.run({ ...hold, active: bool(hold.active) });
     },
-    operator(op: Operator): void {
-      stmts.operator.run({ id: op.id, badge: op.badge, name: op.name, roles: JSON.stringify(op.roles), active: bool(op.active) });
+    operator(op: OperatorRecord): void {
+      stmts.operator.run({
+        id: op.id,
+        badge: op.badge,
+        pin: op.pin ?? null,
+        name: op.name,
+        roles: JSON.stringify(op.roles),
+        active: bool(op.active),
+      });
     },
     siteSettings(settings: SiteSettings): void {
       stmts.meta.run('site_settings', JSON.stringify(settings));
@@ -157,25 +203,46 @@ const entityTables: Record<MasterEntity, { name: string; key: string }> = {
 
 interface OperatorRow {
   id: string;
-  badge: string;
+  badge_hash: Buffer;
+  pin_hash: Buffer | null;
   name: string;
   roles: string;
   active: number;
 }
 
 export function rowToOperator(row: OperatorRow): Operator {
-  return { id: row.id, badge: row.badge, name: row.name, roles: JSON.parse(row.roles) as Role[], active: row.active === 1 };
+  return { id: row.id, name: row.name, roles: JSON.parse(row.roles) as Role[], active: row.active === 1 };
 }
 
 export function parseAddress(json: string): Address {
   return JSON.parse(json) as Address;
 }
 
-/** Active operators by badge, as sign-in and supervisor approvals look them up. */
-export function createOperatorLookup(db: Database): (badge: string) => Operator | null {
-  const byBadge = db.prepare('SELECT * FROM operators WHERE badge = ? AND active = 1');
-  return (badge) => {
-    const row = byBadge.get(badge.trim()) as OperatorRow | undefined;
-    return row ? rowToOperator(row) : null;
+/** What sign-in and approvals ask of the cached operators: the badge and PIN are compared as keyed hashes, in constant time. */
+export interface OperatorCredentials {
+  /** The active holder of `badge`, or null. */
+  byBadge(badge: string): Operator | null;
+  /** Whether the operator has a PIN in the master data. */
+  hasPin(operatorId: string): boolean;
+  pinMatches(operatorId: string, pin: string): boolean;
+}
+
+export function createOperatorCredentials(db: Database): OperatorCredentials {
+  const hash = db.prepare('SELECT station_secret_hash(?, ?) AS h').pluck();
+  const byHash = db.prepare('SELECT * FROM operators WHERE badge_hash = ? AND active = 1');
+  const pinOf = db.prepare('SELECT pin_hash FROM operators WHERE id = ? AND active = 1').pluck();
+  const sameHash = (stored: Buffer, given: Buffer) => stored.length === given.length && timingSafeEqual(stored, given);
+  return {
+    byBadge(badge) {
+      const given = hash.get('badge', badge.trim()) as Buffer;
+      const row = byHash.get(given) as OperatorRow | undefined;
+      return row && sameHash(row.badge_hash, given) ? rowToOperator(row) : null;
+    },
+    hasPin: (operatorId) => pinOf.get(operatorId) instanceof Buffer,
+    pinMatches(operatorId, pin) {
+      const stored = pinOf.get(operatorId);
+      const given = hash.get('pin', `${operatorId}:${pin}`) as Buffer;
+      return stored instanceof Buffer && sameHash(stored, given);
+    },
   };
 }

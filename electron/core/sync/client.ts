@@ -1,19 +1,38 @@
 import type { Database } from 'better-sqlite3';
 import { type BackoffPolicy, backoffDelay } from '../../../shared/backoff';
-import type { RejectedOp, SyncState } from '../../../shared/domain/sync-state';
+import { lowNumberMark, type RejectedOp, type SyncState } from '../../../shared/domain/sync-state';
+import { LiveEvent } from '../../../shared/sync-protocol';
 import { type Clock, systemClock } from '../kernel/clock';
 import { type Logger, silentLogger } from '../kernel/log';
 import { createMasterDataWriter } from '../storage/master-data';
 import { createMeta } from '../storage/meta';
+import { createNumberLeases } from '../storage/number-leases';
 import { createOutbox } from '../storage/outbox';
 import { createSyncExceptions } from './exceptions-repo';
 import type { StationSync } from './port';
 import { META_INITIAL_DONE, pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { createServerApi, type FetchLike, SyncHttpError } from './server-api';
+import { loadSnapshot, type SnapshotProgress } from './snapshot';
 import { readSse } from './sse';
 
 export const META_LAST_SYNC = 'sync.last_sync_at';
+
+/** The number ranges the station takes from leases (SSCC serial references for pallets and cartons). */
+const LEASED_KINDS = ['sscc'] as const;
+
+/** Silence on the live channel after which the server counts as gone. */
+export const DEFAULT_LIVE_SILENCE_MS = 5000;
+/** The live channel retries every few seconds at most: a server that is back is seen within seconds. */
+const liveReconnect: BackoffPolicy = { initialMs: 250, maxMs: 3000, jitter: 0.5 };
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Full jitter up to a minute: many stations that lost the server come back spread out, and hours offline cost one try a minute. */
 export const syncBackoff: BackoffPolicy = { initialMs: 500, maxMs: 60_000, jitter: 1 };
@@ -32,6 +51,8 @@ export interface SyncClientOptions {
   pollIntervalMs?: number;
   /** Listen on the live channel and pull at once on a notification (default true). */
   live?: boolean;
+  /** Silence on the live channel that means the server is gone (default 5 s). */
+  liveSilenceMs?: number;
   requestTimeoutMs?: number;
   random?: () => number;
   onState?: (state: SyncState) => void;
@@ -63,6 +84,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   const meta = createMeta(db);
   const writer = createMasterDataWriter(db);
   const exceptions = createSyncExceptions(db);
+  const numbers = createNumberLeases(db);
   const api = createServerApi({
     serverUrl: options.serverUrl,
     credential: options.credential,
@@ -83,7 +105,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   let again = false;
   let live = false;
   let liveTask: Promise<void> | null = null;
-  let progress: { received: number; total: number | null } = { received: 0, total: null };
+  let progress: SnapshotProgress = { received: 0, total: null, secondsLeft: null };
   let lastEmitted = '';
 
   function state(): SyncState {
@@ -95,7 +117,11 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       rejected: exceptions.openCount(),
       lastSyncAt: meta.get(META_LAST_SYNC) ?? null,
       lastError,
-      initialSync: { done: meta.get(META_INITIAL_DONE) === '1', received: progress.received, total: progress.total },
+      initialSync: { done: meta.get(META_INITIAL_DONE) === '1', ...progress },
+      numbers: LEASED_KINDS.flatMap((kind) => {
+        const stock = numbers.stock(kind);
+        return stock ? [{ ...stock, low: stock.left <= lowNumberMark(stock.refillBelow) }] : [];
+      }),
     };
   }
 
@@ -123,21 +149,29 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
         lastError = null;
       }
       emit();
-      await pullChanges(
-        {
-          db,
-          meta,
-          writer,
-          api,
-          log,
-          pageSize: options.pullPageSize ?? 1000,
-          onProgress: (p) => {
-            progress = { received: p.received, total: p.total };
-            emit();
-          },
-        },
-        signal,
-      );
+      for (let round = 0; ; round++) {
+        if (meta.get(META_INITIAL_DONE) !== '1') {
+          await loadSnapshot(
+            {
+              db,
+              meta,
+              writer,
+              api,
+              log,
+              onProgress: (p) => {
+                progress = p;
+                online = true;
+                emit();
+              },
+            },
+            signal,
+          );
+        }
+        const pulled = await pullChanges({ db, meta, writer, api, log, pageSize: options.pullPageSize ?? 1000 }, signal);
+        if (pulled.resets === 0) break;
+        if (round >= 3) throw new SyncHttpError(502, 'reset_loop', 'the server keeps answering reset; giving up until the next sync');
+      }
+      await refillNumbers(signal);
       online = true;
       lastError = null;
       failures = 0;
@@ -205,29 +239,83 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     });
   }
 
+  /** Online, numbers are leased again before they run low: the station always holds its offline reserve. */
+  async function refillNumbers(signal: AbortSignal): Promise<void> {
+    for (const kind of LEASED_KINDS) {
+      const stock = numbers.stock(kind);
+      if (stock && stock.left >= stock.refillBelow) continue;
+      const lease = await api.leaseNumbers(kind, undefined, signal);
+      db.transaction(() => numbers.add(lease))();
+      log.info({ kind, first: lease.first, last: lease.last }, 'numbers leased');
+    }
+  }
+
+  /** The server is gone (or the way to it): said at once, not at the next push. */
+  function wentOffline(reason: string): void {
+    if (!online && lastError === reason) return;
+    online = false;
+    lastError = reason;
+    emit();
+  }
+
+  /**
+   * The live channel, watched: the server sends a heartbeat every couple of seconds even when idle, so silence for
+   * `liveSilenceMs` (default 5 s, or 2.5 heartbeats when the server names a slower one) means it is gone. The
+   * connection is dropped, the station shows offline, and reconnects every few seconds; the next `hello` puts it
+   * back online and syncs what was missed.
+   */
   async function liveLoop(): Promise<void> {
     let attempt = 0;
+    const configuredSilenceMs = options.liveSilenceMs ?? DEFAULT_LIVE_SILENCE_MS;
     while (!stopped) {
+      const connection = new AbortController();
+      let silenceMs = configuredSilenceMs;
+      let watchdog: ReturnType<typeof setTimeout> | null = null;
+      let silent = false;
+      const watch = () => {
+        if (watchdog) clearTimeout(watchdog);
+        watchdog = setTimeout(() => {
+          silent = true;
+          connection.abort(new Error('live channel silent'));
+        }, silenceMs);
+        watchdog.unref?.();
+      };
+      watch();
       try {
-        const body = await api.openLive(stopController.signal);
+        const body = await api.openLive(AbortSignal.any([stopController.signal, connection.signal]));
         await readSse(body, (message) => {
+          watch();
           if (message.event === 'hello') {
+            const hello = LiveEvent.safeParse(safeJson(message.data));
+            if (hello.success && hello.data.type === 'hello' && hello.data.heartbeatMs)
+              silenceMs = Math.max(configuredSilenceMs, Math.ceil(2.5 * hello.data.heartbeatMs));
             live = true;
             attempt = 0;
             // Connected: the server is there, and changes may have been missed while away.
+            online = true;
+            lastError = null;
             failures = 0;
+            emit();
             runSoon();
           } else if (message.event === 'pull') {
             runSoon();
           }
         });
+        if (!stopped) wentOffline('server not reachable: the live channel closed');
       } catch (error) {
         if (stopped) break;
         log.debug({ err: error }, 'live channel lost');
+        wentOffline(
+          silent
+            ? `server not reachable: nothing heard from it for ${Math.round(silenceMs / 1000)} s`
+            : `server not reachable: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      } finally {
+        if (watchdog) clearTimeout(watchdog);
       }
       live = false;
       if (stopped) break;
-      await sleep(backoffDelay(attempt++, policy, random));
+      await sleep(backoffDelay(attempt++, liveReconnect, random));
     }
   }
 
@@ -239,6 +327,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       runSoon();
     },
     state,
+    cacheComplete: () => meta.get(META_INITIAL_DONE) === '1',
     async syncNow() {
       if (stopped) return state();
       if (running) await running;

@@ -4,6 +4,8 @@ import type { Outbox } from '../storage/outbox';
 /** What the station core needs of the sync client. */
 export interface StationSync {
   state(): SyncState;
+  /** Whether the cache holds the whole site (the initial sync, or the reload after a reset, is complete). */
+  cacheComplete(): boolean;
   syncNow(): Promise<SyncState>;
   rejected(): RejectedOp[];
   resolve(opId: string, note: string, by: string): boolean;
@@ -24,11 +26,13 @@ export function standaloneSync(outbox: Outbox): StationSync {
     rejected: outbox.rejectedCount(),
     lastSyncAt: null,
     lastError: null,
-    initialSync: { done: true, received: 0, total: null },
+    initialSync: { done: true, received: 0, total: null, secondsLeft: null },
+    numbers: [],
   });
   return {
     state,
     syncNow: async () => state(),
+    cacheComplete: () => true,
     rejected: () => [],
     resolve: () => false,
     kick: () => {

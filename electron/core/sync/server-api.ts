@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ErrorBody, type Op, PullResponse, PushResponse } from '../../../shared/sync-protocol';
+import {
+  ErrorBody,
+  type NumberKind,
+  NumberLease,
+  type Op,
+  PullResponse,
+  PushResponse,
+  SnapshotFrame,
+  type SnapshotQuery,
+} from '../../../shared/sync-protocol';
 
 export type FetchLike = typeof fetch;
 
@@ -87,6 +96,90 @@ export function createServerApi(options: ServerApiOptions) {
         ResolvedAnswer,
         signal,
       );
+    },
+    /** Leases the next block of numbers of a kind (SSCC serial references, LPN or manifest numbers). */
+    leaseNumbers(kind: NumberKind, count?: number, signal?: AbortSignal) {
+      return request(
+        '/sync/v1/number-leases',
+        {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({ kind, ...(count ? { count } : {}) }),
+        },
+        NumberLease,
+        signal,
+      );
+    },
+    /**
+     * Streams the site's snapshot (gzip) and yields its frames, each checked against the protocol. The stream has no
+     * overall timeout (a large site takes a while); a stall of `timeoutMs` between two chunks fails it.
+     */
+    async *snapshot(query: Partial<SnapshotQuery>, signal?: AbortSignal): AsyncGenerator<SnapshotFrame> {
+      const params = new URLSearchParams(
+        Object.entries(query).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]])),
+      );
+      const stall = new AbortController();
+      let stallTimer = setTimeout(() => stall.abort(new Error(`no data for ${timeoutMs} ms`)), timeoutMs);
+      const rearm = () => {
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => stall.abort(new Error(`no data for ${timeoutMs} ms`)), timeoutMs);
+      };
+      let response: Response;
+      try {
+        response = await doFetch(`${base}/sync/v1/snapshot?${params}`, {
+          headers: { ...auth, 'accept-encoding': 'gzip' },
+          signal: AbortSignal.any([stall.signal, ...(signal ? [signal] : [])]),
+        });
+      } catch (error) {
+        clearTimeout(stallTimer);
+        throw new SyncHttpError(
+          0,
+          'unreachable',
+          `snapshot: server ${base} not reachable: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      try {
+        if (!response.ok || !response.body) {
+          const parsed = ErrorBody.safeParse(await response.json().catch(() => undefined));
+          throw new SyncHttpError(
+            response.status,
+            parsed.success ? parsed.data.error.code : 'http_error',
+            parsed.success ? parsed.data.error.message : `snapshot: HTTP ${response.status}`,
+          );
+        }
+        const decoder = new TextDecoder();
+        // A frame spans many chunks: chunks are kept until one holds a newline, so each byte is searched once.
+        let parts: string[] = [];
+        const frame = (line: string): SnapshotFrame => {
+          const parsed = SnapshotFrame.safeParse(JSON.parse(line));
+          if (!parsed.success)
+            throw new SyncHttpError(502, 'bad_response', `a snapshot frame does not match the protocol: ${parsed.error.message}`);
+          return parsed.data;
+        };
+        try {
+          for await (const chunk of response.body) {
+            rearm();
+            let text = decoder.decode(chunk, { stream: true });
+            let newline = text.indexOf('\n');
+            while (newline >= 0) {
+              parts.push(text.slice(0, newline));
+              const line = parts.join('');
+              parts = [];
+              if (line.trim()) yield frame(line);
+              text = text.slice(newline + 1);
+              newline = text.indexOf('\n');
+            }
+            if (text) parts.push(text);
+          }
+        } catch (error) {
+          if (error instanceof SyncHttpError) throw error;
+          throw new SyncHttpError(0, 'unreachable', `snapshot cut: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        const buffered = parts.join('');
+        if (buffered.trim()) yield frame(buffered);
+      } finally {
+        clearTimeout(stallTimer);
+      }
     },
     /** Opens the SSE live channel; the caller reads the body. No timeout: it stays open. */
     async openLive(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {

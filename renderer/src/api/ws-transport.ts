@@ -5,6 +5,26 @@ import type { Transport } from './transport';
 /** The core host is on the same machine: reconnect quickly, and at least every 5 s. */
 const reconnectBackoff: Partial<BackoffPolicy> = { initialMs: 250, maxMs: 5000 };
 
+const RELOADED_AT = 'warebench.reloadedForToken';
+
+/**
+ * The host is up but refuses the socket: the page's token is from an earlier launch of the host (its cookie is set
+ * when the page is served). Loading the page again fetches this launch's token; at most once a minute.
+ */
+async function refreshTokenIfRefused(failures: number): Promise<void> {
+  if (failures < 2) return;
+  const last = Number(sessionStorage.getItem(RELOADED_AT) ?? 0);
+  if (Date.now() - last < 60_000) return;
+  try {
+    const health = await fetch('/healthz', { cache: 'no-store' });
+    if (!health.ok) return;
+  } catch {
+    return;
+  }
+  sessionStorage.setItem(RELOADED_AT, String(Date.now()));
+  location.reload();
+}
+
 /** WebSocket to the core host, reconnecting with backoff; calls made while disconnected fail at once with `offline`. */
 export function wsTransport(url: string): Transport {
   let socket: WebSocket | null = null;
@@ -53,10 +73,15 @@ export function wsTransport(url: string): Transport {
           );
         }
       };
+      let opened = false;
+      ws.addEventListener('open', () => {
+        opened = true;
+      });
       ws.onclose = () => {
         opening = null;
         socket = null;
         if (connected) setConnected(false);
+        if (!opened) void refreshTokenIfRefused(failedAttempts);
         for (const [, done] of pending)
           done({ ok: false, error: { code: 'offline', message: 'Lost the connection to the station core; retrying.' } });
         pending.clear();

@@ -9,6 +9,14 @@ export const de: Messages = {
     badge: 'Ausweiscode',
     submit: 'Anmelden',
     unknown: 'Ausweis nicht erkannt',
+    unknownBadge: 'Ausweis {{badge}}: {{message}}',
+  },
+  pin: {
+    label: 'Ihre PIN',
+    optional: 'PIN (falls verlangt)',
+    erase: 'Letzte Ziffer löschen',
+    clear: 'PIN löschen',
+    prompt: 'PIN auf dem Tastenfeld eingeben, dann anmelden.',
   },
   home: {
     greeting: 'Hallo, {{name}}',
@@ -86,6 +94,12 @@ export const de: Messages = {
     resolve: 'Als erledigt markieren',
     noneRejected: 'Nichts abgelehnt.',
     initial: 'Erstsynchronisierung',
+    initialRows: '{{received}} von {{total}} Datensätzen',
+    initialLeft: 'noch etwa {{seconds}} s',
+    initialIncomplete: 'Der Standort wird noch geladen ({{percent}} %): Die Station kann arbeiten, sobald er vollständig ist.',
+    numbers: 'Verbleibende Nummern',
+    numberKinds: { sscc: 'SSCC', lpn: 'LPN', manifest: 'Ladeliste' },
+    numbersLow: 'Nur noch {{left}} {{kind}}-Nummern: Verbinden Sie die Station mit dem Server, bevor sie ausgehen.',
   },
   common: { back: 'Zurück', cancel: 'Abbrechen', confirm: 'Bestätigen', never: 'nie', loading: 'Wird geladen…', yes: 'ja', no: 'nein' },
 };

@@ -7,6 +7,14 @@ export const en = {
     badge: 'Badge code',
     submit: 'Sign in',
     unknown: 'Badge not recognised',
+    unknownBadge: 'Badge {{badge}}: {{message}}',
+  },
+  pin: {
+    label: 'Your PIN',
+    optional: 'PIN (when asked)',
+    erase: 'Erase last digit',
+    clear: 'Clear PIN',
+    prompt: 'Type your PIN on the keypad, then sign in.',
   },
   home: {
     greeting: 'Hello, {{name}}',
@@ -78,6 +86,12 @@ export const en = {
     resolve: 'Mark resolved',
     noneRejected: 'Nothing refused.',
     initial: 'Initial sync',
+    initialRows: '{{received}} of {{total}} records',
+    initialLeft: 'about {{seconds}} s left',
+    initialIncomplete: 'The site is still loading ({{percent}} %): the station can work once it is complete.',
+    numbers: 'Numbers left',
+    numberKinds: { sscc: 'SSCC', lpn: 'LPN', manifest: 'Manifest' },
+    numbersLow: 'Only {{left}} {{kind}} numbers left: connect the station to the server before they run out.',
   },
   common: { back: 'Back', cancel: 'Cancel', confirm: 'Confirm', never: 'never', loading: 'Loading…', yes: 'yes', no: 'no' },
 };

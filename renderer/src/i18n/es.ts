@@ -13,6 +13,14 @@ export const es: Messages = {
     badge: 'Código de tarjeta',
     submit: 'Iniciar sesión',
     unknown: 'Tarjeta no reconocida',
+    unknownBadge: 'Tarjeta {{badge}}: {{message}}',
+  },
+  pin: {
+    label: 'Su PIN',
+    optional: 'PIN (si se pide)',
+    erase: 'Borrar el último dígito',
+    clear: 'Borrar el PIN',
+    prompt: 'Escriba su PIN en el teclado y luego inicie sesión.',
   },
   home: {
     greeting: 'Hola, {{name}}',
@@ -90,6 +98,12 @@ export const es: Messages = {
     resolve: 'Marcar como resuelto',
     noneRejected: 'Nada rechazado.',
     initial: 'Sincronización inicial',
+    initialRows: '{{received}} de {{total}} registros',
+    initialLeft: 'quedan unos {{seconds}} s',
+    initialIncomplete: 'El sitio aún se está cargando ({{percent}} %): la estación podrá trabajar cuando esté completo.',
+    numbers: 'Números restantes',
+    numberKinds: { sscc: 'SSCC', lpn: 'LPN', manifest: 'Manifiesto' },
+    numbersLow: 'Solo quedan {{left}} números {{kind}}: conecte la estación al servidor antes de que se agoten.',
   },
   common: { back: 'Atrás', cancel: 'Cancelar', confirm: 'Confirmar', never: 'nunca', loading: 'Cargando…', yes: 'sí', no: 'no' },
 };

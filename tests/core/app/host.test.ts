@@ -3,9 +3,9 @@ import WebSocket from 'ws';
 import { type Host, startHost } from '../../../electron/core/app/host';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
 
-function connect(url: string, origin?: string): Promise<WebSocket> {
+function connect(url: string, origin?: string, cookie?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin ? { origin } : {});
+    const ws = new WebSocket(url, { ...(origin ? { origin } : {}), ...(cookie ? { headers: { cookie } } : {}) });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -35,6 +35,8 @@ describe('core host on a loopback WebSocket', () => {
     t = await createTestStation();
     host = await startHost({ station: t.station });
   });
+  /** A local tool's address: the socket with this launch's token. */
+  const local = () => `${host.wsUrl}?token=${host.token}`;
   afterEach(async () => {
     await host.close();
     await t.close();
@@ -42,7 +44,7 @@ describe('core host on a loopback WebSocket', () => {
 
   it('listens on 127.0.0.1 only and answers an invoke with its result', async () => {
     expect(host.wsUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ws$/);
-    const ws = await connect(host.wsUrl);
+    const ws = await connect(local());
     const reply = nextMessage(ws, (m) => m.type === 'result');
     ws.send(JSON.stringify({ type: 'invoke', id: 7, command: 'session.signIn', input: { badge: '1002' } }));
     expect(await reply).toMatchObject({ type: 'result', id: 7, result: { ok: true, value: { id: 'OP-BEN' } } });
@@ -50,7 +52,7 @@ describe('core host on a loopback WebSocket', () => {
   });
 
   it('pushes events to connected clients', async () => {
-    const ws = await connect(host.wsUrl);
+    const ws = await connect(local());
     const event = nextMessage(ws, (m) => m.type === 'event' && m.event === 'session.changed');
     ws.send(JSON.stringify({ type: 'invoke', id: 1, command: 'session.signIn', input: { badge: '1001' } }));
     expect(await event).toMatchObject({ payload: { operator: { id: 'OP-ANA' } } });
@@ -58,7 +60,7 @@ describe('core host on a loopback WebSocket', () => {
   });
 
   it('answers malformed messages with ok:false and changes nothing', async () => {
-    const ws = await connect(host.wsUrl);
+    const ws = await connect(local());
     const before = t.station.context.journal.recent(1000).length;
     for (const bad of [
       'not json',
@@ -80,8 +82,8 @@ describe('core host on a loopback WebSocket', () => {
   });
 
   it('refuses a WebSocket from another web origin', async () => {
-    await expect(connect(host.wsUrl, 'https://evil.example')).rejects.toThrow(/401|403/);
-    const ok = await connect(host.wsUrl, `http://127.0.0.1:${host.port}`);
+    await expect(connect(local(), 'https://evil.example')).rejects.toThrow(/401|403/);
+    const ok = await connect(host.wsUrl, `http://127.0.0.1:${host.port}`, `warebench-host-${host.port}=${host.token}`);
     ok.close();
   });
 });

@@ -3,6 +3,9 @@ import { DeviceConfigError, type PrinterDeviceConfig } from '../../../electron/c
 import { createDeviceManager, type DeviceManager } from '../../../electron/core/devices/manager';
 import type { PrinterDriverFactory } from '../../../electron/core/devices/printer/driver';
 import type { PrinterStatus } from '../../../electron/core/devices/printer/status';
+import { createStationDevices } from '../../../electron/core/devices/station-adapter';
+import { silentLogger } from '../../../electron/core/kernel/log';
+import { openStationDatabase } from '../../../electron/core/storage/open';
 import type { DeviceStatus, ScanEvent, WeightReading } from '../../../shared/domain/devices';
 import { waitForEvent } from '../../support/devices/peer';
 
@@ -122,6 +125,32 @@ describe('device manager with simulated devices', () => {
     await back;
     m.setSimWeight('pack-scale', { value: 4.5 });
     expect(await nextReading(m, (reading) => reading.value === 4.5)).toMatchObject({ status: 'ok' });
+  });
+
+  it('refuses a weigh at once, naming the device state, while the scale is disconnected', async () => {
+    manager = createDeviceManager({ config: [simScale], backoff: { initialMs: 60_000, maxMs: 60_000 } });
+    await manager.ready();
+    const m = manager;
+    const lost = nextStatus(m, 'pack-scale', (status) => status.connection === 'disconnected');
+    m.setSimConnected('pack-scale', false);
+    await lost;
+    // A minute's timeout: only a refusal at once lets the test finish.
+    const scale = m.scale('pack-scale');
+    if (scale) await expect(scale.readStable(60_000)).rejects.toThrow(/not connected/);
+    const db = await openStationDatabase(':memory:');
+    const layer = createStationDevices({ config: [simScale], db, log: silentLogger() });
+    try {
+      await layer.manager.ready();
+      const unplugged = nextStatus(layer.manager, 'pack-scale', (status) => status.connection === 'disconnected');
+      layer.manager.setSimConnected('pack-scale', false);
+      await unplugged;
+      await expect(layer.readStable('pack-scale', 60_000)).rejects.toThrow(
+        /scale "Pack scale" is disconnected \(.*\): no weight can be taken now/,
+      );
+    } finally {
+      await layer.close();
+      db.close();
+    }
   });
 
   it('keeps a disabled device listed but closed', async () => {

@@ -71,6 +71,9 @@ describe('receiving with a real MT-SICS scale on a pty and printers on TCP', () 
     expect(zpl).toContain(pallet.lpn);
     expect(zpl).toMatch(/^\^XA/);
     expect(zpl).toContain('L2411A');
+    // Received as cases: the case GTIN in (02) with the number of cases (2 of 12) in (37), never the unit GTIN.
+    expect(zpl).toContain(`(02)${gtins.yoghurt.case}(37)2`);
+    expect(zpl).not.toContain(gtins.yoghurt.unit);
     expect((await t.call<PrintOutcome>('receiving.lpn.print', { label: 'sscc' })).state).toBe('done');
     expect(bench.printer.jobs.filter((j) => j.toString('latin1').includes(pallet.lpn))).toHaveLength(1);
     await t.call('receiving.lpn.print', { label: 'sscc', reprintReason: 'label torn' });

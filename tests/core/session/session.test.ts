@@ -18,7 +18,8 @@ describe('session and scan routing', () => {
   it('refuses an unknown badge with a clear message and stays signed out', async () => {
     const result = await t.station.call('session.signIn', { badge: '9999' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    if (!result.ok) expect(result.error.message).toContain('9999');
+    // The answer never repeats the badge: a badge is a credential.
+    if (!result.ok) expect(result.error.message).not.toContain('9999');
     expect(await t.call('session.current')).toBeNull();
   });
 
@@ -65,7 +66,7 @@ describe('session and scan routing', () => {
   it('records an action and its sync op in one transaction, or neither', async () => {
     await t.signIn('packer');
     const ctx = t.station.context;
-    const operator = ctx.operatorByBadge('1002');
+    const operator = ctx.badges.holder('1002');
     if (!operator) throw new Error('demo packer missing');
     expect(() =>
       ctx.record(

@@ -10,6 +10,7 @@ import { openStationDatabase } from '../../../electron/core/storage/open';
 import type { SetupFormInput, SetupState } from '../../../shared/contract/setup';
 import type { StationInfo } from '../../../shared/contract/station';
 import { buildDemoDataset, demo } from '../../../shared/demo/dataset';
+import type { SyncState } from '../../../shared/domain/sync-state';
 import type { Result } from '../../../shared/rpc';
 import { siteSettings } from '../../server/support/fixtures';
 import { startTestServer } from '../../server/support/harness';
@@ -112,6 +113,9 @@ describe('first-run setup', () => {
 
     const info = await untilInfo(station, (i) => i.stationName === 'Dock 3');
     expect(info).toMatchObject({ stationRole: 'receiving', locale: 'de', training: false });
+    // Once set up, the setup is for supervisors and admins: signed out it is not shown at all.
+    expect(await station.call('setup.state', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    value(await station.call('session.signIn', { badge: demo.badges.admin }));
     const after = value<SetupState>(await station.call('setup.state', {}));
     expect(after.needed).toBe(false);
     expect(after.current).toMatchObject({ stationName: 'Dock 3', devices: { printer: { kind: 'tcp', host: '127.0.0.1', port: 1 } } });
@@ -140,7 +144,7 @@ describe('first-run setup', () => {
       expect(bad.error.message).toContain('stationName');
       expect(bad.error.message).toContain('URL');
     }
-    const notEnrolled = await station.call('setup.save', form({ server: { kind: 'central', url: 'http://hq:8787' } }));
+    const notEnrolled = await station.call('setup.save', form({ server: { kind: 'central', url: 'https://hq:8787' } }));
     expect(notEnrolled).toMatchObject({ ok: false, error: { code: 'rule' } });
     if (!notEnrolled.ok) expect(notEnrolled.error.message).toContain('enrollment code');
     expect(existsSync(config)).toBe(false);
@@ -180,7 +184,7 @@ describe('first-run setup', () => {
     const stations = await server.api('GET', '/api/v1/sites/dock-site/stations');
     expect(JSON.stringify(stations.body)).toContain('Dock 3');
     await untilInfo(station, (i) => i.stationName === 'Dock 3');
-    expect(value<SetupState>(await station.call('setup.state', {})).enrolled).toBe(true);
+    expect(value<SyncState>(await station.call('sync.state', {})).mode).toBe('enrolled');
   });
 
   it('keeps an enrolled credential in the keychain, never in station.json', async () => {
@@ -195,22 +199,24 @@ describe('first-run setup', () => {
     const r = value<{ enrolled: boolean }>(
       await station.call(
         'setup.save',
-        form({ stationRole: 'both', server: { kind: 'central', url: 'http://hq:8787', enrollmentCode: 'ABCD-EFGH-JKMN' } }),
+        form({ stationRole: 'both', server: { kind: 'central', url: 'https://hq:8787', enrollmentCode: 'ABCD-EFGH-JKMN' } }),
       ),
     );
     expect(r.enrolled).toBe(true);
-    expect(requests).toEqual([{ serverUrl: 'http://hq:8787', code: 'ABCD-EFGH-JKMN', stationName: 'Dock 3', role: 'both' }]);
+    expect(requests).toEqual([{ serverUrl: 'https://hq:8787', code: 'ABCD-EFGH-JKMN', stationName: 'Dock 3', role: 'both' }]);
     expect(saved).toEqual([credential]);
     const text = readFileSync(config, 'utf8');
     expect(text).not.toContain(credential);
-    expect(JSON.parse(text)).toMatchObject({ server: { url: 'http://hq:8787', stationId: '0190a0a0-0000-7000-8000-000000000001' } });
+    expect(JSON.parse(text)).toMatchObject({ server: { url: 'https://hq:8787', stationId: '0190a0a0-0000-7000-8000-000000000001' } });
     await untilInfo(station, (i) => i.stationName === 'Dock 3');
-    expect(value<SetupState>(await station.call('setup.state', {})).enrolled).toBe(true);
+    expect(value<SyncState>(await station.call('sync.state', {})).mode).toBe('enrolled');
   });
 
   it('does not ask for setup where the host starts a demo station (browser shell)', async () => {
     const { station } = await boot({ firstRun: false });
+    value(await station.call('session.signIn', { badge: demo.badges.admin }));
     expect(value<SetupState>(await station.call('setup.state', {})).needed).toBe(false);
+    value(await station.call('session.signOut', {}));
     expect(await station.call('setup.save', form())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
@@ -249,7 +255,7 @@ describe('diagnostics', () => {
     writeFileSync(join(dir.path, 'station.json'), JSON.stringify({ stationName: 'Bench 7', server: 'embedded' }));
     const station = await bootRestartableStation({
       dataDir: dir.path,
-      launch: { firstRunSetup: false, overrides: { server: { url: 'http://hq:8787', credential } } },
+      launch: { firstRunSetup: false, overrides: { server: { url: 'https://hq:8787', credential } } },
       version: '1.2.3',
     });
     cleanup.push(
@@ -271,7 +277,7 @@ describe('diagnostics', () => {
     for (const name of names) expect(text(name)).not.toContain(credential);
     expect(JSON.parse(text('station.json'))).toMatchObject({
       stationName: 'Bench 7',
-      server: { url: 'http://hq:8787', credential: '[redacted]' },
+      server: { url: 'https://hq:8787', credential: '[redacted]' },
     });
     expect(text('integrity-check.txt').trim()).toBe('ok');
     expect(JSON.parse(text('versions.json'))).toMatchObject({ app: '1.2.3', node: process.versions.node });

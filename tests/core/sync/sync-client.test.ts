@@ -10,6 +10,7 @@ import { createSyncClient, type SyncClient, type SyncClientOptions } from '../..
 import { enroll } from '../../../electron/core/sync/enroll';
 import { createServer } from '../../../server/app';
 import type { SyncState } from '../../../shared/domain/sync-state';
+import { startTcpProxy } from '../../faults/support/tcp-proxy';
 import { bodyOf, expectOk, item, purchaseOrder, receiptLine, siteSettings } from '../../server/support/fixtures';
 import { ADMIN_KEY, type Api, httpApi, startTestServer, type TestServer } from '../../server/support/harness';
 import { startTestPostgres, type TestPostgres } from '../../server/support/postgres';
@@ -246,6 +247,65 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
     expect(s.outbox.get(queued)?.state).toBe('applied');
     expect(s.client.state().initialSync.done).toBe(true);
   });
+
+  it('loads the site from the snapshot with progress; a cut load is not complete and resumes where it stopped', async () => {
+    const snapshotUrls: string[] = [];
+    let clientOf: SyncClient | undefined;
+    let completeWhenResumed: boolean | undefined;
+    // The first snapshot stream breaks after its rows arrived, before its end frame.
+    const cuttingFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes('/sync/v1/snapshot')) return response;
+      snapshotUrls.push(String(input));
+      if (snapshotUrls.length > 1) {
+        completeWhenResumed = clientOf?.cacheComplete();
+        return response;
+      }
+      const lines = (await response.text()).split('\n').filter((l) => l.includes('"type":"begin"') || l.includes('"type":"rows"'));
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulls++ === 0) controller.enqueue(new TextEncoder().encode(`${lines.join('\n')}\n`));
+          else controller.error(new TypeError('terminated: other side closed'));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/x-ndjson' } });
+    };
+    const s = await station({ fetch: cuttingFetch, live: false });
+    clientOf = s.client;
+    await until(() => s.client.state().initialSync.done, 'initial sync');
+    // Between the cut and the end of the resumed load the station did not take its partial cache for the site.
+    expect(completeWhenResumed).toBe(false);
+    expect(s.client.cacheComplete()).toBe(true);
+    // The cut load kept its rows (site settings, 3 items, the PO) but did not count as complete; the next one asked only for what came after.
+    const cut = s.states.find((st) => st.lastError !== null);
+    expect(cut?.initialSync).toMatchObject({ done: false, received: 5, total: 5 });
+    expect(snapshotUrls).toHaveLength(2);
+    const resumed = new URL(snapshotUrls[1]!).searchParams;
+    expect(Number(resumed.get('after'))).toBeGreaterThan(0);
+    expect(resumed.get('upTo')).toBe(resumed.get('after'));
+    expect(s.client.state().initialSync).toEqual({ done: true, received: 5, total: 5, secondsLeft: 0 });
+    expect(count(s.db, 'SELECT count(*) AS n FROM items')).toBe(3);
+    expect(count(s.db, 'SELECT count(*) AS n FROM po_lines')).toBe(2);
+  });
+
+  it('tells the station within 5 s of silence that the server is gone, even when idle, and back online the same way', async () => {
+    const proxy = await startTcpProxy({ port });
+    try {
+      const s = await station({ serverUrl: proxy.url });
+      await until(() => s.client.state().initialSync.done && s.client.liveConnected(), 'initial sync and live channel');
+      expect(s.client.state().online).toBe(true);
+      // Nobody works: no push, no pull. Only the missing heartbeats can tell.
+      proxy.blackhole();
+      await until(() => !s.client.state().online, 'offline seen', 7000);
+      expect(s.client.state().lastError).toMatch(/not reachable/);
+      proxy.heal();
+      await until(() => s.client.state().online && s.client.liveConnected(), 'back online', 7000);
+      expect(s.client.state().lastError).toBeNull();
+    } finally {
+      await proxy.close();
+    }
+  }, 30_000);
 
   it('refuses a used enrollment code with a clear error', async () => {
     const siteId = `site-${backend}-enroll`;

@@ -212,7 +212,8 @@ export function createScale(options: ScaleOptions): Scale {
     canTare: protocol.tare !== undefined,
     current: () => latest,
     readStable(timeoutMs) {
-      if (running && latest?.stable && msAt(clock) - latestAt <= freshMs) return Promise.resolve(latest);
+      if (!running) return Promise.reject(new ScaleError('scale not connected'));
+      if (latest?.stable && msAt(clock) - latestAt <= freshMs) return Promise.resolve(latest);
       return waitFor(
         timeoutMs,
         (reading) => reading.stable,

@@ -3,8 +3,6 @@ import type { CarrierAdapter, ShipmentLabelInput } from './carrier';
 import { buildShippingLabel } from './shipping-label';
 
 /** House tracking numbers: "WBH", a 4-digit station code, a 9-digit serial, a GS1 mod-10 check digit. */
-const HOUSE_TRACKING = /^WBH(\d{4})(\d{9})(\d)$/;
-
 export function houseTrackingNumber(stationCode: string, serial: number): string {
   if (!/^\d{4}$/.test(stationCode)) throw new RangeError(`house station code should be 4 digits, got "${stationCode}"`);
   if (!Number.isSafeInteger(serial) || serial < 0 || serial > 999_999_999)
@@ -13,10 +11,7 @@ export function houseTrackingNumber(stationCode: string, serial: number): string
   return `WBH${digits}${computeCheckDigit(digits)}`;
 }
 
-export function isHouseTrackingNumber(tracking: string): boolean {
-  const m = HOUSE_TRACKING.exec(tracking);
-  return m !== null && computeCheckDigit(`${m[1]}${m[2]}`) === Number(m[3]);
-}
+export { isHouseTrackingNumber } from '../../../../shared/rules/house-labels';
 
 /** A 4-digit code for a station id, so house numbers of different stations of a site do not meet. */
 export function stationCode(stationId: string): string {

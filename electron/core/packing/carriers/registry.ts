@@ -1,9 +1,9 @@
+import { HOUSE_CARRIER } from '../../../../shared/rules/house-labels';
 import type { CarrierAdapter, CarrierRegistry, IssuedLabel, ShipmentLabelInput } from './carrier';
 import { CarrierUnavailable } from './server';
 import { buildShippingLabel } from './shipping-label';
 
-/** The carrier code whose labels the station makes itself. */
-export const HOUSE_CARRIER = 'HOUSE';
+export { HOUSE_CARRIER } from '../../../../shared/rules/house-labels';
 
 /**
  * House orders get house labels. Other carriers go to the remote adapter when there is one; when it cannot be

@@ -115,6 +115,12 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
               <dd>{d.station.training ? t('common.yes') : t('common.no')}</dd>
               <dt>{t('diagnostics.fields.server')}</dt>
               <dd>{d.station.server}</dd>
+              {d.station.insecureServer && (
+                <dd className="diagnostics__insecure" role="alert" data-testid="diagnostics-insecure-server">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('diagnostics.fields.insecureServer')}
+                </dd>
+              )}
               <dt>{t('diagnostics.fields.pinned')}</dt>
               <dd>{d.station.pinnedVersion ?? notSet}</dd>
               <dt>{t('diagnostics.fields.updates')}</dt>

@@ -97,7 +97,7 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
             submit={t('packing.override.submit')}
             testId="pack-override"
             disabled={busy}
-            onSubmit={(reason, badge) => run('packing.overrideWeight', { badge, reason })}
+            onSubmit={(reason, badge, pin) => run('packing.overrideWeight', { badge, reason, ...(pin ? { pin } : {}) })}
           />
         </div>
       )}

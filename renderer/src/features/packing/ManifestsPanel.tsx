@@ -29,6 +29,16 @@ export function ManifestsPanel() {
               <strong>{m.carrier}</strong> · {t(`packing.manifests.${m.state}`)} ·{' '}
               {t('packing.manifests.cartons', { count: m.cartons.length })} ·{' '}
               {t('packing.manifests.weight', { kg: (m.totalWeightG / 1000).toFixed(2) })}
+              {m.cartons.some((c) => c.needsRelabel) && (
+                <span className="form-error" role="alert" data-testid={`manifest-${m.carrier}-relabel`}>
+                  {' '}
+                  · {t('packing.manifests.relabel', { count: m.cartons.filter((c) => c.needsRelabel).length })}:{' '}
+                  {m.cartons
+                    .filter((c) => c.needsRelabel)
+                    .map((c) => `${c.orderNumber} ${c.tracking}`)
+                    .join(', ')}
+                </span>
+              )}
             </span>
             <span className="row">
               <button type="button" onClick={() => void act('packing.printManifest', m.id)}>

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OptionalPin } from '../../ui/PinKeypad';
 
-/** A small inline form: a reason (and optionally a badge) and a submit button; Enter submits. */
+/** A small inline form: a reason (and optionally a badge, with a PIN where the site asks) and a submit button; Enter submits. */
 export function ReasonForm(props: {
   label: string;
   submit: string;
@@ -9,20 +10,22 @@ export function ReasonForm(props: {
   withBadge?: string;
   danger?: boolean;
   disabled?: boolean;
-  onSubmit: (reason: string, badge: string) => Promise<boolean> | undefined;
+  onSubmit: (reason: string, badge: string, pin?: string) => Promise<boolean> | undefined;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [badge, setBadge] = useState('');
+  const [pin, setPin] = useState('');
   const send = async (e: FormEvent) => {
     e.preventDefault();
-    const done = await props.onSubmit(reason.trim(), badge.trim());
+    const done = await props.onSubmit(reason.trim(), badge.trim(), pin || undefined);
+    setPin('');
     if (done !== false) {
       setReason('');
       setBadge('');
     }
   };
-  return (
+  const form = (
     <form className="pack-reason row" onSubmit={(e) => void send(e)} data-testid={props.testId} aria-label={props.label}>
       {props.withBadge !== undefined && (
         <input
@@ -51,5 +54,13 @@ export function ReasonForm(props: {
         {props.submit}
       </button>
     </form>
+  );
+  if (props.withBadge === undefined) return form;
+  // The PIN keypad sits beside the form, not in it: its keys are buttons, and the form has one, its submit.
+  return (
+    <div className="row">
+      {form}
+      <OptionalPin value={pin} onChange={setPin} testId={`${props.testId}-pin`} />
+    </div>
   );
 }

@@ -94,6 +94,10 @@ const en = {
     closed: 'closed',
     close: 'Close for pickup',
     print: 'Print',
+    relabel_one:
+      "{{count}} carton has a house label (the carrier could not be reached): it needs the carrier's label before this manifest closes",
+    relabel_other:
+      "{{count}} cartons have a house label (the carrier could not be reached): they need the carrier's label before this manifest closes",
   },
   kpis: {
     title: 'Performance this shift',
@@ -205,6 +209,10 @@ const de: Messages = {
     closed: 'geschlossen',
     close: 'Zur Abholung abschließen',
     print: 'Drucken',
+    relabel_one:
+      '{{count}} Karton hat ein Hausetikett (der Versender war nicht erreichbar): Er braucht das Etikett des Versenders, bevor dieses Manifest schließt',
+    relabel_other:
+      '{{count}} Kartons haben ein Hausetikett (der Versender war nicht erreichbar): Sie brauchen das Etikett des Versenders, bevor dieses Manifest schließt',
   },
   kpis: {
     title: 'Leistung dieser Schicht',
@@ -314,6 +322,10 @@ const es: Messages = {
     closed: 'cerrado',
     close: 'Cerrar para la recogida',
     print: 'Imprimir',
+    relabel_one:
+      '{{count}} caja lleva una etiqueta propia (no se pudo contactar al transportista): necesita la etiqueta del transportista antes de cerrar este manifiesto',
+    relabel_other:
+      '{{count}} cajas llevan una etiqueta propia (no se pudo contactar al transportista): necesitan la etiqueta del transportista antes de cerrar este manifiesto',
   },
   kpis: {
     title: 'Rendimiento de este turno',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloseSummary } from '../../../../shared/domain/receiving';
+import { OptionalPin } from '../../ui/PinKeypad';
 import type { Run } from './useRun';
 
 /** The discrepancy summary and the close, with a supervisor's badge when anything differs. */
@@ -8,6 +9,7 @@ export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boole
   const { t } = useTranslation();
   const [summary, setSummary] = useState<CloseSummary | null>(null);
   const [badge, setBadge] = useState('');
+  const [pin, setPin] = useState('');
   const [report, setReport] = useState(false);
   useEffect(() => {
     void run('receiving.closePreview', {}).then(setSummary);
@@ -53,9 +55,8 @@ export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boole
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          void run('receiving.close', { ...(badge.trim() ? { supervisorBadge: badge.trim() } : {}), printReport: report }).then(
-            (r) => r && onDone(true),
-          );
+          const approval = badge.trim() ? { supervisorBadge: badge.trim(), ...(pin ? { supervisorPin: pin } : {}) } : {};
+          void run('receiving.close', { ...approval, printReport: report }).then((r) => r && onDone(true));
         }}
       >
         {summary.needsApproval && (
@@ -69,6 +70,7 @@ export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boole
             data-testid="close-badge"
           />
         )}
+        {summary.needsApproval && <OptionalPin value={pin} onChange={setPin} testId="close-pin" />}
         <label className="receiving__radio">
           <input type="checkbox" checked={report} onChange={(e) => setReport(e.target.checked)} /> {t('receiving.close.report')}
         </label>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../../../shared/domain/receiving';
+import { OptionalPin } from '../../ui/PinKeypad';
 import type { Run } from './useRun';
 
 /** An unknown barcode stopped the receiver: a supervisor may link it to an item here. */
@@ -9,6 +10,7 @@ export function LinkBarcode({ code, lines, run }: { code: string; lines: Receipt
   const [itemId, setItemId] = useState(lines[0]?.itemId ?? '');
   const [packQty, setPackQty] = useState('1');
   const [badge, setBadge] = useState('');
+  const [pin, setPin] = useState('');
   return (
     <section className="card receiving__link" aria-label={t('receiving.link.title', { code })} data-testid="link-barcode">
       <h2>{t('receiving.link.title', { code })}</h2>
@@ -21,7 +23,12 @@ export function LinkBarcode({ code, lines, run }: { code: string; lines: Receipt
             itemId: itemId.trim(),
             packQty: Math.max(1, Math.trunc(Number(packQty)) || 1),
             supervisorBadge: badge.trim(),
-          }).then((r) => r && setBadge(''));
+            ...(pin ? { supervisorPin: pin } : {}),
+          }).then((r) => {
+            if (!r) return;
+            setBadge('');
+            setPin('');
+          });
         }}
       >
         <input
@@ -55,6 +62,7 @@ export function LinkBarcode({ code, lines, run }: { code: string; lines: Receipt
           placeholder={t('receiving.link.badge')}
           autoComplete="off"
         />
+        <OptionalPin value={pin} onChange={setPin} testId="link-pin" />
         <button type="submit" disabled={!itemId.trim() || !badge.trim()}>
           {t('receiving.link.submit')}
         </button>

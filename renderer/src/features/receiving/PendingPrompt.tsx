@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingView } from '../../../../shared/domain/receiving';
+import { OptionalPin } from '../../ui/PinKeypad';
 import type { Run } from './useRun';
 
 /** The scan the station holds back: what it still needs (typed here or scanned), or a supervisor's badge. */
@@ -10,6 +11,7 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
   const [expiry, setExpiry] = useState('');
   const [serial, setSerial] = useState('');
   const [badge, setBadge] = useState('');
+  const [pin, setPin] = useState('');
 
   if (pending.kind === 'approval') {
     return (
@@ -21,7 +23,11 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
           className="row"
           onSubmit={(e) => {
             e.preventDefault();
-            if (badge.trim()) void run('receiving.approve', { badge: badge.trim() }).then(() => setBadge(''));
+            if (badge.trim())
+              void run('receiving.approve', { badge: badge.trim(), ...(pin ? { pin } : {}) }).then(() => {
+                setBadge('');
+                setPin('');
+              });
           }}
         >
           <input
@@ -33,6 +39,7 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
             autoComplete="off"
             data-testid="approve-badge"
           />
+          <OptionalPin value={pin} onChange={setPin} testId="approve-pin" />
           <button type="submit" className="primary">
             {t('receiving.pending.approve')}
           </button>

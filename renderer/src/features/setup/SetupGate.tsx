@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import type { SetupState } from '../../../../shared/contract/setup';
 import { useClient } from '../../api/station-context';
+import { InitialSyncBanner } from '../sync/InitialSyncProgress';
 import { SetupWizard } from './SetupWizard';
 
 /** Shows the first-run wizard instead of the app while the station has no config; otherwise the app. */
@@ -12,5 +13,10 @@ export function SetupGate({ children }: { children: ReactNode }) {
   }, [client]);
   if (state === 'unknown') return null;
   if (state?.needed) return <SetupWizard state={state} />;
-  return <>{children}</>;
+  return (
+    <>
+      <InitialSyncBanner />
+      {children}
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useClient, useCommand } from '../../api/station-context';
 import { useFormat } from '../../ui/format';
+import { InitialSyncProgress } from './InitialSyncProgress';
 
 export function SyncScreen({ supervisor }: { supervisor: boolean }) {
   const { t } = useTranslation();
@@ -9,7 +10,6 @@ export function SyncScreen({ supervisor }: { supervisor: boolean }) {
   const state = useCommand('sync.state', {}, ['sync.state']);
   const rejected = useCommand('sync.rejected', {}, ['sync.state']);
   const s = state.value;
-  const progress = s?.initialSync.total ? Math.round((100 * s.initialSync.received) / s.initialSync.total) : null;
   return (
     <main className="screen">
       <h1>{t('sync.title')}</h1>
@@ -33,11 +33,20 @@ export function SyncScreen({ supervisor }: { supervisor: boolean }) {
                 <span className="visually-hidden">{t('common.yes')}</span>
               </>
             ) : (
-              <progress max={100} value={progress ?? undefined} aria-label={t('sync.initial')}>
-                {progress ?? ''}%
-              </progress>
+              <InitialSyncProgress initialSync={s.initialSync} />
             )}
           </dd>
+          {s.numbers.length > 0 && <dt>{t('sync.numbers')}</dt>}
+          {s.numbers.map((n) => (
+            <dd key={n.kind} data-testid={`sync-numbers-${n.kind}`} data-low={n.low}>
+              {t(`sync.numberKinds.${n.kind}`)}: {f.number(n.left)}
+              {n.low && (
+                <p className="form-error" role="alert">
+                  {t('sync.numbersLow', { left: f.number(n.left), kind: t(`sync.numberKinds.${n.kind}`) })}
+                </p>
+              )}
+            </dd>
+          ))}
         </dl>
       )}
       <button type="button" className="big-button" onClick={() => void client.attempt('sync.now', {}).then(() => state.reload())}>

@@ -1,0 +1,156 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { Item } from '../../../shared/domain/master-data';
+import type { Change } from '../../../shared/sync-protocol';
+import type { Logger } from '../kernel/log';
+import type { MasterDataWriter } from '../storage/master-data';
+import type { Meta } from '../storage/meta';
+import { applyChange, META_CURSOR, META_EPOCH, META_INITIAL_DONE } from './pull';
+import { type ServerApi, SyncHttpError } from './server-api';
+
+/** Where an unfinished snapshot load stands, kept with the rows it covers so a cut load resumes there. */
+export const META_SNAPSHOT = 'sync.snapshot';
+const SnapshotPosition = z.object({
+  epoch: z.string(),
+  upTo: z.number().int().nonnegative(),
+  cursor: z.number().int().nonnegative(),
+  received: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+type SnapshotPosition = z.infer<typeof SnapshotPosition>;
+
+/** Rows per SQLite transaction: few commits (each an fsync), and a cut costs at most this many rows again. */
+const ROWS_PER_TRANSACTION = 100_000;
+
+export interface SnapshotProgress {
+  received: number;
+  total: number | null;
+  secondsLeft: number | null;
+}
+
+export interface SnapshotDeps {
+  db: Database;
+  meta: Meta;
+  writer: MasterDataWriter;
+  api: ServerApi;
+  log: Logger;
+  now?: () => number;
+  onProgress?: (progress: SnapshotProgress) => void;
+}
+
+/**
+ * Loads the site's snapshot into the cache: the stream's rows go in through prepared statements in transactions
+ * of ROWS_PER_TRANSACTION, each committing the position it reached, so a cut stream resumes from there (same
+ * `upTo`). A fresh load empties the cache in the same transaction as its first rows. Only when the `end` frame is
+ * in does the cache count as complete (META_INITIAL_DONE), with the pull cursor at the snapshot's `upTo`.
+ */
+export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Promise<{ rows: number }> {
+  const { db, meta, writer, api, log } = deps;
+  const now = deps.now ?? (() => performance.now());
+  let position = meta.getJson(META_SNAPSHOT, SnapshotPosition);
+  const epoch = meta.get(META_EPOCH);
+  if (position && epoch !== undefined && position.epoch !== epoch) position = undefined;
+  let fresh = !position;
+  let resets = 0;
+  /** Snapshot rows are entities the cache does not hold yet: items (nearly all of a site) go in as plain inserts. */
+  const loadRows = (rows: Change[]) => {
+    const items: Item[] = [];
+    for (const change of rows) {
+      if (change.entity !== 'item' || change.op !== 'upsert') {
+        applyChange(writer, change, log);
+        continue;
+      }
+      const item = Item.safeParse(change.record);
+      if (item.success) items.push(item.data);
+      else log.error({ entity: change.entity, id: change.id, err: item.error }, 'snapshot record does not match its schema; skipped');
+    }
+    writer.newItems(items);
+  };
+  for (;;) {
+    const started = now();
+    const startedAt = position?.received ?? 0;
+    let pending: Change[] = [];
+    let current: SnapshotPosition | undefined = position;
+    const progress = () => {
+      if (!current) return;
+      const rate = (current.received - startedAt) / Math.max(1e-3, (now() - started) / 1000);
+      const secondsLeft = rate > 0 ? Math.max(0, (current.total - current.received) / rate) : null;
+      deps.onProgress?.({ received: current.received, total: current.total, secondsLeft });
+    };
+    const commit = () => {
+      if (!current) return;
+      const at = current;
+      const rows = pending;
+      pending = [];
+      db.transaction(() => {
+        if (fresh) {
+          writer.clearAll();
+          meta.set(META_INITIAL_DONE, '0');
+          fresh = false;
+        }
+        loadRows(rows);
+        meta.set(META_SNAPSHOT, JSON.stringify(at));
+        meta.set(META_EPOCH, at.epoch);
+      })();
+    };
+    let reset = false;
+    const frames = api.snapshot(
+      position ? { after: position.cursor, upTo: position.upTo, epoch: position.epoch } : epoch ? { epoch } : {},
+      signal,
+    );
+    try {
+      for await (const frame of frames) {
+        switch (frame.type) {
+          case 'reset':
+            reset = true;
+            log.warn({ reason: frame.reason }, 'the server asked for the snapshot from the start');
+            break;
+          case 'begin':
+            current = { epoch: frame.epoch, upTo: frame.upTo, cursor: frame.after, received: startedAt, total: startedAt + frame.rows };
+            if (!position) commit();
+            progress();
+            break;
+          case 'rows':
+            if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot rows before its begin frame');
+            pending.push(...frame.changes);
+            current = { ...current, cursor: frame.cursor, received: current.received + frame.changes.length };
+            if (pending.length >= ROWS_PER_TRANSACTION) commit();
+            progress();
+            break;
+          case 'end': {
+            if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot end before its begin frame');
+            const done = current;
+            const rows = pending;
+            pending = [];
+            db.transaction(() => {
+              if (fresh) writer.clearAll();
+              loadRows(rows);
+              meta.delete(META_SNAPSHOT);
+              meta.set(META_CURSOR, String(done.upTo));
+              meta.set(META_EPOCH, done.epoch);
+              meta.set(META_INITIAL_DONE, '1');
+            })();
+            deps.onProgress?.({ received: done.received, total: done.total, secondsLeft: 0 });
+            return { rows: done.received };
+          }
+        }
+        if (reset) break;
+        signal?.throwIfAborted();
+      }
+    } catch (error) {
+      // What arrived whole is kept: the next try resumes after it.
+      if (!reset) commit();
+      throw error;
+    }
+    if (!reset) {
+      // The stream ended without its end frame: keep what was loaded and resume from there next time.
+      commit();
+      throw new SyncHttpError(0, 'unreachable', 'the snapshot stream was cut; it resumes where it stopped');
+    }
+    if (++resets > 3) throw new SyncHttpError(502, 'reset_loop', 'the server keeps answering reset; giving up until the next sync');
+    meta.delete(META_SNAPSHOT);
+    meta.delete(META_EPOCH);
+    position = undefined;
+    fresh = true;
+  }
+}

@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { openStationDatabase } from '../../../electron/core/storage/open';
+import { nextSscc } from '../../../electron/core/storage/sscc-counter';
+import { createSyncClient, type SyncClient } from '../../../electron/core/sync/client';
+import { enroll } from '../../../electron/core/sync/enroll';
+import { bodyOf, expectOk, siteSettings } from '../../server/support/fixtures';
+import { startTestServer, type TestServer } from '../../server/support/harness';
+import { startTestPostgres, type TestPostgres } from '../../server/support/postgres';
+
+const STATIONS = 20;
+const OFFLINE = new Set([3, 7, 11, 15, 19]);
+const SITE = 'sscc-site';
+const PREFIX = '0614141';
+
+interface Station {
+  index: number;
+  db: Database;
+  credential: string;
+  client: SyncClient;
+  ssccs: string[];
+}
+
+describe('SSCCs from leased number ranges: 20 stations, some offline for a while', () => {
+  let postgres: TestPostgres;
+  let server: TestServer;
+  let dir: string;
+  const stations: Station[] = [];
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+    server = await startTestServer({ backend: 'postgres', databaseUrl: postgres.url, limits: { enrollPerMinute: 1000 } });
+    dir = await mkdtemp(path.join(tmpdir(), 'wb-sscc-'));
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(stations.map((s) => s.client.stop()));
+    for (const s of stations) s.db.close();
+    await server?.close();
+    await postgres?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  const clientFor = (db: Database, credential: string) =>
+    createSyncClient({
+      db,
+      serverUrl: server.url,
+      credential,
+      live: false,
+      pollIntervalMs: 3_600_000,
+      backoff: { initialMs: 20, maxMs: 200 },
+    });
+
+  /** Issues SSCCs the way the workflows do: each in the transaction that uses it; stops at the first refusal. */
+  function issue(station: Station, count: number): Error | null {
+    for (let i = 0; i < count; i++) {
+      try {
+        station.ssccs.push(station.db.transaction(() => nextSscc(station.db, PREFIX, i % 2 === 0 ? 3 : 5))());
+      } catch (error) {
+        return error as Error;
+      }
+    }
+    return null;
+  }
+
+  it('never issues an SSCC twice, warns before the offline reserve runs out, and refuses the one after the last', async () => {
+    const { api } = server;
+    await expectOk(api('PUT', `/api/v1/sites/${SITE}`, { body: siteSettings(SITE, { gs1CompanyPrefix: PREFIX }) }));
+    for (let index = 0; index < STATIONS; index++) {
+      const code = bodyOf(
+        z.object({ code: z.string() }),
+        await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId: SITE } }), 201),
+      );
+      const enrolled = await enroll(server.url, code.code, `bench-${index}`, 'both');
+      const db = await openStationDatabase(path.join(dir, `station-${index}.sqlite`));
+      stations.push({ index, db, credential: enrolled.credential, client: clientFor(db, enrolled.credential), ssccs: [] });
+    }
+    // Enrolled and synced: every station holds its reserve.
+    await Promise.all(stations.map((s) => s.client.syncNow()));
+    for (const s of stations) expect(s.client.state().numbers).toEqual([expect.objectContaining({ kind: 'sscc', low: false })]);
+
+    // Some stations lose the server; all issue SSCCs at once, the online ones syncing between rounds.
+    await Promise.all(stations.filter((s) => OFFLINE.has(s.index)).map((s) => s.client.stop()));
+    const warnedBeforeLast = new Set<number>();
+    const refused = new Map<number, Error>();
+    for (let round = 0; round < 12; round++) {
+      await Promise.all(
+        stations.map(async (s) => {
+          if (refused.has(s.index)) return;
+          const error = issue(s, 25);
+          if (error) refused.set(s.index, error);
+          const [stock] = s.client.state().numbers;
+          if (stock?.low && stock.left > 0) warnedBeforeLast.add(s.index);
+          if (!OFFLINE.has(s.index)) await s.client.syncNow();
+        }),
+      );
+    }
+    // Online stations refilled in time; offline ones said so while numbers were left, then refused the next.
+    expect([...refused.keys()].sort((a, b) => a - b)).toEqual([...OFFLINE].sort((a, b) => a - b));
+    for (const index of OFFLINE) {
+      expect(warnedBeforeLast.has(index)).toBe(true);
+      expect(refused.get(index)?.message).toMatch(/No SSCC numbers are left on this station: connect it to the server/);
+    }
+
+    // Back online: they lease again and go on.
+    for (const s of stations.filter((st) => OFFLINE.has(st.index))) {
+      s.client = clientFor(s.db, s.credential);
+      await s.client.syncNow();
+      expect(issue(s, 50)).toBeNull();
+    }
+    const all = stations.flatMap((s) => s.ssccs);
+    expect(all.length).toBeGreaterThan(STATIONS * 200);
+    expect(all.length - new Set(all).size).toBe(0);
+    // Serial references are unique across the site, whatever the extension digit.
+    const references = all.map((sscc) => sscc.slice(1 + PREFIX.length, 17));
+    expect(references.length - new Set(references).size).toBe(0);
+  }, 180_000);
+});
