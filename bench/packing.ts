@@ -82,7 +82,7 @@ export const benchmark: Benchmark = {
       await call('session.signIn', { badge: '1002' });
       await call('workflow.select', { workflow: 'packing' });
       const scan = (data: string) => station.scan({ data, symbology: 'unknown', source: 'serial', at: new Date().toISOString() });
-      if ((await scan('SO-BENCH')).decision !== 'accepted') throw new Error('the bench order did not open');
+      if ((await scan('SO-BENCH')).outcome !== 'accepted') throw new Error('the bench order did not open');
 
       // Lot-tracked items scan as GS1 with expiry and lot (the hold and expiry checks run on them).
       const nextYear = String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
@@ -97,7 +97,7 @@ export const benchmark: Benchmark = {
           const start = performance.now();
           const feedback = await scan(unitCode(i));
           accepted.push(performance.now() - start);
-          if (feedback.decision !== 'accepted') throw new Error(`scan ${round}/${i} was not accepted: ${feedback.message}`);
+          if (feedback.outcome !== 'accepted') throw new Error(`scan ${round}/${i} was not accepted: ${feedback.message}`);
         }
       }
       const wrongItem = dataset.items.find((i) => !plain.includes(i) && !i.lotTracked && !i.serialTracked)?.barcodes[0]?.code ?? '';

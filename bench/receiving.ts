@@ -78,7 +78,7 @@ export const benchmark: Benchmark = {
         const start = performance.now();
         const feedback = await scan(code);
         decisions.push(performance.now() - start);
-        if (feedback.decision === 'accepted') accepted += 1;
+        if (feedback.outcome === 'accepted') accepted += 1;
       }
       if (accepted !== SCANS) throw new Error(`expected every catalog scan to be received, ${accepted} of ${SCANS} were`);
 

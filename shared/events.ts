@@ -1,15 +1,22 @@
 import { z } from 'zod';
 import { defineEvents } from './contract/define';
-import { ScanFeedback, Workflow } from './contract/station';
+import { ApprovalPurpose, ScanFeedback, Workflow } from './contract/station';
 import { DeviceStatus, WeightReading } from './domain/devices';
 import { Operator } from './domain/master-data';
 import { PrintJobView } from './domain/printing';
 import { SyncState } from './domain/sync-state';
+import { Message } from './messages';
 
 /** Everything the core pushes to the renderer unasked. */
 export const events = defineEvents({
   'session.changed': z.object({ operator: Operator.nullable() }),
   'scan.result': ScanFeedback.extend({ data: z.string() }),
+  /** A supervisor's badge was scanned for an approval the screen waits for; `pinRequired`: the keypad comes next. */
+  'approval.scanned': z.object({
+    purpose: ApprovalPurpose,
+    supervisor: z.object({ id: z.string(), name: z.string() }),
+    pinRequired: z.boolean(),
+  }),
   'scale.reading': WeightReading.extend({ role: z.string() }),
   'device.status': DeviceStatus,
   'sync.state': SyncState,
@@ -17,7 +24,7 @@ export const events = defineEvents({
   /** A workflow's state changed; the screen re-reads it. */
   'workflow.changed': z.object({ workflow: Workflow, reason: z.string().optional() }),
   /** Something the operator must see now: an order cancelled mid-pack, a hold on what is being received. */
-  alert: z.object({ level: z.enum(['info', 'warning', 'stop']), message: z.string(), workflow: Workflow.optional() }),
+  alert: z.object({ level: z.enum(['info', 'warning', 'stop']), message: Message, workflow: Workflow.optional() }),
 });
 
 export type Events = typeof events;
@@ -35,6 +42,7 @@ export type EventAudience = 'everyone' | 'signed-in' | 'own';
 export const eventAudience: Record<EventName, EventAudience> = {
   'session.changed': 'own',
   'scan.result': 'own',
+  'approval.scanned': 'own',
   'workflow.changed': 'own',
   alert: 'own',
   'scale.reading': 'signed-in',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Message } from './messages';
 
 /** Error codes every command may answer with. `rule` is a business rule refusing an action. */
 export const ErrorCode = z.enum([
@@ -23,9 +24,10 @@ export const ErrorCode = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** `code` is the class of the error; `message` what the operator reads, as a code the screen translates. */
 export const RpcError = z.object({
   code: ErrorCode,
-  message: z.string(),
+  message: Message,
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type RpcError = z.infer<typeof RpcError>;

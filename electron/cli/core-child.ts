@@ -1,6 +1,7 @@
 // The browser shell's station core, in a child process of `warebench serve` (as Electron's utility process is for the
 // desktop app): a crash here ends this process only; the shell keeps its host, restarts the core and tells the windows.
 
+import { message as operatorMessage } from '../../shared/messages';
 import { bootRestartableStation, type RestartableStation } from '../core/app/restartable-station';
 import type { StationConnection } from '../core/app/station';
 import type { StationConfig } from '../core/kernel/config';
@@ -87,7 +88,7 @@ function runCoreChild(): void {
         ? await connection.call(message.command, message.input)
         : {
             ok: false as const,
-            error: { code: 'offline' as const, message: station ? 'This connection is closed.' : 'The station core is starting.' },
+            error: { code: 'offline' as const, message: operatorMessage(station ? 'session.connectionClosed' : 'errors.coreStarting') },
           };
       send({ type: 'result', id: message.id, result });
     } else {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type BackoffPolicy, backoffDelay } from '../../shared/backoff';
 import type { EventName } from '../../shared/events';
 import { isEventName } from '../../shared/events';
+import { message } from '../../shared/messages';
 import type { Result } from '../../shared/rpc';
 import type { HostedConnection, HostedCore } from '../core/app/host';
 import type { Logger } from '../core/kernel/log';
@@ -95,8 +96,7 @@ export function createCoreSupervisor(options: CoreSupervisorOptions): CoreSuperv
     proc.on('error', (error) => options.log.error({ err: error }, 'station core process error'));
     proc.once('exit', (code, signal) => {
       if (child === proc) child = null;
-      for (const [, done] of pending)
-        done({ ok: false, error: { code: 'offline', message: 'The station core stopped; it is restarting.' } });
+      for (const [, done] of pending) done({ ok: false, error: { code: 'offline', message: message('errors.coreRestarting') } });
       pending.clear();
       for (const [connection, born] of connections) {
         if (born <= generation) {
@@ -140,7 +140,7 @@ export function createCoreSupervisor(options: CoreSupervisorOptions): CoreSuperv
       connections.set(connection, born);
       if (child) post({ type: 'connect', connection });
       const alive = () => born === generation && child !== null;
-      const closed = { ok: false as const, error: { code: 'offline' as const, message: 'The station core is restarting.' } };
+      const closed = { ok: false as const, error: { code: 'offline' as const, message: message('errors.coreRestarting') } };
       return {
         call(command, input) {
           const id = nextCall++;

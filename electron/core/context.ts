@@ -5,7 +5,7 @@ import type { Clock } from './kernel/clock';
 import type { StationConfig } from './kernel/config';
 import type { EventBus } from './kernel/event-bus';
 import type { Logger } from './kernel/log';
-import type { BadgeChecks } from './session';
+import type { ApprovalDesk, BadgeChecks } from './session';
 import type { BusyProbes } from './setup';
 import type { DatabaseFacts } from './storage/database';
 import type { Journal } from './storage/journal';
@@ -39,4 +39,6 @@ export interface StationContext {
   record: Recorder;
   /** Sign-in and supervisor approvals by badge (and PIN): rate-limited per station, failures journaled without the badge. */
   badges: BadgeChecks;
+  /** The caller's supervisor badge scanned for an approval (see `ApprovalDesk`). */
+  approvals: Pick<ApprovalDesk, 'scanned' | 'consume'>;
 }

@@ -1,5 +1,6 @@
 import { type UtilityProcess, utilityProcess } from 'electron';
 import { type BackoffPolicy, backoffDelay } from '../../shared/backoff';
+import { message } from '../../shared/messages';
 import type { Result } from '../../shared/rpc';
 import { type CoreInit, FromCore, type ToCore } from './core-protocol';
 
@@ -60,7 +61,7 @@ export function createCoreLink(options: CoreLinkOptions): CoreLink {
       }
     });
     proc.on('exit', (code) => {
-      for (const [, done] of pending) done({ ok: false, error: { code: 'offline', message: 'The station core stopped; restarting it.' } });
+      for (const [, done] of pending) done({ ok: false, error: { code: 'offline', message: message('errors.coreRestarting') } });
       pending.clear();
       if (child === proc) child = null;
       if (stopping) return;
@@ -74,7 +75,7 @@ export function createCoreLink(options: CoreLinkOptions): CoreLink {
   return {
     start,
     invoke(command, input) {
-      if (!child) return Promise.resolve({ ok: false, error: { code: 'offline', message: 'The station core is starting.' } });
+      if (!child) return Promise.resolve({ ok: false, error: { code: 'offline', message: message('errors.coreStarting') } });
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

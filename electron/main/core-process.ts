@@ -1,6 +1,7 @@
 // Runs in an Electron utilityProcess: the station core with its device I/O, off the window's thread.
 // No 'electron' import here: the parent port is `process.parentPort` in a utility process.
 
+import { message as operatorMessage } from '../../shared/messages';
 import { bootRestartableStation, type RestartableStation } from '../core/app/restartable-station';
 import type { StationConfig } from '../core/kernel/config';
 import { type CredentialStore, configFileCredentials, keychainCredentials } from '../core/setup/credentials';
@@ -75,7 +76,7 @@ function runCoreProcess(port: Electron.ParentPort): void {
       const { id, command, input } = message;
       const result = station
         ? await station.call(command, input)
-        : { ok: false as const, error: { code: 'offline' as const, message: 'The station core is starting.' } };
+        : { ok: false as const, error: { code: 'offline' as const, message: operatorMessage('errors.coreStarting') } };
       send({ type: 'result', id, result });
     }
   });

@@ -1,5 +1,6 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { z } from 'zod';
+import { message } from '../../shared/messages';
 import type { Result } from '../../shared/rpc';
 
 const Invoke = z.tuple([z.string().min(1).max(100), z.unknown()]);
@@ -26,9 +27,9 @@ export function relayStationCalls(options: {
     );
   };
   ipcMain.handle('station:invoke', async (event, ...args: unknown[]): Promise<Result<unknown>> => {
-    if (!trusted(event)) return { ok: false, error: { code: 'forbidden', message: 'Only the station window may call the core.' } };
+    if (!trusted(event)) return { ok: false, error: { code: 'forbidden', message: message('errors.forbiddenCaller') } };
     const parsed = Invoke.safeParse(args);
-    if (!parsed.success) return { ok: false, error: { code: 'bad_message', message: 'Expected (command: string, input).' } };
+    if (!parsed.success) return { ok: false, error: { code: 'bad_message', message: message('errors.badMessage') } };
     return options.invoke(parsed.data[0], parsed.data[1]);
   });
 }

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { ArrowLeft, LogOut } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationInfo, Workflow } from '../../shared/contract/station';
 import type { Operator } from '../../shared/domain/master-data';
 import { isSupervisor } from '../../shared/domain/roles';
+import { useScanLoop } from './api/scan-loop';
 import { useClient, useEvent } from './api/station-context';
 import { DevicesScreen } from './features/devices/DevicesScreen';
 import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
@@ -11,9 +13,10 @@ import { PackingScreen } from './features/packing/PackingScreen';
 import { ReceivingScreen } from './features/receiving/ReceivingScreen';
 import { SignIn } from './features/signin/SignIn';
 import { SyncScreen } from './features/sync/SyncScreen';
-import { FeedbackBanner } from './ui/FeedbackBanner';
+import { ScanAnswer } from './ui/ScanAnswer';
 import { ScanField } from './ui/ScanField';
 import { StatusBar } from './ui/StatusBar';
+import { defaultWedgeRules, type WedgeRules } from './ui/wedge';
 
 const scanScreens: Workflow[] = ['home', 'receiving', 'packing'];
 
@@ -23,30 +26,52 @@ export function App({ info }: { info: StationInfo }) {
   const [operator, setOperator] = useState<Operator | null>(null);
   const [screen, setScreen] = useState<Workflow>('home');
 
+  const wedgeRules = useMemo<WedgeRules>(() => ({ ...defaultWedgeRules, ...info.wedge }), [info.wedge]);
+
   // Events may overtake a command's answer on the wire: a sign-in pushed after this question was asked wins.
-  // Asked again each time the core connection comes back: a restarted core has no session, so the sign-in screen shows.
   const sessionEvents = useRef(0);
+  const readSession = useRef<() => void>(() => undefined);
+  // A host whose core is restarting answers `offline` for a while: asked again until the core answers.
+  const sessionReads = useRef(0);
+  readSession.current = () => {
+    const asked = sessionEvents.current;
+    const read = ++sessionReads.current;
+    const ask = (attempt: number) => {
+      void client.attempt('session.current', {}).then((r) => {
+        if (sessionEvents.current !== asked || sessionReads.current !== read) return;
+        if (!r.ok) {
+          if (r.error.code === 'offline' || r.error.code === 'busy') setTimeout(() => ask(attempt + 1), Math.min(250 * 2 ** attempt, 2000));
+          return;
+        }
+        setOperator(r.value);
+        if (r.value === null) setScreen('home');
+      });
+    };
+    ask(0);
+  };
+  // A scan the core did not take: the screen follows the core (sign-in if the session is gone).
+  const scans = useScanLoop(client, () => readSession.current());
+  const { clear: clearScan, markStale: scanOvertaken } = scans;
+  // Asked again each time the core connection comes back: a restarted core has no session, so the sign-in screen shows.
+  // An answer given before the connection dropped is old news from then on.
   useEffect(
     () =>
       client.onConnection((connected) => {
-        if (!connected) return;
-        const asked = sessionEvents.current;
-        void client.attempt('session.current', {}).then((r) => {
-          if (!r.ok || sessionEvents.current !== asked) return;
-          setOperator(r.value);
-          if (r.value === null) setScreen('home');
-        });
+        if (!connected) scanOvertaken();
+        else readSession.current();
       }),
-    [client],
+    [client, scanOvertaken],
   );
   useEvent('session.changed', ({ operator: next }) => {
     sessionEvents.current += 1;
     setOperator(next);
     setScreen('home');
+    clearScan();
   });
 
   const go = (w: Workflow) => {
     setScreen(w);
+    clearScan();
     void client.attempt('workflow.select', { workflow: w });
   };
 
@@ -59,7 +84,7 @@ export function App({ info }: { info: StationInfo }) {
         </span>
         {operator && screen !== 'home' && (
           <button type="button" onClick={() => go('home')}>
-            <span aria-hidden="true">← </span>
+            <ArrowLeft aria-hidden="true" size={20} />
             {t('common.back')}
           </button>
         )}
@@ -70,6 +95,7 @@ export function App({ info }: { info: StationInfo }) {
         )}
         {operator && (
           <button type="button" onClick={() => void client.attempt('session.signOut', {})}>
+            <LogOut aria-hidden="true" size={20} />
             {t('home.signOut')}
           </button>
         )}
@@ -80,8 +106,8 @@ export function App({ info }: { info: StationInfo }) {
         <>
           {scanScreens.includes(screen) && (
             <section className="scanbar">
-              <ScanField onScan={(data) => void client.attempt('scan.submit', { data })} />
-              <FeedbackBanner />
+              <ScanField onScan={scans.scan} rules={wedgeRules} />
+              <ScanAnswer state={scans.state} />
             </section>
           )}
           {screen === 'home' && <Home operator={operator} go={go} />}

@@ -20,7 +20,7 @@ async function start() {
     }
     root.render(
       <p className="boot-error" role="alert">
-        Waiting for the station core… ({result.error.message})
+        Waiting for the station core…
       </p>,
     );
     await new Promise((r) => setTimeout(r, 1000));

@@ -49,7 +49,10 @@ export const packingCommands = defineCommands({
   'packing.overrideWeight': {
     summary: 'a supervisor accepts an out-of-tolerance weight with their badge and a reason',
     access: packers,
-    input: z.object({ badge: Code, pin: OperatorPin.optional(), reason: Reason }).strict(),
+    input: z
+      .object({ badge: Code.optional(), pin: OperatorPin.optional(), scanned: z.literal(true).optional(), reason: Reason })
+      .strict()
+      .refine((v) => v.badge !== undefined || v.scanned === true, { message: 'a supervisor scans or types their badge', path: ['badge'] }),
     output: PackState,
   },
   'packing.printLabel': {

@@ -71,7 +71,10 @@ export const receivingCommands = defineCommands({
   'receiving.approve': {
     summary: 'a supervisor approves the refused receipt waiting for approval (over-receipt, short shelf life)',
     access: receivers,
-    input: z.object({ badge: Badge, pin: OperatorPin.optional() }).strict(),
+    input: z
+      .object({ badge: Badge.optional(), pin: OperatorPin.optional(), scanned: z.literal(true).optional() })
+      .strict()
+      .refine((v) => v.badge !== undefined || v.scanned === true, { message: 'a supervisor scans or types their badge', path: ['badge'] }),
     output: ReceivingAction,
   },
   'receiving.cancelPending': {
@@ -104,8 +107,10 @@ export const receivingCommands = defineCommands({
         code: z.string().trim().min(1).max(64),
         itemId: Ref,
         packQty: z.number().int().positive().max(100_000).default(1),
-        supervisorBadge: Badge,
+        supervisorBadge: Badge.optional(),
         supervisorPin: OperatorPin.optional(),
+        /** The supervisor scanned their badge after `approval.await`. */
+        supervisorScanned: z.literal(true).optional(),
       })
       .strict(),
     output: z.object({ code: z.string(), itemId: z.string(), packQty: z.number().int() }),
@@ -156,7 +161,13 @@ export const receivingCommands = defineCommands({
     summary: 'close the receipt: short lines recorded, discrepancies approved by a supervisor badge, optional report',
     access: receivers,
     input: z
-      .object({ supervisorBadge: Badge.optional(), supervisorPin: OperatorPin.optional(), printReport: z.boolean().default(false) })
+      .object({
+        supervisorBadge: Badge.optional(),
+        supervisorPin: OperatorPin.optional(),
+        /** The supervisor scanned their badge after `approval.await`. */
+        supervisorScanned: z.literal(true).optional(),
+        printReport: z.boolean().default(false),
+      })
       .strict(),
     output: z.object({ summary: CloseSummary, approvedBy: z.string().nullable(), report: PrintOutcome.nullable() }),
   },

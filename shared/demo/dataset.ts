@@ -104,6 +104,15 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     smallCartonTolerancePct: 3,
     allowQuantityKeys: true,
     defaultOverReceiptTolerancePct: 0,
+    reasons: {
+      shortReceipt: ['Supplier shipped short', 'Back-ordered by the supplier', 'Lost in transit'],
+      overReceipt: ['Supplier shipped extra', 'Free goods'],
+      damaged: ['Crushed packaging', 'Broken item', 'Wet or stained', 'Leaking'],
+      overWeight: ['Extra padding', 'Supplier changed the item', 'Scale checked by hand'],
+      shortPack: ['Not found in the tote', 'Damaged in the tote', 'Wrong item picked'],
+      reprintLabel: ['Label smudged', 'Label torn', 'Printer jammed'],
+      voidLabel: ['Wrong carton', 'Wrong service', 'Carton repacked'],
+    },
   };
 
   const operators: OperatorRecord[] = [

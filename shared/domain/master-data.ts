@@ -195,6 +195,21 @@ export const Operator = OperatorRecord.omit({ badge: true, pin: true });
 export type Operator = z.infer<typeof Operator>;
 
 /** Site settings the server hands every station of a site. */
+/** What a reason is asked for: each has the site's own list of reasons, shown as chips (with "other" for typed text). */
+export const ReasonKind = z.enum(['shortReceipt', 'overReceipt', 'damaged', 'overWeight', 'shortPack', 'reprintLabel', 'voidLabel']);
+export type ReasonKind = z.infer<typeof ReasonKind>;
+const ReasonList = z.array(Text(80).min(3)).max(20);
+export const SiteReasons = z.object({
+  shortReceipt: ReasonList.optional(),
+  overReceipt: ReasonList.optional(),
+  damaged: ReasonList.optional(),
+  overWeight: ReasonList.optional(),
+  shortPack: ReasonList.optional(),
+  reprintLabel: ReasonList.optional(),
+  voidLabel: ReasonList.optional(),
+});
+export type SiteReasons = z.infer<typeof SiteReasons>;
+
 export const SiteSettings = z.object({
   siteId: Id,
   siteName: Text(100),
@@ -213,5 +228,11 @@ export const SiteSettings = z.object({
   numberReserveDays: z.number().min(0.5).max(60).optional(),
   /** Supervisors and admins type their PIN after the badge, to sign in and to approve; absent = no PIN. */
   supervisorPinRequired: z.boolean().optional(),
+  /** What the site's wedge scanners send before the data (stripped), e.g. a STX or `#`; absent = nothing. */
+  scannerPrefix: z.string().max(8).optional(),
+  /** The key the site's wedge scanners send after the data; absent = Enter. */
+  scannerSuffix: z.enum(['Enter', 'Tab']).optional(),
+  /** The reasons operators pick from, per kind; absent = typed text only. */
+  reasons: SiteReasons.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Message } from '../messages';
 import { Address, OrderStatus } from './master-data';
 
 /** What the pack bench shows: the order being packed, its lines, cartons, weight checks, labels, manifests, KPIs. */
@@ -38,7 +39,7 @@ export const WeightCheck = z.object({
   expectedG: z.number(),
   diffG: z.number(),
   toleranceG: z.number(),
-  message: z.string(),
+  message: Message,
   overrideBy: z.string().nullable(),
   overrideReason: z.string().nullable(),
 });
@@ -125,7 +126,7 @@ export type PackStep = z.infer<typeof PackStep>;
 export const PackState = z.object({
   order: PackOrder.nullable(),
   /** Set when the order may not be packed further (cancelled while packing): the screen shows it as a stop banner. */
-  stop: z.object({ reason: z.string(), message: z.string() }).nullable(),
+  stop: z.object({ reason: z.string(), message: Message }).nullable(),
   step: PackStep,
   lines: z.array(PackLine),
   cartons: z.array(PackCarton),
@@ -142,7 +143,7 @@ export const PackState = z.object({
   canCloseCarton: z.boolean(),
   canCloseShipment: z.boolean(),
   /** What the command just done says to the packer (null for a plain read). */
-  notice: z.string().nullable(),
+  notice: Message.nullable(),
 });
 export type PackState = z.infer<typeof PackState>;
 

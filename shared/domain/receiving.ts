@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ScanFeedback } from '../contract/station';
+import { Message } from '../messages';
 import { ReceiptCondition } from '../sync-protocol';
 
 /** What the receiving screens show: views the station core builds from its cache, validated at the contract. */
@@ -113,7 +114,7 @@ export const PendingView = z.discriminatedUnion('kind', [
     qty: z.number().int(),
     needs: z.array(z.enum(['lot', 'expiry', 'serial'])).min(1),
     have: z.object({ lot: z.string().nullable(), expiry: z.string().nullable(), serial: z.string().nullable() }),
-    message: z.string(),
+    message: Message,
   }),
   z.object({
     kind: z.literal('approval'),
@@ -121,7 +122,7 @@ export const PendingView = z.discriminatedUnion('kind', [
     sku: z.string(),
     qty: z.number().int(),
     rule: z.enum(['over_receipt', 'short_shelf_life']),
-    message: z.string(),
+    message: Message,
   }),
 ]);
 export type PendingView = z.infer<typeof PendingView>;

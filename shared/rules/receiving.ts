@@ -1,5 +1,7 @@
 /** Rules of receiving against a purchase order. Pure: the workflow reads the data, these decide. */
+
 import type { Hold, Item } from '../domain/master-data';
+import { type Message, message } from '../messages';
 import { type HoldScope, holdCovers } from './holds';
 
 export type Condition = 'good' | 'damaged' | 'quarantine';
@@ -54,8 +56,8 @@ export function missingTracking(item: Pick<Item, 'lotTracked' | 'expiryTracked' 
 }
 
 /** A serial-tracked item is received one unit per serial. */
-export function serialQuantityProblem(item: Pick<Item, 'serialTracked'>, qty: number): string | null {
-  return item.serialTracked && qty !== 1 ? `Serial-tracked: receive one unit per serial number, not ${qty}.` : null;
+export function serialQuantityProblem(item: Pick<Item, 'serialTracked'>, qty: number): Message | null {
+  return item.serialTracked && qty !== 1 ? message('receiving.serialQuantity', { count: qty }) : null;
 }
 
 export interface SerialSeen {
@@ -64,11 +66,11 @@ export interface SerialSeen {
 }
 
 /** Serials are unique per item: within the receipt and across everything this station ever received. */
-export function serialConflict(serial: string, receiptId: string, seen: readonly SerialSeen[]): string | null {
+export function serialConflict(serial: string, receiptId: string, seen: readonly SerialSeen[]): Message | null {
   const here = seen.find((s) => s.receiptId === receiptId);
-  if (here) return `Serial ${serial} was already scanned in this receipt.`;
+  if (here) return message('receiving.serialInReceipt', { serial });
   const earlier = seen[0];
-  if (earlier) return `Serial ${serial} was already received on ${earlier.poId}: a serial can be received only once.`;
+  if (earlier) return message('receiving.serialReceivedBefore', { serial, document: earlier.poId });
   return null;
 }
 
@@ -82,8 +84,10 @@ export function receivedOnHold(condition: Condition, coveredByHold: boolean): bo
   return condition !== 'good' || coveredByHold;
 }
 
-export function conditionProblem(condition: Condition, reason: string | null): string | null {
-  return condition !== 'good' && !reason?.trim() ? `Say why the goods are ${condition}.` : null;
+export function conditionProblem(condition: Condition, reason: string | null): Message | null {
+  return condition !== 'good' && !reason?.trim()
+    ? message('receiving.conditionReason', { condition: message(`condition.${condition}`) })
+    : null;
 }
 
 export interface ReceivedLine {

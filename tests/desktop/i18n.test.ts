@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MessageCode } from '../../shared/messages';
 import { loadRendererModule } from './support/renderer-module';
 
 const { en } = await loadRendererModule('i18n/en.ts');
@@ -6,6 +7,12 @@ const { de } = await loadRendererModule('i18n/de.ts');
 const { es } = await loadRendererModule('i18n/es.ts');
 const { setupMessages } = (await loadRendererModule('features/setup/messages.ts')) as {
   setupMessages: Record<'en' | 'de' | 'es', unknown>;
+};
+const codes = (await loadRendererModule('i18n/codes.ts')) as {
+  enCodes: Record<string, unknown>;
+  deCodes: Record<string, unknown>;
+  esCodes: Record<string, unknown>;
+  codeResources: (texts: Record<string, unknown>) => Record<string, unknown>;
 };
 const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/messages.ts')) as {
   diagnosticsMessages: Record<'en' | 'de' | 'es', unknown>;
@@ -25,13 +32,36 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)
 
 // Words that are the same in every language here: product and technology names, units.
 const sameEverywhere =
-  /^(Warebench|Scan|Server|Station|Name|Node\.js|Electron|Chromium|SQLite|System|Info|Debug|Error|error|online|offline|Mettler Toledo MT-SICS|NCI \/ Weigh-Tronix 3825|Scanner|no|SSCC|LPN)$/;
+  /^(Warebench|Scan|Server|Station|Name|Node\.js|Electron|Chromium|SQLite|System|Info|Debug|Error|error|online|offline|Mettler Toledo MT-SICS|NCI \/ Weigh-Tronix 3825|Scanner|no|SSCC|LPN|PIN|OK|Barcode)$/;
 
 const sets = [
   { name: 'UI', en, others: { de, es } },
   { name: 'setup', en: setupMessages.en, others: { de: setupMessages.de, es: setupMessages.es } },
   { name: 'diagnostics', en: diagnosticsMessages.en, others: { de: diagnosticsMessages.de, es: diagnosticsMessages.es } },
+  {
+    name: 'message codes',
+    en: codes.codeResources(codes.enCodes),
+    others: { de: codes.codeResources(codes.deCodes), es: codes.codeResources(codes.esCodes) },
+  },
 ];
+
+/** A text that is only placeholders, numbers and signs (e.g. "{{count}} × {{sku}}") reads the same in every language. */
+const onlyPlaceholders = (text: string) => !/\p{L}/u.test(text.replace(/\{\{\s*\w+\s*\}\}/g, ''));
+
+describe('message codes', () => {
+  for (const [language, texts] of Object.entries({ en: codes.enCodes, de: codes.deCodes, es: codes.esCodes })) {
+    it(`every message code the core may send has a ${language} text`, () => {
+      const missing = MessageCode.options.filter((code) => {
+        const text = texts[code];
+        if (typeof text === 'string') return text.trim() === '';
+        const forms = text as { one?: string; other?: string } | undefined;
+        return !forms?.one?.trim() || !forms.other?.trim();
+      });
+      expect(missing, `${language}: codes without a text`).toEqual([]);
+      expect(Object.keys(texts).sort()).toEqual([...MessageCode.options].sort());
+    });
+  }
+});
 
 describe('translations', () => {
   for (const set of sets) {
@@ -45,7 +75,7 @@ describe('translations', () => {
           const text = target.get(key) ?? '';
           expect(text.trim().length, `${language} ${key} is empty`).toBeGreaterThan(0);
           expect(placeholders(text), `${language} ${key} placeholders`).toEqual(placeholders(english));
-          if (text === english && !sameEverywhere.test(english)) untranslated.push(key);
+          if (text === english && !sameEverywhere.test(english) && !onlyPlaceholders(english)) untranslated.push(key);
         }
         expect(untranslated, `${language}: still English`).toEqual([]);
       });

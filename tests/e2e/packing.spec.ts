@@ -72,7 +72,7 @@ test('a packer packs a two-line order: stopped by a wrong item and a held lot, w
   // A wrong item: loud, red, nothing counted.
   await wedgeScan(page, tape);
   await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-reason', 'wrong_item');
-  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-decision', 'rejected');
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'refused');
   await expect(page.getByTestId('scan-feedback')).toContainText('not on this order');
   await expect(page.locator('body')).toHaveAttribute('data-last-sound', 'bad');
   await expect(page.getByTestId('pack-line-1-packed')).toHaveText('0');
@@ -85,7 +85,7 @@ test('a packer packs a two-line order: stopped by a wrong item and a held lot, w
 
   // A good lot (lot first, FNC1 typed as Ctrl+], then expiry) counts; the serial-tracked scanner carries its serial.
   await wedgeScan(page, `01${yoghurt}10L2411A\u001d17${gs1Date(30)}`);
-  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-decision', 'accepted');
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'accepted');
   await expect(page.getByTestId('pack-line-1-packed')).toHaveText('1');
   await wedgeScan(page, `01${scanner}21SN-PACK-E2E-1`);
   await expect(page.getByTestId('pack-line-2-packed')).toHaveText('1');
@@ -157,17 +157,21 @@ test('a carton out of tolerance stops the close until a supervisor overrides it 
   await expect(page.getByTestId('pack-print-label')).toBeDisabled();
   await expect(page.getByTestId('pack-close-carton')).toBeDisabled();
 
+  // The reason first ("Other…" for words of their own), then the badge prompt takes the next scan as the badge.
+  await page.getByTestId('pack-override-reason-other').click();
+  await page.getByTestId('pack-override-reason-text').fill('mugs of the new supplier are lighter, checked');
+  await expect(page.getByTestId('pack-override-approval')).toHaveAttribute('data-state', 'waiting');
   // A packer's own badge does not override.
-  await page.getByTestId('pack-override-badge').fill('1002');
-  await page.getByTestId('pack-override-reason').fill('looks right to me');
-  await page.getByTestId('pack-override').getByRole('button').click();
-  await expect(page.getByTestId('pack-error')).toContainText('supervisor');
+  await wedgeScan(page, '1002');
+  await expect(page.getByTestId('scan-answer')).toContainText('is not a supervisor');
+  await expect(page.getByTestId('pack-override-approval')).toHaveAttribute('data-state', 'waiting');
+  await expect(page.getByTestId('pack-override-submit')).toBeDisabled();
   await expect(page.getByTestId('pack-weight')).toHaveAttribute('data-status', 'out');
 
-  // The supervisor scans their badge and says why.
-  await page.getByTestId('pack-override-badge').fill('1003');
-  await page.getByTestId('pack-override-reason').fill('mugs of the new supplier are lighter, checked');
-  await page.getByTestId('pack-override').getByRole('button').click();
+  // The supervisor scans their badge.
+  await wedgeScan(page, '1003');
+  await expect(page.getByTestId('pack-override-approval')).toHaveAttribute('data-state', 'approved');
+  await page.getByTestId('pack-override-submit').click();
   await expect(page.getByTestId('pack-weight')).toHaveAttribute('data-status', 'overridden');
 
   const label = await printAndDecodeLabel(page);

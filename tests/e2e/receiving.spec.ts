@@ -54,7 +54,7 @@ test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with it
   // Lot-tracked yoghurt, cases of 12: lot last (no separator), then lot first with FNC1 typed as Ctrl+].
   const expiry = gs1Date(30);
   await wedgeScan(page, `01${yoghurtCase}17${expiry}10L2411A`);
-  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-decision', 'accepted');
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'accepted');
   await expect(page.getByTestId('received-1')).toHaveText('12');
   await wedgeScan(page, `01${yoghurtCase}10L2411A\u001d17${expiry}`);
   await expect(page.getByTestId('received-1')).toHaveText('24');
@@ -87,7 +87,7 @@ test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with it
   const location = (await best.locator('strong').textContent())?.trim() ?? '';
   expect(location).toMatch(/^C-/);
   await page.getByTestId(`putaway-${location}`).click();
-  await expect(plate.getByTestId('lpn-location')).toHaveText(`→ ${location}`);
+  await expect(plate.getByTestId('lpn-location')).toHaveText(location);
 
   // A bare GTIN of a serial-tracked item: the station asks for the serial; the next scan fills it.
   await wedgeScan(page, scannerUnit);
@@ -116,7 +116,9 @@ test('a receiver receives PO-1001: GS1-128 wedge scans, a weighed pallet with it
   for (const item of ['ITM-YOG-500', 'ITM-BOLT-M8', 'ITM-SCAN-HH'])
     await expect(page.getByTestId(`close-line-${item}`)).toHaveAttribute('data-kind', 'ok');
   await expect(page.getByTestId('close-confirm')).toBeDisabled();
-  await page.getByTestId('close-badge').fill('1003');
+  await expect(page.getByTestId('close-approval')).toHaveAttribute('data-state', 'waiting');
+  await wedgeScan(page, '1003');
+  await expect(page.getByTestId('close-approval')).toHaveAttribute('data-state', 'approved');
   await page.getByTestId('close-confirm').click();
   await expect(page.getByTestId('receiving-notice')).toBeVisible();
   await expect(page.getByTestId('po-PO-1001')).toHaveCount(0);

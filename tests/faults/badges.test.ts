@@ -137,7 +137,7 @@ describe('badges are secrets', () => {
     await t.scan(SECRET_BADGE);
     await t.call('journal.recent', { limit: 200 });
     await t.call('session.signOut');
-    expect(await t.scan(SECRET_BADGE)).toMatchObject({ decision: 'accepted' });
+    expect(await t.scan(SECRET_BADGE)).toMatchObject({ outcome: 'accepted' });
     await t.call('journal.recent', { limit: 200 });
 
     const journal = t.db.prepare('SELECT kind, payload FROM journal').all() as { kind: string; payload: string }[];
@@ -216,7 +216,7 @@ describe('badge guessing is locked out per station', () => {
 
     // Locked: even the right badge is not checked, by typing, by scan or to approve.
     expect(codeOf(await t.call('session.signIn', { badge: SECRET_BADGE }))).toBe('locked');
-    expect(await t.scan(SECRET_BADGE)).toMatchObject({ decision: 'rejected', reason: 'locked' });
+    expect(await t.scan(SECRET_BADGE)).toMatchObject({ outcome: 'refused', reason: 'locked' });
     expect(await t.call('session.current')).toEqual({ ok: true, value: null });
 
     t.clock.advance(FIRST_LOCKOUT_MS - 1000);
@@ -281,7 +281,7 @@ describe('a PIN after the badge where the site asks for one', () => {
   it('supervisors and admins sign in and approve with badge and PIN; other operators with the badge alone', async () => {
     const t = await benchWith({ pinRequired: true });
     expect(codeOf(await t.call('session.signIn', { badge: SECRET_BADGE }))).toBe('pin_required');
-    expect(await t.scan(SECRET_BADGE)).toMatchObject({ decision: 'rejected', reason: 'pin_required' });
+    expect(await t.scan(SECRET_BADGE)).toMatchObject({ outcome: 'refused', reason: 'pin_required' });
     expect(codeOf(await t.call('session.signIn', { badge: SECRET_BADGE, pin: '111111' }))).toBe('forbidden');
     expect(await t.call('session.current')).toEqual({ ok: true, value: null });
     expect(codeOf(await t.call('session.signIn', { badge: demo.badges.admin, pin: demo.pins.supervisor }))).toBe('forbidden');

@@ -84,7 +84,7 @@ describe('support bundles are limited', () => {
     const newest = await (async () => {
       t.clock.advance(SUPPORT_BUNDLE_INTERVAL_MS);
       const r = await bundle();
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(r.error.message.code);
       return (r.value as { path: string }).path;
     })();
     const after = readdirSync(join(t.dir, 'support')).sort();

@@ -20,7 +20,7 @@ describe('a flood of identical refused scans', () => {
 
   it('is journaled once a second, with the count of the repeats it stands for', async () => {
     for (let i = 0; i < 50; i++)
-      expect(await t.call('scan.submit', { data: '09506000134352' })).toMatchObject({ decision: 'rejected', reason: 'unknown_barcode' });
+      expect(await t.call('scan.submit', { data: '09506000134352' })).toMatchObject({ outcome: 'refused', reason: 'unknown_barcode' });
     expect(await refusals()).toHaveLength(1);
 
     t.clock.advance(1500);

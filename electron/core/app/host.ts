@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { EventName } from '../../../shared/events';
+import { message as operatorMessage } from '../../../shared/messages';
 import { ClientMessage, type Result, type ServerMessage } from '../../../shared/rpc';
 import { type Logger, silentLogger } from '../kernel/log';
 
@@ -245,7 +246,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         .call(next.command, next.input)
         .catch((error: unknown): Result<unknown> => {
           log.error({ err: error, command: next.command }, 'call failed in the host');
-          return { ok: false, error: { code: 'internal', message: `${next.command} failed.` } };
+          return { ok: false, error: { code: 'internal', message: operatorMessage('errors.internal') } };
         })
         .then((result) => {
           answer(next.id, result);
@@ -258,14 +259,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
     socket.on('message', (raw, isBinary) => {
       if (isBinary) {
-        answer(null, { ok: false, error: { code: 'bad_message', message: 'Messages are JSON text.' } });
+        answer(null, { ok: false, error: { code: 'bad_message', message: operatorMessage('errors.badMessage') } });
         return;
       }
       let json: unknown;
       try {
         json = JSON.parse(raw.toString());
       } catch {
-        answer(null, { ok: false, error: { code: 'bad_message', message: 'The message is not valid JSON.' } });
+        answer(null, { ok: false, error: { code: 'bad_message', message: operatorMessage('errors.badMessage') } });
         return;
       }
       const message = ClientMessage.safeParse(json);
@@ -274,14 +275,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
         const valid = id !== null && Number.isSafeInteger(id) && id >= 0 ? id : null;
         answer(valid, {
           ok: false,
-          error: { code: 'bad_message', message: 'Expected {"type":"invoke","id":<number>,"command":<string>,"input":...}.' },
+          error: { code: 'bad_message', message: operatorMessage('errors.badMessage') },
         });
         return;
       }
       if (queue.length >= MAX_QUEUED_CALLS) {
         answer(message.data.id, {
           ok: false,
-          error: { code: 'busy', message: `${MAX_QUEUED_CALLS} calls are already waiting on this connection; this one was not run.` },
+          error: { code: 'busy', message: operatorMessage('errors.busy') },
         });
         return;
       }

@@ -1,4 +1,5 @@
 import type { EventName } from '../../../shared/events';
+import { message } from '../../../shared/messages';
 import type { Result } from '../../../shared/rpc';
 import { createStationLogger } from '../kernel/log-file';
 import { stationPaths } from '../kernel/paths';
@@ -120,12 +121,12 @@ export async function bootRestartableStation(options: RestartableOptions): Promi
   const callVia = async (call: (station: Station) => Promise<Result<unknown>> | null): Promise<Result<unknown>> => {
     try {
       await ready();
-    } catch (error) {
-      return { ok: false, error: { code: 'internal', message: `The station could not restart: ${(error as Error).message}` } };
+    } catch {
+      return { ok: false, error: { code: 'internal', message: message('errors.internal') } };
     }
     inFlight += 1;
     try {
-      return (await call(current.station)) ?? { ok: false, error: { code: 'offline', message: 'This connection is closed.' } };
+      return (await call(current.station)) ?? { ok: false, error: { code: 'offline', message: message('session.connectionClosed') } };
     } finally {
       inFlight -= 1;
       if (inFlight === 0 && drained) {

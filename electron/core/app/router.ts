@@ -1,6 +1,7 @@
 import { contract, isCommandName } from '../../../shared/contract';
 import type { Access } from '../../../shared/contract/define';
 import type { Operator } from '../../../shared/domain/master-data';
+import { isMessageCode, type Message, message } from '../../../shared/messages';
 import { describeIssues, type Result } from '../../../shared/rpc';
 import { StationError } from '../kernel/errors';
 import type { CallContext, Handlers } from '../kernel/handlers';
@@ -14,13 +15,17 @@ export interface Router {
 
 function allowed(access: Access, operator: Operator | null): StationError | null {
   if (access === 'public') return null;
-  if (!operator) return new StationError('not_signed_in', 'Sign in first: scan your badge.');
+  if (!operator) return new StationError('not_signed_in', message('session.signInFirst'));
   if (access === 'signed-in') return null;
   if (operator.roles.some((r) => access.includes(r))) return null;
-  return new StationError(
-    'forbidden',
-    `This needs a ${access.join(' or ')}; ${operator.name} is signed in as ${operator.roles.join(', ')}.`,
-  );
+  return new StationError('forbidden', message('errors.forbiddenRole', { name: operator.name }));
+}
+
+/** The operator's sentence for invalid input: the first field named by its translated label when it has one. */
+function invalidInput(issues: { path: string }[]): Message {
+  const field = issues[0]?.path.split('.').at(-1) ?? '';
+  const label = `field.${field}`;
+  return isMessageCode(label) ? message('errors.invalidField', { field: message(label) }) : message('errors.invalidInput');
 }
 
 /**
@@ -36,20 +41,19 @@ export function createRouter(
 ): Router {
   return {
     async call(command, input) {
-      if (!isCommandName(command))
-        return { ok: false, error: { code: 'unknown_command', message: `Unknown command "${String(command).slice(0, 100)}".` } };
+      if (!isCommandName(command)) return { ok: false, error: { code: 'unknown_command', message: message('errors.unknownCommand') } };
       const def = contract[command];
       const parsed = def.input.safeParse(input ?? {});
       if (!parsed.success) {
         const issues = describeIssues(parsed.error);
         return {
           ok: false,
-          error: { code: 'invalid_input', message: `${command}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues },
+          error: { code: 'invalid_input', message: invalidInput(issues), issues },
         };
       }
       const operator = session();
       const denied = allowed(def.access, operator);
-      if (denied) return { ok: false, error: { code: denied.code, message: denied.message } };
+      if (denied) return { ok: false, error: { code: denied.code, message: denied.operatorMessage } };
       try {
         const handler = handlers[command] as (input: unknown, ctx: CallContext) => unknown;
         const answer = await handler(parsed.data, { operator });
@@ -57,21 +61,15 @@ export function createRouter(
         const out = def.output.safeParse(value);
         if (!out.success) {
           onInternalError(command, out.error);
-          return {
-            ok: false,
-            error: { code: 'internal', message: `${command} produced an answer the contract does not allow; the problem is logged.` },
-          };
+          return { ok: false, error: { code: 'internal', message: message('errors.internal') } };
         }
         return { ok: true, value: out.data };
       } catch (error) {
-        if (error instanceof StationError) return { ok: false, error: { code: error.code, message: error.message } };
+        if (error instanceof StationError) return { ok: false, error: { code: error.code, message: error.operatorMessage } };
         onInternalError(command, error);
         const storage = describeStorageError(error);
         if (storage) return { ok: false, error: { code: 'storage', message: storage } };
-        return {
-          ok: false,
-          error: { code: 'internal', message: `${command} failed: ${error instanceof Error ? error.message : String(error)}` },
-        };
+        return { ok: false, error: { code: 'internal', message: message('errors.internal') } };
       }
     },
   };

@@ -2,6 +2,7 @@ import type { BusyState, SetupState } from '../../../shared/contract/setup';
 import type { StationInfo } from '../../../shared/contract/station';
 import type { DeviceStatus } from '../../../shared/domain/devices';
 import type { SyncState } from '../../../shared/domain/sync-state';
+import { message } from '../../../shared/messages';
 import { StationError } from '../kernel/errors';
 
 /**
@@ -32,7 +33,7 @@ const views: Partial<Record<string, (value: unknown) => unknown>> = {
   // The first-run wizard runs before any operator exists; once the station is set up, its setup is for supervisors.
   'setup.state': (value) => {
     if ((value as SetupState).needed) return value;
-    throw new StationError('forbidden', 'Sign in to see the station setup.');
+    throw new StationError('forbidden', message('session.signInToSeeSetup'));
   },
 };
 

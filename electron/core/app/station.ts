@@ -4,6 +4,7 @@ import type { ScanFeedback, Workflow } from '../../../shared/contract/station';
 import type { ScanEvent } from '../../../shared/domain/devices';
 import { SiteSettings } from '../../../shared/domain/master-data';
 import { type EventName, type EventPayload, eventAudience } from '../../../shared/events';
+import { message } from '../../../shared/messages';
 import type { Result } from '../../../shared/rpc';
 import type { StationContext } from '../context';
 import { devicesHandlers, noDevices, type StationDevices } from '../devices';
@@ -16,7 +17,7 @@ import type { Handlers } from '../kernel/handlers';
 import { type Logger, silentLogger } from '../kernel/log';
 import { createPacking, createPackingRepo } from '../packing';
 import { createReceiving, createReceivingRepo } from '../receiving';
-import { createBadgeChecks, createSession, homeWorkflow, type Session, sessionHandlers } from '../session';
+import { createBadgeChecks, createSession, feedback, homeWorkflow, type Session, sessionHandlers } from '../session';
 import { createBusyProbes, type SetupOptions, setupHandlers } from '../setup';
 import { databaseFacts, transactionOf } from '../storage/database';
 import { createJournal } from '../storage/journal';
@@ -66,7 +67,7 @@ export interface Station {
    * A scan from a hardware scanner (serial, HID): it goes to the session of the most recently active connection
    * with an operator signed in; when nobody is signed in anywhere, to the most recently active connection.
    */
-  scan(event: ScanEvent): Promise<ScanFeedback>;
+  scan(event: ScanEvent, scanId?: string): Promise<ScanFeedback>;
   readonly context: StationContext;
   close(): Promise<void>;
 }
@@ -119,6 +120,10 @@ export function createStation(options: StationOptions): Station {
     currentWorkflow: () => screen(),
     record: createRecorder({ db, clock, journal, outbox, onEnqueued: () => sync.kick() }),
     badges,
+    approvals: {
+      scanned: (purpose) => callerSession()?.approvals.scanned(purpose) ?? null,
+      consume: (purpose) => callerSession()?.approvals.consume(purpose),
+    },
   };
 
   const receiving = createReceiving(context, createReceivingRepo(db));
@@ -160,26 +165,24 @@ export function createStation(options: StationOptions): Station {
     workflow: () => callerSession()?.workflow() ?? 'home',
     signIn: (badge, via, pin) => {
       const session = callerSession();
-      if (!session) throw new StationError('not_signed_in', 'This connection is closed.');
+      if (!session) throw new StationError('not_signed_in', message('session.connectionClosed'));
       return session.signIn(badge, via, pin);
     },
     signOut: () => callerSession()?.signOut() ?? null,
     selectWorkflow: (next) => {
       const session = callerSession();
-      if (!session) throw new StationError('not_signed_in', 'This connection is closed.');
+      if (!session) throw new StationError('not_signed_in', message('session.connectionClosed'));
       session.selectWorkflow(next);
     },
-    scan: (event) => {
+    scan: (event, scanId) => {
       const session = callerSession();
-      if (!session)
-        return Promise.resolve({
-          decision: 'rejected',
-          reason: 'not_signed_in',
-          message: 'This connection is closed.',
-          sound: 'bad',
-          workflow: 'home',
-        });
-      return session.scan(event);
+      if (!session) return Promise.resolve(feedback.refused('home', 'not_signed_in', message('session.connectionClosed')));
+      return session.scan(event, scanId);
+    },
+    get approvals() {
+      const session = callerSession();
+      if (!session) throw new StationError('not_signed_in', message('session.connectionClosed'));
+      return session.approvals;
     },
   };
 
@@ -200,7 +203,7 @@ export function createStation(options: StationOptions): Station {
 
   const callAs = (connectionId: ConnectionId, command: string, input: unknown): Promise<Result<unknown>> => {
     const attached = connections.get(connectionId);
-    if (!attached) return Promise.resolve({ ok: false, error: { code: 'offline', message: 'This connection is closed.' } });
+    if (!attached) return Promise.resolve({ ok: false, error: { code: 'offline', message: message('session.connectionClosed') } });
     activity += 1;
     attached.activeAt = activity;
     return inConnection(connectionId, () => router.call(command, input));
@@ -235,14 +238,7 @@ export function createStation(options: StationOptions): Station {
   const routeScan = (event: ScanEvent): Promise<ScanFeedback> => {
     const target = scannerConnection();
     const session = connections.get(target)?.session;
-    if (!session)
-      return Promise.resolve({
-        decision: 'rejected',
-        reason: 'not_signed_in',
-        message: 'Sign in first: scan your badge.',
-        sound: 'bad',
-        workflow: 'home',
-      });
+    if (!session) return Promise.resolve(feedback.refused('home', 'not_signed_in', message('session.signInFirst')));
     return inConnection(target, () => session.scan(event));
   };
 

@@ -1,4 +1,5 @@
 import type { PrintJobView } from '../../../shared/domain/printing';
+import { message } from '../../../shared/messages';
 import type { StationContext } from '../context';
 import { StationError } from '../kernel/errors';
 import type { HandlersFor } from '../kernel/handlers';
@@ -18,7 +19,7 @@ export function devicesHandlers(ctx: StationContext): HandlersFor<DeviceCommands
     'devices.test': async ({ id }) => ctx.devices.test(id),
     'scale.current': ({ role }) => ctx.devices.currentWeight(role),
     'sim.scale.set': ({ role, valueKg, motion }) => {
-      if (!ctx.config.training) throw new StationError('forbidden', 'The simulated scale is only there in training mode.');
+      if (!ctx.config.training) throw new StationError('forbidden', message('devices.simulatedOnlyInTraining'));
       return { ok: ctx.devices.setSimWeight(role, valueKg, motion) };
     },
     'print.jobs': ({ limit }) => ctx.devices.printJobs(limit),
@@ -27,7 +28,7 @@ export function devicesHandlers(ctx: StationContext): HandlersFor<DeviceCommands
       try {
         job = ctx.devices.resolvePrintJob(id, action, reason);
       } catch (error) {
-        throw new StationError('rule', (error as Error).message);
+        throw new StationError('rule', message('devices.printJobRefused', { detail: (error as Error).message }));
       }
       if (operator) ctx.journal.append('print.resolve', { id, action, reason }, operator.id, ctx.clock.now().toISOString());
       return job;
@@ -36,8 +37,8 @@ export function devicesHandlers(ctx: StationContext): HandlersFor<DeviceCommands
       let images: Uint8Array[];
       try {
         images = await ctx.devices.previewPrintJob(id);
-      } catch (error) {
-        throw new StationError('not_found', (error as Error).message);
+      } catch {
+        throw new StationError('not_found', message('errors.notFound', { document: id }));
       }
       return { images: images.map((png) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`) };
     },

@@ -22,6 +22,11 @@ export const StationConfig = z
     /** Training mode: simulated devices, nothing a real printer prints. */
     training: z.boolean().default(true),
     wedgeSeparator: z.string().max(1).nullable().default(null),
+    /**
+     * Longest gap in milliseconds between two keys of one keyboard-wedge scan; slower keys are a person typing.
+     * Raise it for a scanner behind a slow USB hub or remote desktop.
+     */
+    wedgeBurstKeyMs: z.number().int().min(5).max(200).default(40),
     locale: z.string().min(2).max(16).default('en'),
     kiosk: z.boolean().default(false),
     /** A version to stay on: auto-update does not move past it. */

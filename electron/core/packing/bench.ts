@@ -1,6 +1,7 @@
 import type { Operator } from '../../../shared/domain/master-data';
+import { type Message, message } from '../../../shared/messages';
 import type { StationContext } from '../context';
-import { ruleError, StationError } from '../kernel/errors';
+import { notFound, ruleError, StationError } from '../kernel/errors';
 import type { CarrierRegistry } from './carriers/carrier';
 import type { OrderRecord, PackingRepo, PackOrderRow } from './repo';
 
@@ -53,8 +54,8 @@ export function mayPack(operator: Operator): boolean {
 export const localDate = (d: Date): string =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-export function cancelledMessage(order: OrderRecord): string {
-  return `Order ${order.number} was cancelled: stop packing. Take everything out, put it back in the tote and leave the order.`;
+export function cancelledMessage(order: OrderRecord): Message {
+  return message('packing.orderCancelled', { document: order.number });
 }
 
 export function createBench(ctx: StationContext, repo: PackingRepo, carriers: () => CarrierRegistry): Bench {
@@ -92,21 +93,24 @@ export function createBench(ctx: StationContext, repo: PackingRepo, carriers: ()
           ctx.journal.append('packing.order.cancelled', { orderId: pack.order_id }, null, at);
         });
         memory.awaitingSerial = null;
-        const message = order ? cancelledMessage(order) : `Order ${pack.order_id} was withdrawn: stop packing and leave the order.`;
-        ctx.bus.emit('alert', { level: 'stop', message, workflow: 'packing' });
+        const said = order ? cancelledMessage(order) : message('packing.orderWithdrawn', { document: pack.order_id });
+        ctx.bus.emit('alert', { level: 'stop', message: said, workflow: 'packing' });
         bench.changed('order.cancelled');
       }
       return true;
     },
     requireActive() {
       const pack = repo.activePackOrder();
-      if (!pack) throw ruleError('No order is open: scan an order, tote or pick list first.');
+      if (!pack) throw ruleError('packing.noOrderOpen');
       if (bench.noticeCancellation()) {
         const order = repo.order(pack.order_id);
-        throw new StationError('conflict', order ? cancelledMessage(order) : `Order ${pack.order_id} was withdrawn: leave the order.`);
+        throw new StationError(
+          'conflict',
+          order ? cancelledMessage(order) : message('packing.orderWithdrawn', { document: pack.order_id }),
+        );
       }
       const order = repo.order(pack.order_id);
-      if (!order) throw ruleError(`Order ${pack.order_id} is not known any more.`);
+      if (!order) throw notFound('errors.notFound', { document: pack.order_id });
       return { pack, order };
     },
     forget() {

@@ -1,8 +1,11 @@
+import type { SupervisorApproval } from '../../../shared/contract/station';
 import type { WeightReading } from '../../../shared/domain/devices';
 import type { Operator } from '../../../shared/domain/master-data';
+import { type Message, message } from '../../../shared/messages';
 import type { PackedLine } from '../../../shared/sync-protocol';
 import { toGrams } from '../devices';
 import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
+import { approvingSupervisor } from '../session';
 import { syncOp } from '../storage/sync-op';
 import type { Bench } from './bench';
 import { stationCode } from './carriers/house';
@@ -16,7 +19,7 @@ export const WEIGH_TIMEOUT_MS = 8_000;
 function openCartonWithUnits(bench: Bench, orderId: string): { carton: CartonRow; units: UnitRow[] } {
   const carton = bench.repo.openCarton(orderId);
   const units = carton ? bench.repo.units(carton.id) : [];
-  if (!carton || units.length === 0) throw ruleError('The carton is empty: scan items into it first.');
+  if (!carton || units.length === 0) throw ruleError('packing.cartonEmpty');
   return { carton, units };
 }
 
@@ -34,15 +37,14 @@ export function chooseCarton(bench: Bench, operator: Operator, code: string): vo
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const type = repo.cartonTypes().find((t) => t.code === code);
-  if (!type) throw notFound(`No carton type "${code}".`);
+  if (!type) throw notFound('errors.notFound', { document: code });
   const carton = repo.openCarton(order.id);
   if (carton) {
-    if (carton.label_state === 'printed')
-      throw conflict(`Carton ${carton.seq} is labelled already: void its label before changing the carton.`);
+    if (carton.label_state === 'printed') throw conflict('packing.cartonLabelledVoidFirst', { carton: carton.seq });
     const units = repo.units(carton.id);
     const goodsG = expectedOf(bench, order.id, { ...carton, tare_g: 0 }, units);
     if (goodsG + type.tareG > type.maxWeightG)
-      throw ruleError(`${type.code} may carry ${type.maxWeightG} g; this carton holds ${Math.round(goodsG + type.tareG)} g.`);
+      throw ruleError('packing.cartonTooHeavy', { type: type.code, maxG: type.maxWeightG, holdsG: Math.round(goodsG + type.tareG) });
     ctx.record(
       operator,
       { kind: 'packing.carton.type', payload: { orderId: order.id, cartonId: carton.id, from: carton.carton_type, to: type.code } },
@@ -59,32 +61,26 @@ export function chooseCarton(bench: Bench, operator: Operator, code: string): vo
 }
 
 /** Weighs the open carton (stable reading from the pack scale) and checks it against the expected weight. */
-export async function weighCarton(bench: Bench, operator: Operator): Promise<{ ok: boolean; message: string }> {
+export async function weighCarton(bench: Bench, operator: Operator): Promise<{ ok: boolean; message: Message }> {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const { carton, units } = openCartonWithUnits(bench, order.id);
-  if (carton.label_state === 'printed') throw conflict('The carton is labelled already: void the label before weighing it again.');
+  if (carton.label_state === 'printed') throw conflict('packing.labelledNoReweigh');
   let reading: WeightReading;
   try {
     reading = await ctx.devices.readStable('pack-scale', WEIGH_TIMEOUT_MS);
-  } catch (error) {
-    throw new StationError(
-      'device',
-      `No stable weight from the pack scale: ${error instanceof Error ? error.message : String(error)}. Let the carton rest on the scale and weigh again.`,
-    );
+  } catch {
+    throw new StationError('device', message('packing.scaleNoStableWeight'));
   }
   if (reading.status !== 'ok' || !reading.stable)
-    throw new StationError(
-      'device',
-      `The pack scale reports "${reading.status}"${reading.stable ? '' : ' (not stable)'}: check the scale and weigh again.`,
-    );
+    throw new StationError('device', message('packing.scaleStatus', { status: message(`scaleStatus.${reading.status}`) }));
   const after = repo.openCarton(order.id);
   const unitsAfter = after ? repo.units(after.id) : [];
   if (!after || after.id !== carton.id || unitsAfter.length !== units.length || after.carton_type !== carton.carton_type) {
-    throw conflict('The carton changed while it was weighed: weigh it again.');
+    throw conflict('packing.cartonChangedWeigh');
   }
   const actualG = toGrams(reading.value, reading.unit);
-  if (actualG <= 0) throw ruleError('The scale shows no weight: put the carton on the scale.');
+  if (actualG <= 0) throw ruleError('packing.scaleNoWeight');
   const verdict = checkWeight(actualG, expectedOf(bench, order.id, carton, units), ctx.site());
   const payload = {
     orderId: order.id,
@@ -108,13 +104,12 @@ export async function weighCarton(bench: Bench, operator: Operator): Promise<{ o
 }
 
 /** A supervisor (by badge) accepts a weight outside the tolerance, with a reason. */
-export function overrideWeight(bench: Bench, operator: Operator, supervisorBadge: { badge: string; pin?: string }, reason: string): void {
+export function overrideWeight(bench: Bench, operator: Operator, approval: SupervisorApproval | undefined, reason: string): void {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const { carton } = openCartonWithUnits(bench, order.id);
-  if (carton.weight_status !== 'out')
-    throw ruleError(carton.weight_status ? 'The weight is within tolerance: nothing to override.' : 'Weigh the carton first.');
-  const supervisor = ctx.badges.approve({ ...supervisorBadge, via: 'packing.overrideWeight' });
+  if (carton.weight_status !== 'out') throw ruleError(carton.weight_status ? 'packing.weightWithinTolerance' : 'packing.weighFirst');
+  const supervisor = approvingSupervisor(ctx, 'packing.overrideWeight', approval);
   const payload = {
     orderId: order.id,
     cartonId: carton.id,
@@ -140,18 +135,14 @@ export function packedLines(units: readonly UnitRow[]): PackedLine[] {
 }
 
 /** Closes the open carton once weighed (or overridden) and labelled; sends `pack.carton.close`. */
-export function closeCarton(bench: Bench, operator: Operator): { message: string } {
+export function closeCarton(bench: Bench, operator: Operator): { message: Message } {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const { carton, units } = openCartonWithUnits(bench, order.id);
-  if (!carton.weight_status) throw ruleError('Weigh the carton before closing it.');
-  if (carton.weight_status === 'out')
-    throw conflict('The weight is out of tolerance: check the carton and weigh again, or ask a supervisor to override.');
-  if (carton.label_state !== 'printed' || !carton.tracking) throw ruleError('Print the shipping label before closing the carton.');
-  if (carton.label_print_state === 'failed')
-    throw ruleError(
-      `The label did not print${carton.label_print_error ? ` (${carton.label_print_error})` : ''}: reprint it before closing the carton.`,
-    );
+  if (!carton.weight_status) throw ruleError('packing.weighBeforeClose');
+  if (carton.weight_status === 'out') throw conflict('packing.weightOut');
+  if (carton.label_state !== 'printed' || !carton.tracking) throw ruleError('packing.printBeforeClose');
+  if (carton.label_print_state === 'failed') throw ruleError('packing.labelNotPrinted');
   const op = syncOp('pack.carton.close', {
     orderId: order.id,
     cartonId: carton.id,
@@ -179,8 +170,8 @@ export function closeCarton(bench: Bench, operator: Operator): { message: string
   return {
     message:
       left === 0
-        ? `Carton ${carton.seq} closed. Everything is packed: close the shipment.`
-        : `Carton ${carton.seq} closed. ${left} units to go: scan them into the next carton.`,
+        ? message('packing.cartonClosedAllPacked', { carton: carton.seq })
+        : message('packing.cartonClosed', { carton: carton.seq, count: left }),
   };
 }
 
@@ -194,15 +185,15 @@ export function manifestIdFor(stationId: string, carrier: string, date: string, 
 }
 
 /** Closes the shipment once every unit is in a closed carton; sends `shipment.close`; the cartons join the carrier's open manifest. */
-export function closeShipment(bench: Bench, operator: Operator): { message: string } {
+export function closeShipment(bench: Bench, operator: Operator): { message: Message } {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const left = progressOf(bench, order.id).remaining;
-  if (left > 0) throw ruleError(`${left} units are still to pack: scan them, or report them short.`);
+  if (left > 0) throw ruleError('packing.unitsLeft', { count: left });
   const open = repo.openCarton(order.id);
-  if (open && repo.units(open.id).length > 0) throw ruleError(`Carton ${open.seq} is still open: close it first.`);
+  if (open && repo.units(open.id).length > 0) throw ruleError('packing.cartonStillOpen', { carton: open.seq });
   const closed = repo.cartons(order.id).filter((c) => c.state === 'closed');
-  if (closed.length === 0) throw ruleError('No carton is closed for this order.');
+  if (closed.length === 0) throw ruleError('packing.noClosedCarton');
   const date = bench.today();
   const at = bench.now();
   const existing = repo.openManifest(order.carrier, date);
@@ -218,6 +209,6 @@ export function closeShipment(bench: Bench, operator: Operator): { message: stri
   bench.forget();
   bench.changed('shipment.closed');
   return {
-    message: `Order ${order.number} shipped in ${closed.length} carton${closed.length === 1 ? '' : 's'}: put ${closed.length === 1 ? 'it' : 'them'} on the ${order.carrier} pallet.`,
+    message: message('packing.shipped', { document: order.number, count: closed.length, carrier: order.carrier }),
   };
 }

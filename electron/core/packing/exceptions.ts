@@ -1,4 +1,5 @@
 import type { Operator } from '../../../shared/domain/master-data';
+import { type Message, message } from '../../../shared/messages';
 import { notFound, ruleError } from '../kernel/errors';
 import { syncOp } from '../storage/sync-op';
 import type { Bench } from './bench';
@@ -9,7 +10,12 @@ import { progressOf } from './units';
  * The order goes to the problem shelf: units of its open carton go back to the tote, closed cartons stay
  * (they were reported); sends `order.problem`.
  */
-export function sendToProblemShelf(bench: Bench, operator: Operator, reason: string, detail: Record<string, unknown>): { message: string } {
+export function sendToProblemShelf(
+  bench: Bench,
+  operator: Operator,
+  reason: string,
+  detail: Record<string, unknown>,
+): { message: Message } {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const open = repo.openCarton(order.id);
@@ -22,17 +28,17 @@ export function sendToProblemShelf(bench: Bench, operator: Operator, reason: str
   bench.forget();
   bench.changed('order.problem');
   return {
-    message: `Order ${order.number} goes to the problem shelf: put the tote${open ? ' and the items of the open carton' : ''} there.`,
+    message: message(open ? 'packing.problemShelfWithCarton' : 'packing.problemShelf', { document: order.number }),
   };
 }
 
 /** An item cannot be found: the order cannot be completed here. */
-export function reportShort(bench: Bench, operator: Operator, lineNo: number, reason: string): { message: string } {
+export function reportShort(bench: Bench, operator: Operator, lineNo: number, reason: string): { message: Message } {
   const { order } = bench.requireActive();
   const line = progressOf(bench, order.id).lines.find((l) => l.lineNo === lineNo);
-  if (!line) throw notFound(`Order ${order.number} has no line ${lineNo}.`);
+  if (!line) throw notFound('packing.noLine', { document: order.number, lineNo });
   const missing = remainingOf(line);
-  if (missing === 0) throw ruleError(`Line ${lineNo} (${line.description}) is packed complete: nothing is short.`);
+  if (missing === 0) throw ruleError('packing.linePackedComplete', { lineNo, item: line.description });
   return sendToProblemShelf(bench, operator, `Short ${missing} x ${line.sku} (line ${lineNo}): ${reason}`, {
     lineNo,
     itemId: line.itemId,
@@ -48,18 +54,18 @@ export function reportDamaged(
   bench: Bench,
   operator: Operator,
   input: { lineNo: number; unitId?: number | undefined; reason: string; action: 'replace' | 'problem' },
-): { message: string } {
+): { message: Message } {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const line = progressOf(bench, order.id).lines.find((l) => l.lineNo === input.lineNo);
-  if (!line) throw notFound(`Order ${order.number} has no line ${input.lineNo}.`);
+  if (!line) throw notFound('packing.noLine', { document: order.number, lineNo: input.lineNo });
   let unit = null;
   if (input.unitId !== undefined) {
     const open = repo.openCarton(order.id);
     unit = repo.unit(input.unitId) ?? null;
     if (!unit || !open || unit.carton_id !== open.id || unit.line_no !== input.lineNo)
-      throw notFound(`Unit ${input.unitId} of line ${input.lineNo} is not in the open carton.`);
-    if (open.label_state === 'printed') throw ruleError('The carton is labelled already: void its label before taking a unit out.');
+      throw notFound('packing.unitNotInCarton', { lineNo: input.lineNo });
+    if (open.label_state === 'printed') throw ruleError('packing.labelledNoTakeOut');
   }
   const taken = unit;
   ctx.record(
@@ -94,5 +100,5 @@ export function reportDamaged(
       damaged: true,
     });
   bench.changed('unit.damaged');
-  return { message: `Put the damaged ${line.description} aside${taken ? ' (taken out of the carton)' : ''} and scan a good one.` };
+  return { message: message(taken ? 'packing.damagedTakenOut' : 'packing.damagedAside', { item: line.description }) };
 }

@@ -1,9 +1,10 @@
 import type { packingCommands } from '../../../shared/contract/packing';
 import type { Operator } from '../../../shared/domain/master-data';
+import { type Message, message } from '../../../shared/messages';
 import type { StationContext } from '../context';
-import { ruleError } from '../kernel/errors';
+import { StationError } from '../kernel/errors';
 import type { CallContext, HandlersFor } from '../kernel/handlers';
-import type { WorkflowModule } from '../session';
+import { approvalFrom, type WorkflowModule } from '../session';
 import { createBench } from './bench';
 import type { CarrierRegistry } from './carriers/carrier';
 import { createHouseCarrier, stationCode } from './carriers/house';
@@ -54,14 +55,14 @@ export function defaultCarriers(ctx: StationContext, repo: PackingRepo, fetchImp
 
 /** The operator a handler acts for (the router lets only signed-in packers and supervisors through). */
 function who(call: CallContext): Operator {
-  if (!call.operator) throw ruleError('Sign in first: scan your badge.');
+  if (!call.operator) throw new StationError('not_signed_in', message('session.signInFirst'));
   return call.operator;
 }
 
 export function createPacking(ctx: StationContext, repo: PackingRepo, options: PackingOptions = {}): PackingModule {
   let carriers = options.carriers;
   const bench = createBench(ctx, repo, () => (carriers ??= defaultCarriers(ctx, repo, options.fetch)));
-  const state = (notice: string | null = null) => packState(bench, notice);
+  const state = (notice: Message | null = null) => packState(bench, notice);
   ctx.busy.register('packing', () => {
     const active = bench.active();
     const open = active ? bench.repo.openCarton(active.order.id) : undefined;
@@ -78,26 +79,26 @@ export function createPacking(ctx: StationContext, repo: PackingRepo, options: P
       'packing.open': ({ code }, call) => state(openOrder(bench, who(call), resolveOrder(bench, code)).message),
       'packing.leave': (_input, call) => {
         leaveOrder(bench, who(call));
-        return state('Order put down: put the tote back.');
+        return state(message('packing.orderPutDown'));
       },
       'packing.quantity': ({ lineNo, qty }, call) => state(typedQuantity(bench, who(call), lineNo, qty).message),
       'packing.chooseCarton': ({ cartonType }, call) => {
         chooseCarton(bench, who(call), cartonType);
-        return state(`Carton ${cartonType} chosen.`);
+        return state(message('packing.cartonChosen', { type: cartonType }));
       },
       'packing.weigh': async (_input, call) => state((await weighCarton(bench, who(call))).message),
-      'packing.overrideWeight': ({ badge, pin, reason }, call) => {
-        overrideWeight(bench, who(call), { badge, pin }, reason);
-        return state('Weight accepted by the supervisor.');
+      'packing.overrideWeight': ({ badge, pin, scanned, reason }, call) => {
+        overrideWeight(bench, who(call), approvalFrom({ badge, pin, scanned }), reason);
+        return state(message('packing.weightAccepted'));
       },
       'packing.printLabel': async (_input, call) => state((await printLabel(bench, who(call))).message),
       'packing.reprintLabel': async ({ reason, cartonId }, call) => {
         await reprintLabel(bench, who(call), reason, cartonId);
-        return state('Label sent again.');
+        return state(message('packing.labelSentAgain'));
       },
       'packing.voidLabel': ({ reason }, call) => {
         voidLabel(bench, who(call), reason);
-        return state('Label voided: tear it off; print a new one.');
+        return state(message('packing.labelVoided'));
       },
       'packing.printSlip': (_input, call) => printSlip(bench, who(call)),
       'packing.closeCarton': (_input, call) => state(closeCarton(bench, who(call)).message),

@@ -1,5 +1,6 @@
 import type { Operator } from '../../../shared/domain/master-data';
 import type { PrintJob } from '../../../shared/domain/packing';
+import { type Message, message } from '../../../shared/messages';
 import { buildPackingSlip } from '../devices';
 import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
 import type { Bench } from './bench';
@@ -39,15 +40,14 @@ async function sendLabel(
 }
 
 /** Gets the tracking number from the order's carrier (house label when it cannot be reached) and prints the shipping label. */
-export async function printLabel(bench: Bench, operator: Operator): Promise<{ message: string }> {
+export async function printLabel(bench: Bench, operator: Operator): Promise<{ message: Message }> {
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const carton = repo.openCarton(order.id);
-  if (!carton || repo.units(carton.id).length === 0) throw ruleError('The carton is empty: scan items into it first.');
-  if (!carton.weight_status) throw ruleError('Weigh the carton before printing its label.');
-  if (carton.weight_status === 'out')
-    throw conflict('The weight is out of tolerance: weigh again or ask a supervisor to override before labelling.');
-  if (carton.label_state === 'printed') throw conflict('The label is printed already: reprint it (with a reason) or void it.');
+  if (!carton || repo.units(carton.id).length === 0) throw ruleError('packing.cartonEmpty');
+  if (!carton.weight_status) throw ruleError('packing.weighBeforeLabel');
+  if (carton.weight_status === 'out') throw conflict('packing.weightOutLabel');
+  if (carton.label_state === 'printed') throw conflict('packing.labelPrintedAlready');
   const remaining = progressOf(bench, order.id).remaining;
   const site = ctx.site();
   const input: ShipmentLabelInput = {
@@ -69,13 +69,13 @@ export async function printLabel(bench: Bench, operator: Operator): Promise<{ me
   } catch (error) {
     if (error instanceof CarrierRefusal) {
       if (error.code === 'order_cancelled') bench.noticeCancellation();
-      throw conflict(`The carrier refused the label: ${error.message}`);
+      throw conflict('packing.carrierRefused');
     }
-    throw new StationError('offline', `No label: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StationError('offline', message('packing.noLabel'));
   }
   const now = repo.openCarton(order.id);
   if (!now || now.id !== carton.id || now.label_state === 'printed' || now.weight_status !== carton.weight_status)
-    throw conflict('The carton changed meanwhile: print the label again.');
+    throw conflict('packing.cartonChangedLabel');
   const seq = carton.label_seq + 1;
   const zpl = issued.zpl ?? '';
   ctx.record(
@@ -99,10 +99,10 @@ export async function printLabel(bench: Bench, operator: Operator): Promise<{ me
   const state = after?.label_print_state ?? 'failed';
   if (state === 'failed')
     return {
-      message: `Tracking ${issued.tracking}, but the label did not print: ${after?.label_print_error ?? 'printer error'}. Fix the printer and reprint.`,
+      message: message('packing.labelPrintFailed', { tracking: issued.tracking }),
     };
   return {
-    message: `Label ${issued.tracking}${issued.fallback ? ' (house label: the carrier could not be reached)' : ''}: stick it on the carton and close it.`,
+    message: message(issued.fallback ? 'packing.houseLabelPrinted' : 'packing.labelPrinted', { tracking: issued.tracking }),
   };
 }
 
@@ -115,8 +115,8 @@ function labelledCarton(bench: Bench, orderId: string, cartonId: string | undefi
         .cartons(orderId)
         .filter((c) => c.state === 'closed')
         .at(-1));
-  if (!carton || carton.order_id !== orderId) throw notFound('No such carton in this order.');
-  if (carton.label_state !== 'printed' || !carton.label_zpl) throw ruleError(`Carton ${carton.seq} has no label to reprint.`);
+  if (!carton || carton.order_id !== orderId) throw notFound('packing.noSuchCarton');
+  if (carton.label_state !== 'printed' || !carton.label_zpl) throw ruleError('packing.noLabelToReprint', { carton: carton.seq });
   return carton;
 }
 
@@ -138,7 +138,7 @@ export function voidLabel(bench: Bench, operator: Operator, reason: string): voi
   const { repo, ctx } = bench;
   const { order } = bench.requireActive();
   const carton = repo.openCarton(order.id);
-  if (carton?.label_state !== 'printed') throw ruleError('The open carton has no label to void (a closed carton keeps its label).');
+  if (carton?.label_state !== 'printed') throw ruleError('packing.noLabelToVoid');
   ctx.record(
     operator,
     { kind: 'packing.label.voided', payload: { orderId: order.id, cartonId: carton.id, tracking: carton.tracking, reason } },

@@ -9,7 +9,7 @@ import { manifestView } from './manifests';
 export async function printManifest(bench: Bench, operator: Operator, manifestId: string): Promise<PrintJob> {
   const { repo, ctx } = bench;
   const row = repo.manifest(manifestId);
-  if (!row) throw notFound(`No manifest "${manifestId}".`);
+  if (!row) throw notFound('errors.notFound', { document: manifestId });
   const manifest = manifestView(bench, row);
   const pdf = await buildManifestPdf(manifest, ctx.site().siteName, ctx.clock.now());
   ctx.record(operator, { kind: 'packing.manifest.printed', payload: { manifestId, cartons: manifest.cartons.length } });

@@ -37,17 +37,18 @@ export function listManifests(bench: Bench, date?: string): Manifest[] {
 export function closeManifest(bench: Bench, operator: Operator, manifestId: string): Manifest {
   const { repo, ctx } = bench;
   const m = repo.manifest(manifestId);
-  if (!m) throw notFound(`No manifest "${manifestId}".`);
-  if (m.state === 'closed') throw conflict(`Manifest ${manifestId} is closed already (${m.closed_at ?? ''}).`);
+  if (!m) throw notFound('errors.notFound', { document: manifestId });
+  if (m.state === 'closed') throw conflict('packing.manifestClosed', { document: manifestId });
   const cartons = repo.manifestCartons(m.id);
-  if (cartons.length === 0) throw ruleError(`Manifest ${manifestId} has no cartons.`);
+  if (cartons.length === 0) throw ruleError('packing.manifestEmpty', { document: manifestId });
   const houseLabelled = cartons.filter((c) => needsCarrierRelabel(m.carrier, c.tracking ?? ''));
   if (houseLabelled.length > 0)
-    throw ruleError(
-      `Manifest ${manifestId} holds ${houseLabelled.length} carton(s) with a house label (the ${m.carrier} label could not be had when they were packed): ${houseLabelled
-        .map((c) => `${c.sscc} (${c.tracking ?? ''})`)
-        .join(', ')}. They need the carrier's label before the manifest closes.`,
-    );
+    throw ruleError('packing.manifestHouseLabels', {
+      document: manifestId,
+      count: houseLabelled.length,
+      carrier: m.carrier,
+      cartons: houseLabelled.map((c) => c.sscc).join(', '),
+    });
   const op = syncOp('manifest.close', { manifestId: m.id, carrier: m.carrier, date: m.date, cartonIds: cartons.map((c) => c.id) });
   ctx.record(
     operator,
@@ -58,6 +59,6 @@ export function closeManifest(bench: Bench, operator: Operator, manifestId: stri
   );
   bench.changed('manifest.closed');
   const closed = repo.manifest(m.id);
-  if (!closed) throw notFound(`No manifest "${manifestId}".`);
+  if (!closed) throw notFound('errors.notFound', { document: manifestId });
   return manifestView(bench, closed);
 }

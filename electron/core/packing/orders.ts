@@ -1,24 +1,26 @@
 import type { Operator } from '../../../shared/domain/master-data';
-import { conflict, notFound, ruleError } from '../kernel/errors';
+import { type Message, message } from '../../../shared/messages';
+import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
 import type { Bench } from './bench';
 import type { OrderRecord } from './repo';
 
 /** Why an order may not be packed (now), or null. */
-export function refusalOf(bench: Bench, order: OrderRecord): string | null {
+export function refusalOf(bench: Bench, order: OrderRecord): Message | null {
   const pack = bench.repo.packOrder(order.id);
+  const document = order.number;
   switch (order.status) {
     case 'packed':
-      return `Order ${order.number} is packed already: do not pack it again.`;
+      return message('packing.orderPacked', { document });
     case 'shipped':
-      return `Order ${order.number} has shipped already: do not pack it again.`;
+      return message('packing.orderShipped', { document });
     case 'cancelled':
-      return `Order ${order.number} was cancelled: do not pack it. Put the tote on the problem shelf.`;
+      return message('packing.orderCancelledDoNotPack', { document });
     case 'problem':
-      return `Order ${order.number} is on the problem shelf${pack?.problem_reason ? ` (${pack.problem_reason})` : ''}: it can be packed once it is cleared.`;
+      return message('packing.orderOnProblemShelf', { document });
     default:
       break;
   }
-  if (pack?.state === 'shipped') return `Order ${order.number} was packed and shipped from this bench already.`;
+  if (pack?.state === 'shipped') return message('packing.orderShippedHere', { document });
   return null;
 }
 
@@ -26,25 +28,25 @@ export function refusalOf(bench: Bench, order: OrderRecord): string | null {
 export function resolveOrder(bench: Bench, code: string): OrderRecord {
   const found = bench.repo.findOrders(code.trim());
   const [first] = found;
-  if (!first) throw notFound(`No order, tote or pick list "${code.trim()}" is known here.`);
+  if (!first) throw notFound('errors.notFound', { document: code.trim().slice(0, 64) });
   if (found.length > 1)
-    throw ruleError(`Tote ${code.trim()} holds ${found.length} orders (${found.map((o) => o.number).join(', ')}): scan the order number.`);
+    throw ruleError('packing.toteHoldsOrders', { tote: code.trim(), count: found.length, orders: found.map((o) => o.number).join(', ') });
   return first;
 }
 
 /** Puts the order on the bench. Another order can be put down only while its open carton is empty. */
-export function openOrder(bench: Bench, operator: Operator, order: OrderRecord): { message: string; already: boolean } {
+export function openOrder(bench: Bench, operator: Operator, order: OrderRecord): { message: Message; already: boolean } {
   const { repo, ctx } = bench;
   const refusal = refusalOf(bench, order);
-  if (refusal) throw conflict(refusal);
+  if (refusal) throw new StationError('conflict', refusal);
   const current = repo.activePackOrder();
-  if (current?.order_id === order.id) return { message: `Order ${order.number} is open.`, already: true };
+  if (current?.order_id === order.id) return { message: message('packing.orderAlreadyOpen', { document: order.number }), already: true };
   let put: { orderId: string; cartonId: string | null } | null = null;
   if (current) {
     const open = repo.openCarton(current.order_id);
     if (open && repo.units(open.id).length > 0) {
       const number = repo.order(current.order_id)?.number ?? current.order_id;
-      throw conflict(`Order ${number} has units in an open carton: close that carton or leave the order before opening ${order.number}.`);
+      throw conflict('packing.orderHasOpenCarton', { document: number, next: order.number });
     }
     put = { orderId: current.order_id, cartonId: open?.id ?? null };
   }
@@ -63,9 +65,15 @@ export function openOrder(bench: Bench, operator: Operator, order: OrderRecord):
   );
   bench.forget();
   bench.changed('order.opened');
+  // Fragile and gift are the ERP's flags, shown as the packers know them from the tote label.
   const notes = [order.fragile ? 'FRAGILE' : '', order.gift ? 'GIFT' : '', order.notes].filter(Boolean).join(' · ');
   return {
-    message: `Order ${order.number} for ${order.shipTo.name}, ${order.carrier} ${order.service}${notes ? ` — ${notes}` : ''}. Scan the items.`,
+    message: message('packing.orderOpened', {
+      document: order.number,
+      shipTo: order.shipTo.name,
+      carrier: `${order.carrier} ${order.service}`,
+      notes: notes ? ` — ${notes}` : '',
+    }),
     already: false,
   };
 }
@@ -74,7 +82,7 @@ export function openOrder(bench: Bench, operator: Operator, order: OrderRecord):
 export function leaveOrder(bench: Bench, operator: Operator): void {
   const { repo, ctx } = bench;
   const pack = repo.activePackOrder();
-  if (!pack) throw ruleError('No order is open.');
+  if (!pack) throw ruleError('packing.noOrderOpen');
   const order = repo.order(pack.order_id);
   const open = repo.openCarton(pack.order_id);
   const units = open ? repo.units(open.id).reduce((s, u) => s + u.qty, 0) : 0;

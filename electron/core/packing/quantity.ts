@@ -1,15 +1,16 @@
 import type { Operator } from '../../../shared/domain/master-data';
-import { conflict, notFound, ruleError } from '../kernel/errors';
+import { type Message, message } from '../../../shared/messages';
+import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
 import type { Bench } from './bench';
 import { holdCovering, verifyQuantityKey } from './rules';
 import { countUnits, progressOf } from './units';
 
 /** A typed quantity for a multi-unit line: the verifying scan came first and gave the lot; the rest is counted by key. */
-export function typedQuantity(bench: Bench, operator: Operator, lineNo: number, qty: number): { message: string } {
+export function typedQuantity(bench: Bench, operator: Operator, lineNo: number, qty: number): { message: Message } {
   const { repo, ctx, memory } = bench;
   const { order } = bench.requireActive();
   const line = progressOf(bench, order.id).lines.find((l) => l.lineNo === lineNo);
-  if (!line) throw notFound(`Order ${order.number} has no line ${lineNo}.`);
+  if (!line) throw notFound('packing.noLine', { document: order.number, lineNo });
   const lastScannedLineNo = memory.lastScanned?.orderId === order.id ? memory.lastScanned.lineNo : null;
   const decision = verifyQuantityKey(line, qty, {
     allowed: ctx.site().allowQuantityKeys,
@@ -17,13 +18,18 @@ export function typedQuantity(bench: Bench, operator: Operator, lineNo: number, 
     serialTracked: line.serialTracked,
     description: line.description,
   });
-  if (!decision.ok) throw ruleError(decision.message);
+  if (!decision.ok) throw new StationError('rule', decision.message);
   const open = repo.openCarton(order.id);
   const verifying = open ? repo.lastUnitOfLine(open.id, lineNo) : undefined;
-  if (!open || !verifying) throw ruleError(`Scan one ${line.description} first; then type how many more.`);
-  if (open.label_state === 'printed') throw conflict(`Carton ${open.seq} is labelled already: close it first.`);
+  if (!open || !verifying) throw ruleError('packing.scanOneFirst', { item: line.description });
+  if (open.label_state === 'printed') throw conflict('packing.cartonLabelledClose', { carton: open.seq });
   const hold = holdCovering(repo.holdsFor(line.itemId), line.itemId, verifying.lot);
-  if (hold) throw conflict(`Quality hold: ${line.description}${verifying.lot ? ` lot ${verifying.lot}` : ''} is on hold (${hold.reason}).`);
+  if (hold)
+    throw conflict(verifying.lot ? 'packing.lotOnHold' : 'packing.onHold', {
+      item: line.description,
+      lot: verifying.lot ?? '',
+      why: hold.reason,
+    });
   countUnits(bench, operator, {
     order,
     lineNo,
@@ -35,5 +41,5 @@ export function typedQuantity(bench: Bench, operator: Operator, lineNo: number, 
     via: 'quantity',
   });
   bench.changed('unit.packed');
-  return { message: `+${qty} ${line.description}: ${line.packed + qty} of ${line.qty}.` };
+  return { message: message('packing.typedQuantity', { qty, item: line.description, packed: line.packed + qty, ordered: line.qty }) };
 }

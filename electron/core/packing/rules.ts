@@ -2,6 +2,7 @@
  * Pack verification: whether a scanned unit may go into the carton, and how many units it counts. A wrong
  * item, an extra unit, a held item or lot or an expired lot is stopped and counts nothing. Pure rules, no I/O.
  */
+import { type Message, message } from '../../../shared/messages';
 import { holdCovers } from '../../../shared/rules/holds';
 
 export interface LineProgress {
@@ -49,9 +50,9 @@ export type StopReason =
 
 export type UnitDecision =
   | { ok: true; lineNo: number; qty: number; needsSerial: boolean }
-  | { ok: false; reason: StopReason; message: string };
+  | { ok: false; reason: StopReason; message: Message };
 
-const stop = (reason: StopReason, message: string): UnitDecision => ({ ok: false, reason, message });
+const stop = (reason: StopReason, said: Message): UnitDecision => ({ ok: false, reason, message: said });
 
 export const remainingOf = (line: LineProgress): number => Math.max(0, line.qty - line.packed);
 
@@ -74,31 +75,26 @@ export function verifyUnit(
   today: string,
 ): UnitDecision {
   const ofItem = lines.filter((l) => l.itemId === unit.itemId);
-  if (ofItem.length === 0) return stop('wrong_item', `Wrong item: ${item.description} is not on this order. Put it aside.`);
+  if (ofItem.length === 0) return stop('wrong_item', message('packing.wrongItem', { item: item.description }));
   const hold = holdCovering(holds, unit.itemId, unit.lot);
   if (hold) {
-    const what = hold.kind === 'lot' ? `lot ${unit.lot ?? ''} of ${item.description}` : item.description;
-    return stop('on_hold', `Quality hold: ${what} is on hold (${hold.reason}). Do not pack it.`);
+    const onHold =
+      hold.kind === 'lot'
+        ? message('packing.lotOnHold', { item: item.description, lot: unit.lot ?? '', why: hold.reason })
+        : message('packing.onHold', { item: item.description, why: hold.reason });
+    return stop('on_hold', onHold);
   }
   if (isExpired(unit.expiry, today))
-    return stop('expired', `Expired: ${item.description} lot ${unit.lot ?? '?'} expired on ${unit.expiry ?? ''}. Do not pack it.`);
-  if (item.lotTracked && !unit.lot)
-    return stop('lot_required', `${item.description} is lot tracked: scan the barcode that carries the lot (GS1 AI 10).`);
-  if (item.serialTracked && unit.unitsPerScan > 1)
-    return stop('serial_each', `${item.description} is serial tracked: scan each unit, not the case.`);
+    return stop('expired', message('packing.expired', { item: item.description, lot: unit.lot ?? '?', expiry: unit.expiry ?? '' }));
+  if (item.lotTracked && !unit.lot) return stop('lot_required', message('packing.lotMissing', { item: item.description }));
+  if (item.serialTracked && unit.unitsPerScan > 1) return stop('serial_each', message('packing.serialEach', { item: item.description }));
   const open = ofItem.filter((l) => remainingOf(l) > 0);
   if (open.length === 0)
-    return stop(
-      'line_complete',
-      `Extra unit: all ${ofItem.reduce((s, l) => s + l.qty, 0)} of ${item.description} are packed already. Put it back.`,
-    );
+    return stop('line_complete', message('packing.extraUnit', { count: ofItem.reduce((s, l) => s + l.qty, 0), item: item.description }));
   const line = open.find((l) => remainingOf(l) >= unit.unitsPerScan);
   if (!line) {
     const left = open.reduce((s, l) => s + remainingOf(l), 0);
-    return stop(
-      'case_overshoots',
-      `This case holds ${unit.unitsPerScan} but only ${left} ${item.description} are still to pack: open it and scan single units.`,
-    );
+    return stop('case_overshoots', message('packing.caseOvershoots', { caseQty: unit.unitsPerScan, count: left, item: item.description }));
   }
   return { ok: true, lineNo: line.lineNo, qty: unit.unitsPerScan, needsSerial: item.serialTracked && !unit.serial };
 }
@@ -109,13 +105,8 @@ export function checkSerial(
   usage: { inThisShipment: boolean; shippedBefore: boolean },
   description: string,
 ): UnitDecision | null {
-  if (usage.inThisShipment)
-    return stop('duplicate_serial', `Serial ${serial} is already in this shipment: scan the serial of the unit in your hand.`);
-  if (usage.shippedBefore)
-    return stop(
-      'duplicate_serial',
-      `Serial ${serial} of ${description} was packed before at this station: check the unit, it may be a return or a copied label.`,
-    );
+  if (usage.inThisShipment) return stop('duplicate_serial', message('packing.serialInShipment', { serial }));
+  if (usage.shippedBefore) return stop('duplicate_serial', message('packing.serialPackedBefore', { serial, item: description }));
   return null;
 }
 
@@ -128,12 +119,12 @@ export function verifyQuantityKey(
   qty: number,
   context: { allowed: boolean; lastScannedLineNo: number | null; serialTracked: boolean; description: string },
 ): UnitDecision {
-  if (!context.allowed) return stop('quantity_keys_off', 'Quantity keys are switched off at this site: scan every unit.');
-  if (context.serialTracked) return stop('serial_each', `${context.description} is serial tracked: scan each unit.`);
+  if (!context.allowed) return stop('quantity_keys_off', message('packing.quantityKeysOff'));
+  if (context.serialTracked) return stop('serial_each', message('packing.serialEach', { item: context.description }));
   if (context.lastScannedLineNo !== line.lineNo)
-    return stop('verify_first', `Scan one ${context.description} first; then type how many more.`);
+    return stop('verify_first', message('packing.scanOneFirst', { item: context.description }));
   const left = remainingOf(line);
-  if (qty > left) return stop('line_complete', `Only ${left} ${context.description} are still to pack; ${qty} is too many.`);
+  if (qty > left) return stop('line_complete', message('packing.tooMany', { count: left, item: context.description, qty }));
   return { ok: true, lineNo: line.lineNo, qty, needsSerial: false };
 }
 

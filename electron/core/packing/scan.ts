@@ -1,10 +1,11 @@
 import type { ScanFeedback } from '../../../shared/contract/station';
 import type { Operator } from '../../../shared/domain/master-data';
+import { type Message, message } from '../../../shared/messages';
 import { StationError } from '../kernel/errors';
 import { feedback, type ScanInput } from '../session';
 import { type ActiveOrder, type Bench, mayPack } from './bench';
 import { openOrder, resolveOrder } from './orders';
-import { checkSerial, remainingOf, verifyUnit } from './rules';
+import { checkSerial, verifyUnit } from './rules';
 import { countUnits } from './units';
 
 const W = 'packing';
@@ -14,26 +15,21 @@ const MAX_SERIAL = 40;
 export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, operator: Operator): ScanFeedback {
   const { repo, ctx, memory } = bench;
   const data = event.data.trim();
-  if (!mayPack(operator)) return feedback.bad(W, 'forbidden', `${operator.name} is not signed in as a packer.`);
+  if (!mayPack(operator)) return feedback.refused(W, 'forbidden', message('packing.notPacker', { name: operator.name }));
   // A badge is a credential, never goods: it must not reach the journal or the outbox as an unknown barcode.
   const badgeHolder = parsed.ok && parsed.kind === 'plain' ? ctx.badges.holder(data) : null;
-  if (badgeHolder) return feedback.info(W, `Badge of ${badgeHolder.name}: a weight override takes the badge on its prompt.`);
+  if (badgeHolder) return feedback.refused(W, 'badge', message('packing.badgeForOverride', { name: badgeHolder.name }));
   // Only part of the site is loaded: an order or item missing from it is not missing from the site.
-  if (!ctx.sync.cacheComplete())
-    return feedback.bad(
-      W,
-      'site_loading',
-      'The site is still loading from the server: scans are judged once it is complete (see Sync for progress).',
-    );
+  if (!ctx.sync.cacheComplete()) return feedback.refused(W, 'site_loading', message('errors.siteLoading'));
 
-  const stopped = (orderId: string | null, reason: string, message: string): ScanFeedback => {
+  const stopped = (orderId: string | null, reason: string, said: Message): ScanFeedback => {
     ctx.record(operator, { kind: 'packing.scan.stopped', payload: { orderId, reason, data: data.slice(0, 200) } });
-    return feedback.bad(W, reason, message);
+    return feedback.refused(W, reason, said);
   };
   const opened = (): ScanFeedback => {
     const order = resolveOrder(bench, data);
     const result = openOrder(bench, operator, order);
-    return result.already ? feedback.info(W, result.message) : feedback.good(W, result.message);
+    return feedback.accepted(W, result.message);
   };
 
   if (!repo.activePackOrder()) {
@@ -42,7 +38,7 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
     return stopped(
       null,
       'no_order',
-      isItem ? 'That is an item: scan the order, tote or pick list first.' : `No order, tote or pick list "${data}" is known here.`,
+      isItem ? message('packing.isItemScanOrder') : message('errors.notFound', { document: data.slice(0, 64) }),
     );
   }
 
@@ -50,7 +46,7 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
   try {
     active = bench.requireActive();
   } catch (error) {
-    if (error instanceof StationError && error.code === 'conflict') return feedback.bad(W, 'order_cancelled', error.message);
+    if (error instanceof StationError && error.code === 'conflict') return feedback.refused(W, 'order_cancelled', error.operatorMessage);
     throw error;
   }
   const { order } = active;
@@ -60,14 +56,10 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
     const itemBarcode = parsed.ok && parsed.gtin ? repo.itemByCode(parsed.gtin) : repo.itemByCode(data);
     const serial = parsed.ok && parsed.serial ? parsed.serial : itemBarcode ? null : data;
     if (itemBarcode && !(parsed.ok && parsed.serial && itemBarcode.itemId === waiting.itemId)) {
-      return stopped(order.id, 'serial_expected', `That is an item barcode: scan the serial number of the ${waiting.description}.`);
+      return stopped(order.id, 'serial_expected', message('packing.serialExpected', { item: waiting.description }));
     }
     if (!serial || serial.length > MAX_SERIAL || /\s/.test(serial))
-      return stopped(
-        order.id,
-        'bad_serial',
-        `"${data.slice(0, 60)}" is not a serial number: scan the serial of the ${waiting.description}.`,
-      );
+      return stopped(order.id, 'bad_serial', message('packing.badSerial', { text: data.slice(0, 60), item: waiting.description }));
     const dup = checkSerial(serial, repo.serialUsage(waiting.itemId, serial, order.id), waiting.description);
     if (dup && !dup.ok) return stopped(order.id, dup.reason, dup.message);
     memory.awaitingSerial = null;
@@ -86,17 +78,12 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
   const barcode = code ? repo.itemByCode(code) : undefined;
   if (!barcode) {
     if (repo.findOrders(data).length > 0) return opened();
-    if (!parsed.ok) return stopped(order.id, 'unreadable', `Unreadable barcode: ${parsed.error}. Scan it again or type it.`);
-    if (parsed.kind === 'sscc' || (parsed.sscc && !parsed.gtin))
-      return stopped(order.id, 'not_an_item', 'That is a pallet or carton label (SSCC): scan the item barcode.');
-    return stopped(
-      order.id,
-      'unknown_barcode',
-      `Unknown barcode ${data.slice(0, 40)}: it belongs to no item. Put the unit aside and call a supervisor.`,
-    );
+    if (!parsed.ok) return stopped(order.id, 'unreadable', message('packing.unreadable'));
+    if (parsed.kind === 'sscc' || (parsed.sscc && !parsed.gtin)) return stopped(order.id, 'not_an_item', message('packing.notAnItem'));
+    return stopped(order.id, 'unknown_barcode', message('packing.unknownBarcode', { code: data.slice(0, 40) }));
   }
   const item = repo.item(barcode.itemId);
-  if (!item) return stopped(order.id, 'unknown_barcode', `Barcode ${code ?? data} points to an item this station does not know.`);
+  if (!item) return stopped(order.id, 'unknown_barcode', message('packing.unknownItem', { code: code ?? data }));
 
   const lines = repo.linesOfItem(order.id, item.id);
   const lot = parsed.ok ? (parsed.lot ?? null) : null;
@@ -113,13 +100,13 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
 
   const open = repo.openCarton(order.id);
   if (open?.label_state === 'printed')
-    return stopped(order.id, 'carton_labelled', `Carton ${open.seq} is labelled already: close it first, then scan into the next carton.`);
+    return stopped(order.id, 'carton_labelled', message('packing.cartonLabelledScan', { carton: open.seq }));
 
   if (item.serialTracked) {
     if (!scanSerial) {
       memory.awaitingSerial = { orderId: order.id, lineNo: decision.lineNo, itemId: item.id, description: item.description, lot, expiry };
       bench.changed('serial.awaited');
-      return feedback.info(W, `${item.description}: now scan its serial number.`);
+      return feedback.needsInput(W, 'needs_serial', message('packing.scanSerial', { item: item.description }));
     }
     const dup = checkSerial(scanSerial, repo.serialUsage(item.id, scanSerial, order.id), item.description);
     if (dup && !dup.ok) return stopped(order.id, dup.reason, dup.message);
@@ -150,13 +137,22 @@ function counted(
   },
 ): ScanFeedback {
   const order = bench.repo.order(orderId);
-  if (!order) return feedback.bad(W, 'not_found', `Order ${orderId} is not known any more.`);
+  if (!order) return feedback.refused(W, 'not_found', message('errors.notFound', { document: orderId }));
   countUnits(bench, operator, { order, ...u });
   bench.changed('unit.packed');
   const line = bench.repo.linesOfItem(orderId, u.itemId).find((l) => l.lineNo === u.lineNo);
   const description = bench.repo.item(u.itemId)?.description ?? u.itemId;
-  const what = line ? `${description}: ${line.packed} of ${line.qty}${remainingOf(line) === 0 ? ' ✓' : ''}` : 'Counted';
   const remaining = bench.repo.remainingUnits(orderId);
-  const next = remaining === 0 ? 'All units packed: weigh the carton.' : `${remaining} to go.`;
-  return feedback.good(W, `${u.qty > 1 ? `+${u.qty} ` : ''}${what}. ${u.serial ? `Serial ${u.serial}. ` : ''}${next}`);
+  const next = remaining === 0 ? message('packing.allPacked') : message('packing.toGo', { count: remaining });
+  return feedback.accepted(
+    W,
+    message(u.serial ? 'packing.countedSerial' : 'packing.counted', {
+      qty: u.qty,
+      item: description,
+      packed: line?.packed ?? u.qty,
+      ordered: line?.qty ?? u.qty,
+      serial: u.serial ?? '',
+      next,
+    }),
+  );
 }

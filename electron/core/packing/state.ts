@@ -1,4 +1,5 @@
 import type { PackCarton, PackState, PackStep, WeightCheck } from '../../../shared/domain/packing';
+import { type Message, message } from '../../../shared/messages';
 import { type Bench, cancelledMessage } from './bench';
 import { recommendCarton } from './carton-rules';
 import { expectedOf } from './cartons';
@@ -10,19 +11,20 @@ function weightOf(c: CartonRow): WeightCheck | null {
   if (!c.weight_status || c.weight_g === null || c.expected_g === null) return null;
   const diff = Math.round((c.weight_g - c.expected_g) * 100) / 100;
   const tol = c.tolerance_g ?? 0;
-  const message =
+  const grams = { actualG: Math.round(c.weight_g), expectedG: Math.round(c.expected_g), toleranceG: Math.round(tol) };
+  const said =
     c.weight_status === 'ok'
-      ? `${Math.round(c.weight_g)} g, expected ${Math.round(c.expected_g)} g ±${Math.round(tol)} g`
+      ? message('packing.weightOk', { ...grams, diffG: Math.round(diff) })
       : c.weight_status === 'out'
-        ? `${Math.round(c.weight_g)} g is ${diff < 0 ? 'lighter' : 'heavier'} than the expected ${Math.round(c.expected_g)} g by ${Math.abs(Math.round(diff))} g (±${Math.round(tol)} g allowed)`
-        : `${Math.round(c.weight_g)} g accepted by a supervisor (expected ${Math.round(c.expected_g)} g): ${c.override_reason ?? ''}`;
+        ? message(diff < 0 ? 'packing.weightLight' : 'packing.weightHeavy', { ...grams, diffG: Math.abs(Math.round(diff)) })
+        : message('packing.weightOverridden', { ...grams, reason: c.override_reason ?? '' });
   return {
     status: c.weight_status,
     actualG: c.weight_g,
     expectedG: c.expected_g,
     diffG: diff,
     toleranceG: tol,
-    message,
+    message: said,
     overrideBy: c.override_by,
     overrideReason: c.override_reason,
   };
@@ -90,7 +92,7 @@ function stepOf(state: Omit<PackState, 'step' | 'notice'>): PackStep {
 }
 
 /** Everything the pack screen shows, read fresh from the station database. */
-export function packState(bench: Bench, notice: string | null = null): PackState {
+export function packState(bench: Bench, notice: Message | null = null): PackState {
   const { repo, ctx, memory } = bench;
   bench.noticeCancellation();
   const types = repo.cartonTypes();

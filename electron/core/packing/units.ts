@@ -35,11 +35,11 @@ export function ensureOpenCarton(bench: Bench, operator: Operator, order: OrderR
   if (existing) return existing;
   const pack = repo.packOrder(order.id);
   const types = repo.cartonTypes();
-  if (types.length === 0) throw ruleError('No carton types are set up for this site: ask a supervisor.');
+  if (types.length === 0) throw ruleError('packing.noCartonTypes');
   const chosen = pack?.next_carton_type ? types.find((t) => t.code === pack.next_carton_type) : undefined;
   const recommended = recommendCarton(goodsToPlace(bench, order.id), types).carton;
   const type = chosen ?? recommended ?? types.at(-1);
-  if (!type) throw ruleError('No carton type fits.');
+  if (!type) throw ruleError('packing.noCartonFits');
   const id = uuidv7();
   const at = bench.now();
   return ctx.transaction(() => {
@@ -86,7 +86,7 @@ export function countUnits(bench: Bench, operator: Operator, u: UnitToCount): { 
   const { repo, ctx } = bench;
   const current = repo.openCarton(u.order.id);
   if (current?.label_state === 'printed') {
-    throw conflict(`Carton ${current.seq} is labelled already: close it and continue in the next carton, or void its label first.`);
+    throw conflict('packing.cartonLabelledClose', { carton: current.seq });
   }
   const carton = ensureOpenCarton(bench, operator, u.order);
   const at = bench.now();

@@ -1,3 +1,4 @@
+import { type Message, message } from '../../../shared/messages';
 /** Carton weight check: expected gross weight, the tolerance that applies, and the verdict. Pure rules, no I/O. */
 
 export interface ToleranceSettings {
@@ -61,9 +62,8 @@ export function checkWeight(actualG: number, expectedG: number, settings: Tolera
   };
 }
 
-export function describeVerdict(v: WeightVerdict): string {
-  const diff = `${v.diffG > 0 ? '+' : ''}${Math.round(v.diffG)} g`;
-  return v.ok
-    ? `Weight ${Math.round(v.actualG)} g is within ±${Math.round(v.toleranceG)} g of ${Math.round(v.expectedG)} g (${diff}).`
-    : `Weight ${Math.round(v.actualG)} g is ${v.diffG < 0 ? 'lighter' : 'heavier'} than the expected ${Math.round(v.expectedG)} g by ${Math.abs(Math.round(v.diffG))} g (allowed ±${Math.round(v.toleranceG)} g): check the carton, re-weigh, or ask a supervisor.`;
+export function describeVerdict(v: WeightVerdict): Message {
+  const grams = { actualG: Math.round(v.actualG), expectedG: Math.round(v.expectedG), toleranceG: Math.round(v.toleranceG) };
+  if (v.ok) return message('packing.weightOk', { ...grams, diffG: Math.round(v.diffG) });
+  return message(v.diffG < 0 ? 'packing.weightLight' : 'packing.weightHeavy', { ...grams, diffG: Math.abs(Math.round(v.diffG)) });
 }

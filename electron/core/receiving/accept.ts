@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ScanFeedback } from '../../../shared/contract/station';
 import type { Item, Operator } from '../../../shared/domain/master-data';
+import { type Message, message } from '../../../shared/messages';
 import {
   allowedQty,
   conditionProblem,
@@ -49,16 +50,16 @@ export function refuse(
   deps: ReceivingDeps,
   operator: Operator,
   reason: string,
-  message: string,
+  said: Message,
   detail: Record<string, unknown> = {},
 ): ScanFeedback {
-  const payload = { reason, message, ...detail };
+  const payload = { reason, message: said, ...detail };
   const key = `${operator.id}\u0000${JSON.stringify(payload)}`;
   const now = deps.ctx.clock.now().getTime();
   const last = lastRefusal.get(deps.session);
   if (last && last.key === key && now - last.firstMs < REPEAT_WINDOW_MS) {
     last.repeats += 1;
-    return feedback.bad(W, reason, message);
+    return feedback.refused(W, reason, said);
   }
   let repeated = 0;
   if (last && last.repeats > 0) {
@@ -67,20 +68,19 @@ export function refuse(
   }
   deps.ctx.record(operator, { kind: 'receiving.refused', payload: repeated > 0 ? { ...payload, repeated } : payload });
   lastRefusal.set(deps.session, { key, firstMs: now, repeats: 0, operator, payload });
-  return feedback.bad(W, reason, message);
+  return feedback.refused(W, reason, said);
 }
 
 function approved(candidate: Candidate, rule: ApprovalRule): string | null {
   return candidate.approvals.find((a) => a.rule === rule)?.by ?? null;
 }
 
-function askApproval(deps: ReceivingDeps, operator: Operator, candidate: Candidate, rule: ApprovalRule, message: string): ScanFeedback {
-  deps.session.pending = { kind: 'approval', candidate, rule, message };
+/** Held for a supervisor: accepted with a warning the operator must notice, received once a badge approves it. */
+function askApproval(deps: ReceivingDeps, operator: Operator, candidate: Candidate, rule: ApprovalRule, said: Message): ScanFeedback {
+  deps.session.pending = { kind: 'approval', candidate, rule, message: said };
   changed(deps, 'approval needed');
-  return refuse(deps, operator, rule, `${message} A supervisor may approve: scan their badge.`, {
-    itemId: candidate.itemId,
-    qty: candidate.qty,
-  });
+  refuse(deps, operator, rule, said, { itemId: candidate.itemId, qty: candidate.qty });
+  return feedback.warning(W, rule, message('receiving.needsApproval', { problem: said }));
 }
 
 interface LineNow {
@@ -107,37 +107,49 @@ function poLinesOfItem(deps: ReceivingDeps, receipt: ReceiptRow, item: Item): Li
 export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candidate): ScanFeedback {
   const receipt = requireReceipt(deps);
   const item = deps.repo.item(candidate.itemId);
-  if (!item) throw notFound(`Item "${candidate.itemId}" is not in this station's master data.`);
+  if (!item) throw notFound('errors.notFound', { document: candidate.itemId });
   if (!item.active)
-    return refuse(deps, operator, 'inactive_item', `${item.sku} is no longer active: put it aside and call a supervisor.`, {
+    return refuse(deps, operator, 'inactive_item', message('receiving.inactiveItem', { sku: item.sku }), {
       itemId: item.id,
     });
 
   const qtyProblem = serialQuantityProblem(item, candidate.qty);
-  if (qtyProblem) return refuse(deps, operator, 'serial_quantity', `${item.sku}: ${qtyProblem}`, { itemId: item.id, qty: candidate.qty });
+  if (qtyProblem) return refuse(deps, operator, 'serial_quantity', qtyProblem, { itemId: item.id, qty: candidate.qty });
 
   const missing = missingTracking(item, candidate);
   if (missing.length > 0) {
     deps.session.pending = { kind: 'tracking', candidate, needs: missing };
     changed(deps, 'tracking needed');
-    return { decision: 'info', reason: 'needs_tracking', message: trackingPrompt(item.sku, missing), sound: 'warn', workflow: W };
+    return feedback.needsInput(W, 'needs_tracking', trackingPrompt(item.sku, missing));
   }
 
   if (candidate.expiry && (item.expiryTracked || item.minShelfLifeDays > 0)) {
     const life = checkShelfLife(candidate.expiry, today(deps), item.minShelfLifeDays);
     if (!life.ok && life.reason === 'expired') {
       deps.session.pending = null;
-      return refuse(deps, operator, 'expired', `${item.sku}: ${life.message}`, { itemId: item.id, expiry: candidate.expiry });
+      return refuse(
+        deps,
+        operator,
+        'expired',
+        message('receiving.expired', { sku: item.sku, expiry: candidate.expiry, count: -life.remainingDays }),
+        { itemId: item.id, expiry: candidate.expiry },
+      );
     }
     if (!life.ok && !approved(candidate, 'short_shelf_life'))
-      return askApproval(deps, operator, candidate, 'short_shelf_life', `${item.sku}: ${life.message}`);
+      return askApproval(
+        deps,
+        operator,
+        candidate,
+        'short_shelf_life',
+        message('receiving.shortShelfLife', { sku: item.sku, expiry: candidate.expiry, count: life.remainingDays, minDays: life.minDays }),
+      );
   }
 
   if (candidate.serial) {
     const conflict = serialConflict(candidate.serial, receipt.id, deps.repo.serialSeen(item.id, candidate.serial));
     if (conflict) {
       deps.session.pending = null;
-      return refuse(deps, operator, 'duplicate_serial', `${item.sku}: ${conflict}`, { itemId: item.id, serial: candidate.serial });
+      return refuse(deps, operator, 'duplicate_serial', conflict, { itemId: item.id, serial: candidate.serial });
     }
   }
 
@@ -157,7 +169,15 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
           operator,
           candidate,
           'over_receipt',
-          `${item.sku}: over-receipt. Line ${line.lineNo} takes at most ${judged.allowed} (ordered ${line.ordered}, received ${line.received}); ${candidate.qty} more would make ${judged.wouldBe}.`,
+          message('receiving.overTolerance', {
+            sku: item.sku,
+            lineNo: line.lineNo,
+            allowed: judged.allowed,
+            ordered: line.ordered,
+            received: line.received,
+            count: candidate.qty,
+            wouldBe: judged.wouldBe,
+          }),
         );
       }
       parts = [
@@ -227,46 +247,38 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
   deps.session.unknownBarcode = null;
   changed(deps, 'received');
 
-  const what = `${candidate.qty} × ${item.sku}${candidate.lot ? ` lot ${candidate.lot}` : ''}${candidate.serial ? ` serial ${candidate.serial}` : ''}`;
-  const progress = line ? ` (line ${line.lineNo}: ${line.received + candidate.qty}/${line.ordered})` : '';
+  const what = message(candidate.serial ? 'receiving.goodsWithSerial' : candidate.lot ? 'receiving.goodsWithLot' : 'receiving.goods', {
+    count: candidate.qty,
+    sku: item.sku,
+    lot: candidate.lot ?? '',
+    serial: candidate.serial ?? '',
+  });
   if (holds.length > 0) {
     const why = holds.map((h) => h.reason).join('; ');
     deps.ctx.bus.emit('alert', {
       level: 'warning',
-      message: `${item.sku}${candidate.lot ? ` lot ${candidate.lot}` : ''} is on quality hold (${why}): put it aside.`,
+      message: message('receiving.heldAlert', { sku: item.sku, lot: candidate.lot ?? '', why }),
       workflow: W,
     });
-    return {
-      decision: 'accepted',
-      reason: 'on_hold',
-      sound: 'warn',
-      workflow: W,
-      message: `ON HOLD — received ${what} into hold status (${why}). Put it aside.`,
-    };
+    return feedback.warning(W, 'on_hold', message('receiving.receivedOnHold', { what, why }));
   }
   if (onHold)
-    return {
-      decision: 'accepted',
-      reason: 'on_hold',
-      sound: 'warn',
-      workflow: W,
-      message: `Received ${what} as ${condition.condition}, on hold.${progress}`,
-    };
-  if (!line)
-    return {
-      decision: 'accepted',
-      reason: 'unexpected_item',
-      sound: 'warn',
-      workflow: W,
-      message: `Received ${what}: NOT on ${receipt.poId} (unexpected).`,
-    };
-  return feedback.good(W, `Received ${what}${progress}.`);
+    return feedback.warning(
+      W,
+      'on_hold',
+      message('receiving.receivedDamagedOnHold', { what, condition: message(`condition.${condition.condition}`) }),
+    );
+  if (!line) return feedback.warning(W, 'unexpected_item', message('receiving.receivedNotOnPo', { what }));
+  return feedback.accepted(
+    W,
+    message('receiving.receivedOnLine', { what, lineNo: line.lineNo, received: line.received + candidate.qty, ordered: line.ordered }),
+  );
 }
 
 /** A supervisor approves the refused candidate waiting for approval; it is then decided again. */
 export function approvePending(deps: ReceivingDeps, operator: Operator, supervisor: Operator): ScanFeedback {
   const pending = deps.session.pending;
-  if (pending?.kind !== 'approval') return feedback.info(W, 'Nothing is waiting for a supervisor.');
+  if (pending?.kind !== 'approval') return feedback.refused(W, 'nothing_pending', message('receiving.nothingAwaitsApproval'));
   deps.ctx.record(operator, {
     kind: 'receiving.approve',
     payload: { rule: pending.rule, supervisor: supervisor.id, itemId: pending.candidate.itemId, qty: pending.candidate.qty },

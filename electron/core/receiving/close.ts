@@ -1,9 +1,13 @@
 /** Closing a receipt: the discrepancy summary, a supervisor's approval, open LPNs put away, `receipt.close`, the report. */
+
+import type { SupervisorApproval } from '../../../shared/contract/station';
 import type { Operator } from '../../../shared/domain/master-data';
 import type { CloseSummary, PrintOutcome } from '../../../shared/domain/receiving';
+import { message } from '../../../shared/messages';
 import { closeSummary, hasDiscrepancies } from '../../../shared/rules/receiving';
 import { buildReceiptReport } from '../devices';
 import { StationError } from '../kernel/errors';
+import { approvingSupervisor } from '../session';
 import { syncOp } from '../storage/sync-op';
 import { changed, nowIso, type ReceivingDeps, requireReceipt, setActiveReceipt } from './deps';
 import { planPutaway, recordPutaway } from './lpn';
@@ -33,18 +37,16 @@ export function closePreview(deps: ReceivingDeps): CloseSummary {
 export async function closeReceipt(
   deps: ReceivingDeps,
   operator: Operator,
-  supervisor: { badge: string; pin?: string } | undefined,
+  approval: SupervisorApproval | undefined,
   printReport: boolean,
 ): Promise<{ summary: CloseSummary; approvedBy: string | null; report: PrintOutcome | null }> {
   const receipt = requireReceipt(deps);
   const summary = summarize(deps, receipt);
   let approver: Operator | null = null;
-  if (supervisor !== undefined) approver = deps.ctx.badges.approve({ ...supervisor, via: 'receiving.close' });
+  if (approval !== undefined) approver = approvingSupervisor(deps.ctx, 'receiving.close', approval);
   if (summary.needsApproval && !approver) {
-    const what = summary.lines
-      .filter((l) => l.kind !== 'ok' || l.damaged > 0)
-      .map((l) => `${l.sku} ${l.kind}${l.damaged ? ` (${l.damaged} damaged)` : ''}`);
-    throw new StationError('rule', `The receipt has discrepancies (${what.join(', ')}): a supervisor must approve with their badge.`);
+    const skus = summary.lines.filter((l) => l.kind !== 'ok' || l.damaged > 0).map((l) => l.sku);
+    throw new StationError('rule', message('receiving.closeNeedsApproval', { skus: skus.join(', '), count: skus.length }));
   }
   const approvedBy = approver?.id ?? null;
   const at = nowIso(deps);
@@ -75,7 +77,7 @@ export async function closeReceipt(
       { kind: 'receiving.close', payload: { receiptId: receipt.id, poId: receipt.poId, approvedBy, putAway, lines: summary.lines }, op },
       () => {
         if (!deps.repo.closeReceipt(receipt.id, at, operator.id, approvedBy, summary.lines))
-          throw new StationError('conflict', 'This receipt was closed already.');
+          throw new StationError('conflict', message('receiving.closedAlready'));
         deps.repo.closePurchaseOrder(receipt.poId);
         setActiveReceipt(deps, null);
       },

@@ -30,7 +30,7 @@ export function activeReceipt(deps: ReceivingDeps): ReceiptRow | null {
 
 export function requireReceipt(deps: ReceivingDeps): ReceiptRow {
   const receipt = activeReceipt(deps);
-  if (!receipt) throw ruleError('No receipt is open: scan or choose a PO, an ASN or a pallet SSCC first.');
+  if (!receipt) throw ruleError('receiving.noReceipt');
   return receipt;
 }
 

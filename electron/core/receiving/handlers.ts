@@ -3,13 +3,14 @@ import type { ScanFeedback } from '../../../shared/contract/station';
 import type { WeightReading } from '../../../shared/domain/devices';
 import type { Operator } from '../../../shared/domain/master-data';
 import type { ReceivingAction } from '../../../shared/domain/receiving';
+import { message } from '../../../shared/messages';
 import { readExpiry } from '../../../shared/rules/shelf-life';
 import { isValidGtin, normalizeGtin } from '../../../shared/scan';
 import type { StationContext } from '../context';
 import { toGrams } from '../devices';
 import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
 import type { CallContext, HandlersFor } from '../kernel/handlers';
-import { feedback, type WorkflowModule } from '../session';
+import { approvalFrom, approvingSupervisor, feedback, type WorkflowModule } from '../session';
 import { approvePending, decide, refuse } from './accept';
 import { closePreview, closeReceipt } from './close';
 import { activeReceipt, changed, type ReceivingDeps, requireReceipt, today } from './deps';
@@ -28,14 +29,14 @@ export interface ReceivingModule {
 }
 
 function operatorOf(call: CallContext): Operator {
-  if (!call.operator) throw new StationError('not_signed_in', 'Sign in first: scan your badge.');
+  if (!call.operator) throw new StationError('not_signed_in', message('session.signInFirst'));
   return call.operator;
 }
 
 function expiryOf(deps: ReceivingDeps, text: string | undefined): string | null {
   if (text === undefined) return null;
   const read = readExpiry(text, today(deps));
-  if (!read.ok) throw ruleError(read.error);
+  if (!read.ok) throw ruleError('receiving.badExpiry', { text: text.slice(0, 30) });
   return read.iso;
 }
 
@@ -53,7 +54,7 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
   };
   const requireItem = (itemId: string) => {
     const item = deps.repo.item(itemId);
-    if (!item) throw notFound(`Item "${itemId}" is not in this station's master data.`);
+    if (!item) throw notFound('errors.notFound', { document: itemId });
     return item;
   };
 
@@ -74,7 +75,7 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
       'receiving.receive': ({ itemId, qty, lot, expiry, serial }, call) => {
         const operator = operatorOf(call);
         requireReceipt(deps);
-        if (!ctx.site().allowQuantityKeys) throw ruleError('This site counts by scan only: typed quantities are switched off.');
+        if (!ctx.site().allowQuantityKeys) throw ruleError('receiving.quantityKeysOff');
         const item = requireItem(itemId);
         const candidate: Candidate = {
           itemId: item.id,
@@ -98,7 +99,10 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
           reading = await readScale(deps);
         } catch (error) {
           return answer(
-            refuse(deps, operator, 'scale', error instanceof Error ? error.message : String(error), { itemId }),
+            refuse(deps, operator, 'scale', message('receiving.scaleNoSteadyWeight'), {
+              itemId,
+              error: error instanceof Error ? error.message : String(error),
+            }),
             `weigh ${item.sku}`,
           );
         }
@@ -108,7 +112,10 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
         const weighing = { grossKg: grossG / 1000, netKg: netG / 1000, exactUnits: item.unitWeightG > 0 ? netG / item.unitWeightG : null };
         if (!counted.ok)
           return answer(
-            refuse(deps, operator, counted.reason, `${item.sku}: ${counted.message}`, { itemId, reading }),
+            refuse(deps, operator, counted.reason, message('receiving.itemProblem', { sku: item.sku, problem: counted.message }), {
+              itemId,
+              reading,
+            }),
             `weigh ${item.sku}`,
             weighing,
           );
@@ -132,13 +139,14 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
           ...(serial ? { serial } : {}),
           ...(expiry ? { expiry: expiryOf(deps, expiry) ?? undefined } : {}),
         };
-        const fb = fillPending(deps, operator, fill) ?? feedback.info('receiving', 'Nothing is waiting for a lot, an expiry or a serial.');
+        const fb =
+          fillPending(deps, operator, fill) ?? feedback.refused('receiving', 'nothing_pending', message('receiving.nothingPending'));
         return answer(fb, [lot, expiry, serial].filter(Boolean).join(' '));
       },
-      'receiving.approve': ({ badge, pin }, call) => {
+      'receiving.approve': ({ badge, pin, scanned }, call) => {
         const operator = operatorOf(call);
         requireReceipt(deps);
-        const supervisor = ctx.badges.approve({ badge, pin, via: 'receiving.approve' });
+        const supervisor = approvingSupervisor(ctx, 'receiving.pending', approvalFrom({ badge, pin, scanned }));
         return answer(approvePending(deps, operator, supervisor), `approved by ${supervisor.name}`);
       },
       'receiving.cancelPending': (_input, call) => {
@@ -167,13 +175,15 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
         changed(deps, 'condition');
         return setting;
       },
-      'receiving.linkBarcode': ({ code, itemId, packQty, supervisorBadge, supervisorPin }, call) => {
+      'receiving.linkBarcode': ({ code, itemId, packQty, supervisorBadge, supervisorPin, supervisorScanned }, call) => {
         const operator = operatorOf(call);
-        const supervisor = ctx.badges.approve({ badge: supervisorBadge, pin: supervisorPin, via: 'receiving.linkBarcode' });
+        const approval = approvalFrom({ badge: supervisorBadge, pin: supervisorPin, scanned: supervisorScanned });
+        const supervisor = approvingSupervisor(ctx, 'receiving.linkBarcode', approval);
         const item = requireItem(itemId);
         const normalized = /^\d+$/.test(code) && isValidGtin(code) ? normalizeGtin(code) : code;
         const taken = deps.repo.barcode(normalized);
-        if (taken) throw conflict(`Barcode ${normalized} already belongs to ${taken.itemId}.`);
+        if (taken)
+          throw conflict('receiving.barcodeTaken', { code: normalized, item: deps.repo.item(taken.itemId)?.description ?? taken.itemId });
         ctx.record(
           operator,
           {
@@ -194,11 +204,11 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
       'receiving.lpn.suggest': ({ lpn }) => planPutaway(deps, requireLpn(deps, requireReceipt(deps), lpn)),
       'receiving.lpn.putaway': ({ lpn, location }, call) => putAwayLpn(deps, operatorOf(call), lpn, location),
       'receiving.closePreview': () => closePreview(deps),
-      'receiving.close': ({ supervisorBadge, supervisorPin, printReport }, call) =>
+      'receiving.close': ({ supervisorBadge, supervisorPin, supervisorScanned, printReport }, call) =>
         closeReceipt(
           deps,
           operatorOf(call),
-          supervisorBadge === undefined ? undefined : { badge: supervisorBadge, pin: supervisorPin },
+          approvalFrom({ badge: supervisorBadge, pin: supervisorPin, scanned: supervisorScanned }),
           printReport,
         ),
     },

@@ -1,6 +1,8 @@
 /** License plates of a receipt: start, weigh, label, putaway suggestion and confirmation. */
+
 import type { Operator } from '../../../shared/domain/master-data';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../shared/domain/receiving';
+import { message } from '../../../shared/messages';
 import { type PalletLine, palletContent } from '../../../shared/rules/pallet-content';
 import { gtinError, normalizeGtin } from '../../../shared/scan/check-digit';
 import type { StockLine } from '../../../shared/sync-protocol';
@@ -18,9 +20,9 @@ export const STABLE_TIMEOUT_MS = 5000;
 
 export function requireLpn(deps: ReceivingDeps, receipt: ReceiptRow, ref: string | undefined): LpnRow {
   const id = ref ?? receipt.currentLpn;
-  if (!id) throw ruleError('No license plate is open: start a pallet or a tote first.');
+  if (!id) throw ruleError('receiving.noLpn');
   const lpn = deps.repo.lpn(id);
-  if (!lpn || lpn.receiptId !== receipt.id) throw notFound(`License plate ${id} is not part of this receipt.`);
+  if (!lpn || lpn.receiptId !== receipt.id) throw notFound('receiving.lpnNotInReceipt', { lpn: id });
   return lpn;
 }
 
@@ -46,11 +48,8 @@ export function startLpn(deps: ReceivingDeps, operator: Operator, container: 'pa
 export async function readScale(deps: ReceivingDeps) {
   try {
     return await deps.ctx.devices.readStable(SCALE_ROLE, STABLE_TIMEOUT_MS);
-  } catch (error) {
-    throw new StationError(
-      'device',
-      `The receiving scale gave no steady weight: ${error instanceof Error ? error.message : String(error)}. Re-weigh.`,
-    );
+  } catch {
+    throw new StationError('device', message('receiving.scaleNoSteadyWeight'));
   }
 }
 
@@ -58,9 +57,10 @@ export async function weighLpn(deps: ReceivingDeps, operator: Operator, ref: str
   const receipt = requireReceipt(deps);
   const lpn = requireLpn(deps, receipt, ref);
   const reading = await readScale(deps);
-  if (reading.status !== 'ok' || !reading.stable) throw new StationError('device', `The scale reports ${reading.status}: re-weigh.`);
+  if (reading.status !== 'ok' || !reading.stable)
+    throw new StationError('device', message('receiving.scaleStatus', { status: message(`scaleStatus.${reading.status}`) }));
   const kg = Math.round(toGrams(reading.value, reading.unit)) / 1000;
-  if (kg <= 0) throw ruleError('Nothing on the scale: put the pallet on, let it settle and weigh again.');
+  if (kg <= 0) throw ruleError('receiving.nothingOnScale');
   deps.ctx.record(operator, { kind: 'receiving.lpn.weigh', payload: { lpn: lpn.lpn, weightKg: kg, reading } }, () =>
     deps.repo.weighLpn(lpn.lpn, kg, nowIso(deps)),
   );
@@ -112,10 +112,10 @@ function stockLines(deps: ReceivingDeps, lpn: string): StockLine[] {
 /** Records where the LPN goes (`lpn.putaway`); call inside a transaction when it is part of a larger change. */
 export function recordPutaway(deps: ReceivingDeps, operator: Operator, receipt: ReceiptRow, lpn: LpnRow, location: string): void {
   const items = stockLines(deps, lpn.lpn);
-  if (items.length === 0) throw ruleError(`License plate ${lpn.lpn} is empty: nothing to put away.`);
+  if (items.length === 0) throw ruleError('receiving.lpnEmpty', { lpn: lpn.lpn });
   const op = syncOp('lpn.putaway', { lpn: lpn.lpn, location, items });
   deps.ctx.record(operator, { kind: 'receiving.lpn.putaway', payload: { receiptId: receipt.id, lpn: lpn.lpn, location }, op }, () => {
-    if (!deps.repo.putAway(lpn.lpn, location, nowIso(deps), operator.id)) throw ruleError(`License plate ${lpn.lpn} is already put away.`);
+    if (!deps.repo.putAway(lpn.lpn, location, nowIso(deps), operator.id)) throw ruleError('receiving.lpnAlreadyPutAway', { lpn: lpn.lpn });
     if (receipt.currentLpn === lpn.lpn) deps.repo.setCurrentLpn(receipt.id, null);
   });
 }
@@ -123,17 +123,17 @@ export function recordPutaway(deps: ReceivingDeps, operator: Operator, receipt: 
 export function putAwayLpn(deps: ReceivingDeps, operator: Operator, ref: string | undefined, location: string | undefined): LpnView {
   const receipt = requireReceipt(deps);
   const lpn = requireLpn(deps, receipt, ref);
-  if (lpn.location) throw ruleError(`License plate ${lpn.lpn} is already put away to ${lpn.location}.`);
+  if (lpn.location) throw ruleError('receiving.lpnAlreadyPutAwayTo', { lpn: lpn.lpn, location: lpn.location });
   const plan = suggestPutaway(goodsOf(deps, lpn), putawayLocations(deps), Number.POSITIVE_INFINITY);
   let target = plan.suggestions[0]?.location;
   if (location !== undefined) {
     const loc = location.trim().toUpperCase();
     const ruledOut = plan.excluded.find((e) => e.location.toUpperCase() === loc);
-    if (ruledOut) throw ruleError(`${ruledOut.location}: ${ruledOut.reason}. Choose another location.`);
+    if (ruledOut) throw ruleError('receiving.locationRuledOut', { location: ruledOut.location });
     target = plan.suggestions.find((s) => s.location.toUpperCase() === loc)?.location;
-    if (!target) throw notFound(`Location ${location} is not known at this site.`);
+    if (!target) throw notFound('errors.notFound', { document: location });
   }
-  if (!target) throw ruleError(`No location may take ${lpn.lpn}: ask a supervisor.`);
+  if (!target) throw ruleError('receiving.noLocation', { lpn: lpn.lpn });
   const chosen = target;
   deps.ctx.transaction(() => recordPutaway(deps, operator, receipt, lpn, chosen));
   changed(deps, 'lpn put away');
@@ -170,7 +170,7 @@ export async function printLpnLabel(
   const item = first ? deps.repo.item(first.itemId) : undefined;
   let zpl: string;
   if (label === 'sscc') {
-    if (!lpn.sscc) throw ruleError(`${lpn.lpn} is an internal license plate: print its LPN label, or start a pallet with an SSCC.`);
+    if (!lpn.sscc) throw ruleError('receiving.internalLpnNoSscc', { lpn: lpn.lpn });
     const lines = deps.repo.linesOfLpn(lpn.lpn);
     const content = palletContent(lines.map((l) => receivedLevel(deps, l.itemId, l.qty, l.barcode)));
     const lots = new Set(view.items.map((i) => i.lot));
@@ -188,7 +188,7 @@ export async function printLpnLabel(
       ...(expiry ? { expiry } : {}),
     });
   } else {
-    if (view.items.length === 0) throw ruleError(`License plate ${lpn.lpn} is empty: receive goods onto it, then print its label.`);
+    if (view.items.length === 0) throw ruleError('receiving.lpnEmptyForLabel', { lpn: lpn.lpn });
     const plan = lpn.location ? null : planPutaway(deps, lpn, 1);
     const location = lpn.location ?? plan?.suggestions[0]?.location ?? 'NO LOCATION';
     const qty = view.items.reduce((s, i) => s + i.qty, 0);

@@ -41,7 +41,7 @@ export function findReference(deps: ReceivingDeps, reference: string): FoundRefe
 export function openReceipt(deps: ReceivingDeps, operator: Operator, found: FoundReference): ReceiptRow {
   const { repo } = deps;
   const { po, asn } = found;
-  if (po.status !== 'open') throw ruleError(`${po.number} is ${po.status}: nothing more can be received on it.`);
+  if (po.status !== 'open') throw ruleError('receiving.poNotOpen', { document: po.number });
   const at = nowIso(deps);
   const receipt = deps.ctx.transaction(() => {
     const existing = repo.openReceiptOfPo(po.id);
@@ -71,8 +71,8 @@ export function openReceipt(deps: ReceivingDeps, operator: Operator, found: Foun
 export function startSupplierLpn(deps: ReceivingDeps, operator: Operator, receiptId: string, sscc: string): void {
   const { repo } = deps;
   const existing = repo.lpn(sscc);
-  if (existing && existing.receiptId !== receiptId) throw ruleError(`Pallet ${sscc} was received on another receipt already.`);
-  if (existing?.location) throw ruleError(`Pallet ${sscc} is already put away to ${existing.location}.`);
+  if (existing && existing.receiptId !== receiptId) throw ruleError('receiving.palletOnOtherReceipt', { sscc });
+  if (existing?.location) throw ruleError('receiving.palletPutAway', { sscc, location: existing.location });
   deps.ctx.record(
     operator,
     { kind: 'receiving.lpn.start', payload: { receiptId, lpn: sscc, kind: 'supplier', container: 'pallet' } },
@@ -86,6 +86,6 @@ export function startSupplierLpn(deps: ReceivingDeps, operator: Operator, receip
 
 export function requireReference(deps: ReceivingDeps, reference: string): FoundReference {
   const found = findReference(deps, reference);
-  if (!found) throw notFound(`"${reference.slice(0, 64)}" is no PO, ASN or pallet SSCC this station knows.`);
+  if (!found) throw notFound('errors.notFound', { document: reference.trim().slice(0, 64) });
   return found;
 }

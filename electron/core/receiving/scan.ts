@@ -1,6 +1,7 @@
 /** Every scan on the receiving screen: a supervisor badge, an answer to a prompt, a PO/ASN/pallet, or goods. */
 import type { ScanFeedback } from '../../../shared/contract/station';
 import type { Operator } from '../../../shared/domain/master-data';
+import { message } from '../../../shared/messages';
 import type { Tracked } from '../../../shared/rules/receiving';
 import { readExpiry } from '../../../shared/rules/shelf-life';
 import type { ParsedScanOk } from '../../../shared/scan';
@@ -28,9 +29,11 @@ const trackedOf = (parsed: ParsedScanOk): Partial<Tracked> => ({
 
 function describeReceipt(deps: ReceivingDeps, poId: string, poNumber: string, sscc: string | null): ScanFeedback {
   const lines = deps.repo.poLines(poId).length;
-  return feedback.good(
+  return feedback.accepted(
     W,
-    `Receiving ${poNumber}: ${lines} line${lines === 1 ? '' : 's'}.${sscc ? ` Pallet ${sscc} is the license plate.` : ''} Scan the goods.`,
+    sscc
+      ? message('receiving.openedOnPallet', { document: poNumber, count: lines, sscc })
+      : message('receiving.opened', { document: poNumber, count: lines }),
   );
 }
 
@@ -43,16 +46,14 @@ export function fillPending(deps: ReceivingDeps, operator: Operator, fill: Parti
     const need = pending.needs[0];
     const text = fill.trim();
     if (need === 'lot') {
-      if (!LOT_TEXT.test(text))
-        return refuse(deps, operator, 'bad_lot', `"${text.slice(0, 30)}" is no lot number (1 to 20 characters, no spaces).`);
+      if (!LOT_TEXT.test(text)) return refuse(deps, operator, 'bad_lot', message('receiving.badLot', { text: text.slice(0, 30) }));
       candidate.lot = text;
     } else if (need === 'expiry') {
       const expiry = readExpiry(text, today(deps));
-      if (!expiry.ok) return refuse(deps, operator, 'bad_expiry', expiry.error);
+      if (!expiry.ok) return refuse(deps, operator, 'bad_expiry', message('receiving.badExpiry', { text: text.slice(0, 30) }));
       candidate.expiry = expiry.iso;
     } else if (need === 'serial') {
-      if (!SERIAL_TEXT.test(text))
-        return refuse(deps, operator, 'bad_serial', `"${text.slice(0, 30)}" is no serial number (1 to 40 characters, no spaces).`);
+      if (!SERIAL_TEXT.test(text)) return refuse(deps, operator, 'bad_serial', message('receiving.badSerial', { text: text.slice(0, 30) }));
       candidate.serial = text;
     }
   } else {
@@ -72,23 +73,20 @@ function candidateFromScan(deps: ReceivingDeps, operator: Operator, parsed: Pars
   if (!item) {
     deps.session.unknownBarcode = code;
     changed(deps, 'unknown barcode');
-    return refuse(
-      deps,
-      operator,
-      'unknown_barcode',
-      `Unknown barcode ${code}: no item has it. Put the goods aside; a supervisor can link the barcode to an item.`,
-      { code },
-    );
+    return refuse(deps, operator, 'unknown_barcode', message('receiving.unknownBarcode', { code }), { code });
   }
   const packQty = known?.packQty ?? 1;
   let qty = parsed.count !== undefined ? parsed.count * (parsed.gtin ? 1 : packQty) : packQty;
   // Variable-measure trade items (indicator 9) carry their net weight: the count follows from it.
   if (parsed.count === undefined && gtin?.startsWith('9') && parsed.netWeightKg !== undefined) {
     const counted = countByWeight({ value: parsed.netWeightKg, unit: 'kg', stable: true, status: 'ok' }, item.unitWeightG);
-    if (!counted.ok) return refuse(deps, operator, counted.reason, `${item.sku}: ${counted.message}`, { code });
+    if (!counted.ok)
+      return refuse(deps, operator, counted.reason, message('receiving.itemProblem', { sku: item.sku, problem: counted.message }), {
+        code,
+      });
     qty = counted.count;
   }
-  if (qty < 1) return refuse(deps, operator, 'zero_count', `${item.sku}: the label counts 0 units.`, { code });
+  if (qty < 1) return refuse(deps, operator, 'zero_count', message('receiving.zeroCount', { sku: item.sku }), { code });
   return {
     itemId: item.id,
     qty,
@@ -101,12 +99,15 @@ function candidateFromScan(deps: ReceivingDeps, operator: Operator, parsed: Pars
   };
 }
 
+/** A document number as the ERP writes it (PO-1001, ASN-77, SO-2002): not found is the answer, not "open one first". */
+const looksLikeDocument = (data: string): boolean => /^(PO|ASN)[-_ ]?\w+$/i.test(data);
+
 /** Said instead of judging a scan against a cache that holds only part of the site. */
-export const SITE_LOADING = 'The site is still loading from the server: scans are judged once it is complete (see Sync for progress).';
+export const SITE_LOADING = message('errors.siteLoading');
 
 export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput, operator: Operator): Promise<ScanFeedback> {
   if (!parsed.ok)
-    return refuse(deps, operator, 'unreadable', `Cannot read this barcode: ${parsed.error}.`, { data: parsed.data.slice(0, 100) });
+    return refuse(deps, operator, 'unreadable', message('receiving.unreadable'), { data: parsed.data.slice(0, 100), error: parsed.error });
   if (!deps.ctx.sync.cacheComplete()) return refuse(deps, operator, 'site_loading', SITE_LOADING, { data: parsed.data.slice(0, 100) });
   const receipt = activeReceipt(deps);
   const data = parsed.data.trim();
@@ -114,7 +115,8 @@ export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput
 
   const badgeHolder = parsed.kind === 'plain' ? deps.ctx.badges.holder(data) : null;
   if (badgeHolder) {
-    if (pending?.kind !== 'approval') return feedback.info(W, `Badge of ${badgeHolder.name}: nothing waits for an approval.`);
+    if (pending?.kind !== 'approval')
+      return feedback.refused(W, 'nothing_pending', message('receiving.badgeNoApproval', { name: badgeHolder.name }));
     // Counted and journaled like a typed approval; a PIN, when the site asks for one, is typed on the approval prompt.
     return approvePending(deps, operator, deps.ctx.badges.approve({ badge: data, via: 'receiving.scan' }));
   }
@@ -128,41 +130,42 @@ export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput
         if (sscc) {
           startSupplierLpn(deps, operator, receipt.id, sscc);
           changed(deps, 'pallet');
-          return feedback.good(W, `Pallet ${sscc} of ${found.asn?.number ?? found.po.number}: the next goods go onto it.`);
+          return feedback.accepted(W, message('receiving.palletStarted', { sscc, document: found.asn?.number ?? found.po.number }));
         }
-        return feedback.info(W, `${found.po.number} is open. Scan the goods.`);
+        return feedback.accepted(W, message('receiving.alreadyOpen', { document: found.po.number }));
       }
       const opened = openReceipt(deps, operator, found);
       return describeReceipt(deps, opened.poId, found.po.number, sscc);
     }
+    if (parsed.kind === 'plain' && looksLikeDocument(data))
+      return refuse(deps, operator, 'not_found', message('errors.notFound', { document: data.slice(0, 64) }), { data: data.slice(0, 100) });
     if (ssccOnly)
-      return refuse(deps, operator, 'unknown_sscc', `Pallet SSCC ${parsed.sscc ?? ''} is on no ASN this station knows.`, {
+      return refuse(deps, operator, 'unknown_sscc', message('receiving.unknownSscc', { sscc: parsed.sscc ?? '' }), {
         sscc: parsed.sscc,
       });
   }
 
-  if (!receipt)
-    return refuse(deps, operator, 'no_receipt', 'Scan or choose a PO, an ASN or a pallet SSCC first.', { data: data.slice(0, 100) });
+  if (!receipt) return refuse(deps, operator, 'no_receipt', message('receiving.noReceipt'), { data: data.slice(0, 100) });
 
   if (pending?.kind === 'tracking') {
     const gtin = gtinOf(parsed);
     const sameItem = gtin !== undefined && deps.repo.barcode(gtin)?.itemId === pending.candidate.itemId;
     const tracked = trackedOf(parsed);
     if ((sameItem || (gtin === undefined && parsed.kind === 'gs1')) && Object.keys(tracked).length > 0)
-      return fillPending(deps, operator, tracked) ?? feedback.info(W, 'Nothing to fill.');
+      return fillPending(deps, operator, tracked) ?? feedback.refused(W, 'nothing_pending', message('receiving.nothingToFill'));
     if (parsed.kind === 'plain' && deps.repo.barcode(data) === undefined)
-      return fillPending(deps, operator, data) ?? feedback.info(W, 'Nothing to fill.');
+      return fillPending(deps, operator, data) ?? feedback.refused(W, 'nothing_pending', message('receiving.nothingToFill'));
     deps.session.pending = null;
   } else if (pending?.kind === 'approval') {
     deps.session.pending = null;
   }
 
   if (parsed.kind === 'gs1' && gtinOf(parsed) === undefined) {
-    return refuse(deps, operator, 'no_item', 'This barcode names no item (no GTIN): scan the item barcode first.', {
+    return refuse(deps, operator, 'no_item', message('receiving.noItemInBarcode'), {
       data: data.slice(0, 100),
     });
   }
   const candidate = candidateFromScan(deps, operator, parsed);
-  if ('decision' in candidate) return candidate;
+  if ('outcome' in candidate) return candidate;
   return decide(deps, operator, candidate);
 }

@@ -1,4 +1,5 @@
 import type { ConditionSetting } from '../../../shared/domain/receiving';
+import type { Message } from '../../../shared/messages';
 import type { Tracking } from '../../../shared/rules/receiving';
 
 /** Goods the receiver scanned or typed, on their way to a decision. */
@@ -18,7 +19,7 @@ export type ApprovalRule = 'over_receipt' | 'short_shelf_life';
 
 export type Pending =
   | { kind: 'tracking'; candidate: Candidate; needs: Tracking[] }
-  | { kind: 'approval'; candidate: Candidate; rule: ApprovalRule; message: string };
+  | { kind: 'approval'; candidate: Candidate; rule: ApprovalRule; message: Message };
 
 /** What the bench remembers between scans of the open receipt (kept with the receiving module, not in the cache). */
 export interface ReceivingSession {

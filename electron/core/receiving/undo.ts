@@ -1,5 +1,6 @@
 import type { ScanFeedback } from '../../../shared/contract/station';
 import type { Operator } from '../../../shared/domain/master-data';
+import { message } from '../../../shared/messages';
 import { feedback } from '../session';
 import { syncOp } from '../storage/sync-op';
 import { refuse } from './accept';
@@ -11,14 +12,14 @@ export function undoLastScan(deps: ReceivingDeps, operator: Operator): ScanFeedb
   const receipt = requireReceipt(deps);
   const lines = deps.repo.lastScan(receipt.id);
   const first = lines[0];
-  if (!first) return feedback.info('receiving', 'Nothing to undo in this receipt.');
+  if (!first) return feedback.refused('receiving', 'nothing_to_undo', message('receiving.nothingToUndo'));
   const placed = lines.map((l) => (l.lpn ? deps.repo.lpn(l.lpn) : undefined)).find((p) => p?.location);
   if (placed) {
     return refuse(
       deps,
       operator,
       'already_put_away',
-      `The last scan is on ${placed.lpn}, already put away to ${placed.location ?? ''}: it cannot be undone here.`,
+      message('receiving.undoPutAway', { lpn: placed.lpn, location: placed.location ?? '' }),
     );
   }
   const at = nowIso(deps);
@@ -38,8 +39,11 @@ export function undoLastScan(deps: ReceivingDeps, operator: Operator): ScanFeedb
   changed(deps, 'undone');
   const qty = lines.reduce((s, l) => s + l.qty, 0);
   const sku = itemLookup(deps)(first.itemId)?.sku ?? first.itemId;
-  return feedback.good(
-    'receiving',
-    `Undone: ${qty} × ${sku}${first.lot ? ` lot ${first.lot}` : ''}${first.serial ? ` serial ${first.serial}` : ''}.`,
-  );
+  const what = message(first.serial ? 'receiving.goodsWithSerial' : first.lot ? 'receiving.goodsWithLot' : 'receiving.goods', {
+    count: qty,
+    sku,
+    lot: first.lot ?? '',
+    serial: first.serial ?? '',
+  });
+  return feedback.accepted('receiving', message('receiving.undone', { what }));
 }

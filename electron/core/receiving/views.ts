@@ -1,5 +1,6 @@
 import type { Item } from '../../../shared/domain/master-data';
 import type { LpnView, PendingView, PoSummary, ReceiptView, ReceivedScanView } from '../../../shared/domain/receiving';
+import { type Message, type MessageCode, message } from '../../../shared/messages';
 import { allowedQty } from '../../../shared/rules/receiving';
 import type { ReceivingDeps } from './deps';
 import type { LineRow, LpnRow } from './repo';
@@ -89,9 +90,8 @@ function pendingView(deps: ReceivingDeps, item: (id: string) => Item | undefined
   return { kind: 'approval', itemId: p.candidate.itemId, sku, qty: p.candidate.qty, rule: p.rule, message: p.message };
 }
 
-export function trackingPrompt(sku: string, needs: readonly string[]): string {
-  const words: Record<string, string> = { lot: 'the LOT', expiry: 'the EXPIRY date', serial: 'the SERIAL number' };
-  return `${sku}: scan or type ${needs.map((n) => words[n] ?? n).join(' and ')}.`;
+export function trackingPrompt(sku: string, needs: readonly ('lot' | 'expiry' | 'serial')[]): Message {
+  return message('receiving.needsTracking', { sku, what: message(`tracking.${[...needs].sort().join('+')}` as MessageCode) });
 }
 
 const scanView = (l: LineRow, sku: string): ReceivedScanView => ({

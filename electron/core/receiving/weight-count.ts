@@ -1,5 +1,6 @@
 /** Counting units by weight: scale reading / unit weight, refused when the reading is not steady or not a whole count. */
 import type { WeightReading } from '../../../shared/domain/devices';
+import { type Message, message } from '../../../shared/messages';
 import { toGrams } from '../devices';
 
 export interface WeightCountRules {
@@ -14,7 +15,7 @@ export type WeightCountResult =
   | {
       ok: false;
       reason: 'unstable' | 'scale_fault' | 'no_unit_weight' | 'empty' | 'scale_too_coarse' | 'not_whole';
-      message: string;
+      message: Message;
       netG?: number;
       exactUnits?: number;
     };
@@ -33,27 +34,31 @@ export function countByWeight(
   rules: WeightCountRules = defaultWeightCountRules,
 ): WeightCountResult {
   if (reading.status === 'overload' || reading.status === 'underload' || reading.status === 'fault') {
-    return { ok: false, reason: 'scale_fault', message: `The scale reports ${reading.status}: check the load and re-weigh.` };
+    return {
+      ok: false,
+      reason: 'scale_fault',
+      message: message('receiving.scaleFault', { status: message(`scaleStatus.${reading.status}`) }),
+    };
   }
   if (!reading.stable || reading.status === 'motion') {
-    return { ok: false, reason: 'unstable', message: 'The scale is not steady: keep the load still and re-weigh.' };
+    return { ok: false, reason: 'unstable', message: message('receiving.scaleUnstable') };
   }
   if (!(unitWeightG > 0)) {
-    return { ok: false, reason: 'no_unit_weight', message: 'This item has no unit weight: count it by hand.' };
+    return { ok: false, reason: 'no_unit_weight', message: message('receiving.noUnitWeight') };
   }
   const divisionG = reading.division !== undefined ? toGrams(reading.division, reading.unit) : 0;
   if (divisionG / unitWeightG > rules.maxFractionUnits) {
     return {
       ok: false,
       reason: 'scale_too_coarse',
-      message: `One unit (${unitWeightG} g) is too light for this scale's ${round2(divisionG)} g steps: count by hand.`,
+      message: message('receiving.scaleTooCoarse', { unitG: unitWeightG, divisionG: round2(divisionG) }),
     };
   }
   const netG = toGrams(reading.value, reading.unit) - tareG;
   const exactUnits = netG / unitWeightG;
   const count = Math.round(exactUnits);
   if (count < 1) {
-    return { ok: false, reason: 'empty', message: 'Nothing to count on the scale (check the tare).', netG, exactUnits };
+    return { ok: false, reason: 'empty', message: message('receiving.scaleEmpty'), netG, exactUnits };
   }
   if (Math.abs(exactUnits - count) > rules.maxFractionUnits) {
     return {
@@ -61,7 +66,7 @@ export function countByWeight(
       reason: 'not_whole',
       netG,
       exactUnits,
-      message: `${round2(exactUnits)} units is not a whole count: re-weigh (check the tare and for mixed items).`,
+      message: message('receiving.notWhole', { units: round2(exactUnits) }),
     };
   }
   return { ok: true, count, netG, exactUnits };

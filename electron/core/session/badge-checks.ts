@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Operator, SiteSettings } from '../../../shared/domain/master-data';
 import { isSupervisor } from '../../../shared/domain/roles';
+import { type Message, message } from '../../../shared/messages';
+import type { ErrorCode } from '../../../shared/rpc';
 import { type Clock, isoAt, msAt } from '../kernel/clock';
 import { StationError } from '../kernel/errors';
 import type { Logger } from '../kernel/log';
@@ -74,7 +76,7 @@ export function createBadgeChecks(deps: BadgeCheckDeps): BadgeChecks {
   const secondsLeft = (untilMs: number): number => Math.ceil((untilMs - msAt(clock)) / 1000);
 
   /** Counts a failure, locks after the fifth in a row, journals it; answers the sentence to add about a lockout. */
-  const fail = (purpose: Purpose, via: string, reason: FailureReason, operatorId: string | null): string => {
+  const fail = (purpose: Purpose, via: string, reason: FailureReason, operatorId: string | null): number | null => {
     const now = msAt(clock);
     const previous = load();
     // Quiet since the last failure or the end of the last lockout, whichever is later.
@@ -91,33 +93,35 @@ export function createBadgeChecks(deps: BadgeCheckDeps): BadgeChecks {
     const lockedUntil = lockedUntilMs !== null && lockedUntilMs > msAt(clock) ? new Date(lockedUntilMs).toISOString() : null;
     journal.append('badge.refused', { purpose, via, reason, lockedUntil }, operatorId, isoAt(clock));
     log.warn({ purpose, via, reason, operatorId, lockedUntil }, 'badge refused');
-    return lockedUntil ? ` Too many wrong attempts: badges are not checked for ${secondsLeft(lockedUntilMs as number)} s.` : '';
+    return lockedUntil ? secondsLeft(lockedUntilMs as number) : null;
   };
+  /** The refusal, with the lockout it started when this was one wrong attempt too many. */
+  const refusal = (code: ErrorCode, said: Message, lockedSeconds: number | null): StationError =>
+    new StationError(code, lockedSeconds === null ? said : message('badges.refusedAndLocked', { refusal: said, seconds: lockedSeconds }));
 
   const check = (purpose: Purpose, attempt: BadgeAttempt): Operator => {
     const { lockedUntilMs } = load();
     if (lockedUntilMs !== null && msAt(clock) < lockedUntilMs)
-      throw new StationError('locked', `Too many wrong attempts: try again in ${secondsLeft(lockedUntilMs)} s.`);
+      throw new StationError('locked', message('badges.locked', { seconds: secondsLeft(lockedUntilMs) }));
     const holder = credentials.byBadge(attempt.badge);
     if (!holder) {
       const locked = fail(purpose, attempt.via, 'unknown_badge', null);
-      if (purpose === 'signIn')
-        throw new StationError('not_found', `This badge is not known at this site. Ask a supervisor to check it.${locked}`);
-      throw new StationError('forbidden', `A supervisor must scan their badge to approve this.${locked}`);
+      if (purpose === 'signIn') throw refusal('not_found', message('badges.unknownBadge'), locked);
+      throw refusal('forbidden', message('badges.supervisorMustScan'), locked);
     }
     if (purpose === 'approval' && !isSupervisor(holder)) {
       const locked = fail(purpose, attempt.via, 'not_supervisor', holder.id);
-      throw new StationError('forbidden', `${holder.name} is not a supervisor: a supervisor must approve.${locked}`);
+      throw refusal('forbidden', message('badges.notSupervisor', { name: holder.name }), locked);
     }
     if (deps.site().supervisorPinRequired === true && isSupervisor(holder)) {
-      if (attempt.pin === undefined) throw new StationError('pin_required', `${holder.name}: type your PIN on the keypad after the badge.`);
+      if (attempt.pin === undefined) throw new StationError('pin_required', message('badges.pinRequired', { name: holder.name }));
       if (!credentials.hasPin(holder.id)) {
         const locked = fail(purpose, attempt.via, 'no_pin', holder.id);
-        throw new StationError('forbidden', `${holder.name} has no PIN in the master data: ask site IT to set one.${locked}`);
+        throw refusal('forbidden', message('badges.noPin', { name: holder.name }), locked);
       }
       if (!credentials.pinMatches(holder.id, attempt.pin)) {
         const locked = fail(purpose, attempt.via, 'wrong_pin', holder.id);
-        throw new StationError('forbidden', `Wrong PIN for ${holder.name}.${locked}`);
+        throw refusal('forbidden', message('badges.wrongPin', { name: holder.name }), locked);
       }
     }
     return holder;

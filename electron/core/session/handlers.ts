@@ -11,7 +11,10 @@ type SessionCommands =
   | 'session.current'
   | 'workflow.select'
   | 'scan.submit'
-  | 'journal.recent';
+  | 'journal.recent'
+  | 'site.reasons'
+  | 'approval.await'
+  | 'approval.cancel';
 
 export function sessionHandlers(
   ctx: StationContext,
@@ -28,6 +31,11 @@ export function sessionHandlers(
       training: ctx.config.training,
       dataDir: about.dataDir,
       wedgeSeparator: ctx.config.wedgeSeparator,
+      wedge: {
+        prefix: ctx.site().scannerPrefix ?? '',
+        suffix: ctx.site().scannerSuffix ?? 'Enter',
+        burstKeyMs: ctx.config.wedgeBurstKeyMs,
+      },
       locale: ctx.config.locale,
     }),
     'session.signIn': ({ badge, pin }) => session.signIn(badge, 'typed', pin),
@@ -37,13 +45,19 @@ export function sessionHandlers(
       session.selectWorkflow(workflow);
       return { workflow };
     },
-    'scan.submit': ({ data, source }) => {
+    'scan.submit': ({ data, source, scanId }) => {
       const raw = data.replace(/[\r\n]+$/, '');
       const context = { source: source === 'manual' ? ('wedge' as const) : source, at: isoAt(ctx.clock) };
       // A keyboard-wedge scanner types its AIM prefix like any other character: split it off as a serial scanner's is.
       const framed = toScanEvent(raw, context);
-      return session.scan(framed.ok ? framed.event : { data: raw, symbology: 'unknown', ...context });
+      return session.scan(framed.ok ? framed.event : { data: raw, symbology: 'unknown', ...context }, scanId);
     },
+    'site.reasons': () => ctx.site().reasons ?? {},
+    'approval.await': ({ purpose }) => {
+      session.approvals.await(purpose);
+      return { purpose };
+    },
+    'approval.cancel': () => ({ cancelled: session.approvals.cancel() }),
     'journal.recent': ({ limit }) =>
       ctx.journal.recent(limit).map(({ seq, at, operatorId, kind, payload }) => ({ seq, at, operatorId, kind, payload })),
   };

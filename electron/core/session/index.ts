@@ -1,6 +1,7 @@
 /** Sign-in, the current screen and scan routing: what the app composes and what workflows build on. */
 
 export { workflowRefusal } from './access';
+export { type ApprovalDesk, approvalFrom, approvingSupervisor, createApprovalDesk, type ScannedBadge } from './approvals';
 export { type BadgeAttempt, type BadgeChecks, createBadgeChecks } from './badge-checks';
 export { sessionHandlers } from './handlers';
 export { homeWorkflow } from './home';

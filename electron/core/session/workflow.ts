@@ -1,6 +1,7 @@
 import type { ScanFeedback, Workflow } from '../../../shared/contract/station';
 import type { ScanEvent } from '../../../shared/domain/devices';
 import type { Operator } from '../../../shared/domain/master-data';
+import type { Message } from '../../../shared/messages';
 import type { ParsedScan } from '../../../shared/scan';
 
 export interface ScanInput {
@@ -14,18 +15,27 @@ export interface WorkflowModule {
   onScan(scan: ScanInput, operator: Operator): ScanFeedback | Promise<ScanFeedback>;
 }
 
+/** Answers to a scan, one per outcome; the sound goes with the outcome. */
 export const feedback = {
-  good: (workflow: Workflow, message: string): ScanFeedback => ({ decision: 'accepted', message, sound: 'good', workflow }),
-  bad: (workflow: Workflow, reason: string, message: string): ScanFeedback => ({
-    decision: 'rejected',
+  accepted: (workflow: Workflow, message: Message): ScanFeedback => ({ outcome: 'accepted', message, sound: 'good', workflow }),
+  /** Accepted, with something the operator must notice (a hold, goods not on the PO). */
+  warning: (workflow: Workflow, reason: string, message: Message): ScanFeedback => ({
+    outcome: 'warning',
+    reason,
+    message,
+    sound: 'warn',
+    workflow,
+  }),
+  refused: (workflow: Workflow, reason: string, message: Message): ScanFeedback => ({
+    outcome: 'refused',
     reason,
     message,
     sound: 'bad',
     workflow,
   }),
-  info: (workflow: Workflow, message: string): ScanFeedback => ({ decision: 'info', message, sound: 'none', workflow }),
-  warn: (workflow: Workflow, reason: string, message: string): ScanFeedback => ({
-    decision: 'rejected',
+  /** The station asks for something before it can go on (a lot, an expiry, a serial, a badge, a document). */
+  needsInput: (workflow: Workflow, reason: string, message: Message): ScanFeedback => ({
+    outcome: 'needs_input',
     reason,
     message,
     sound: 'warn',

@@ -1,3 +1,4 @@
+import { message } from '../../../shared/messages';
 import type { StationRole } from '../../../shared/sync-protocol';
 import { StationError } from '../kernel/errors';
 import { EnrollError, enroll } from '../sync';
@@ -25,6 +26,6 @@ export const syncEnroller: Enroller = async (request) => {
   } catch (error) {
     if (!(error instanceof EnrollError)) throw error;
     const code = error.code === 'unreachable' ? 'offline' : 'rule';
-    throw new StationError(code, `Enrollment with ${request.serverUrl} failed: ${error.message}`);
+    throw new StationError(code, message('setup.enrollmentFailed', { url: request.serverUrl, detail: error.message }));
   }
 };

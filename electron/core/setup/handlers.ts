@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { setupCommands } from '../../../shared/contract/setup';
 import type { Operator } from '../../../shared/domain/master-data';
 import { isSupervisor } from '../../../shared/domain/roles';
+import { message } from '../../../shared/messages';
 import type { StationContext } from '../context';
 import { DeviceConfigError, parseDevicesConfig } from '../devices';
 import { msAt } from '../kernel/clock';
@@ -65,9 +66,9 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
     },
 
     'setup.save': async (form, { operator }) => {
-      if (!configPath) throw new StationError('rule', 'This station runs without a data folder, so there is no station.json to write.');
+      if (!configPath) throw new StationError('rule', message('errors.noDataFolder'));
       if (!setupNeeded() && !mayChangeSetup(operator)) {
-        throw new StationError('forbidden', 'Only a supervisor or admin can change the station setup: sign in with such a badge first.');
+        throw new StationError('forbidden', message('setup.onlySupervisor'));
       }
       const base = fileConfig();
       let server: StationConfig['server'];
@@ -79,7 +80,7 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
         const { url, enrollmentCode } = form.server;
         // Refused before the enrollment code travels: a plain-http server would see it and, later, every op.
         const insecure = insecureUrlProblem(url, 'The server URL', base.allowInsecureServer);
-        if (insecure) throw new StationError('invalid_input', insecure);
+        if (insecure) throw new StationError('invalid_input', message('setup.insecureUrl', { detail: insecure }));
         if (enrollmentCode) {
           const enrollment = await enroll({ serverUrl: url, code: enrollmentCode, stationName: form.stationName, role: form.stationRole });
           if (credentials.kind === 'keychain') {
@@ -92,8 +93,7 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
           const previous = linkOf(base.server);
           const same = previous && previous.url === url ? previous : null;
           const held = same?.credential ?? (same && credentials.kind === 'keychain' ? credentials.get() : null);
-          if (!same || !held)
-            throw new StationError('rule', `Enter the enrollment code from ${url}: this station is not enrolled there yet.`);
+          if (!same || !held) throw new StationError('rule', message('setup.enrollmentCodeNeeded', { url }));
           server = same;
         }
         enrolled = true;
@@ -104,7 +104,7 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
         parseDevicesConfig(next.devices);
       } catch (error) {
         if (error instanceof DeviceConfigError)
-          throw new StationError('invalid_input', `The device settings are not valid: ${error.issues.join('; ')}`);
+          throw new StationError('invalid_input', message('setup.devicesInvalid', { detail: error.issues.join('; ') }));
         throw error;
       }
       writeStationConfig(configPath, next);
@@ -130,13 +130,12 @@ export function setupHandlers(ctx: StationContext, options: SetupOptions): Handl
     'diagnostics.info': () => collectDiagnostics(ctx, { version, dataDir: dataDir ?? ':memory:', logDir }),
 
     'diagnostics.bundle': async () => {
-      if (!dataDir)
-        throw new StationError('rule', 'This station runs without a data folder, so there is nowhere to write a support bundle.');
+      if (!dataDir) throw new StationError('rule', message('errors.noDataFolder'));
       const now = msAt(ctx.clock);
-      if (bundleWriting) throw new StationError('conflict', 'A support bundle is being written: wait for it.');
+      if (bundleWriting) throw new StationError('conflict', message('setup.bundleBusy'));
       if (lastBundleAt !== null && now - lastBundleAt < SUPPORT_BUNDLE_INTERVAL_MS) {
         const wait = Math.ceil((SUPPORT_BUNDLE_INTERVAL_MS - (now - lastBundleAt)) / 1000);
-        throw new StationError('rule', `A support bundle was made moments ago: the next one can be made in ${wait} s.`);
+        throw new StationError('rule', message('setup.bundleWait', { seconds: wait }));
       }
       bundleWriting = true;
       lastBundleAt = now;

@@ -49,8 +49,7 @@ export function createNumberLeases(db: Database) {
     take(kind: NumberKind): number {
       const stock = read(kind);
       const block = stock?.blocks[0];
-      if (!stock || !block)
-        throw ruleError(`No ${LABELS[kind]} numbers are left on this station: connect it to the server so it can lease more.`);
+      if (!stock || !block) throw ruleError('errors.noNumbersLeft', { kind: LABELS[kind] });
       const [first, last] = block;
       const blocks = first === last ? stock.blocks.slice(1) : [[first + 1, last] as [number, number], ...stock.blocks.slice(1)];
       set.run(key(kind), JSON.stringify({ ...stock, blocks }));

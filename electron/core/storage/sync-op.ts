@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { message } from '../../../shared/messages';
 import { type OpKind, opPayloads } from '../../../shared/sync-protocol';
 import { StationError } from '../kernel/errors';
 
@@ -16,7 +17,7 @@ export function syncOp<K extends OpKind>(
   const checked = opPayloads[kind].safeParse(payload);
   if (!checked.success) {
     const issues = checked.error.issues.map((i) => `${i.path.join('.') || kind}: ${i.message}`).join('; ');
-    throw new StationError('rule', `This cannot be sent to the server (${kind}: ${issues}).`);
+    throw new StationError('rule', message('errors.notForServer', { detail: `${kind}: ${issues}` }));
   }
   return { kind, payload: checked.data as z.output<(typeof opPayloads)[K]> };
 }

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { CommandInput, CommandName, CommandOutput } from '../../../shared/contract';
 import type { EventName, EventPayload } from '../../../shared/events';
+import { useMessage } from '../i18n/messages';
 import type { StationClient } from './client';
 
 const ClientContext = createContext<StationClient | null>(null);
@@ -22,9 +23,10 @@ export function useEvent<E extends EventName>(event: E, listener: (payload: Even
   useEffect(() => client.on(event, (p) => ref.current(p)), [client, event]);
 }
 
-/** Calls a command on mount and whenever one of `refreshOn` events arrives; `reload` calls it again. */
+/** Calls a command on mount and whenever one of `refreshOn` events arrives; `reload` calls it again. `error` is translated. */
 export function useCommand<N extends CommandName>(command: N, input: CommandInput<N>, refreshOn: EventName[] = []) {
   const client = useClient();
+  const say = useMessage();
   const [value, setValue] = useState<CommandOutput<N> | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(input);
@@ -33,8 +35,8 @@ export function useCommand<N extends CommandName>(command: N, input: CommandInpu
     if (result.ok) {
       setValue(result.value);
       setError(null);
-    } else setError(result.error.message);
-  }, [client, command, key]);
+    } else setError(say(result.error.message));
+  }, [client, command, key, say]);
   // Callers pass a fresh array literal each render: the events' names, not the array, decide when to resubscribe.
   const refreshKey = refreshOn.join(',');
   useEffect(() => {

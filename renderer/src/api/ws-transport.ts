@@ -1,4 +1,5 @@
 import { type BackoffPolicy, backoffDelay } from '../../../shared/backoff';
+import { message as operatorMessage } from '../../../shared/messages';
 import { type Result, ResultSchema, ServerMessage } from '../../../shared/rpc';
 import type { Transport } from './transport';
 
@@ -69,7 +70,7 @@ export function wsTransport(url: string): Transport {
           done?.(
             result.success
               ? (result.data as Result<unknown>)
-              : { ok: false, error: { code: 'bad_message', message: 'Malformed answer from the station core.' } },
+              : { ok: false, error: { code: 'bad_message', message: operatorMessage('errors.badAnswer') } },
           );
         }
       };
@@ -82,8 +83,7 @@ export function wsTransport(url: string): Transport {
         socket = null;
         if (connected) setConnected(false);
         if (!opened) void refreshTokenIfRefused(failedAttempts);
-        for (const [, done] of pending)
-          done({ ok: false, error: { code: 'offline', message: 'Lost the connection to the station core; retrying.' } });
+        for (const [, done] of pending) done({ ok: false, error: { code: 'offline', message: operatorMessage('errors.offline') } });
         pending.clear();
         resolve();
         setTimeout(() => void open(), backoffDelay(failedAttempts++, reconnectBackoff));
@@ -98,7 +98,7 @@ export function wsTransport(url: string): Transport {
       if (!connected) await open();
       const ws = socket;
       if (!ws || ws.readyState !== WebSocket.OPEN)
-        return { ok: false, error: { code: 'offline', message: 'The station core is not reachable.' } };
+        return { ok: false, error: { code: 'offline', message: operatorMessage('errors.offline') } };
       const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, resolve);

@@ -36,6 +36,21 @@ export const de: Messages = {
     accepted: 'Angenommen',
     rejected: 'Abgelehnt',
     info: 'Hinweis',
+    outcome: {
+      accepted: 'Angenommen',
+      warning: 'Achtung',
+      refused: 'Abgelehnt',
+      needs_input: 'Eingabe nötig',
+    },
+  },
+  scanLoop: {
+    notTaken: 'Nicht übernommen — bitte erneut scannen',
+    offline: 'Der Stationskern antwortet nicht.',
+    signedOut: 'An dieser Station ist niemand angemeldet.',
+    timeout: 'Keine Antwort in der Zeit.',
+    error: 'Der Scan konnte nicht verarbeitet werden.',
+    waiting: 'Wird geprüft…',
+    repeat: '{{count}}-mal gescannt',
   },
   status: {
     devices: 'Geräte',

@@ -34,6 +34,21 @@ export const en = {
     accepted: 'Accepted',
     rejected: 'Rejected',
     info: 'Note',
+    outcome: {
+      accepted: 'Accepted',
+      warning: 'Check',
+      refused: 'Refused',
+      needs_input: 'Needs input',
+    },
+  },
+  scanLoop: {
+    notTaken: 'Not taken — scan again',
+    offline: 'The station core is not answering.',
+    signedOut: 'Nobody is signed in on this station.',
+    timeout: 'No answer in time.',
+    error: 'The scan could not be handled.',
+    waiting: 'Checking…',
+    repeat: 'Scanned {{count}} times',
   },
   status: {
     devices: 'Devices',

@@ -40,6 +40,21 @@ export const es: Messages = {
     accepted: 'Aceptado',
     rejected: 'Rechazado',
     info: 'Aviso',
+    outcome: {
+      accepted: 'Aceptado',
+      warning: 'Atención',
+      refused: 'Rechazado',
+      needs_input: 'Falta un dato',
+    },
+  },
+  scanLoop: {
+    notTaken: 'No registrado: vuelva a escanear',
+    offline: 'El núcleo de la estación no responde.',
+    signedOut: 'No hay nadie conectado en esta estación.',
+    timeout: 'Sin respuesta a tiempo.',
+    error: 'No se pudo procesar el escaneo.',
+    waiting: 'Comprobando…',
+    repeat: 'Escaneado {{count}} veces',
   },
   status: {
     devices: 'Dispositivos',

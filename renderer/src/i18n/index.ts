@@ -4,9 +4,12 @@ import { diagnosticsMessages } from '../features/diagnostics/messages';
 import { packingMessages } from '../features/packing/messages';
 import { receivingMessages } from '../features/receiving/messages';
 import { setupMessages } from '../features/setup/messages';
+import { approvalMessages } from '../ui/approval-messages';
+import { codeResources, deCodes, enCodes, esCodes } from './codes';
 import { de } from './de';
 import { en } from './en';
 import { es } from './es';
+import { CODE_PREFIX } from './messages';
 
 export const languages = ['en', 'de', 'es'] as const;
 export type Language = (typeof languages)[number];
@@ -15,6 +18,9 @@ const resources = {
   en: {
     translation: {
       ...en,
+      numberLocale: 'en-GB',
+      [CODE_PREFIX]: codeResources(enCodes),
+      ...approvalMessages.en,
       receiving: receivingMessages.en,
       packing: packingMessages.en,
       setup: setupMessages.en,
@@ -24,6 +30,9 @@ const resources = {
   de: {
     translation: {
       ...de,
+      numberLocale: 'de-DE',
+      [CODE_PREFIX]: codeResources(deCodes),
+      ...approvalMessages.de,
       receiving: receivingMessages.de,
       packing: packingMessages.de,
       setup: setupMessages.de,
@@ -33,6 +42,9 @@ const resources = {
   es: {
     translation: {
       ...es,
+      numberLocale: 'es-ES',
+      [CODE_PREFIX]: codeResources(esCodes),
+      ...approvalMessages.es,
       receiving: receivingMessages.es,
       packing: packingMessages.es,
       setup: setupMessages.es,

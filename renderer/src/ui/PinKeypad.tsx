@@ -1,3 +1,5 @@
+import { Delete } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
@@ -10,7 +12,7 @@ const MAX_DIGITS = 8;
 export function PinKeypad(props: { value: string; onChange: (pin: string) => void; label: string; testId: string; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const set = (next: string) => props.onChange(next.replace(/\D/g, '').slice(0, MAX_DIGITS));
-  const key = (label: string, text: string, onClick: () => void, testId?: string) => (
+  const key = (label: string, text: ReactNode, onClick: () => void, testId?: string) => (
     <button type="button" className="pin-keypad__key" aria-label={label} onClick={onClick} data-testid={testId} key={testId ?? label}>
       {text}
     </button>
@@ -32,7 +34,7 @@ export function PinKeypad(props: { value: string; onChange: (pin: string) => voi
         {KEYS.map((digit) => key(digit, digit, () => set(props.value + digit), `${props.testId}-key-${digit}`))}
         {key(t('pin.clear'), 'C', () => set(''), `${props.testId}-clear`)}
         {key('0', '0', () => set(`${props.value}0`), `${props.testId}-key-0`)}
-        {key(t('pin.erase'), '⌫', () => set(props.value.slice(0, -1)), `${props.testId}-erase`)}
+        {key(t('pin.erase'), <Delete aria-hidden="true" size={28} />, () => set(props.value.slice(0, -1)), `${props.testId}-erase`)}
       </div>
     </fieldset>
   );

@@ -1,8 +1,16 @@
+import { Circle, CircleDashed, CircleDot, CircleX, TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../../../shared/domain/devices';
 import type { SyncState } from '../../../shared/domain/sync-state';
 import { useClient, useCommand, useEvent } from '../api/station-context';
+
+/** A device's link at a glance: filled when connected, dashed while connecting, empty when not. */
+export function ConnectionIcon({ connection }: { connection: DeviceStatus['connection'] }) {
+  if (connection === 'connected') return <CircleDot aria-hidden="true" size={14} />;
+  if (connection === 'connecting') return <CircleDashed aria-hidden="true" size={14} />;
+  return <Circle aria-hidden="true" size={14} />;
+}
 
 /** Always visible: each device's state, the link to the server, and whether the core itself is reachable. */
 export function StatusBar({ training }: { training: boolean }) {
@@ -23,7 +31,7 @@ export function StatusBar({ training }: { training: boolean }) {
     <footer className="status-bar" data-testid="status-bar" role="contentinfo">
       {!coreUp && (
         <span className="pill pill--error" role="alert">
-          <span aria-hidden="true">✖ </span>
+          <CircleX aria-hidden="true" size={16} />
           {t('app.coreOffline')}
         </span>
       )}
@@ -38,8 +46,7 @@ export function StatusBar({ training }: { training: boolean }) {
             data-connection={d.connection}
             title={d.detail ?? ''}
           >
-            <span aria-hidden="true">{d.connection === 'connected' ? '●' : d.connection === 'connecting' ? '◐' : '○'}</span> {d.label}:{' '}
-            {t(`devices.connection.${d.connection}`)}
+            <ConnectionIcon connection={d.connection} /> {d.label}: {t(`devices.connection.${d.connection}`)}
           </span>
         ))}
       </span>
@@ -47,14 +54,20 @@ export function StatusBar({ training }: { training: boolean }) {
         // biome-ignore lint/a11y/useSemanticElements: a group of status pills, not of form controls, so not a fieldset
         <span className="status-bar__group" data-testid="sync-status" role="group" aria-label={t('status.sync')}>
           <span className={`pill pill--${sync.mode === 'standalone' ? 'disabled' : sync.online ? 'connected' : 'disconnected'}`}>
-            <span aria-hidden="true">{sync.mode === 'standalone' ? '○' : sync.online ? '●' : '✖'} </span>
+            {sync.mode === 'standalone' ? (
+              <Circle aria-hidden="true" size={14} />
+            ) : sync.online ? (
+              <CircleDot aria-hidden="true" size={14} />
+            ) : (
+              <CircleX aria-hidden="true" size={14} />
+            )}
             {t('status.sync')}:{' '}
             {sync.mode === 'standalone' ? t('status.standalone') : sync.online ? t('status.online') : t('status.offline')}
           </span>
           <span className="pill">{t('status.queue', { count: sync.queueDepth })}</span>
           {sync.rejected > 0 && (
             <span className="pill pill--error">
-              <span aria-hidden="true">⚠ </span>
+              <TriangleAlert aria-hidden="true" size={14} />
               {t('status.rejected', { count: sync.rejected })}
             </span>
           )}

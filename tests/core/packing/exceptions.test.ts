@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demo } from '../../../shared/demo/dataset';
 import type { PackState } from '../../../shared/domain/packing';
 import type { EventName } from '../../../shared/events';
+import { english } from '../../support/english';
 import { outboxOps, setOrderStatus, snapshot, state, unitGtin } from './support/pack-helpers';
 import { usePackSuite } from './support/pack-suite';
 
@@ -21,8 +22,10 @@ describe('an order cancelled while it is packed', () => {
 
     const before = snapshot(suite.t);
     const fb = await suite.scan(unitGtin('mug'));
-    expect(fb).toMatchObject({ decision: 'rejected', sound: 'bad', reason: 'order_cancelled' });
-    expect(alerts()).toEqual([{ level: 'stop', message: expect.stringContaining('cancelled'), workflow: 'packing' }]);
+    expect(fb).toMatchObject({ outcome: 'refused', sound: 'bad', reason: 'order_cancelled' });
+    expect(alerts()).toEqual([
+      { level: 'stop', message: { code: 'packing.orderCancelled', params: { document: demo.order } }, workflow: 'packing' },
+    ]);
     expect(snapshot(suite.t)).toMatchObject({ units: (before as { units: unknown }).units, outbox: [] });
 
     for (const command of ['packing.weigh', 'packing.closeCarton', 'packing.printLabel', 'packing.closeShipment']) {
@@ -39,7 +42,7 @@ describe('an order cancelled while it is packed', () => {
     expect(db.prepare('SELECT count(*) AS n FROM pack_units').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT state FROM pack_orders WHERE order_id = ?').get(demo.order)).toEqual({ state: 'cancelled' });
     expect(outboxOps(suite.t)).toEqual([]);
-    expect((await suite.scan(demo.order)).message).toContain('cancelled');
+    expect(english((await suite.scan(demo.order)).message)).toContain('cancelled');
   });
 
   it('raises the stop alert as soon as the screen re-reads its state after a sync', async () => {
@@ -66,7 +69,7 @@ describe('short and damaged items', () => {
     const db = suite.t.db;
     expect(db.prepare('SELECT status FROM orders WHERE id = ?').get(demo.order)).toEqual({ status: 'problem' });
     expect(db.prepare('SELECT count(*) AS n FROM pack_units').get()).toEqual({ n: 0 });
-    expect((await suite.scan(demo.order)).message).toContain('problem shelf');
+    expect(english((await suite.scan(demo.order)).message)).toContain('problem shelf');
   });
 
   it('refuses a short on a complete line', async () => {
@@ -85,12 +88,12 @@ describe('short and damaged items', () => {
     const unitId = (await state(suite.t)).cartons[0]?.units[0]?.id;
     const s = await suite.t.call<PackState>('packing.damaged', { lineNo: 1, unitId, reason: 'cracked handle', action: 'replace' });
     expect(s.lines[0]?.packed).toBe(0);
-    expect(s.notice).toContain('damaged');
+    expect(english(s.notice)).toContain('damaged');
     expect(suite.t.station.context.journal.recent(1)[0]).toMatchObject({
       kind: 'packing.damaged',
       payload: { reason: 'cracked handle', unitId },
     });
-    expect((await suite.scan(unitGtin('mug'))).decision).toBe('accepted');
+    expect((await suite.scan(unitGtin('mug'))).outcome).toBe('accepted');
     expect(outboxOps(suite.t)).toEqual([]);
   });
 
@@ -104,13 +107,13 @@ describe('short and damaged items', () => {
 describe('putting orders down', () => {
   it('switches orders only while the open carton is empty', async () => {
     await suite.scan(demo.order);
-    expect((await suite.scan('SO-2002')).decision).toBe('accepted');
+    expect((await suite.scan('SO-2002')).outcome).toBe('accepted');
     await suite.scan(unitGtin('scanner'));
     await suite.scan('SN-77');
     const before = snapshot(suite.t);
     const fb = await suite.scan(demo.order);
-    expect(fb.decision).toBe('rejected');
-    expect(fb.message).toContain('open carton');
+    expect(fb.outcome).toBe('refused');
+    expect(english(fb.message)).toContain('open carton');
     expect(snapshot(suite.t)).toEqual(before);
   });
 

@@ -3,6 +3,7 @@ import type { StationDeviceLayer } from '../../../electron/core/devices/station-
 import { DEMO_COMPANY_PREFIX, demo } from '../../../shared/demo/dataset';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../shared/domain/receiving';
 import { isValidSscc } from '../../../shared/scan';
+import { english } from '../../support/english';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
 import { type BenchHardware, startBenchHardware } from './support/bench-devices';
 import { act, gs1Date, gtins, line, onReceiving, opsOf, scan, snapshot, view } from './support/receiving';
@@ -28,8 +29,8 @@ describe('receiving with a real MT-SICS scale on a pty and printers on TCP', () 
   it('counts bolts by weight from a stable reading, less the tote tare', async () => {
     await bench.putOnScale(devices, 1.475);
     const counted = await act(t, 'receiving.weighCount', { itemId: demo.items.bolt, tareKg: 0.4 });
-    expect(counted.feedback).toMatchObject({ decision: 'accepted' });
-    expect(counted.feedback.message).toContain('50 × BOLT-M8X40');
+    expect(counted.feedback).toMatchObject({ outcome: 'accepted' });
+    expect(english(counted.feedback.message)).toContain('50 × BOLT-M8X40');
     expect(counted.weighing).toMatchObject({ grossKg: 1.475, exactUnits: 50 });
     expect(line(counted.receipt!, 2).received).toBe(50);
     expect((await view(t)).scans[0]).toMatchObject({ source: 'weight', qty: 50 });
@@ -40,14 +41,14 @@ describe('receiving with a real MT-SICS scale on a pty and printers on TCP', () 
     const before = snapshot(t);
     await bench.putOnScale(devices, 0.099);
     const partial = await act(t, 'receiving.weighCount', { itemId: demo.items.bolt });
-    expect(partial.feedback).toMatchObject({ decision: 'rejected', reason: 'not_whole', sound: 'bad' });
-    expect(partial.feedback.message).toContain('4.6 units');
-    expect(partial.feedback.message).toContain('re-weigh');
+    expect(partial.feedback).toMatchObject({ outcome: 'refused', reason: 'not_whole', sound: 'bad' });
+    expect(english(partial.feedback.message)).toContain('4.6 units');
+    expect(english(partial.feedback.message)).toContain('re-weigh');
 
     await bench.putOnScale(devices, 1.2, true);
     const swinging = await act(t, 'receiving.weighCount', { itemId: demo.items.bolt });
-    expect(swinging.feedback).toMatchObject({ decision: 'rejected', reason: 'scale' });
-    expect(swinging.feedback.message).toMatch(/no steady weight.*Re-weigh/);
+    expect(swinging.feedback).toMatchObject({ outcome: 'refused', reason: 'scale' });
+    expect(english(swinging.feedback.message)).toMatch(/no steady weight: re-weigh/);
     expect(snapshot(t)).toMatchObject({ lines: before.lines, outbox: before.outbox });
   }, 20_000);
 
@@ -95,7 +96,7 @@ describe('receiving with a real MT-SICS scale on a pty and printers on TCP', () 
       items: [{ itemId: demo.items.yoghurt, lot: 'L2411A', serial: null, qty: 24 }],
     });
     expect((await view(t)).currentLpn).toBeNull();
-    expect((await act(t, 'receiving.undo')).feedback).toMatchObject({ decision: 'rejected', reason: 'already_put_away' });
+    expect((await act(t, 'receiving.undo')).feedback).toMatchObject({ outcome: 'refused', reason: 'already_put_away' });
 
     // The next pallet of the same lot goes where the first one went.
     await t.call('receiving.lpn.start', { container: 'tote', label: 'internal' });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countByWeight } from '../../../electron/core/receiving/weight-count';
+import { english } from '../../support/english';
 
 const stable = (value: number, unit: 'kg' | 'g' | 'lb' | 'oz' = 'kg', division?: number) => ({
   value,
@@ -21,8 +22,8 @@ describe('weight count', () => {
     const result = countByWeight(stable(4.6 * 0.53), 530);
     expect(result).toMatchObject({ ok: false, reason: 'not_whole' });
     if (!result.ok) {
-      expect(result.message).toContain('4.6 units');
-      expect(result.message).toContain('re-weigh');
+      expect(english(result.message)).toContain('4.6 units');
+      expect(english(result.message)).toContain('re-weigh');
     }
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { english } from '../../support/english';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
 
 describe('session and scan routing', () => {
@@ -19,7 +20,7 @@ describe('session and scan routing', () => {
     const result = await t.station.call('session.signIn', { badge: '9999' });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // The answer never repeats the badge: a badge is a credential.
-    if (!result.ok) expect(result.error.message).not.toContain('9999');
+    if (!result.ok) expect(english(result.error.message)).not.toContain('9999');
     expect(await t.call('session.current')).toBeNull();
   });
 
@@ -32,9 +33,9 @@ describe('session and scan routing', () => {
       source: 'serial',
       at: t.clock.now().toISOString(),
     });
-    expect(refused).toMatchObject({ decision: 'rejected', sound: 'bad', reason: 'not_signed_in' });
+    expect(refused).toMatchObject({ outcome: 'refused', sound: 'bad', reason: 'not_signed_in' });
     const welcome = await t.station.scan({ data: '1001', symbology: 'unknown', source: 'serial', at: t.clock.now().toISOString() });
-    expect(welcome).toMatchObject({ decision: 'accepted', sound: 'good' });
+    expect(welcome).toMatchObject({ outcome: 'accepted', sound: 'good' });
     expect(await t.call<{ id: string }>('session.current')).toMatchObject({ id: 'OP-ANA' });
     expect(events).toContain('session.changed');
     expect(events.filter((e) => e === 'scan.result')).toHaveLength(2);
@@ -95,7 +96,7 @@ describe('session and scan routing', () => {
     await t.signIn('packer');
     const refused = await t.station.call('workflow.select', { workflow: 'receiving' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    if (!refused.ok) expect(refused.error.message).toContain('receiver');
+    if (!refused.ok) expect(english(refused.error.message)).toContain('may not work in Receiving');
 
     await t.signIn('receiver');
     await t.call('workflow.select', { workflow: 'receiving' });

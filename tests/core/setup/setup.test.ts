@@ -141,12 +141,12 @@ describe('first-run setup', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('invalid_input');
-      expect(bad.error.message).toContain('stationName');
-      expect(bad.error.message).toContain('URL');
+      expect(bad.error.issues?.map((i) => i.path).join(' ')).toContain('stationName');
+      expect(bad.error.message).toMatchObject({ code: 'errors.invalidField', params: { field: { code: 'field.stationName' } } });
     }
     const notEnrolled = await station.call('setup.save', form({ server: { kind: 'central', url: 'https://hq:8787' } }));
     expect(notEnrolled).toMatchObject({ ok: false, error: { code: 'rule' } });
-    if (!notEnrolled.ok) expect(notEnrolled.error.message).toContain('enrollment code');
+    if (!notEnrolled.ok) expect(notEnrolled.error.message).toMatchObject({ code: 'setup.enrollmentCodeNeeded' });
     expect(existsSync(config)).toBe(false);
   });
 
@@ -157,7 +157,7 @@ describe('first-run setup', () => {
       form({ server: { kind: 'central', url: 'http://127.0.0.1:1', enrollmentCode: 'ABCD-EFGH-JKMN' } }),
     );
     expect(r).toMatchObject({ ok: false, error: { code: 'offline' } });
-    if (!r.ok) expect(r.error.message).toContain('http://127.0.0.1:1');
+    if (!r.ok) expect(r.error.message).toMatchObject({ code: 'setup.enrollmentFailed', params: { url: 'http://127.0.0.1:1' } });
     expect(existsSync(config)).toBe(false);
   });
 

@@ -19,6 +19,7 @@ describe('sync ops', () => {
     }
     expect(thrown).toBeInstanceOf(StationError);
     expect(thrown).toMatchObject({ code: 'rule' });
-    expect((thrown as StationError).message).toMatch(/order\.problem: orderId/);
+    expect((thrown as StationError).operatorMessage).toMatchObject({ code: 'errors.notForServer' });
+    expect(JSON.stringify((thrown as StationError).operatorMessage)).toMatch(/order\.problem: orderId/);
   });
 });

@@ -62,8 +62,8 @@ describe('the embedded default: a central server in-process, the station enrolle
     const mug = buildDemoDataset().items.find((i) => i.id === demo.items.mug);
     const gtin = mug?.barcodes[0]?.code;
     if (!gtin) throw new Error('demo mug has no GTIN');
-    const feedback = await call<{ decision: string }>(station, 'scan.submit', { data: gtin });
-    expect(feedback.decision).toBe('accepted');
+    const feedback = await call<{ outcome: string }>(station, 'scan.submit', { data: gtin });
+    expect(feedback.outcome).toBe('accepted');
     const entries = await until(async () => {
       await call(station, 'sync.now');
       const all = await ledger();

@@ -14,6 +14,8 @@ export interface StationProcess {
   /** The embedded central server the station syncs with (absent when the config links another server). */
   server?: EmbeddedServerInfo;
   dataDir: string;
+  /** The station core's process (the host restarts it when it dies), as `warebench serve --json` printed it at start. */
+  corePid: number | null;
   stop(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startStationProcess(
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const ready = await new Promise<{ url: string; server?: EmbeddedServerInfo }>((ok, fail) => {
+  const ready = await new Promise<{ url: string; server?: EmbeddedServerInfo; corePid?: number | null }>((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`station did not start in 60 s:\n${stderr}`)), 60_000);
     child.stdout?.on('data', (d: Buffer) => {
@@ -48,7 +50,7 @@ export async function startStationProcess(
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) {
         clearTimeout(timer);
-        ok(JSON.parse(line) as { url: string; server?: EmbeddedServerInfo });
+        ok(JSON.parse(line) as { url: string; server?: EmbeddedServerInfo; corePid?: number | null });
       }
     });
     child.once('exit', (code) => {
@@ -60,6 +62,7 @@ export async function startStationProcess(
     url: ready.url,
     ...(ready.server ? { server: ready.server } : {}),
     dataDir,
+    corePid: ready.corePid ?? null,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

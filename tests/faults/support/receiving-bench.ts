@@ -72,7 +72,7 @@ export async function startReceivingBench(
     receiptId: receipt.receiptId,
     async scan() {
       const feedback = ScanFeedback.parse(await call('scan.submit', { data: gtin }));
-      if (feedback.decision !== 'accepted') throw new Error(`scan not accepted: ${feedback.message}`);
+      if (feedback.outcome !== 'accepted') throw new Error(`scan not accepted: ${feedback.message}`);
       return (lastLineOp.get() as { op_id: string }).op_id;
     },
     outboxStates() {

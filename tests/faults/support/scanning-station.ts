@@ -43,12 +43,12 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (verb === 'SCAN' && n && data) {
     const result = await station.call('scan.submit', { data });
     if (!result.ok) {
-      say(`REFUSED ${n} ${result.error.code} ${result.error.message.replace(/\n/g, ' ')}`);
+      say(`REFUSED ${n} ${result.error.code} ${result.error.message.code}`);
       continue;
     }
     const feedback = ScanFeedback.parse(result.value);
-    const opId = feedback.decision === 'accepted' ? ((lastLineOp.get() as { op_id: string | null } | undefined)?.op_id ?? '-') : '-';
-    say(`ACK ${n} ${feedback.decision} ${opId}`);
+    const opId = feedback.outcome === 'accepted' ? ((lastLineOp.get() as { op_id: string | null } | undefined)?.op_id ?? '-') : '-';
+    say(`ACK ${n} ${feedback.outcome} ${opId}`);
   } else if (verb === 'SYNC') {
     say(`SYNCED ${JSON.stringify(await station.context.sync.syncNow())}`);
   } else if (verb === 'QUIT') {

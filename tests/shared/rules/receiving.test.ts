@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allowedQty, closeSummary, conditionProblem, hasDiscrepancies, holdsCovering, judgeQuantity, missingTracking, pickPoLine, receivedOnHold,
-  serialConflict, serialQuantityProblem,
+  allowedQty,
+  closeSummary,
+  conditionProblem,
+  hasDiscrepancies,
+  holdsCovering,
+  judgeQuantity,
+  missingTracking,
+  pickPoLine,
+  receivedOnHold,
+  serialConflict,
+  serialQuantityProblem,
 } from '../../../shared/rules/receiving';
 
 describe('over-receipt tolerance', () => {
@@ -21,7 +30,10 @@ describe('over-receipt tolerance', () => {
   });
 
   it('fills PO lines of the same item in order, the last one taking an over-receipt', () => {
-    const lines = [{ lineNo: 1, ordered: 5, received: 5, allowed: 5 }, { lineNo: 2, ordered: 5, received: 2, allowed: 5 }];
+    const lines = [
+      { lineNo: 1, ordered: 5, received: 5, allowed: 5 },
+      { lineNo: 2, ordered: 5, received: 2, allowed: 5 },
+    ];
     expect(pickPoLine(lines)?.lineNo).toBe(2);
     expect(pickPoLine([{ ...lines[0]! }, { ...lines[1]!, received: 5 }])?.lineNo).toBe(2);
     expect(pickPoLine([])).toBeUndefined();
@@ -41,14 +53,17 @@ describe('tracking, serials, holds, condition', () => {
 
   it('receives serial-tracked items one per serial', () => {
     expect(serialQuantityProblem(scanner, 1)).toBeNull();
-    expect(serialQuantityProblem(scanner, 5)).toContain('one unit per serial');
+    expect(serialQuantityProblem(scanner, 5)).toMatchObject({ code: 'receiving.serialQuantity', params: { count: 5 } });
     expect(serialQuantityProblem(yoghurt, 12)).toBeNull();
   });
 
   it('refuses a serial seen in this receipt or anywhere in the station history', () => {
     expect(serialConflict('SN1', 'R2', [])).toBeNull();
-    expect(serialConflict('SN1', 'R2', [{ receiptId: 'R2', poId: 'PO-1' }])).toContain('already scanned in this receipt');
-    expect(serialConflict('SN1', 'R2', [{ receiptId: 'R1', poId: 'PO-7' }])).toContain('already received on PO-7');
+    expect(serialConflict('SN1', 'R2', [{ receiptId: 'R2', poId: 'PO-1' }])).toMatchObject({ code: 'receiving.serialInReceipt' });
+    expect(serialConflict('SN1', 'R2', [{ receiptId: 'R1', poId: 'PO-7' }])).toMatchObject({
+      code: 'receiving.serialReceivedBefore',
+      params: { document: 'PO-7' },
+    });
   });
 
   it('finds item holds and lot holds of the same lot only, active ones only', () => {
@@ -77,15 +92,19 @@ describe('tracking, serials, holds, condition', () => {
     expect(receivedOnHold('good', true)).toBe(true);
     expect(receivedOnHold('damaged', false)).toBe(true);
     expect(receivedOnHold('quarantine', false)).toBe(true);
-    expect(conditionProblem('damaged', null)).toContain('why');
-    expect(conditionProblem('damaged', '  ')).toContain('why');
+    expect(conditionProblem('damaged', null)).toMatchObject({ code: 'receiving.conditionReason' });
+    expect(conditionProblem('damaged', '  ')).toMatchObject({ code: 'receiving.conditionReason' });
     expect(conditionProblem('damaged', 'crushed')).toBeNull();
     expect(conditionProblem('good', null)).toBeNull();
   });
 });
 
 describe('close summary', () => {
-  const po = [{ lineNo: 1, itemId: 'Y', ordered: 24 }, { lineNo: 2, itemId: 'B', ordered: 500 }, { lineNo: 3, itemId: 'S', ordered: 3 }];
+  const po = [
+    { lineNo: 1, itemId: 'Y', ordered: 24 },
+    { lineNo: 2, itemId: 'B', ordered: 500 },
+    { lineNo: 3, itemId: 'S', ordered: 3 },
+  ];
 
   it('marks short, over, ok and unexpected lines and counts damaged units', () => {
     const summary = closeSummary(po, [

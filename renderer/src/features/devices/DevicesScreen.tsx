@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useCommand, useEvent } from '../../api/station-context';
+import { translateMessage } from '../../i18n/messages';
 import { useFormat } from '../../ui/format';
+import { ConnectionIcon } from '../../ui/StatusBar';
 import { PrintJobs } from './PrintJobs';
 
 export function DevicesScreen({ training }: { training: boolean }) {
@@ -17,7 +19,10 @@ export function DevicesScreen({ training }: { training: boolean }) {
 
   const test = async (id: string) => {
     const r = await client.attempt('devices.test', { id });
-    setResults((prev) => ({ ...prev, [id]: r.ok ? `${r.value.ok ? '✔' : '✖'} ${r.value.message}` : `✖ ${r.error.message}` }));
+    setResults((prev) => ({
+      ...prev,
+      [id]: r.ok ? `${r.value.ok ? '✔' : '✖'} ${r.value.message}` : `✖ ${translateMessage(t, r.error.message)}`,
+    }));
   };
 
   return (
@@ -44,15 +49,14 @@ export function DevicesScreen({ training }: { training: boolean }) {
         <tbody>
           {devices.value?.map((d) => (
             <tr key={d.id} data-testid={`device-row-${d.id}`}>
-              <td>{d.role}</td>
+              <td>{t(`code.role.${d.role}`, { defaultValue: d.role })}</td>
               <td>
                 {d.label}
                 {weights[d.role] ? ` — ${weights[d.role]}` : ''}
               </td>
               <td>{d.transport}</td>
               <td className={`state state--${d.connection}`} data-connection={d.connection}>
-                <span aria-hidden="true">{d.connection === 'connected' ? '● ' : d.connection === 'connecting' ? '◐ ' : '○ '}</span>
-                {t(`devices.connection.${d.connection}`)}
+                <ConnectionIcon connection={d.connection} /> {t(`devices.connection.${d.connection}`)}
                 {d.detail ? ` — ${d.detail}` : ''}
               </td>
               <td>
@@ -83,8 +87,8 @@ function SimScale() {
     <section className="card" aria-label={t('devices.simScale')}>
       <h2>{t('devices.simScale')}</h2>
       <select value={role} onChange={(e) => setRole(e.target.value)} aria-label={t('devices.role')}>
-        <option value="pack-scale">pack-scale</option>
-        <option value="receiving-scale">receiving-scale</option>
+        <option value="pack-scale">{t('code.role.pack-scale')}</option>
+        <option value="receiving-scale">{t('code.role.receiving-scale')}</option>
       </select>
       <input
         type="range"

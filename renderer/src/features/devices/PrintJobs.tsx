@@ -1,9 +1,22 @@
+import { ArrowRight, Check, CircleX, Hourglass, type LucideIcon, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintJobView } from '../../../../shared/domain/printing';
 import { useClient, useCommand } from '../../api/station-context';
+import { useMessage } from '../../i18n/messages';
 
-const stateIcons: Record<PrintJobView['state'], string> = { queued: '⏳', sent: '➜', done: '✔', failed: '✖', uncertain: '⚠' };
+const stateIcons: Record<PrintJobView['state'], LucideIcon> = {
+  queued: Hourglass,
+  sent: ArrowRight,
+  done: Check,
+  failed: CircleX,
+  uncertain: TriangleAlert,
+};
+
+function JobStateIcon({ state }: { state: PrintJobView['state'] }) {
+  const Icon = stateIcons[state];
+  return <Icon aria-hidden="true" size={16} />;
+}
 
 /**
  * The print queue as the operator sees it: each job's state, a picture of its labels, and for a job that may or may
@@ -12,6 +25,7 @@ const stateIcons: Record<PrintJobView['state'], string> = { queued: '⏳', sent:
 export function PrintJobs() {
   const { t } = useTranslation();
   const client = useClient();
+  const say = useMessage();
   const jobs = useCommand('print.jobs', { limit: 20 }, ['print.job']);
   const [previews, setPreviews] = useState<Record<string, string[] | string>>({});
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -19,11 +33,11 @@ export function PrintJobs() {
 
   const preview = async (id: string) => {
     const r = await client.attempt('print.preview', { id });
-    setPreviews((p) => ({ ...p, [id]: r.ok ? r.value.images : r.error.message }));
+    setPreviews((p) => ({ ...p, [id]: r.ok ? r.value.images : say(r.error.message) }));
   };
   const resolve = async (id: string, action: 'reprint' | 'done') => {
     const r = await client.attempt('print.resolve', { id, action, reason: reasons[id] ?? '' });
-    setErrors((e) => ({ ...e, [id]: r.ok ? '' : r.error.message }));
+    setErrors((e) => ({ ...e, [id]: r.ok ? '' : say(r.error.message) }));
     if (r.ok) void jobs.reload();
   };
 
@@ -39,8 +53,7 @@ export function PrintJobs() {
             <li key={job.id} data-testid={`print-job-${job.id}`} data-state={job.state}>
               <div>
                 <strong>
-                  <span aria-hidden="true">{stateIcons[job.state]} </span>
-                  {job.description}
+                  <JobStateIcon state={job.state} /> {job.description}
                 </strong>
                 <span className="muted">
                   {' '}

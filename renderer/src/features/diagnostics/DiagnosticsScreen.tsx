@@ -1,13 +1,28 @@
+import { Check, CircleX, Dot, Download, Hourglass, Info, type LucideIcon, RefreshCw, Settings, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../../shared/contract/setup';
 import { useClient, useCommand } from '../../api/station-context';
+import { translateMessage } from '../../i18n/messages';
 import { useFormat } from '../../ui/format';
+import { ConnectionIcon } from '../../ui/StatusBar';
 import { play } from '../../ui/sounds';
 import { SetupWizard } from '../setup/SetupWizard';
 import './diagnostics.css';
 
-const levelIcon = { warn: '⚠', error: '✖', fatal: '✖', info: 'ℹ', debug: '·', trace: '·' } as const;
+function LevelIcon({ level }: { level: keyof typeof levelIcon }) {
+  const Icon = levelIcon[level];
+  return <Icon aria-hidden="true" size={16} />;
+}
+
+const levelIcon: Record<'warn' | 'error' | 'fatal' | 'info' | 'debug' | 'trace', LucideIcon> = {
+  warn: TriangleAlert,
+  error: CircleX,
+  fatal: CircleX,
+  info: Info,
+  debug: Dot,
+  trace: Dot,
+};
 
 /** For site IT and support: versions, devices, sync queue, open work, the log's latest problems, and the support bundle. */
 export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
@@ -26,7 +41,7 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
       setBundle({ state: 'done', text: t('diagnostics.bundleDone', { path: r.value.path, size: f.bytes(r.value.bytes) }) });
     } else {
       play('bad');
-      setBundle({ state: 'failed', text: r.error.message });
+      setBundle({ state: 'failed', text: translateMessage(t, r.error.message) });
     }
   };
 
@@ -44,7 +59,7 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
       <div className="row">
         <h1>{t('diagnostics.title')}</h1>
         <button type="button" onClick={() => void info.reload()}>
-          <span aria-hidden="true">⟳ </span>
+          <RefreshCw aria-hidden="true" size={16} />
           {t('diagnostics.refresh')}
         </button>
         <button
@@ -54,12 +69,12 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
           disabled={bundle.state === 'working'}
           data-testid="export-bundle"
         >
-          <span aria-hidden="true">⬇ </span>
+          <Download aria-hidden="true" size={16} />
           {t('diagnostics.bundle')}
         </button>
         {canSetUp && (
           <button type="button" onClick={() => void openSetup()}>
-            <span aria-hidden="true">⚙ </span>
+            <Settings aria-hidden="true" size={16} />
             {t('diagnostics.setup')}
           </button>
         )}
@@ -70,8 +85,8 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
         data-testid="bundle-result"
         className={bundle.state === 'failed' ? 'form-error' : bundle.state === 'done' ? 'diagnostics__ok' : 'muted'}
       >
-        {bundle.state === 'done' && <span aria-hidden="true">✔ </span>}
-        {bundle.state === 'failed' && <span aria-hidden="true">✖ </span>}
+        {bundle.state === 'done' && <Check aria-hidden="true" size={16} />}
+        {bundle.state === 'failed' && <CircleX aria-hidden="true" size={16} />}
         {bundle.text}
       </p>
       {info.error && (
@@ -117,7 +132,7 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
               <dd>{d.station.server}</dd>
               {d.station.insecureServer && (
                 <dd className="diagnostics__insecure" role="alert" data-testid="diagnostics-insecure-server">
-                  <span aria-hidden="true">⚠ </span>
+                  <TriangleAlert aria-hidden="true" size={16} />
                   {t('diagnostics.fields.insecureServer')}
                 </dd>
               )}
@@ -158,7 +173,7 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
             </dl>
             <h3>{t('diagnostics.openWork')}</h3>
             <p data-testid="diag-busy">
-              <span aria-hidden="true">{d.busy.busy ? '⏳ ' : '✔ '}</span>
+              {d.busy.busy ? <Hourglass aria-hidden="true" size={16} /> : <Check aria-hidden="true" size={16} />}
               {d.busy.busy ? d.busy.reason : t('diagnostics.idle')}
             </p>
           </section>
@@ -180,11 +195,11 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
                   {d.devices.map((dev) => (
                     <tr key={dev.id}>
                       <td>{dev.label}</td>
-                      <td>{dev.role}</td>
+                      <td>{t(`code.role.${dev.role}`, { defaultValue: dev.role })}</td>
                       <td>{dev.transport}</td>
                       <td className={`state state--${dev.connection}`}>
                         <span aria-hidden="true">
-                          {dev.connection === 'connected' ? '● ' : dev.connection === 'connecting' ? '◐ ' : '○ '}
+                          <ConnectionIcon connection={dev.connection} />{' '}
                         </span>
                         {t(`devices.connection.${dev.connection}`)}
                         {dev.detail ? ` — ${dev.detail}` : ''}
@@ -205,8 +220,8 @@ export function DiagnosticsScreen({ canSetUp }: { canSetUp: boolean }) {
                   // biome-ignore lint/suspicious/noArrayIndexKey: two entries can share a timestamp; the list is replaced whole, never reordered
                   <li key={`${e.at}-${i}`} className={`log log--${e.level}`}>
                     <span>
-                      <span aria-hidden="true">{levelIcon[e.level]} </span>
-                      <strong>{t(`diagnostics.level.${e.level}`)}</strong> · <time dateTime={e.at}>{f.dateTime(e.at)}</time>
+                      <LevelIcon level={e.level} /> <strong>{t(`diagnostics.level.${e.level}`)}</strong> ·{' '}
+                      <time dateTime={e.at}>{f.dateTime(e.at)}</time>
                     </span>
                     <span className="log__message">
                       {e.message}

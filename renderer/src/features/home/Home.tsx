@@ -1,3 +1,4 @@
+import { Activity, Package, PackageOpen, RefreshCw, Usb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Workflow } from '../../../../shared/contract/station';
 import type { Operator } from '../../../../shared/domain/master-data';
@@ -12,23 +13,23 @@ export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) =
       <h1>{t('home.greeting', { name: operator.name })}</h1>
       <nav className="home__tiles" aria-label={t('home.workflows')}>
         <button type="button" className="tile" disabled={!canReceive} onClick={() => go('receiving')}>
-          <span aria-hidden="true">📥</span>
+          <PackageOpen className="tile__icon" aria-hidden="true" size={48} />
           {t('home.receive')}
         </button>
         <button type="button" className="tile" disabled={!canPack} onClick={() => go('packing')}>
-          <span aria-hidden="true">📦</span>
+          <Package className="tile__icon" aria-hidden="true" size={48} />
           {t('home.pack')}
         </button>
         <button type="button" className="tile" onClick={() => go('devices')}>
-          <span aria-hidden="true">🔌</span>
+          <Usb className="tile__icon" aria-hidden="true" size={48} />
           {t('home.devices')}
         </button>
         <button type="button" className="tile" onClick={() => go('sync')}>
-          <span aria-hidden="true">🔄</span>
+          <RefreshCw className="tile__icon" aria-hidden="true" size={48} />
           {t('home.sync')}
         </button>
         <button type="button" className="tile" onClick={() => go('diagnostics')}>
-          <span aria-hidden="true">🩺</span>
+          <Activity className="tile__icon" aria-hidden="true" size={48} />
           {t('home.diagnostics')}
         </button>
       </nav>

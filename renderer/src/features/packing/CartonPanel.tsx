@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PackCarton, PackState } from '../../../../shared/domain/packing';
+import { useMessage } from '../../i18n/messages';
 import { ReasonForm } from './ReasonForm';
 import type { RunPack } from './usePackActions';
 
@@ -48,6 +49,7 @@ export function CartonPanel({ state, run, busy }: { state: PackState; run: RunPa
 
 function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: PackState; run: RunPack; busy: boolean }) {
   const { t } = useTranslation();
+  const translate = useMessage();
   const stopped = state.stop !== null;
   const w = carton.weight;
   const label = carton.label;
@@ -89,15 +91,16 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
       </div>
       {w?.status === 'out' && (
         <div className="banner-stop" data-testid="pack-weight-stop">
-          <p>{w.message}</p>
+          <p>{translate(w.message)}</p>
           <h3>{t('packing.override.title')}</h3>
           <ReasonForm
+            kind="overWeight"
             label={t('packing.override.reason')}
-            withBadge={t('packing.override.badge')}
+            approval="packing.overrideWeight"
             submit={t('packing.override.submit')}
             testId="pack-override"
             disabled={busy}
-            onSubmit={(reason, badge, pin) => run('packing.overrideWeight', { badge, reason, ...(pin ? { pin } : {}) })}
+            onSubmit={(reason, approval) => (approval ? run('packing.overrideWeight', { ...approval, reason }) : undefined)}
           />
         </div>
       )}
@@ -128,6 +131,7 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
       {labelled && (
         <div className="row">
           <ReasonForm
+            kind="reprintLabel"
             label={t('packing.label.reprintReason')}
             submit={t('packing.label.reprint')}
             testId="pack-reprint"
@@ -135,9 +139,14 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
             onSubmit={(reason) => run('packing.reprintLabel', { reason })}
           />
           <ReasonForm
+            kind="voidLabel"
             label={t('packing.label.voidReason')}
             submit={t('packing.label.void')}
             testId="pack-void"
+            confirm={{
+              title: t('destructive.voidLabel.title'),
+              lost: [t('destructive.voidLabel.lost', { tracking: label?.tracking ?? '' })],
+            }}
             danger
             disabled={busy}
             onSubmit={(reason) => run('packing.voidLabel', { reason })}

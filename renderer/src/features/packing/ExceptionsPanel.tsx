@@ -31,6 +31,7 @@ export function ExceptionsPanel({ state, run, busy }: { state: PackState; run: R
       </div>
       <h3>{t('packing.exceptions.short')}</h3>
       <ReasonForm
+        kind="shortPack"
         label={t('packing.exceptions.reason')}
         submit={t('packing.exceptions.problem')}
         testId="pack-short"
@@ -45,6 +46,7 @@ export function ExceptionsPanel({ state, run, busy }: { state: PackState; run: R
         </label>
       )}
       <ReasonForm
+        kind="damaged"
         label={t('packing.exceptions.reason')}
         submit={t('packing.exceptions.replace')}
         testId="pack-damaged-replace"
@@ -54,6 +56,7 @@ export function ExceptionsPanel({ state, run, busy }: { state: PackState; run: R
         }
       />
       <ReasonForm
+        kind="damaged"
         label={t('packing.exceptions.reason')}
         submit={t('packing.exceptions.problem')}
         testId="pack-damaged-problem"

@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackState } from '../../../../shared/domain/packing';
@@ -47,7 +48,7 @@ export function LinesTable({ state, run }: { state: PackState; run: RunPack }) {
               <td className="pack-count" data-testid={`pack-line-${l.lineNo}-packed`}>
                 {l.packed}
               </td>
-              <td className="pack-count">{l.remaining === 0 ? '✔' : l.remaining}</td>
+              <td className="pack-count">{l.remaining === 0 ? <Check aria-label="0" size={20} /> : l.remaining}</td>
             </tr>
           ))}
         </tbody>

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useCommand } from '../../api/station-context';
+import { useMessage } from '../../i18n/messages';
 
 /** Today's carrier manifests: shipped cartons per carrier; close one for the pickup, print it for the driver. */
 export function ManifestsPanel() {
   const { t } = useTranslation();
   const client = useClient();
+  const say = useMessage();
   const manifests = useCommand('packing.manifests', {}, ['workflow.changed']);
   const [error, setError] = useState<string | null>(null);
   const act = async (command: 'packing.closeManifest' | 'packing.printManifest', manifestId: string) => {
     const r = await client.attempt(command, { manifestId });
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : say(r.error.message));
     if (r.ok) await manifests.reload();
   };
   return (

@@ -2,7 +2,9 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/master-data';
 import type { PackState } from '../../../../shared/domain/packing';
+import type { Message } from '../../../../shared/messages';
 import { useClient, useCommand, useEvent } from '../../api/station-context';
+import { useMessage } from '../../i18n/messages';
 import { play } from '../../ui/sounds';
 import { CartonPanel } from './CartonPanel';
 import { ExceptionsPanel } from './ExceptionsPanel';
@@ -11,13 +13,15 @@ import { LinesTable } from './LinesTable';
 import { ManifestsPanel } from './ManifestsPanel';
 import { usePackActions } from './usePackActions';
 import './packing.css';
+import { PutDownButton } from './PutDown';
 
 /** The pack bench: open an order by scan, verify every unit by scan, every carton by weight, label, close. */
 export function PackingScreen(_props: { operator: Operator }) {
   const { t } = useTranslation();
+  const say = useMessage();
   const loaded = useCommand('packing.state', {}, ['workflow.changed', 'scan.result', 'sync.state']);
   const [state, setState] = useState<PackState | undefined>(undefined);
-  const [stopAlert, setStopAlert] = useState<string | null>(null);
+  const [stopAlert, setStopAlert] = useState<Message | null>(null);
   useEffect(() => {
     if (loaded.value) setState(loaded.value);
   }, [loaded.value]);
@@ -27,7 +31,7 @@ export function PackingScreen(_props: { operator: Operator }) {
     play('bad');
   });
   // A command's notice stays until the next scan or command; state re-reads after events do not wipe it.
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Message | null>(null);
   useEvent('scan.result', () => setNotice(null));
   const onState = useCallback((s: PackState) => {
     setState(s);
@@ -35,6 +39,7 @@ export function PackingScreen(_props: { operator: Operator }) {
   }, []);
   const { run, error, busy } = usePackActions(onState);
   const s = state;
+  const stopMessage = s?.stop?.message ?? stopAlert;
 
   return (
     <main className="screen packing" aria-labelledby="packing-title" data-step={s?.step ?? ''}>
@@ -42,9 +47,9 @@ export function PackingScreen(_props: { operator: Operator }) {
         {t('packing.title')}
         {s?.order ? ` — ${s.order.number}` : ''}
       </h1>
-      {(s?.stop || stopAlert) && s?.order && (
+      {stopMessage && s?.order && (
         <div className="banner-stop" role="alert" data-testid="pack-stop">
-          {s.stop?.message ?? stopAlert}
+          {say(stopMessage)}
         </div>
       )}
       {s && (
@@ -59,7 +64,7 @@ export function PackingScreen(_props: { operator: Operator }) {
       )}
       {notice && !error && (
         <p className="pack-notice" role="status" data-testid="pack-notice">
-          {notice}
+          {say(notice)}
         </p>
       )}
       {s && !s.order && <OpenOrder onOpen={(code) => run('packing.open', { code })} busy={busy} />}
@@ -156,9 +161,7 @@ function OrderCard({ state, onLeave, busy }: { state: PackState; onLeave: () => 
           </>
         )}
       </dl>
-      <button type="button" onClick={onLeave} disabled={busy} data-testid="pack-leave">
-        {t('packing.order.leave')}
-      </button>
+      <PutDownButton state={state} busy={busy} onConfirm={onLeave} />
     </section>
   );
 }
@@ -166,6 +169,7 @@ function OrderCard({ state, onLeave, busy }: { state: PackState; onLeave: () => 
 function SlipButton() {
   const { t } = useTranslation();
   const client = useClient();
+  const say = useMessage();
   const [result, setResult] = useState<string | null>(null);
   return (
     <>
@@ -174,7 +178,7 @@ function SlipButton() {
         onClick={() =>
           void client
             .attempt('packing.printSlip', {})
-            .then((r) => setResult(r.ok ? `${r.value.description}: ${r.value.state}` : r.error.message))
+            .then((r) => setResult(r.ok ? `${r.value.description}: ${t(`code.printState.${r.value.state}`)}` : say(r.error.message)))
         }
         data-testid="pack-slip"
       >

@@ -1,66 +1,80 @@
-import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { OptionalPin } from '../../ui/PinKeypad';
+import { type FormEvent, useCallback, useState } from 'react';
+import type { ApprovalPurpose } from '../../../../shared/contract/station';
+import type { ReasonKind } from '../../../../shared/domain/master-data';
+import { BadgeApproval, type GivenApproval } from '../../ui/BadgeApproval';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { SiteReasonChips } from '../../ui/ReasonChips';
 
-/** A small inline form: a reason (and optionally a badge, with a PIN where the site asks) and a submit button; Enter submits. */
+/** Reasons shorter than this are refused by the core; the button waits for a longer one. */
+const MIN_REASON = 3;
+
+/**
+ * A reason from the site's chips (or typed under "Other…"), a supervisor's badge where `approval` names what it
+ * approves, and a submit button; with `confirm`, a dialog says what will be lost before anything is sent.
+ */
 export function ReasonForm(props: {
+  kind: ReasonKind;
   label: string;
   submit: string;
   testId: string;
-  withBadge?: string;
+  approval?: ApprovalPurpose;
   danger?: boolean;
   disabled?: boolean;
-  onSubmit: (reason: string, badge: string, pin?: string) => Promise<boolean> | undefined;
+  confirm?: { title: string; lost: string[] };
+  onSubmit: (reason: string, approval: GivenApproval | null) => Promise<boolean> | undefined;
 }) {
-  const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [badge, setBadge] = useState('');
-  const [pin, setPin] = useState('');
-  const send = async (e: FormEvent) => {
-    e.preventDefault();
-    const done = await props.onSubmit(reason.trim(), badge.trim(), pin || undefined);
-    setPin('');
-    if (done !== false) {
-      setReason('');
-      setBadge('');
-    }
+  const [approval, setApproval] = useState<GivenApproval | null>(null);
+  const [asking, setAsking] = useState(false);
+  // Each new round (after a success or a refused approval) starts with fresh chips and a fresh badge prompt.
+  const [round, setRound] = useState(0);
+  const onApproval = useCallback((given: GivenApproval | null) => setApproval(given), []);
+  const ready = reason.length >= MIN_REASON && (props.approval === undefined || approval !== null);
+
+  const send = async () => {
+    setAsking(false);
+    const done = await props.onSubmit(reason, approval);
+    if (done !== false) setReason('');
+    setApproval(null);
+    setRound((n) => n + 1);
   };
-  const form = (
-    <form className="pack-reason row" onSubmit={(e) => void send(e)} data-testid={props.testId} aria-label={props.label}>
-      {props.withBadge !== undefined && (
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={badge}
-          onChange={(e) => setBadge(e.target.value)}
-          aria-label={props.withBadge}
-          placeholder={props.withBadge}
-          data-testid={`${props.testId}-badge`}
-        />
-      )}
-      <input
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        aria-label={props.label}
-        placeholder={`${props.label} — ${t('packing.reason.placeholder')}`}
-        data-testid={`${props.testId}-reason`}
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!ready) return;
+    if (props.confirm) setAsking(true);
+    else void send();
+  };
+  return (
+    <form className="pack-reason" onSubmit={submit} data-testid={props.testId} aria-label={props.label}>
+      <SiteReasonChips
+        key={`chips-${round}`}
+        kind={props.kind}
+        label={props.label}
+        testId={`${props.testId}-reason`}
+        onChange={setReason}
       />
+      {/* The next scan counts as a badge only once a reason is chosen: until then scans are goods. */}
+      {props.approval !== undefined && reason.length >= MIN_REASON && (
+        <BadgeApproval key={`approval-${round}`} purpose={props.approval} testId={`${props.testId}-approval`} onChange={onApproval} />
+      )}
       <button
         type="submit"
         className={props.danger ? 'danger' : 'primary'}
-        disabled={props.disabled || reason.trim().length < 3 || (props.withBadge !== undefined && badge.trim() === '')}
+        disabled={props.disabled || !ready}
+        data-testid={`${props.testId}-submit`}
       >
         {props.submit}
       </button>
+      {asking && props.confirm && (
+        <ConfirmDialog
+          title={props.confirm.title}
+          lost={props.confirm.lost}
+          confirm={props.submit}
+          testId={`${props.testId}-confirm`}
+          onConfirm={() => void send()}
+          onCancel={() => setAsking(false)}
+        />
+      )}
     </form>
-  );
-  if (props.withBadge === undefined) return form;
-  // The PIN keypad sits beside the form, not in it: its keys are buttons, and the form has one, its submit.
-  return (
-    <div className="row">
-      {form}
-      <OptionalPin value={pin} onChange={setPin} testId={`${props.testId}-pin`} />
-    </div>
   );
 }

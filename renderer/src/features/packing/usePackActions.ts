@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { CommandInput, CommandName, CommandOutput } from '../../../../shared/contract';
 import type { PackState } from '../../../../shared/domain/packing';
 import { useClient } from '../../api/station-context';
+import { useMessage } from '../../i18n/messages';
 
 /** Packing commands that answer with the whole bench state. */
 export type StateCommand = {
@@ -11,6 +12,7 @@ export type StateCommand = {
 /** Runs bench commands: the answer replaces the shown state; a refusal shows its message. */
 export function usePackActions(onState: (state: PackState) => void) {
   const client = useClient();
+  const translate = useMessage();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(
@@ -20,13 +22,14 @@ export function usePackActions(onState: (state: PackState) => void) {
       const result = await client.attempt(command, input);
       setBusy(false);
       if (!result.ok) {
-        setError(result.error.message);
+        // Kept as the operator's sentence: a refusal reads the same wherever the screen shows it.
+        setError(translate(result.error.message));
         return false;
       }
       onState(result.value as PackState);
       return true;
     },
-    [client, onState],
+    [client, onState, translate],
   );
   return { run, error, setError, busy };
 }

@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloseSummary } from '../../../../shared/domain/receiving';
-import { OptionalPin } from '../../ui/PinKeypad';
+import { BadgeApproval, type GivenApproval } from '../../ui/BadgeApproval';
 import type { Run } from './useRun';
 
 /** The discrepancy summary and the close, with a supervisor's badge when anything differs. */
 export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boolean) => void }) {
   const { t } = useTranslation();
   const [summary, setSummary] = useState<CloseSummary | null>(null);
-  const [badge, setBadge] = useState('');
-  const [pin, setPin] = useState('');
+  const [approval, setApproval] = useState<GivenApproval | null>(null);
+  // A refused approval (wrong PIN, badge gone stale) asks for the badge again.
+  const [attempt, setAttempt] = useState(0);
   const [report, setReport] = useState(false);
+  const onApproval = useCallback((given: GivenApproval | null) => setApproval(given), []);
   useEffect(() => {
     void run('receiving.closePreview', {}).then(setSummary);
   }, [run]);
@@ -55,26 +57,18 @@ export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boole
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          const approval = badge.trim() ? { supervisorBadge: badge.trim(), ...(pin ? { supervisorPin: pin } : {}) } : {};
-          void run('receiving.close', { ...approval, printReport: report }).then((r) => r && onDone(true));
+          const given = !summary.needsApproval || !approval ? {} : closeApproval(approval);
+          void run('receiving.close', { ...given, printReport: report }).then((r) => {
+            if (r) onDone(true);
+            else setAttempt((n) => n + 1);
+          });
         }}
       >
-        {summary.needsApproval && (
-          <input
-            type="password"
-            value={badge}
-            onChange={(e) => setBadge(e.target.value)}
-            aria-label={t('receiving.close.badge')}
-            placeholder={t('receiving.close.badge')}
-            autoComplete="off"
-            data-testid="close-badge"
-          />
-        )}
-        {summary.needsApproval && <OptionalPin value={pin} onChange={setPin} testId="close-pin" />}
+        {summary.needsApproval && <BadgeApproval key={attempt} purpose="receiving.close" testId="close-approval" onChange={onApproval} />}
         <label className="receiving__radio">
           <input type="checkbox" checked={report} onChange={(e) => setReport(e.target.checked)} /> {t('receiving.close.report')}
         </label>
-        <button type="submit" className="primary big-button" data-testid="close-confirm" disabled={summary.needsApproval && !badge.trim()}>
+        <button type="submit" className="primary big-button" data-testid="close-confirm" disabled={summary.needsApproval && !approval}>
           {t('receiving.close.confirm')}
         </button>
         <button type="button" onClick={() => onDone(false)}>
@@ -83,4 +77,9 @@ export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boole
       </form>
     </section>
   );
+}
+
+function closeApproval(approval: GivenApproval): { supervisorScanned?: true; supervisorBadge?: string; supervisorPin?: string } {
+  const pin = approval.pin === undefined ? {} : { supervisorPin: approval.pin };
+  return 'scanned' in approval ? { supervisorScanned: true, ...pin } : { supervisorBadge: approval.badge, ...pin };
 }

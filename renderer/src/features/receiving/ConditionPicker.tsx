@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConditionSetting } from '../../../../shared/domain/receiving';
+import { SiteReasonChips } from '../../ui/ReasonChips';
 import type { Run } from './useRun';
 
 const conditions = ['good', 'damaged', 'quarantine'] as const;
@@ -9,7 +10,8 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
   const { t } = useTranslation();
   const [condition, setCondition] = useState<(typeof conditions)[number]>('damaged');
   const [reason, setReason] = useState('');
-  const [photo, setPhoto] = useState('');
+  // A new round after each change starts the reason chips afresh.
+  const [round, setRound] = useState(0);
   return (
     <section className={`card receiving__condition receiving__condition--${next.condition}`} aria-label={t('receiving.condition.title')}>
       <h2>{t('receiving.condition.title')}</h2>
@@ -23,12 +25,11 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
           e.preventDefault();
           void run('receiving.setCondition', {
             condition,
-            ...(reason.trim() ? { reason: reason.trim() } : {}),
-            ...(photo.trim() ? { photoPath: photo.trim() } : {}),
+            ...(condition !== 'good' && reason ? { reason } : {}),
           }).then((r) => {
             if (r) {
               setReason('');
-              setPhoto('');
+              setRound((n) => n + 1);
             }
           });
         }}
@@ -41,20 +42,15 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
             </label>
           ))}
         </div>
-        <input
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-label={t('receiving.condition.reason')}
-          placeholder={t('receiving.condition.reason')}
-          maxLength={200}
-        />
-        <input
-          value={photo}
-          onChange={(e) => setPhoto(e.target.value)}
-          aria-label={t('receiving.condition.photo')}
-          placeholder={t('receiving.condition.photo')}
-          maxLength={500}
-        />
+        {condition !== 'good' && (
+          <SiteReasonChips
+            key={round}
+            kind="damaged"
+            label={t('receiving.condition.reason')}
+            testId="condition-reason"
+            onChange={setReason}
+          />
+        )}
         <button type="submit">{t('receiving.condition.set')}</button>
       </form>
     </section>

@@ -1,3 +1,4 @@
+import { Scale } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../../../shared/domain/receiving';
@@ -43,7 +44,7 @@ function LineActions({ itemId, sku, run }: { itemId: string; sku: string; run: R
         data-testid={`weigh-${itemId}`}
         onClick={() => void run('receiving.weighCount', { itemId, tareKg: Number(tare) || 0 })}
       >
-        ⚖ {t('receiving.weigh')}
+        <Scale aria-hidden="true" size={18} /> {t('receiving.weigh')}
       </button>
     </div>
   );

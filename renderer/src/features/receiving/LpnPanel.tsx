@@ -1,3 +1,4 @@
+import { ArrowRight, Scale } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../../shared/domain/receiving';
@@ -30,7 +31,7 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
         </span>
         {lpn.location && (
           <span className="receiving__badge" data-testid="lpn-location">
-            → {lpn.location}
+            <ArrowRight aria-hidden="true" size={16} /> {lpn.location}
           </span>
         )}
       </div>
@@ -60,7 +61,7 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
       {open && (
         <div className="row">
           <button type="button" data-testid="lpn-weigh" onClick={() => void run('receiving.lpn.weigh', { lpn: lpn.lpn })}>
-            ⚖ {t('receiving.lpn.weigh')}
+            <Scale aria-hidden="true" size={18} /> {t('receiving.lpn.weigh')}
           </button>
           {lpn.sscc && (
             <button type="button" data-testid="lpn-print-sscc" onClick={() => print('sscc')}>

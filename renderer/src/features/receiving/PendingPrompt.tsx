@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingView } from '../../../../shared/domain/receiving';
-import { OptionalPin } from '../../ui/PinKeypad';
+import { translateMessage } from '../../i18n/messages';
+import { PendingApproval } from './PendingApproval';
 import type { Run } from './useRun';
 
 /** The scan the station holds back: what it still needs (typed here or scanned), or a supervisor's badge. */
@@ -10,46 +11,8 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
   const [lot, setLot] = useState('');
   const [expiry, setExpiry] = useState('');
   const [serial, setSerial] = useState('');
-  const [badge, setBadge] = useState('');
-  const [pin, setPin] = useState('');
 
-  if (pending.kind === 'approval') {
-    return (
-      <section className="banner-stop receiving__pending" role="alert" data-testid="receiving-pending" data-kind="approval">
-        <div>
-          {t('receiving.pending.approval')}: {pending.message}
-        </div>
-        <form
-          className="row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (badge.trim())
-              void run('receiving.approve', { badge: badge.trim(), ...(pin ? { pin } : {}) }).then(() => {
-                setBadge('');
-                setPin('');
-              });
-          }}
-        >
-          <input
-            type="password"
-            value={badge}
-            onChange={(e) => setBadge(e.target.value)}
-            aria-label={t('receiving.pending.badge')}
-            placeholder={t('receiving.pending.badge')}
-            autoComplete="off"
-            data-testid="approve-badge"
-          />
-          <OptionalPin value={pin} onChange={setPin} testId="approve-pin" />
-          <button type="submit" className="primary">
-            {t('receiving.pending.approve')}
-          </button>
-          <button type="button" onClick={() => void run('receiving.cancelPending', {})}>
-            {t('receiving.pending.cancel')}
-          </button>
-        </form>
-      </section>
-    );
-  }
+  if (pending.kind === 'approval') return <PendingApproval pending={pending} run={run} />;
 
   const what = pending.needs.map((n) => t(`receiving.tracked.${n}`)).join(', ');
   const submit = () => {
@@ -63,7 +26,7 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
   return (
     <section className="receiving__pending receiving__pending--tracking" role="status" data-testid="receiving-pending" data-kind="tracking">
       <div>
-        <strong>{t('receiving.pending.tracking', { what })}</strong> — {pending.message}
+        <strong>{t('receiving.pending.tracking', { what })}</strong> — {translateMessage(t, pending.message)}
       </div>
       <form
         className="row"

@@ -1,3 +1,4 @@
+import { Ban, Undo2 } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { ReceivedScanView } from '../../../../shared/domain/receiving';
 import type { Run } from './useRun';
@@ -14,7 +15,7 @@ export function RecentScans({ scans, run }: { scans: ReceivedScanView[]; run: Ru
         disabled={scans.length === 0}
         onClick={() => void run('receiving.undo', {})}
       >
-        ↶ {t('receiving.scans.undo')}
+        <Undo2 aria-hidden="true" size={18} /> {t('receiving.scans.undo')}
       </button>
       {scans.length === 0 ? (
         <p className="muted">{t('receiving.scans.none')}</p>
@@ -30,7 +31,14 @@ export function RecentScans({ scans, run }: { scans: ReceivedScanView[]; run: Ru
                 {s.expiry ? ` · ${s.expiry}` : ''}
                 {s.serial ? ` · ${s.serial}` : ''}
                 {s.condition !== 'good' ? ` · ${t(`receiving.condition.${s.condition}`)}` : ''}
-                {s.onHold ? ' ⛔' : ''}
+                {s.onHold ? (
+                  <>
+                    {' '}
+                    <Ban aria-hidden="true" size={16} />
+                  </>
+                ) : (
+                  ''
+                )}
                 {s.approvedBy ? ` · ${t('receiving.scans.approvedBy', { who: s.approvedBy })}` : ''}
               </span>
               <span className="muted">

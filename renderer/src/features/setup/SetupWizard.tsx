@@ -1,7 +1,9 @@
+import { ArrowLeft, ArrowRight, Check, CircleX, Info, RefreshCw } from 'lucide-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState, StationLocale } from '../../../../shared/contract/setup';
 import { useClient } from '../../api/station-context';
+import { translateMessage } from '../../i18n/messages';
 import { play } from '../../ui/sounds';
 import { type DraftField, draftFrom, errorsFromIssues, type FieldErrors, formFrom, type SetupDraft, validateDraft } from './draft';
 import { Choice, TextField, Toggle } from './fields';
@@ -89,7 +91,7 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
       play('bad');
       const fieldErrors = errorsFromIssues(result.error.issues ?? []);
       setErrors(fieldErrors);
-      setFailure(result.error.message);
+      setFailure(translateMessage(t, result.error.message));
       focusFirstError(fieldErrors);
       return;
     }
@@ -115,7 +117,7 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
         <ol className="wizard__steps" aria-label={t('setup.progress', { step: index + 1, count: steps.length })}>
           {steps.map((s, i) => (
             <li key={s} aria-current={s === step ? 'step' : undefined} className={i < index ? 'done' : s === step ? 'current' : ''}>
-              <span aria-hidden="true">{i < index ? '✔' : i + 1}</span> {t(`setup.steps.${s}`)}
+              <span aria-hidden="true">{i < index ? <Check size={16} /> : i + 1}</span> {t(`setup.steps.${s}`)}
             </li>
           ))}
         </ol>
@@ -188,7 +190,7 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
                 />
                 {state.enrolled && (
                   <p className="muted">
-                    <span aria-hidden="true">✔ </span>
+                    <Check aria-hidden="true" size={16} />
                     {t('setup.server.enrolled')}
                   </p>
                 )}
@@ -339,19 +341,19 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
 
         {failure && (
           <p className="form-error" role="alert" data-testid="setup-error">
-            <span aria-hidden="true">✖ </span>
+            <CircleX aria-hidden="true" size={16} />
             {failure}
           </p>
         )}
         {Object.values(errors).some(Boolean) && !failure && (
           <p className="form-error" role="alert">
-            <span aria-hidden="true">✖ </span>
+            <CircleX aria-hidden="true" size={16} />
             {t('setup.fixErrors')}
           </p>
         )}
         {phase === 'restarting' && (
           <p className="wizard__status" role="status" data-testid="setup-restarting">
-            <span aria-hidden="true">⟳ </span>
+            <RefreshCw aria-hidden="true" size={16} />
             {t('setup.restarting')}
           </p>
         )}
@@ -363,12 +365,12 @@ export function SetupWizard({ state, onCancel }: { state: SetupState; onCancel?:
             </button>
           )}
           <button type="button" onClick={() => setStep(steps[index - 1] ?? 'station')} disabled={index === 0 || busy}>
-            <span aria-hidden="true">← </span>
+            <ArrowLeft aria-hidden="true" size={16} />
             {t('setup.back')}
           </button>
           <button type="submit" className="primary big-button" disabled={busy}>
             {step === 'review' ? (phase === 'saving' ? t('setup.saving') : t('setup.save')) : t('setup.next')}
-            {step !== 'review' && <span aria-hidden="true"> →</span>}
+            {step !== 'review' && <ArrowRight aria-hidden="true" size={16} />}
           </button>
         </div>
       </form>
@@ -424,7 +426,7 @@ function Review({ draft, overridden }: { draft: SetupDraft; overridden: string[]
       </dl>
       {overridden.length > 0 && (
         <p className="muted">
-          <span aria-hidden="true">ⓘ </span>
+          <Info aria-hidden="true" size={16} />
           {t('setup.review.overridden', { names: overridden.join(', ') })}
         </p>
       )}

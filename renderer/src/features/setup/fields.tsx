@@ -1,3 +1,4 @@
+import { CircleX } from 'lucide-react';
 import type { ReactNode } from 'react';
 
 /** A labelled text input with its hint and its error, wired for screen readers (aria-describedby, aria-invalid). */
@@ -36,7 +37,7 @@ export function TextField(props: {
       )}
       {props.error && (
         <p id={errorId} className="field__error">
-          <span aria-hidden="true">✖ </span>
+          <CircleX aria-hidden="true" size={16} />
           {props.error}
         </p>
       )}

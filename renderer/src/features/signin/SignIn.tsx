@@ -1,7 +1,9 @@
+import { CircleX } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommandError } from '../../api/client';
 import { useClient } from '../../api/station-context';
+import { translateMessage } from '../../i18n/messages';
 import { PinKeypad } from '../../ui/PinKeypad';
 import { play } from '../../ui/sounds';
 
@@ -24,7 +26,7 @@ export function SignIn({ stationName }: { stationName: string }) {
       play('good');
     } catch (err) {
       const code = err instanceof CommandError ? err.error.code : null;
-      const message = err instanceof CommandError ? err.message : String(err);
+      const message = err instanceof CommandError ? translateMessage(t, err.error.message) : t('code.errors.internal');
       setPin('');
       if (code === 'pin_required') {
         setPinAsked(true);
@@ -68,7 +70,7 @@ export function SignIn({ stationName }: { stationName: string }) {
         </button>
         {error && (
           <p className="form-error" role="alert" id="signin-error" data-testid="signin-error">
-            <span aria-hidden="true">✖ </span>
+            <CircleX aria-hidden="true" size={18} />
             {error}
           </p>
         )}

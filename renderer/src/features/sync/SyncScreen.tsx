@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useCommand } from '../../api/station-context';
 import { useFormat } from '../../ui/format';
@@ -29,7 +30,7 @@ export function SyncScreen({ supervisor }: { supervisor: boolean }) {
           <dd>
             {s.initialSync.done ? (
               <>
-                <span aria-hidden="true">✔</span>
+                <Check aria-hidden="true" size={18} />
                 <span className="visually-hidden">{t('common.yes')}</span>
               </>
             ) : (
