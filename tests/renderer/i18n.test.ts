@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadRendererModule } from './support/renderer-module';
+import { loadRendererModule } from '../support/renderer-module';
 
 const { en } = await loadRendererModule('i18n/en.ts');
 const { de } = await loadRendererModule('i18n/de.ts');
