@@ -48,7 +48,7 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
   const { db, meta, writer, api, log } = deps;
   const now = deps.now ?? (() => performance.now());
   let position = meta.getJson(META_SNAPSHOT, SnapshotPosition);
-  const epoch = meta.get(META_EPOCH);
+  let epoch = meta.get(META_EPOCH);
   if (position && epoch !== undefined && position.epoch !== epoch) position = undefined;
   let fresh = !position;
   let resets = 0;
@@ -150,6 +150,7 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     if (++resets > 3) throw new SyncHttpError(502, 'reset_loop', 'the server keeps answering reset; giving up until the next sync');
     meta.delete(META_SNAPSHOT);
     meta.delete(META_EPOCH);
+    epoch = undefined;
     position = undefined;
     fresh = true;
   }
