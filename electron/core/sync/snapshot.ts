@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { Item } from '../../../shared/domain/master-data';
+import { Item, itemFromPlainRecord } from '../../../shared/domain/master-data';
 import type { Change } from '../../../shared/sync-protocol';
 import type { Logger } from '../kernel/log';
 import type { MasterDataWriter } from '../storage/master-data';
@@ -58,6 +58,11 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     for (const change of rows) {
       if (change.entity !== 'item' || change.op !== 'upsert') {
         applyChange(writer, change, log);
+        continue;
+      }
+      const plain = itemFromPlainRecord(change.record);
+      if (plain) {
+        items.push(plain);
         continue;
       }
       const item = Item.safeParse(change.record);
