@@ -1,12 +1,26 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type CommandName } from '../../shared/contract';
+import { type CommandName, contract } from '../../shared/contract';
 import { ResultSchema } from '../../shared/rpc';
 import { createTestStation, type TestStation } from '../support/station-fixture';
 
 /** Strings people and attackers actually send: ZPL control, SQL, huge, control characters, unicode. */
 const hostileString = fc.oneof(
-  fc.constantFrom('^XA^FDboom^FS^XZ', '~JR', "'; DROP TABLE items; --", '" OR 1=1 --', '\u0000', '\u001d\u001d', '../../etc/passwd', '%s%s%n', '<script>alert(1)</script>', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '1e309', '-0', 'NaN'),
+  fc.constantFrom(
+    '^XA^FDboom^FS^XZ',
+    '~JR',
+    "'; DROP TABLE items; --",
+    '" OR 1=1 --',
+    '\u0000',
+    '\u001d\u001d',
+    '../../etc/passwd',
+    '%s%s%n',
+    '<script>alert(1)</script>',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+    '1e309',
+    '-0',
+    'NaN',
+  ),
   fc.string({ maxLength: 50 }),
   fc.string({ minLength: 5000, maxLength: 20000 }),
 );
@@ -21,12 +35,23 @@ const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.constant(null),
     fc.constant(undefined),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(fc.constantFrom('badge', 'data', 'id', 'limit', 'workflow', 'role', 'valueKg', '__proto__', 'constructor'), fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.oneof(
+        fc.constantFrom('badge', 'data', 'id', 'limit', 'workflow', 'role', 'valueKg', '__proto__', 'constructor'),
+        fc.string({ maxLength: 8 }),
+      ),
+      tie('value'),
+      { maxKeys: 5 },
+    ),
   ),
 })).value;
 
 const counts = (t: TestStation) =>
-  t.db.prepare('SELECT (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM orders) AS orders').get();
+  t.db
+    .prepare(
+      'SELECT (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM orders) AS orders',
+    )
+    .get();
 
 describe('every contract command under random and hostile input', () => {
   let t: TestStation;
@@ -69,10 +94,13 @@ describe('every contract command under random and hostile input', () => {
   it('treats hostile scan data as data: refused or answered, never executed', async () => {
     await t.signIn('packer');
     await fc.assert(
-      fc.asyncProperty(hostileString.filter((s) => s.length > 0 && s.length <= 4096), async (data) => {
-        const result = await t.station.call('scan.submit', { data });
-        expect(ResultSchema.safeParse(result).success).toBe(true);
-      }),
+      fc.asyncProperty(
+        hostileString.filter((s) => s.length > 0 && s.length <= 4096),
+        async (data) => {
+          const result = await t.station.call('scan.submit', { data });
+          expect(ResultSchema.safeParse(result).success).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
     expect((t.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n).toBe(t.dataset.items.length);

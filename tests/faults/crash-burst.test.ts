@@ -3,8 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStationDatabase } from '../../electron/core/storage/open';
 import { tempDir } from '../support/temp-dir';
-import { boltGtin, doubles, serverLedgerOpIds, serverReceiptOpIds, startCentralServer, type CentralServer } from './support/central-server';
-import { startStationProcess, writeStationConfig, type Ack, type StationProcess } from './support/station-process';
+import { boltGtin, type CentralServer, doubles, serverLedgerOpIds, serverReceiptOpIds, startCentralServer } from './support/central-server';
+import { type Ack, type StationProcess, startStationProcess, writeStationConfig } from './support/station-process';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { within } from './support/until';
 
@@ -68,7 +68,10 @@ describe('kill -9 of the station core during a burst of 1,000 scans', () => {
     const rest = unacked();
     for (const n of rest.slice(0, Math.ceil(rest.length / 2))) second.scan(n, gtin);
     await second.waitForAcks(Math.min(50, rest.length));
-    const cut = await within(proxy.cutNextAnswer(PUSH, () => second.kill()), 'a push answer to hold back');
+    const cut = await within(
+      proxy.cutNextAnswer(PUSH, () => second.kill()),
+      'a push answer to hold back',
+    );
     expect(cut).toMatch(PUSH);
     expect((await second.exited).signal).toBe('SIGKILL');
     keep(second);

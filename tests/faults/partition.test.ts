@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir';
-import { doubles, serverLedgerOpIds, serverReceiptOpIds, startCentralServer, type CentralServer } from './support/central-server';
-import { startReceivingBench, type ReceivingBench } from './support/receiving-bench';
+import { type CentralServer, doubles, serverLedgerOpIds, serverReceiptOpIds, startCentralServer } from './support/central-server';
+import { type ReceivingBench, startReceivingBench } from './support/receiving-bench';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
 import { until } from './support/until';
 
@@ -110,7 +110,7 @@ describe('network partitions between a station and its server (a real TCP proxy 
     const state = await b.sync.syncNow();
     expect(state).toMatchObject({ online: false, queueDepth: 10 });
     expect(state.lastError).toMatch(/not reachable.*timeout/i);
-    expect((await b.station.call('sync.state', {}))).toMatchObject({ ok: true, value: { online: false, queueDepth: 10 } });
+    expect(await b.station.call('sync.state', {})).toMatchObject({ ok: true, value: { online: false, queueDepth: 10 } });
 
     proxy.heal();
     for (let i = 0; i < 5; i++) recorded.push(await b.scan());

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allowedQty, closeSummary, conditionProblem, hasDiscrepancies, holdsCovering, judgeQuantity, missingTracking, pickPoLine, receivedOnHold,
-  serialConflict, serialQuantityProblem,
+  allowedQty,
+  closeSummary,
+  conditionProblem,
+  hasDiscrepancies,
+  holdsCovering,
+  judgeQuantity,
+  missingTracking,
+  pickPoLine,
+  receivedOnHold,
+  serialConflict,
+  serialQuantityProblem,
 } from '../../../shared/rules/receiving';
 
 describe('over-receipt tolerance', () => {
@@ -21,7 +30,10 @@ describe('over-receipt tolerance', () => {
   });
 
   it('fills PO lines of the same item in order, the last one taking an over-receipt', () => {
-    const lines = [{ lineNo: 1, ordered: 5, received: 5, allowed: 5 }, { lineNo: 2, ordered: 5, received: 2, allowed: 5 }];
+    const lines = [
+      { lineNo: 1, ordered: 5, received: 5, allowed: 5 },
+      { lineNo: 2, ordered: 5, received: 2, allowed: 5 },
+    ];
     expect(pickPoLine(lines)?.lineNo).toBe(2);
     expect(pickPoLine([{ ...lines[0]! }, { ...lines[1]!, received: 5 }])?.lineNo).toBe(2);
     expect(pickPoLine([])).toBeUndefined();
@@ -85,7 +97,11 @@ describe('tracking, serials, holds, condition', () => {
 });
 
 describe('close summary', () => {
-  const po = [{ lineNo: 1, itemId: 'Y', ordered: 24 }, { lineNo: 2, itemId: 'B', ordered: 500 }, { lineNo: 3, itemId: 'S', ordered: 3 }];
+  const po = [
+    { lineNo: 1, itemId: 'Y', ordered: 24 },
+    { lineNo: 2, itemId: 'B', ordered: 500 },
+    { lineNo: 3, itemId: 'S', ordered: 3 },
+  ];
 
   it('marks short, over, ok and unexpected lines and counts damaged units', () => {
     const summary = closeSummary(po, [
