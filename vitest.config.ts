@@ -2,13 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: [
-      'tests/core/**/*.test.ts',
-      'tests/shared/**/*.test.ts',
-      'tests/server/**/*.test.ts',
-      'tests/faults/**/*.test.ts',
-      'tests/desktop/**/*.test.ts',
-    ],
+    // tests/ mirrors the source folders; e2e/ runs in Playwright.
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', '**/node_modules/**'],
     pool: 'forks',
     globalSetup: ['tests/server/pg-global-setup.ts'],
     testTimeout: 30_000,

@@ -12,7 +12,7 @@ import { upsertItems, upsertPurchaseOrders, upsertSite } from '../server/data/ma
 import { migrate } from '../server/db/migrate';
 import { openServerDb, type ServerDb } from '../server/db/open';
 import { type Item, SiteSettings } from '../shared/domain/master-data';
-import { SnapshotFrame } from '../shared/sync-protocol';
+import { parseSnapshotFrame } from '../shared/sync-protocol';
 import { prepareLoadSite, runLoad } from '../tests/support/server/load-driver';
 import { startPgCluster, stopPgCluster } from '../tests/support/server/pg-cluster';
 import { spawnServerProcesses } from '../tests/support/server/spawn-server';
@@ -88,7 +88,10 @@ async function readSnapshot(url: string, credential: string): Promise<number> {
   let parts: string[] = [];
   let rows = 0;
   const take = (line: string) => {
-    const frame = SnapshotFrame.parse(JSON.parse(line));
+    // Checked as the station checks it: the frame's envelope, then each change field by field.
+    const parsed = parseSnapshotFrame(JSON.parse(line));
+    if (!parsed.success) throw new Error(`snapshot: bad frame: ${parsed.error.message}`);
+    const frame = parsed.data;
     if (frame.type === 'rows') rows += frame.changes.length;
     if (frame.type === 'reset') throw new Error(`snapshot: reset (${frame.reason})`);
   };

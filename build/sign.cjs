@@ -21,7 +21,8 @@ async function signWithService(file, url, token) {
   });
   if (!response.ok) throw new Error(`signing service answered ${response.status} ${response.statusText} for ${basename(file)}`);
   const signed = Buffer.from(await response.arrayBuffer());
-  if (signed.length < 2 || signed[0] !== 0x4d || signed[1] !== 0x5a) throw new Error(`signing service did not return a Windows executable for ${basename(file)}`);
+  if (signed.length < 2 || signed[0] !== 0x4d || signed[1] !== 0x5a)
+    throw new Error(`signing service did not return a Windows executable for ${basename(file)}`);
   const temp = `${file}.signed`;
   await writeFile(temp, signed);
   await rename(temp, file);

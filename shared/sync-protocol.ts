@@ -225,6 +225,21 @@ export const Change = z.object({
 });
 export type Change = z.infer<typeof Change>;
 
+const SYNC_ENTITIES: ReadonlySet<string> = new Set(SyncEntity.options);
+
+/**
+ * A change checked without zod (the snapshot's million rows): the same rules as `Change` for its plain shape;
+ * undefined when anything differs, and the caller judges it with `Change` itself.
+ */
+export function changeFromPlain(value: unknown): Change | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { seq, entity, op, id, record } = value as Record<string, unknown>;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= 0) return undefined;
+  if (typeof entity !== 'string' || !SYNC_ENTITIES.has(entity)) return undefined;
+  if ((op !== 'upsert' && op !== 'delete') || typeof id !== 'string' || id.length === 0) return undefined;
+  return record === undefined ? { seq, entity: entity as SyncEntity, op, id } : { seq, entity: entity as SyncEntity, op, id, record };
+}
+
 export type EntityRecord<E extends SyncEntity> = z.infer<(typeof entityRecords)[E]>;
 
 /** A pulled change with its record checked against its entity's schema. */
@@ -371,6 +386,27 @@ export const SnapshotEnd = z.object({
 export const SnapshotReset = PullReset.extend({ type: z.literal('reset') });
 export const SnapshotFrame = z.discriminatedUnion('type', [SnapshotBegin, SnapshotRows, SnapshotEnd, SnapshotReset]);
 export type SnapshotFrame = z.infer<typeof SnapshotFrame>;
+
+/** A rows frame's envelope: its changes are then checked one by one with `changeFromPlain`. */
+const SnapshotRowsEnvelope = z.object({ type: z.literal('rows'), changes: z.array(z.unknown()), cursor: z.number().int().nonnegative() });
+
+/**
+ * A decoded snapshot frame checked against the protocol: a rows frame by its envelope (zod) and its changes field by
+ * field, everything else (and any rows frame that fails the quick check) by `SnapshotFrame` itself.
+ */
+export function parseSnapshotFrame(value: unknown): ReturnType<typeof SnapshotFrame.safeParse> {
+  const envelope = SnapshotRowsEnvelope.safeParse(value);
+  if (envelope.success) {
+    const changes: Change[] = [];
+    for (const raw of envelope.data.changes) {
+      const change = changeFromPlain(raw);
+      if (!change) return SnapshotFrame.safeParse(value);
+      changes.push(change);
+    }
+    return { success: true, data: { type: 'rows', changes, cursor: envelope.data.cursor } };
+  }
+  return SnapshotFrame.safeParse(value);
+}
 
 /**
  * Number ranges: SSCC serial references, LPN numbers and manifest numbers are leased to a station in blocks by

@@ -15,7 +15,12 @@ export function makeStubElectronDist(dir) {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   mkdirSync(join(dir, 'locales'), { recursive: true });
   const script = Buffer.from('#!/bin/sh\necho "stub Electron: packaging checks only; this app cannot run" >&2\nexit 1\n# ');
-  const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL, 'ascii'), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE, 'ascii'), Buffer.from('\n')]);
+  const wire = Buffer.concat([
+    Buffer.from(FUSE_SENTINEL, 'ascii'),
+    Buffer.from([1, DEFAULT_WIRE.length]),
+    Buffer.from(DEFAULT_WIRE, 'ascii'),
+    Buffer.from('\n'),
+  ]);
   writeFileSync(join(dir, 'electron'), Buffer.concat([script, wire]));
   chmodSync(join(dir, 'electron'), 0o755);
   writeFileSync(join(dir, 'version'), '0.0.0-stub');

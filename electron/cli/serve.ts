@@ -5,6 +5,7 @@ import { startHost } from '../core/app/host';
 import { createStationLogger, MAIN_LOG } from '../core/kernel/log-file';
 import { defaultDataDir, stationPaths } from '../core/kernel/paths';
 import { type LaunchOptions, LaunchOptionsError, parseLaunchOptions } from '../core/setup/launch-options';
+import { DataFolderLockedError, lockDataFolder } from '../core/storage/data-lock';
 import { optionList, parseCommandArgs } from './args';
 import { createCoreSupervisor } from './core-supervisor';
 import { EXIT, type Subcommand } from './io';
@@ -87,6 +88,14 @@ export const serve: Subcommand = async (argv, io) => {
     return EXIT.invalid;
   }
   for (const note of browserShellNotes(launch, values.open)) io.err(note);
+  // A second station on this folder stops here, before the shell writes its own log there; the core takes the lock for good.
+  try {
+    (await lockDataFolder(dataDir)).release();
+  } catch (error) {
+    if (!(error instanceof DataFolderLockedError)) throw error;
+    io.err(error.message);
+    return EXIT.failure;
+  }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const log = createStationLogger({ dir: launch.logDir ?? stationPaths(dataDir).logs, fileName: MAIN_LOG, name: 'warebench-serve' });
   // The shell's own errors are logged with what they happened in; the host and the core's supervisor live on.

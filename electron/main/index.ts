@@ -5,6 +5,7 @@ import { loadStationConfig, type StationConfig } from '../core/kernel/config';
 import { createStationLogger, MAIN_LOG } from '../core/kernel/log-file';
 import { stationPaths } from '../core/kernel/paths';
 import { type LaunchOptions, mergeStationConfig, parseLaunchOptions } from '../core/setup/launch-options';
+import { DATA_FOLDER_LOCKED } from '../core/storage/data-lock';
 import { APP_INDEX, registerAppScheme, serveRenderer } from './app-protocol';
 import { applyAutostart } from './autostart';
 import { createCoreLink } from './core-link';
@@ -73,6 +74,12 @@ function startDesktop(): void {
     onEvent: (event, payload) => sendStationEvent(window, event, payload),
     onFailed: (message) => {
       log.error({ reason: message }, 'station core failed to start');
+      // Another station process owns the data folder: this window could only show a dead station, so say why and go.
+      if (message.startsWith(DATA_FOLDER_LOCKED)) {
+        dialog.showErrorBox('Warebench cannot start', message);
+        app.exit(1);
+        return;
+      }
       sendStationEvent(window, 'alert', { level: 'stop', message });
     },
     onCredential: (credential) => vault.write(credential),

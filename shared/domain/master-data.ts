@@ -236,3 +236,84 @@ export const SiteSettings = z.object({
   reasons: SiteReasons.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
+
+const ID_PATTERN = /^[A-Za-z0-9._:\-/]+$/;
+const ITEM_CLASSES: ReadonlySet<string> = new Set(ItemClass.options);
+const isNumberIn = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && v >= min && v <= max;
+const optionalNumberIn = (v: unknown, min: number, max: number, fallback: number): number | undefined =>
+  v === undefined ? fallback : isNumberIn(v, min, max) ? v : undefined;
+const optionalBoolean = (v: unknown, fallback: boolean): boolean | undefined =>
+  v === undefined ? fallback : typeof v === 'boolean' ? v : undefined;
+
+/**
+ * An item record checked field by field without zod, for the initial sync's million rows: the same rules and
+ * defaults as `Item`, but only for the plain shape the server sends. Anything it does not recognise (extra rules,
+ * odd types) returns undefined and the caller judges the record with `Item` itself, so this only ever takes the
+ * records `Item` takes, as `Item` would give them.
+ */
+export function itemFromPlainRecord(record: unknown): Item | undefined {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
+  const r = record as Record<string, unknown>;
+  const { id, sku, description } = r;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 64 || !ID_PATTERN.test(id)) return undefined;
+  if (typeof sku !== 'string' || sku.length < 1 || sku.length > 64) return undefined;
+  if (typeof description !== 'string' || description.length > 200) return undefined;
+  if (!isNumberIn(r.unitWeightG, 0, 10_000_000)) return undefined;
+  const barcodes: ItemBarcode[] = [];
+  if (r.barcodes !== undefined) {
+    if (!Array.isArray(r.barcodes) || r.barcodes.length > 50) return undefined;
+    for (const b of r.barcodes as unknown[]) {
+      if (typeof b !== 'object' || b === null) return undefined;
+      const { code, packQty } = b as Record<string, unknown>;
+      if (typeof code !== 'string' || code.length < 1 || code.length > 64) return undefined;
+      const qty = packQty === undefined ? 1 : packQty;
+      if (typeof qty !== 'number' || !Number.isSafeInteger(qty) || qty <= 0) return undefined;
+      barcodes.push({ code, packQty: qty });
+    }
+  }
+  const lengthMm = optionalNumberIn(r.lengthMm, 0, 100_000, 0);
+  const widthMm = optionalNumberIn(r.widthMm, 0, 100_000, 0);
+  const heightMm = optionalNumberIn(r.heightMm, 0, 100_000, 0);
+  const minShelfLifeDays = optionalNumberIn(r.minShelfLifeDays, 0, 10_000, 0);
+  const lotTracked = optionalBoolean(r.lotTracked, false);
+  const serialTracked = optionalBoolean(r.serialTracked, false);
+  const expiryTracked = optionalBoolean(r.expiryTracked, false);
+  const active = optionalBoolean(r.active, true);
+  const itemClass = r.itemClass === undefined ? 'general' : r.itemClass;
+  const homeLocation = r.homeLocation === undefined ? null : r.homeLocation;
+  const tolerance = r.overReceiptTolerancePct === undefined ? null : r.overReceiptTolerancePct;
+  if (
+    lengthMm === undefined ||
+    widthMm === undefined ||
+    heightMm === undefined ||
+    minShelfLifeDays === undefined ||
+    !Number.isSafeInteger(minShelfLifeDays) ||
+    lotTracked === undefined ||
+    serialTracked === undefined ||
+    expiryTracked === undefined ||
+    active === undefined ||
+    typeof itemClass !== 'string' ||
+    !ITEM_CLASSES.has(itemClass) ||
+    (homeLocation !== null && (typeof homeLocation !== 'string' || homeLocation.length > 64)) ||
+    (tolerance !== null && !isNumberIn(tolerance, 0, 1000))
+  )
+    return undefined;
+  return {
+    id,
+    sku,
+    description,
+    barcodes,
+    unitWeightG: r.unitWeightG,
+    lengthMm,
+    widthMm,
+    heightMm,
+    lotTracked,
+    serialTracked,
+    expiryTracked,
+    minShelfLifeDays,
+    itemClass: itemClass as ItemClass,
+    homeLocation,
+    overReceiptTolerancePct: tolerance,
+    active,
+  };
+}

@@ -50,15 +50,14 @@ function serve(dataDir: string, port = 0): Serve {
 const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))]);
 
-/** Every file of the data folder but the shell's own log, with a hash of its bytes. */
+/** Every file of the data folder, logs included, with a hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const path = join(at, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (!relative(dir, path).startsWith('logs'))
-        files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      else files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
     }
   };
   walk(dir);

@@ -7,6 +7,7 @@ import { createStation, type Station } from '../../electron/core/app/station';
 import { loadDatasetIntoCache } from '../../electron/core/storage/load-demo';
 import { openStationDatabase } from '../../electron/core/storage/open';
 import { buildDemoDataset } from '../../shared/demo/dataset';
+import { english } from '../support/english';
 import { tempDir } from '../support/temp-dir';
 
 /** A real small filesystem (tmpfs), so "disk full" and "read-only" are the kernel's answers, not a simulation. */
@@ -100,7 +101,7 @@ describe.skipIf(!canMount)('storage faults on a real filesystem (tmpfs)', () => 
 
     const refused = await station.call('session.signIn', { badge: '1002' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'storage' } });
-    if (!refused.ok) expect(refused.error.message).toMatch(/disk is full|disk reported an error/);
+    if (!refused.ok) expect(english(refused.error.message)).toMatch(/disk is full|disk reported an error/);
     expect(await station.call('session.current', {})).toEqual({ ok: true, value: null });
 
     rmSync(filler);

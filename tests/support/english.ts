@@ -1,5 +1,5 @@
 import type { Message, MessageParam } from '../../shared/messages';
-import { loadRendererModule } from '../desktop/support/renderer-module';
+import { loadRendererModule } from './renderer-module';
 
 type CodeText = string | { one: string; other: string };
 // The renderer's English texts: the Node project does not type-check renderer files, so they are taken untyped.

@@ -6,6 +6,7 @@ import type { PackedLine } from '../../../shared/sync-protocol';
 import { toGrams } from '../devices';
 import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
 import { approvingSupervisor } from '../session';
+import type { StationNumber } from '../storage/sscc-counter';
 import { syncOp } from '../storage/sync-op';
 import type { Bench } from './bench';
 import { stationCode } from './carriers/house';
@@ -175,13 +176,20 @@ export function closeCarton(bench: Bench, operator: Operator): { message: Messag
   };
 }
 
-export function manifestIdFor(stationId: string, carrier: string, date: string, n: number): string {
+/**
+ * A manifest id: MF-<carrier>-<date>-<leased number> once the server leases this station numbers (unique across the
+ * site), else MF-<carrier>-<date>-<station code>-<n-th of the day>.
+ */
+export function manifestIdFor(stationId: string, carrier: string, date: string, n: StationNumber): string {
   const c =
     carrier
       .toUpperCase()
       .replace(/[^A-Z0-9]/g, '')
       .slice(0, 20) || 'CARRIER';
-  return `MF-${c}-${date.replaceAll('-', '')}-${stationCode(stationId)}-${n}`;
+  const day = date.replaceAll('-', '');
+  return n.source === 'leased'
+    ? `MF-${c}-${day}-${String(n.value).padStart(6, '0')}`
+    : `MF-${c}-${day}-${stationCode(stationId)}-${n.value}`;
 }
 
 /** Closes the shipment once every unit is in a closed carton; sends `shipment.close`; the cartons join the carrier's open manifest. */
@@ -197,14 +205,21 @@ export function closeShipment(bench: Bench, operator: Operator): { message: Mess
   const date = bench.today();
   const at = bench.now();
   const existing = repo.openManifest(order.carrier, date);
-  const manifestId = existing?.id ?? manifestIdFor(ctx.stationId, order.carrier, date, repo.manifestCount(order.carrier, date) + 1);
   const op = syncOp('shipment.close', { orderId: order.id, cartonIds: closed.map((c) => c.id) });
-  ctx.record(operator, { kind: 'packing.shipment.closed', payload: { orderId: order.id, cartons: closed.length, manifestId }, op }, () => {
-    if (open) repo.discardCarton(open.id);
-    if (!existing) repo.insertManifest({ id: manifestId, carrier: order.carrier, date, at });
-    repo.markShipped(order.id, at, manifestId);
-    repo.setPackOrderState(order.id, 'shipped', operator.id, at);
-    repo.setOrderStatus(order.id, 'shipped');
+  // The manifest number is taken in the transaction that opens the manifest: a refused close gives it back.
+  ctx.transaction(() => {
+    const manifestId = existing?.id ?? manifestIdFor(ctx.stationId, order.carrier, date, repo.nextManifestNumber(order.carrier, date));
+    ctx.record(
+      operator,
+      { kind: 'packing.shipment.closed', payload: { orderId: order.id, cartons: closed.length, manifestId }, op },
+      () => {
+        if (open) repo.discardCarton(open.id);
+        if (!existing) repo.insertManifest({ id: manifestId, carrier: order.carrier, date, at });
+        repo.markShipped(order.id, at, manifestId);
+        repo.setPackOrderState(order.id, 'shipped', operator.id, at);
+        repo.setOrderStatus(order.id, 'shipped');
+      },
+    );
   });
   bench.forget();
   bench.changed('shipment.closed');

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Address, type Address as AddressT, OrderStatus, type OrderStatus as OrderStatusT } from '../../../shared/domain/master-data';
-import { nextSscc } from '../storage/sscc-counter';
+import { nextSscc, nextStationNumber, type StationNumber } from '../storage/sscc-counter';
 import type { CartonSpec, PackItem } from './carton-rules';
 import type { HoldRule } from './rules';
 
@@ -149,6 +149,12 @@ export function createPackingRepo(db: Database) {
   return {
     /** The next SSCC of the station's serial reference counter, in the caller's transaction. */
     nextSscc: (companyPrefix: string, extensionDigit: number): string => nextSscc(db, companyPrefix, extensionDigit),
+    /** The next manifest number (leased, or the station's count of the carrier's manifests that day), in the caller's transaction. */
+    nextManifestNumber(carrier: string, date: string): StationNumber {
+      const count = () =>
+        (q('SELECT count(*) AS n FROM pack_manifests WHERE carrier = ? AND date = ?').get(carrier, date) as { n: number }).n;
+      return nextStationNumber(db, 'manifest', () => count() + 1);
+    },
     /** Orders a scanned code names: by number or id first, else by tote among orders still to ship. */
     findOrders(code: string): OrderRecord[] {
       const exact = q('SELECT * FROM orders WHERE number = ? OR id = ?').all(code, code) as OrderDbRow[];

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Hold, Item, ItemClass, LocationStatus } from '../../../shared/domain/master-data';
 import type { Condition } from '../../../shared/rules/receiving';
-import { nextSscc } from '../storage/sscc-counter';
+import { nextSscc, nextStationNumber, type StationNumber } from '../storage/sscc-counter';
 
 /** Reads and writes of the receiving bench: the master-data cache it receives against, receipts, lines and LPNs. */
 
@@ -291,6 +291,9 @@ export function createReceivingRepo(db: Database) {
   return {
     /** The next SSCC of the station's serial reference counter, in the caller's transaction. */
     nextSscc: (companyPrefix: string, extensionDigit: number): string => nextSscc(db, companyPrefix, extensionDigit),
+    /** The next license plate number (leased, or the station's counter `localKey`), in the caller's transaction. */
+    nextLpnNumber: (localKey: string): StationNumber =>
+      nextStationNumber(db, 'lpn', () => Number((s.counter.get(localKey) as { value: string }).value)),
     purchaseOrder(ref: string): PoRow | undefined {
       const r = s.poById.get(ref, ref) as
         | { id: string; number: string; supplier: string; status: string; expected_date: string | null; over_receipt_tolerance_pct: number }

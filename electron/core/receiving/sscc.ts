@@ -20,7 +20,12 @@ export function stationBlock(meta: Meta, stationId: string): string {
   return String(createHash('sha256').update(stationId).digest().readUInt32BE(0) % 1000).padStart(3, '0');
 }
 
-/** An internal license plate number: LPN-<station block>-<counter>. */
+/**
+ * An internal license plate number: LPN-<leased number> once the server leases this station numbers (unique across
+ * the site), else LPN-<station block>-<counter>. Call inside the transaction that uses it.
+ */
 export function nextInternalLpn(repo: ReceivingRepo, meta: Meta, stationId: string): string {
-  return `LPN-${stationBlock(meta, stationId)}-${String(repo.nextCounter(LPN_COUNTER_KEY)).padStart(6, '0')}`;
+  const n = repo.nextLpnNumber(LPN_COUNTER_KEY);
+  if (n.source === 'leased') return `LPN-${String(n.value).padStart(9, '0')}`;
+  return `LPN-${stationBlock(meta, stationId)}-${String(n.value).padStart(6, '0')}`;
 }

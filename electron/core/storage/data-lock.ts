@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 
 /** Another station process holds the data folder: the second start stops here, having changed nothing. */
+export const DATA_FOLDER_LOCKED = 'Another Warebench station is already running on the data folder';
+
 export class DataFolderLockedError extends Error {
   constructor(readonly dataDir: string) {
-    super(`Another Warebench station is already running on the data folder ${dataDir}: stop it first, or start this one with --data-dir.`);
+    super(`${DATA_FOLDER_LOCKED} ${dataDir}: stop it first, or start this one with --data-dir.`);
     this.name = 'DataFolderLockedError';
   }
 }

@@ -18,8 +18,8 @@ import { readSse } from './sse';
 
 export const META_LAST_SYNC = 'sync.last_sync_at';
 
-/** The number ranges the station takes from leases (SSCC serial references for pallets and cartons). */
-const LEASED_KINDS = ['sscc'] as const;
+/** The number ranges the station takes from leases: SSCC serial references, license plate and manifest numbers. */
+const LEASED_KINDS = ['sscc', 'lpn', 'manifest'] as const;
 
 /** Silence on the live channel after which the server counts as gone. */
 export const DEFAULT_LIVE_SILENCE_MS = 5000;

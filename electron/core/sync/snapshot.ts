@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { Item } from '../../../shared/domain/master-data';
+import { Item, itemFromPlainRecord } from '../../../shared/domain/master-data';
 import type { Change } from '../../../shared/sync-protocol';
 import type { Logger } from '../kernel/log';
 import type { MasterDataWriter } from '../storage/master-data';
@@ -48,7 +48,7 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
   const { db, meta, writer, api, log } = deps;
   const now = deps.now ?? (() => performance.now());
   let position = meta.getJson(META_SNAPSHOT, SnapshotPosition);
-  const epoch = meta.get(META_EPOCH);
+  let epoch = meta.get(META_EPOCH);
   if (position && epoch !== undefined && position.epoch !== epoch) position = undefined;
   let fresh = !position;
   let resets = 0;
@@ -58,6 +58,11 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     for (const change of rows) {
       if (change.entity !== 'item' || change.op !== 'upsert') {
         applyChange(writer, change, log);
+        continue;
+      }
+      const plain = itemFromPlainRecord(change.record);
+      if (plain) {
+        items.push(plain);
         continue;
       }
       const item = Item.safeParse(change.record);
@@ -150,6 +155,7 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     if (++resets > 3) throw new SyncHttpError(502, 'reset_loop', 'the server keeps answering reset; giving up until the next sync');
     meta.delete(META_SNAPSHOT);
     meta.delete(META_EPOCH);
+    epoch = undefined;
     position = undefined;
     fresh = true;
   }

@@ -14,6 +14,7 @@ describe('station.busy', () => {
   });
 
   it('reports an open carton from the journal until the carton is closed', async () => {
+    await t.signIn('packer');
     const { context } = t.station;
     context.busy.register(
       'packing',
@@ -29,11 +30,16 @@ describe('station.busy', () => {
     context.journal.append('carton.opened', { cartonId: 'C-2' }, 'OP-1', at);
     context.journal.append('carton.closed', { cartonId: 'C-1' }, 'OP-1', at);
     expect(await t.call('station.busy')).toEqual({ busy: true, reason: 'carton C-2 is open' });
+    // Signed out, the station says only that work is open, not which carton.
+    await t.call('session.signOut');
+    expect(await t.call('station.busy')).toEqual({ busy: true, reason: 'work is open at the station' });
+    await t.signIn('packer');
     context.journal.append('carton.cancelled', { cartonId: 'C-2' }, 'OP-1', at);
     expect(await t.call('station.busy')).toEqual({ busy: false, reason: null });
   });
 
   it('counts a failing probe as busy, and forgets a probe once unregistered', async () => {
+    await t.signIn('supervisor');
     const off = t.station.context.busy.register('broken', () => {
       throw new Error('table missing');
     });

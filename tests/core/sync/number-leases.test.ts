@@ -5,7 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openStationDatabase } from '../../../electron/core/storage/open';
-import { nextSscc } from '../../../electron/core/storage/sscc-counter';
+import { nextSscc, nextStationNumber } from '../../../electron/core/storage/sscc-counter';
 import { createSyncClient, type SyncClient } from '../../../electron/core/sync/client';
 import { enroll } from '../../../electron/core/sync/enroll';
 import { bodyOf, expectOk, siteSettings } from '../../server/support/fixtures';
@@ -81,7 +81,7 @@ describe('SSCCs from leased number ranges: 20 stations, some offline for a while
     }
     // Enrolled and synced: every station holds its reserve.
     await Promise.all(stations.map((s) => s.client.syncNow()));
-    for (const s of stations) expect(s.client.state().numbers).toEqual([expect.objectContaining({ kind: 'sscc', low: false })]);
+    for (const s of stations) expect(s.client.state().numbers).toContainEqual(expect.objectContaining({ kind: 'sscc', low: false }));
 
     // Some stations lose the server; all issue SSCCs at once, the online ones syncing between rounds.
     await Promise.all(stations.filter((s) => OFFLINE.has(s.index)).map((s) => s.client.stop()));
@@ -93,7 +93,7 @@ describe('SSCCs from leased number ranges: 20 stations, some offline for a while
           if (refused.has(s.index)) return;
           const error = issue(s, 25);
           if (error) refused.set(s.index, error);
-          const [stock] = s.client.state().numbers;
+          const stock = s.client.state().numbers.find((n) => n.kind === 'sscc');
           if (stock?.low && stock.left > 0) warnedBeforeLast.add(s.index);
           if (!OFFLINE.has(s.index)) await s.client.syncNow();
         }),
@@ -118,5 +118,70 @@ describe('SSCCs from leased number ranges: 20 stations, some offline for a while
     // Serial references are unique across the site, whatever the extension digit.
     const references = all.map((sscc) => sscc.slice(1 + PREFIX.length, 17));
     expect(references.length - new Set(references).size).toBe(0);
+  }, 180_000);
+
+  it('leases license plate and manifest numbers the same way: unique across stations, warned before the last, refused after it', async () => {
+    const site = 'lpn-site';
+    const { api } = server;
+    await expectOk(api('PUT', `/api/v1/sites/${site}`, { body: siteSettings(site, { gs1CompanyPrefix: PREFIX }) }));
+    const offline = new Set([1, 4]);
+    const benches: Station[] = [];
+    for (let index = 0; index < 6; index++) {
+      const code = bodyOf(
+        z.object({ code: z.string() }),
+        await expectOk(api('POST', '/api/v1/enrollment-codes', { body: { siteId: site } }), 201),
+      );
+      const enrolled = await enroll(server.url, code.code, `dock-${index}`, 'both');
+      const db = await openStationDatabase(path.join(dir, `dock-${index}.sqlite`));
+      const bench = { index, db, credential: enrolled.credential, client: clientFor(db, enrolled.credential), ssccs: [] };
+      benches.push(bench);
+      stations.push(bench);
+    }
+    await Promise.all(benches.map((s) => s.client.syncNow()));
+    for (const s of benches)
+      expect(s.client.state().numbers.map((n) => [n.kind, n.low])).toEqual([
+        ['sscc', false],
+        ['lpn', false],
+        ['manifest', false],
+      ]);
+    await Promise.all(benches.filter((s) => offline.has(s.index)).map((s) => s.client.stop()));
+
+    const localCounter = () => {
+      throw new Error('a station with leases never counts its own numbers');
+    };
+    for (const [kind, perRound, label] of [
+      ['lpn', 25, 'LPN'],
+      ['manifest', 1, 'manifest'],
+    ] as const) {
+      const issued = new Map<number, number[]>();
+      const warned = new Set<number>();
+      const refused = new Map<number, Error>();
+      for (let round = 0; round < 14; round++) {
+        for (const s of benches) {
+          if (refused.has(s.index)) continue;
+          for (let i = 0; i < perRound; i++) {
+            try {
+              const n = s.db.transaction(() => nextStationNumber(s.db, kind, localCounter))();
+              expect(n.source).toBe('leased');
+              issued.set(s.index, [...(issued.get(s.index) ?? []), n.value]);
+            } catch (error) {
+              refused.set(s.index, error as Error);
+              break;
+            }
+          }
+          const stock = s.client.state().numbers.find((n) => n.kind === kind);
+          if (stock?.low && stock.left > 0) warned.add(s.index);
+          if (!offline.has(s.index)) await s.client.syncNow();
+        }
+      }
+      expect([...refused.keys()].sort()).toEqual([...offline].sort());
+      for (const index of offline) {
+        expect(warned.has(index)).toBe(true);
+        expect(refused.get(index)?.message).toMatch(new RegExp(`No ${label} numbers are left on this station: connect it to the server`));
+      }
+      const all = [...issued.values()].flat();
+      expect(all.length).toBeGreaterThan(benches.length * 10);
+      expect(all.length - new Set(all).size).toBe(0);
+    }
   }, 180_000);
 });

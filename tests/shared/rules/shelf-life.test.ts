@@ -27,7 +27,12 @@ describe('shelf life', () => {
 
   it('accepts at exactly the minimum, asks for approval one day under it, refuses expired goods', () => {
     expect(checkShelfLife('2026-12-05', '2026-11-25', 10)).toEqual({ ok: true, remainingDays: 10 });
-    expect(checkShelfLife('2026-12-04', '2026-11-25', 10)).toMatchObject({ ok: false, reason: 'short_shelf_life', remainingDays: 9, minDays: 10 });
+    expect(checkShelfLife('2026-12-04', '2026-11-25', 10)).toMatchObject({
+      ok: false,
+      reason: 'short_shelf_life',
+      remainingDays: 9,
+      minDays: 10,
+    });
     expect(checkShelfLife('2026-11-24', '2026-11-25', 0)).toMatchObject({ ok: false, reason: 'expired', remainingDays: -1 });
     expect(checkShelfLife('2026-11-25', '2026-11-25', 0)).toEqual({ ok: true, remainingDays: 0 });
   });

@@ -12,7 +12,7 @@ export const receivingExamples: Record<keyof typeof receivingCommands, { valid: 
   'receiving.setCondition': { valid: { condition: 'damaged', reason: 'crushed corner' }, invalid: { condition: 'damaged' } },
   'receiving.linkBarcode': {
     valid: { code: 'SUP-4711', itemId: 'ITM-TAPE-48', supervisorBadge: '1003' },
-    invalid: { code: 'SUP-4711', itemId: 'ITM-TAPE-48' },
+    invalid: { code: '', itemId: 'ITM-TAPE-48' },
   },
   'receiving.undo': { valid: {}, invalid: { steps: 2 } },
   'receiving.lpn.start': { valid: { container: 'pallet', label: 'sscc' }, invalid: { container: 'crate', label: 'sscc' } },

@@ -3,11 +3,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../../electron/cli';
-import { checkSerialAccess } from '../../../../electron/core/devices/diagnostics/serial-access';
-import { checkUdevRules, RULES_FILE, SHIPPED_RULES_PATH } from '../../../../electron/core/devices/diagnostics/udev-rules';
-import { guessHidRole, guessSerialRole, loadDeviceProfiles } from '../../../../electron/core/devices/profiles';
-import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
+import { main } from '../../electron/cli';
+import { checkSerialAccess } from '../../electron/core/devices/diagnostics/serial-access';
+import { checkUdevRules, RULES_FILE, SHIPPED_RULES_PATH } from '../../electron/core/devices/diagnostics/udev-rules';
+import { guessHidRole, guessSerialRole, loadDeviceProfiles } from '../../electron/core/devices/profiles';
+import { createPtyPair, type PtyPair } from '../support/devices/pty';
 import { captureIo } from './capture';
 
 interface Check {

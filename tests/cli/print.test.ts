@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../../electron/cli/io';
-import { print } from '../../../../electron/cli/print';
-import { labelTemplates } from '../../../../electron/core/devices/printer/templates';
-import { closedPort, hsReply, type RawListener, startRawListener } from '../../../support/devices/raw-listener';
+import type { CliIo } from '../../electron/cli/io';
+import { print } from '../../electron/cli/print';
+import { labelTemplates } from '../../electron/core/devices/printer/templates';
+import { closedPort, hsReply, type RawListener, startRawListener } from '../support/devices/raw-listener';
 
-const examples = new URL('../../../../resources/labels/examples/', import.meta.url);
+const examples = new URL('../../resources/labels/examples/', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'warebench-cli-print-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

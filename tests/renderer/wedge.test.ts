@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fn, loadRendererModule } from './support/renderer-module';
+import { fn, loadRendererModule } from '../support/renderer-module';
 
 interface Keystroke {
   key: string;

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli';
-import type { CliIo } from '../../../electron/cli/io';
-import { ParsedScan } from '../../../shared/scan';
+import { main } from '../../electron/cli';
+import type { CliIo } from '../../electron/cli/io';
+import { ParsedScan } from '../../shared/scan';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 function capture(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];

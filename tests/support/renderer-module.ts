@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 
 /**
  * Loads a renderer module at run time. Renderer code is type-checked by tsconfig.web.json (DOM, no Node);

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../../electron/cli';
-import { encodeToledoFrame } from '../../../../electron/core/devices/scale/toledo-continuous';
-import { openPeer, type Peer } from '../../../support/devices/peer';
-import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
+import { main } from '../../electron/cli';
+import { encodeToledoFrame } from '../../electron/core/devices/scale/toledo-continuous';
+import { openPeer, type Peer } from '../support/devices/peer';
+import { createPtyPair, type PtyPair } from '../support/devices/pty';
 import { captureIo } from './capture';
 
 describe('warebench scale read against a real pty', () => {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { enroll } from '../../../electron/cli/enroll';
-import type { CliIo } from '../../../electron/cli/io';
-import { bodyOf, expectOk, siteSettings } from '../../server/support/fixtures';
-import { startTestServer, type TestServer } from '../../server/support/harness';
+import { enroll } from '../../electron/cli/enroll';
+import type { CliIo } from '../../electron/cli/io';
+import { bodyOf, expectOk, siteSettings } from '../server/support/fixtures';
+import { startTestServer, type TestServer } from '../server/support/harness';
 
 function captureIo() {
   const out: string[] = [];

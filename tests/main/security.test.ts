@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { args, callsNamed, isNode, literal, type Node, nodes, objectProperties, parse, strings, walk } from './support/ast';
+import { args, callsNamed, isNode, literal, type Node, nodes, objectProperties, parse, strings, walk } from '../support/ast';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

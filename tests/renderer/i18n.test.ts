@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageCode } from '../../shared/messages';
-import { loadRendererModule } from './support/renderer-module';
+import { loadRendererModule } from '../support/renderer-module';
 
 const { en } = await loadRendererModule('i18n/en.ts');
 const { de } = await loadRendererModule('i18n/de.ts');

@@ -1,4 +1,4 @@
-import type { CliIo } from '../../../../electron/cli/io';
+import type { CliIo } from '../../electron/cli/io';
 
 export interface CapturedIo extends CliIo {
   stdout: string[];

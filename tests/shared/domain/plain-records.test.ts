@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { Item, itemFromPlainRecord } from '../../../shared/domain/master-data';
+import { parseSnapshotFrame, SnapshotFrame } from '../../../shared/sync-protocol';
+
+const full = {
+  id: 'ITM-1',
+  sku: 'SKU-1',
+  description: 'Bolt M8',
+  barcodes: [
+    { code: '00012345678905', packQty: 1 },
+    { code: '10012345678902', packQty: 12 },
+  ],
+  unitWeightG: 12.5,
+  lengthMm: 40,
+  widthMm: 8,
+  heightMm: 8,
+  lotTracked: true,
+  serialTracked: false,
+  expiryTracked: true,
+  minShelfLifeDays: 30,
+  itemClass: 'hazmat',
+  homeLocation: 'A-01-01',
+  overReceiptTolerancePct: 5,
+  active: false,
+};
+const minimal = { id: 'ITM-2', sku: 'S2', description: '', unitWeightG: 0 };
+
+const refused: [string, unknown][] = [
+  ['not an object', 'ITM-1'],
+  ['an array', [full]],
+  ['no id', { ...full, id: undefined }],
+  ['an id with a space', { ...full, id: 'ITM 1' }],
+  ['an id too long', { ...full, id: 'X'.repeat(65) }],
+  ['an empty sku', { ...full, sku: '' }],
+  ['a description too long', { ...full, description: 'd'.repeat(201) }],
+  ['a weight as text', { ...full, unitWeightG: '12' }],
+  ['a negative weight', { ...full, unitWeightG: -1 }],
+  ['a length too large', { ...full, lengthMm: 100_001 }],
+  ['a fractional shelf life', { ...full, minShelfLifeDays: 1.5 }],
+  ['a flag as text', { ...full, lotTracked: 'yes' }],
+  ['an unknown item class', { ...full, itemClass: 'frozen' }],
+  ['a null item class', { ...full, itemClass: null }],
+  ['a home location as number', { ...full, homeLocation: 7 }],
+  ['a tolerance above 1000', { ...full, overReceiptTolerancePct: 1001 }],
+  ['a barcode without code', { ...full, barcodes: [{ packQty: 1 }] }],
+  ['a barcode with pack quantity 0', { ...full, barcodes: [{ code: 'X', packQty: 0 }] }],
+  ['barcodes not a list', { ...full, barcodes: 'X' }],
+  ['51 barcodes', { ...full, barcodes: Array.from({ length: 51 }, (_, i) => ({ code: `C${i}` })) }],
+];
+
+describe('items checked field by field for the initial sync', () => {
+  it('gives what the Item schema gives, defaults included', () => {
+    for (const record of [full, minimal, { ...minimal, barcodes: [{ code: 'X' }] }, { ...full, homeLocation: null }]) {
+      expect(itemFromPlainRecord(record)).toEqual(Item.parse(record));
+    }
+  });
+
+  it.each(refused)('leaves a record with %s to the Item schema, which refuses it too', (_, record) => {
+    expect(itemFromPlainRecord(record)).toBeUndefined();
+    expect(Item.safeParse(record).success).toBe(false);
+  });
+});
+
+describe('snapshot frames checked by envelope and change', () => {
+  const rows = {
+    type: 'rows',
+    cursor: 9,
+    changes: [
+      { seq: 8, entity: 'item', op: 'upsert', id: 'ITM-1', record: full },
+      { seq: 9, entity: 'hold', op: 'delete', id: 'H-1' },
+    ],
+  };
+
+  it('reads a rows frame as the SnapshotFrame schema does', () => {
+    expect(parseSnapshotFrame(rows)).toEqual(SnapshotFrame.safeParse(rows));
+  });
+
+  it.each([
+    ['a seq of 0', { seq: 0, entity: 'item', op: 'upsert', id: 'A' }],
+    ['an unknown entity', { seq: 1, entity: 'pallet', op: 'upsert', id: 'A' }],
+    ['an unknown op', { seq: 1, entity: 'item', op: 'merge', id: 'A' }],
+    ['an empty id', { seq: 1, entity: 'item', op: 'delete', id: '' }],
+  ])('refuses a rows frame with a change of %s, with the schema message', (_, change) => {
+    const frame = { ...rows, changes: [...rows.changes, change] };
+    const parsed = parseSnapshotFrame(frame);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.message).toBe(SnapshotFrame.safeParse(frame).error?.message);
+  });
+
+  it('reads the other frames with the SnapshotFrame schema', () => {
+    const end = { type: 'end', cursor: 9, rows: 2 };
+    expect(parseSnapshotFrame(end)).toEqual(SnapshotFrame.safeParse(end));
+    expect(parseSnapshotFrame({ type: 'rows', cursor: -1, changes: [] }).success).toBe(false);
+  });
+});
