@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { StationError } from '../../../electron/core/kernel/errors';
 import { openStationDatabase } from '../../../electron/core/storage/open';
 import { nextSscc, nextStationNumber } from '../../../electron/core/storage/sscc-counter';
 import { createSyncClient, type SyncClient } from '../../../electron/core/sync/client';
@@ -11,6 +12,7 @@ import { enroll } from '../../../electron/core/sync/enroll';
 import { bodyOf, expectOk, siteSettings } from '../../server/support/fixtures';
 import { startTestServer, type TestServer } from '../../server/support/harness';
 import { startTestPostgres, type TestPostgres } from '../../server/support/postgres';
+import { english } from '../../support/english';
 
 const STATIONS = 20;
 const OFFLINE = new Set([3, 7, 11, 15, 19]);
@@ -155,7 +157,7 @@ describe('SSCCs from leased number ranges: 20 stations, some offline for a while
     ] as const) {
       const issued = new Map<number, number[]>();
       const warned = new Set<number>();
-      const refused = new Map<number, Error>();
+      const refused = new Map<number, StationError>();
       for (let round = 0; round < 14; round++) {
         for (const s of benches) {
           if (refused.has(s.index)) continue;
@@ -165,7 +167,8 @@ describe('SSCCs from leased number ranges: 20 stations, some offline for a while
               expect(n.source).toBe('leased');
               issued.set(s.index, [...(issued.get(s.index) ?? []), n.value]);
             } catch (error) {
-              refused.set(s.index, error as Error);
+              if (!(error instanceof StationError)) throw error;
+              refused.set(s.index, error);
               break;
             }
           }
@@ -177,7 +180,9 @@ describe('SSCCs from leased number ranges: 20 stations, some offline for a while
       expect([...refused.keys()].sort()).toEqual([...offline].sort());
       for (const index of offline) {
         expect(warned.has(index)).toBe(true);
-        expect(refused.get(index)?.message).toMatch(new RegExp(`No ${label} numbers are left on this station: connect it to the server`));
+        expect(english(refused.get(index)?.operatorMessage)).toMatch(
+          new RegExp(`No ${label} numbers are left on this station: connect it to the server`),
+        );
       }
       const all = [...issued.values()].flat();
       expect(all.length).toBeGreaterThan(benches.length * 10);
