@@ -1,12 +1,13 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { Hold } from '../../shared/domain/master-data';
-import { type HoldScope, holdCovers } from '../../shared/rules/holds';
+import type { HoldScope } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
 import type { OpOf } from '../../shared/sync-protocol';
 import { appendLedger, type LedgerEntry, RECEIVING_DOCK } from '../data/ledger';
 import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
-import { ledgerBase, Rejection } from './rejection';
+import { duplicateSerial, overReceipt, receiptLineRow, receivedHeld } from './receiving';
+import { ledgerBase, type Rejection } from './rejection';
 
 type ReceiptLineOp = OpOf<'receipt.line'>;
 
@@ -107,47 +108,18 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
       if (line?.po_status !== 'open' || !line.item_exists || line.line_item !== p.itemId) return { kind: 'handler' };
       const allowed = allowedQty(line.qty_ordered, line.item_pct, line.po_pct, sitePct ?? 0);
       if (line.qty_received + p.qty > allowed) {
-        return {
-          kind: 'rejected',
-          rejection: new Rejection(
-            'over_receipt',
-            `line ${p.poLineNo} of "${p.poId}": ${line.qty_received} received + ${p.qty} would pass the ${allowed} allowed (ordered ${line.qty_ordered})`,
-          ),
-        };
+        return { kind: 'rejected', rejection: overReceipt(p, line.qty_received, allowed, line.qty_ordered) };
       }
       if (p.serial !== null) {
         const key = serialKey(p.itemId, p.serial);
-        if (knownSerials.has(key))
-          return {
-            kind: 'rejected',
-            rejection: new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`),
-          };
+        if (knownSerials.has(key)) return { kind: 'rejected', rejection: duplicateSerial(p) };
         knownSerials.add(key);
         serials.push({ site_id: siteId, item_id: p.itemId, serial: p.serial, op_id: op.opId });
       }
       line.qty_received += p.qty;
       changedLines.set(lineKey(line.po_id, line.line_no), line);
-      const held = p.onHold || p.condition === 'quarantine' || (holds ?? []).some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
-      lines.push({
-        op_id: op.opId,
-        site_id: siteId,
-        receipt_id: p.receiptId,
-        po_id: p.poId,
-        asn_id: p.asnId,
-        po_line_no: p.poLineNo,
-        item_id: p.itemId,
-        qty: p.qty,
-        lot: p.lot,
-        expiry: p.expiry,
-        serial: p.serial,
-        condition: p.condition,
-        reason: p.reason,
-        lpn: p.lpn,
-        held,
-        station_id: stationId,
-        operator_id: op.operatorId,
-        at: op.at,
-      });
+      const held = receivedHeld(p, holds ?? []);
+      lines.push(receiptLineRow(op, siteId, stationId, held));
       ledger.push({
         ...ledgerBase({ stationId, op }, p.receiptId),
         kind: 'receipt',

@@ -1,13 +1,13 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { Hold } from '../../shared/domain/master-data';
-import { holdCovers } from '../../shared/rules/holds';
+import { type HoldScope, holdCovers } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
 import type { ReceiptLinePayload } from '../../shared/sync-protocol';
 import { activeHolds } from '../data/holds';
 import { appendLedger, move, RECEIVING_DOCK } from '../data/ledger';
 import { setPoStatus } from '../data/master-data';
-import type { ServerDatabase } from '../db/schema';
+import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
 import { requireItem } from './lookups';
 import { ledgerBase, type OpHandler, Rejection } from './rejection';
 
@@ -59,6 +59,51 @@ async function receiptLineFacts(trx: Kysely<ServerDatabase>, siteId: string, p: 
   return rows[0];
 }
 
+/** The over-receipt refusal, named the same way by the one-op and the batched path. */
+export function overReceipt(p: ReceiptLinePayload, received: number, allowed: number, ordered: number): Rejection {
+  return new Rejection(
+    'over_receipt',
+    `line ${p.poLineNo} of "${p.poId}": ${received} received + ${p.qty} would pass the ${allowed} allowed (ordered ${ordered})`,
+  );
+}
+
+export const duplicateSerial = (p: ReceiptLinePayload): Rejection =>
+  new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`);
+
+/** Whether a received unit goes straight to hold: flagged by the station, quarantined, or covered by an active hold. */
+export const receivedHeld = (p: ReceiptLinePayload, holds: readonly HoldScope[]): boolean =>
+  p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+
+/** The receipt_lines row of one receipt.line op. */
+export function receiptLineRow(
+  op: { opId: string; operatorId: string; at: string; payload: ReceiptLinePayload },
+  siteId: string,
+  stationId: string,
+  held: boolean,
+): Insertable<ReceiptLinesTable> {
+  const p = op.payload;
+  return {
+    op_id: op.opId,
+    site_id: siteId,
+    receipt_id: p.receiptId,
+    po_id: p.poId,
+    asn_id: p.asnId,
+    po_line_no: p.poLineNo,
+    item_id: p.itemId,
+    qty: p.qty,
+    lot: p.lot,
+    expiry: p.expiry,
+    serial: p.serial,
+    condition: p.condition,
+    reason: p.reason,
+    lpn: p.lpn,
+    held,
+    station_id: stationId,
+    operator_id: op.operatorId,
+    at: op.at,
+  };
+}
+
 export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
@@ -69,10 +114,7 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
     // The common case, judged from the one query above.
     const allowed = allowedQty(facts.qty_ordered, facts.item_pct, facts.po_pct, facts.site_pct ?? 0);
     if (facts.qty_received + p.qty > allowed) {
-      throw new Rejection(
-        'over_receipt',
-        `line ${p.poLineNo} of "${p.poId}": ${facts.qty_received} received + ${p.qty} would pass the ${allowed} allowed (ordered ${facts.qty_ordered})`,
-      );
+      throw overReceipt(p, facts.qty_received, allowed, facts.qty_ordered);
     }
     await trx
       .updateTable('po_lines')
@@ -81,10 +123,7 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
       .where('po_id', '=', p.poId)
       .where('line_no', '=', lineNo)
       .execute();
-    held =
-      p.onHold ||
-      p.condition === 'quarantine' ||
-      HoldScopes.parse(facts.holds).some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+    held = receivedHeld(p, HoldScopes.parse(facts.holds));
   } else {
     // Unexpected items, and every refusal, take the step-by-step path that names what is wrong.
     await requireOpenPo(trx, siteId, p.poId);
@@ -94,7 +133,7 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
       throw new Rejection('invalid_op', `line ${p.poLineNo} of "${p.poId}" is for item "${facts.line_item}", not "${p.itemId}"`);
     }
     const holds = await activeHolds(trx, siteId);
-    held = p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+    held = receivedHeld(p, holds);
   }
 
   if (p.serial !== null) {
@@ -104,31 +143,12 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
       .onConflict((oc) => oc.columns(['site_id', 'item_id', 'serial']).doNothing())
       .returning('serial')
       .executeTakeFirst();
-    if (!fresh) throw new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`);
+    if (!fresh) throw duplicateSerial(p);
   }
 
   await trx
     .insertInto('receipt_lines')
-    .values({
-      op_id: op.opId,
-      site_id: siteId,
-      receipt_id: p.receiptId,
-      po_id: p.poId,
-      asn_id: p.asnId,
-      po_line_no: p.poLineNo,
-      item_id: p.itemId,
-      qty: p.qty,
-      lot: p.lot,
-      expiry: p.expiry,
-      serial: p.serial,
-      condition: p.condition,
-      reason: p.reason,
-      lpn: p.lpn,
-      held,
-      station_id: ctx.stationId,
-      operator_id: op.operatorId,
-      at: op.at,
-    })
+    .values(receiptLineRow(op, siteId, ctx.stationId, held))
     .execute();
   await appendLedger(trx, siteId, [
     {
