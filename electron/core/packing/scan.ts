@@ -78,7 +78,7 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
   const barcode = code ? repo.itemByCode(code) : undefined;
   if (!barcode) {
     if (repo.findOrders(data).length > 0) return opened();
-    if (!parsed.ok) return stopped(order.id, 'unreadable', message('packing.unreadable'));
+    if (!parsed.ok) return stopped(order.id, 'unreadable', message('packing.unreadable', { detail: parsed.error }));
     if (parsed.kind === 'sscc' || (parsed.sscc && !parsed.gtin)) return stopped(order.id, 'not_an_item', message('packing.notAnItem'));
     return stopped(order.id, 'unknown_barcode', message('packing.unknownBarcode', { code: data.slice(0, 40) }));
   }

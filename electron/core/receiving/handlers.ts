@@ -85,6 +85,7 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
           serial: serial ?? null,
           source: 'typed',
           barcode: null,
+          ais: [],
           approvals: [],
         };
         return answer(decide(deps, operator, candidate), `${qty} × ${item.sku}`);
@@ -127,6 +128,7 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
           serial: null,
           source: 'weight',
           barcode: null,
+          ais: [],
           approvals: [],
         };
         return answer(decide(deps, operator, candidate), `${counted.count} × ${item.sku} by weight`, weighing);

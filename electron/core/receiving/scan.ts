@@ -4,7 +4,7 @@ import type { Operator } from '../../../shared/domain/master-data';
 import { message } from '../../../shared/messages';
 import type { Tracked } from '../../../shared/rules/receiving';
 import { readExpiry } from '../../../shared/rules/shelf-life';
-import type { ParsedScanOk } from '../../../shared/scan';
+import { type ParsedScanOk, pairingError } from '../../../shared/scan';
 import { feedback, type ScanInput } from '../session';
 import { approvePending, decide, refuse } from './accept';
 import { activeReceipt, changed, type ReceivingDeps, today } from './deps';
@@ -95,6 +95,8 @@ function candidateFromScan(deps: ReceivingDeps, operator: Operator, parsed: Pars
     serial: parsed.serial ?? null,
     source: 'scan',
     barcode: code,
+    // A plain EAN/UPC scan carries its GTIN as AI (01) for the pairing rules of the item's later labels.
+    ais: parsed.elements.length > 0 ? parsed.elements.map((e) => e.ai) : gtin ? ['01'] : [],
     approvals: [],
   };
 }
@@ -107,7 +109,10 @@ export const SITE_LOADING = message('errors.siteLoading');
 
 export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput, operator: Operator): Promise<ScanFeedback> {
   if (!parsed.ok)
-    return refuse(deps, operator, 'unreadable', message('receiving.unreadable'), { data: parsed.data.slice(0, 100), error: parsed.error });
+    return refuse(deps, operator, 'unreadable', message('receiving.unreadable', { detail: parsed.error }), {
+      data: parsed.data.slice(0, 100),
+      error: parsed.error,
+    });
   if (!deps.ctx.sync.cacheComplete()) return refuse(deps, operator, 'site_loading', SITE_LOADING, { data: parsed.data.slice(0, 100) });
   const receipt = activeReceipt(deps);
   const data = parsed.data.trim();
@@ -151,8 +156,13 @@ export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput
     const gtin = gtinOf(parsed);
     const sameItem = gtin !== undefined && deps.repo.barcode(gtin)?.itemId === pending.candidate.itemId;
     const tracked = trackedOf(parsed);
-    if ((sameItem || (gtin === undefined && parsed.kind === 'gs1')) && Object.keys(tracked).length > 0)
+    if ((sameItem || (gtin === undefined && parsed.kind === 'gs1')) && Object.keys(tracked).length > 0) {
+      // The labels of one item are judged together: GS1's pairing rules hold over all of them, not label by label.
+      const pairing = pairingError([...pending.candidate.ais, ...parsed.elements.map((e) => e.ai)]);
+      if (pairing)
+        return refuse(deps, operator, 'gs1_pairing', message('receiving.unreadable', { detail: pairing }), { data: data.slice(0, 100) });
       return fillPending(deps, operator, tracked) ?? feedback.refused(W, 'nothing_pending', message('receiving.nothingToFill'));
+    }
     if (parsed.kind === 'plain' && deps.repo.barcode(data) === undefined)
       return fillPending(deps, operator, data) ?? feedback.refused(W, 'nothing_pending', message('receiving.nothingToFill'));
     deps.session.pending = null;

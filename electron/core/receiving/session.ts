@@ -11,6 +11,8 @@ export interface Candidate {
   serial: string | null;
   source: 'scan' | 'typed' | 'weight';
   barcode: string | null;
+  /** GS1 AIs of the labels read for this candidate so far (empty for typed and weighed ones). */
+  ais: string[];
   /** Rules a supervisor already approved for this candidate. */
   approvals: { rule: ApprovalRule; by: string }[];
 }

@@ -300,6 +300,22 @@ describe('receiving by scan through the real station', () => {
     expect((await act(t, 'receiving.undo')).feedback).toMatchObject({ outcome: 'refused', message: { code: 'receiving.nothingToUndo' } });
   });
 
+  it('judges GS1 pairing rules over all labels of one item, and names the rule of an unreadable scan', async () => {
+    await scan(t, 'ASN-5001');
+    await scan(t, gtins.yoghurt.unit);
+    const before = snapshot(t);
+    // (37) counts trade items inside a logistic unit: with the item's (01) from the first label it breaks GS1's rules.
+    const refused = await scan(t, '(10)L2411A(37)5');
+    expect(refused).toMatchObject({ outcome: 'refused', reason: 'gs1_pairing' });
+    expect(english(refused.message)).toContain('AI 37');
+    expect(snapshot(t)).toEqual(before);
+    expect((await view(t)).pending).toMatchObject({ kind: 'tracking', needs: ['lot', 'expiry'] });
+
+    const unreadable = await scan(t, '(8001)1234123451239');
+    expect(unreadable).toMatchObject({ outcome: 'refused', reason: 'unreadable' });
+    expect(english(unreadable.message)).toContain('AI 8001: 13 digits, needs 14');
+  });
+
   it('changes nothing on refused scans: unreadable, unknown SSCC, no receipt, no item', async () => {
     const before = snapshot(t);
     expect(await scan(t, gtins.mug.unit)).toMatchObject({ outcome: 'refused', reason: 'no_receipt' });
