@@ -4,10 +4,10 @@ import { Hold } from '../../shared/domain/master-data';
 import type { HoldScope } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
 import type { OpOf } from '../../shared/sync-protocol';
-import { appendLedger, type LedgerEntry, RECEIVING_DOCK } from '../data/ledger';
+import { appendLedger, type LedgerEntry } from '../data/ledger';
 import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
-import { duplicateSerial, overReceipt, receiptLineRow, receivedHeld } from './receiving';
-import { ledgerBase, type Rejection } from './rejection';
+import { duplicateSerial, overReceipt, receiptLedgerEntry, receiptLineRow, receivedHeld } from './receiving';
+import type { Rejection } from './rejection';
 
 type ReceiptLineOp = OpOf<'receipt.line'>;
 
@@ -120,17 +120,7 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
       changedLines.set(lineKey(line.po_id, line.line_no), line);
       const held = receivedHeld(p, holds ?? []);
       lines.push(receiptLineRow(op, siteId, stationId, held));
-      ledger.push({
-        ...ledgerBase({ stationId, op }, p.receiptId),
-        kind: 'receipt',
-        itemId: p.itemId,
-        lot: p.lot,
-        serial: p.serial,
-        location: RECEIVING_DOCK,
-        lpn: p.lpn,
-        qty: p.qty,
-        held,
-      });
+      ledger.push(receiptLedgerEntry({ stationId, op }, p, held));
       return { kind: 'accepted' };
     },
 

@@ -5,7 +5,7 @@ import { type HoldScope, holdCovers } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
 import type { ReceiptLinePayload } from '../../shared/sync-protocol';
 import { activeHolds } from '../data/holds';
-import { appendLedger, move, RECEIVING_DOCK } from '../data/ledger';
+import { appendLedger, type LedgerEntry, move, RECEIVING_DOCK } from '../data/ledger';
 import { setPoStatus } from '../data/master-data';
 import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
 import { requireItem } from './lookups';
@@ -73,6 +73,19 @@ export const duplicateSerial = (p: ReceiptLinePayload): Rejection =>
 /** Whether a received unit goes straight to hold: flagged by the station, quarantined, or covered by an active hold. */
 export const receivedHeld = (p: ReceiptLinePayload, holds: readonly HoldScope[]): boolean =>
   p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+
+/** The ledger entry of one received line: onto the receiving dock, held or not. */
+export const receiptLedgerEntry = (source: Parameters<typeof ledgerBase>[0], p: ReceiptLinePayload, held: boolean): LedgerEntry => ({
+  ...ledgerBase(source, p.receiptId),
+  kind: 'receipt',
+  itemId: p.itemId,
+  lot: p.lot,
+  serial: p.serial,
+  location: RECEIVING_DOCK,
+  lpn: p.lpn,
+  qty: p.qty,
+  held,
+});
 
 /** The receipt_lines row of one receipt.line op. */
 export function receiptLineRow(
@@ -150,19 +163,7 @@ export const receiptLine: OpHandler<'receipt.line'> = async (ctx) => {
     .insertInto('receipt_lines')
     .values(receiptLineRow(op, siteId, ctx.stationId, held))
     .execute();
-  await appendLedger(trx, siteId, [
-    {
-      ...ledgerBase(ctx, p.receiptId),
-      kind: 'receipt',
-      itemId: p.itemId,
-      lot: p.lot,
-      serial: p.serial,
-      location: RECEIVING_DOCK,
-      lpn: p.lpn,
-      qty: p.qty,
-      held,
-    },
-  ]);
+  await appendLedger(trx, siteId, [receiptLedgerEntry(ctx, p, held)]);
 };
 
 export const receiptUndo: OpHandler<'receipt.undo'> = async (ctx) => {
