@@ -13,6 +13,7 @@ import { PackingScreen } from './features/packing/PackingScreen';
 import { ReceivingScreen } from './features/receiving/ReceivingScreen';
 import { SignIn } from './features/signin/SignIn';
 import { SyncScreen } from './features/sync/SyncScreen';
+import { useOperatorLanguage } from './i18n/operator-language';
 import { ScanAnswer } from './ui/ScanAnswer';
 import { ScanField } from './ui/ScanField';
 import { StatusBar } from './ui/StatusBar';
@@ -25,6 +26,7 @@ export function App({ info }: { info: StationInfo }) {
   const client = useClient();
   const [operator, setOperator] = useState<Operator | null>(null);
   const [screen, setScreen] = useState<Workflow>('home');
+  const language = useOperatorLanguage(operator, info.locale);
 
   const wedgeRules = useMemo<WedgeRules>(() => ({ ...defaultWedgeRules, ...info.wedge }), [info.wedge]);
 
@@ -101,7 +103,7 @@ export function App({ info }: { info: StationInfo }) {
         )}
       </header>
       {!operator ? (
-        <SignIn stationName={info.stationName} />
+        <SignIn stationName={info.stationName} language={language.language} chooseLanguage={language.choose} />
       ) : (
         <>
           {scanScreens.includes(screen) && (

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { DeviceStatus } from '../domain/devices';
+import { Language } from '../domain/language';
 import { SyncState } from '../domain/sync-state';
 import { defineCommands } from './define';
 import { StationRole } from './station';
 
 /** Languages the station's UI speaks. */
-export const StationLocale = z.enum(['en', 'de', 'es']);
-export type StationLocale = z.infer<typeof StationLocale>;
+export const StationLocale = Language;
+export type StationLocale = Language;
 
 const httpUrl = z
   .string()

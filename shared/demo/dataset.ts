@@ -30,7 +30,7 @@ export const DEMO_COMPANY_PREFIX = '0614141';
 
 /** Well-known records the demo script and the tests refer to by id. */
 export const demo = {
-  badges: { receiver: '1001', packer: '1002', supervisor: '1003', admin: '1004' },
+  badges: { receiver: '1001', packer: '1002', supervisor: '1003', admin: '1004', spanishPacker: '1005' },
   /** Typed after the badge when the site requires a PIN for supervisors and admins. */
   pins: { supervisor: '2468', admin: '1357' },
   items: {
@@ -127,6 +127,8 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
       active: true,
     },
     { id: 'OP-DAN', badge: demo.badges.admin, pin: demo.pins.admin, name: 'Dan Novak', roles: ['admin', 'supervisor'], active: true },
+    // Works in Spanish whatever the station's language: the screen switches at her sign-in.
+    { id: 'OP-LUCIA', badge: demo.badges.spanishPacker, name: 'Lucía Romero', roles: ['packer', 'receiver'], active: true, locale: 'es' },
   ];
 
   const item = (id: string, ref: number, p: Partial<Item> & Pick<Item, 'sku' | 'description' | 'unitWeightG'>, caseQty?: number): Item => ({

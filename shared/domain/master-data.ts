@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Language } from './language';
 
 /**
  * Master data as the central server owns it and the station caches it.
@@ -187,6 +188,8 @@ export const OperatorRecord = z.object({
   name: Text(100),
   roles: z.array(Role).min(1),
   active: z.boolean().default(true),
+  /** The operator's own language: the station switches to it at sign-in; null = the station's language. */
+  locale: Language.nullable().optional(),
 });
 export type OperatorRecord = z.infer<typeof OperatorRecord>;
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { Language } from '../../../shared/domain/language';
 import type {
   Address,
   Asn,
@@ -64,11 +65,11 @@ export function createMasterDataWriter(db: Database) {
       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, item_id = excluded.item_id, lot = excluded.lot, location = excluded.location,
         reason = excluded.reason, active = excluded.active`),
     // Badges and PINs are stored only as keyed hashes (station_secret_hash, see station-secret.ts).
-    operator: db.prepare(`INSERT INTO operators (id, badge_hash, pin_hash, name, roles, active)
+    operator: db.prepare(`INSERT INTO operators (id, badge_hash, pin_hash, name, roles, active, locale)
       VALUES (@id, station_secret_hash('badge', @badge),
-        CASE WHEN @pin IS NULL THEN NULL ELSE station_secret_hash('pin', @id || ':' || @pin) END, @name, @roles, @active)
+        CASE WHEN @pin IS NULL THEN NULL ELSE station_secret_hash('pin', @id || ':' || @pin) END, @name, @roles, @active, @locale)
       ON CONFLICT(id) DO UPDATE SET badge_hash = excluded.badge_hash, pin_hash = excluded.pin_hash, name = excluded.name,
-        roles = excluded.roles, active = excluded.active`),
+        roles = excluded.roles, active = excluded.active, locale = excluded.locale`),
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     newItem:
       db.prepare(`INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
@@ -167,6 +168,7 @@ export function createMasterDataWriter(db: Database) {
         name: op.name,
         roles: JSON.stringify(op.roles),
         active: bool(op.active),
+        locale: op.locale ?? null,
       });
     },
     siteSettings(settings: SiteSettings): void {
@@ -208,10 +210,18 @@ interface OperatorRow {
   name: string;
   roles: string;
   active: number;
+  locale: string | null;
 }
 
 export function rowToOperator(row: OperatorRow): Operator {
-  return { id: row.id, name: row.name, roles: JSON.parse(row.roles) as Role[], active: row.active === 1 };
+  const locale = Language.safeParse(row.locale);
+  return {
+    id: row.id,
+    name: row.name,
+    roles: JSON.parse(row.roles) as Role[],
+    active: row.active === 1,
+    locale: locale.success ? locale.data : null,
+  };
 }
 
 export function parseAddress(json: string): Address {

@@ -10,6 +10,7 @@ export const de: Messages = {
     submit: 'Anmelden',
     unknown: 'Ausweis nicht erkannt',
     unknownBadge: 'Ausweis {{badge}}: {{message}}',
+    language: 'Sprache',
   },
   pin: {
     label: 'Ihre PIN',

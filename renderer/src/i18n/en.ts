@@ -8,6 +8,7 @@ export const en = {
     submit: 'Sign in',
     unknown: 'Badge not recognised',
     unknownBadge: 'Badge {{badge}}: {{message}}',
+    language: 'Language',
   },
   pin: {
     label: 'Your PIN',

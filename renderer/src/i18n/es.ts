@@ -14,6 +14,7 @@ export const es: Messages = {
     submit: 'Iniciar sesión',
     unknown: 'Tarjeta no reconocida',
     unknownBadge: 'Tarjeta {{badge}}: {{message}}',
+    language: 'Idioma',
   },
   pin: {
     label: 'Su PIN',

@@ -2,6 +2,7 @@ import { ArrowLeft, ArrowRight, Check, CircleX, Info, RefreshCw } from 'lucide-r
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState, StationLocale } from '../../../../shared/contract/setup';
+import { languageNames } from '../../../../shared/domain/language';
 import { useClient } from '../../api/station-context';
 import { translateMessage } from '../../i18n/messages';
 import { play } from '../../ui/sounds';
@@ -19,8 +20,6 @@ const fieldsOf: Record<Step, DraftField[]> = {
   options: ['pinnedVersion'],
   review: [],
 };
-
-const languageNames: Record<StationLocale, string> = { en: 'English', de: 'Deutsch', es: 'Español' };
 
 /**
  * First-run setup for site IT: station, server (embedded demo or central with enrollment), devices, options.

@@ -1,17 +1,27 @@
 import { CircleX } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Language, languageNames } from '../../../../shared/domain/language';
 import { CommandError } from '../../api/client';
 import { useClient } from '../../api/station-context';
 import { translateMessage } from '../../i18n/messages';
 import { PinKeypad } from '../../ui/PinKeypad';
 import { play } from '../../ui/sounds';
+import './signin.css';
 
 /**
  * Sign-in by badge: a badge scanner types into the field and ends with Enter, or the operator types the code. Where
  * the site asks supervisors and admins for a PIN, the station answers `pin_required` and the keypad appears.
  */
-export function SignIn({ stationName }: { stationName: string }) {
+export function SignIn({
+  stationName,
+  language,
+  chooseLanguage,
+}: {
+  stationName: string;
+  language: Language;
+  chooseLanguage: (language: Language) => void;
+}) {
   const { t } = useTranslation();
   const client = useClient();
   const [badge, setBadge] = useState('');
@@ -75,6 +85,21 @@ export function SignIn({ stationName }: { stationName: string }) {
           </p>
         )}
       </form>
+      <fieldset className="signin__languages" aria-label={t('signin.language')}>
+        <legend>{t('signin.language')}</legend>
+        {Language.options.map((option) => (
+          <button
+            key={option}
+            type="button"
+            lang={option}
+            aria-pressed={option === language}
+            data-testid={`language-${option}`}
+            onClick={() => chooseLanguage(option)}
+          >
+            {languageNames[option]}
+          </button>
+        ))}
+      </fieldset>
     </main>
   );
 }

@@ -1,0 +1,133 @@
+import { expect, type Page, test } from '@playwright/test';
+import { type CodeText, type CodeTexts, deCodes, enCodes, esCodes } from '../../renderer/src/i18n/codes';
+import { de } from '../../renderer/src/i18n/de';
+import { en } from '../../renderer/src/i18n/en';
+import { es } from '../../renderer/src/i18n/es';
+import { DEMO_COMPANY_PREFIX, demo } from '../../shared/demo/dataset';
+import { makeGtin14 } from '../../shared/demo/gtin';
+import type { MessageCode } from '../../shared/messages';
+import { gs1Date, wedgeScan } from './support/bench-station';
+import { type StationProcess, startStationProcess } from './support/station-process';
+
+/**
+ * A German dock: every scan answer is German (the words of the answer's code in German, none of the English ones), an
+ * operator with Spanish in the master data gets Spanish screens from her sign-in to her sign-out, and an operator may
+ * choose a language on the sign-in screen for their session.
+ */
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const yoghurtCase = makeGtin14(1, DEMO_COMPANY_PREFIX, 2);
+const tape = makeGtin14(0, DEMO_COMPANY_PREFIX, 5);
+
+let station: StationProcess;
+
+test.beforeAll(async () => {
+  station = await startStationProcess({ config: { stationName: 'Tor 3', locale: 'de' } });
+});
+test.afterAll(async () => {
+  await station?.stop();
+});
+
+const placeholder = /\{\{\s*\w+\s*\}\}/;
+const variants = (text: CodeText): string[] => (typeof text === 'string' ? [text] : [text.one, text.other]);
+/** The fixed words of a text: what stays once its parameters are taken out. */
+const fixedWords = (template: string): string[] =>
+  template
+    .split(placeholder)
+    .map((part) => part.trim())
+    .filter((part) => part.length >= 4);
+
+/** The answer to the last scan is in `language`: its code's text with the parameters filled in, and no English text of that code. */
+async function expectAnswerIn(page: Page, codes: CodeTexts, outcomeWords: Record<string, string>): Promise<MessageCode> {
+  const banner = page.getByTestId('scan-feedback');
+  await expect(banner).toHaveAttribute('data-code', /.+/);
+  const code = (await banner.getAttribute('data-code')) as MessageCode;
+  const outcome = (await banner.getAttribute('data-outcome')) ?? '';
+  const words = (await banner.locator('.feedback__message').textContent()) ?? '';
+
+  expect(codes[code], `no text for ${code}`).toBeDefined();
+  const matches = variants(codes[code]).some((template) => fixedWords(template).every((part) => words.includes(part)));
+  expect(matches, `"${words}" is not the text of ${code}`).toBe(true);
+  if (codes !== enCodes) {
+    const ownWords = variants(codes[code]).join(' ');
+    for (const part of variants(enCodes[code])
+      .flatMap(fixedWords)
+      .filter((p) => p.length >= 8 && !ownWords.includes(p))) {
+      expect(words, `English text on a translated screen (${code})`).not.toContain(part);
+    }
+  }
+  await expect(banner.locator('.feedback__outcome')).toHaveText(outcomeWords[outcome] ?? '');
+  return code;
+}
+
+test('a German dock answers every scan in German; amber for a held lot; unknown documents and barcodes are refused in German', async ({
+  page,
+}) => {
+  await page.goto(station.url);
+  await expect(page.getByRole('heading', { name: de.signin.title })).toBeVisible();
+  await page.getByTestId('badge-input').fill(demo.badges.receiver);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Hallo, Ana Silva' })).toBeVisible();
+  await page.getByRole('button', { name: de.home.receive }).click();
+
+  await wedgeScan(page, 'PO-9999');
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'refused');
+  expect(await expectAnswerIn(page, deCodes, de.scan.outcome)).toBe('errors.notFound');
+  await expect(page.getByTestId('scan-feedback')).toContainText('PO-9999');
+
+  await wedgeScan(page, 'ASN-5001');
+  await expect(page.getByTestId('receipt-header')).toContainText('PO-1001');
+  await expectAnswerIn(page, deCodes, de.scan.outcome);
+
+  // The lot on hold ("Listeria test pending") is taken, onto hold: amber, never green.
+  await wedgeScan(page, `01${yoghurtCase}17${gs1Date(40)}10${demo.heldLot.lot}`);
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'warning');
+  await expect(page.getByTestId('scan-feedback')).toHaveClass(/feedback--warning/);
+  await expectAnswerIn(page, deCodes, de.scan.outcome);
+
+  await wedgeScan(page, 'NICHT-BEKANNT-42');
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'refused');
+  await expectAnswerIn(page, deCodes, de.scan.outcome);
+
+  await page.getByRole('button', { name: de.home.signOut }).click();
+  await expect(page.getByRole('heading', { name: de.signin.title })).toBeVisible();
+});
+
+test('an operator with Spanish in the master data works in Spanish on the German station until she signs out', async ({ page }) => {
+  await page.goto(station.url);
+  await page.getByTestId('badge-input').fill(demo.badges.spanishPacker);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Hola, Lucía Romero' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.getByRole('button', { name: es.home.pack }).click();
+
+  await wedgeScan(page, 'SO-2002');
+  await expect(page.getByTestId('pack-order')).toContainText('SO-2002');
+  await expectAnswerIn(page, esCodes, es.scan.outcome);
+
+  await wedgeScan(page, tape);
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-reason', 'wrong_item');
+  await expectAnswerIn(page, esCodes, es.scan.outcome);
+
+  await page.getByRole('button', { name: es.home.signOut }).click();
+  await expect(page.getByRole('heading', { name: de.signin.title })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+});
+
+test('a language chosen on the sign-in screen lasts for that session only', async ({ page }) => {
+  await page.goto(station.url);
+  await page.getByTestId('language-en').click();
+  await expect(page.getByRole('heading', { name: en.signin.title })).toBeVisible();
+  await expect(page.getByTestId('language-en')).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByTestId('badge-input').fill(demo.badges.receiver);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: en.home.receive })).toBeVisible();
+  await page.getByRole('button', { name: en.home.receive }).click();
+  await wedgeScan(page, 'PO-9999');
+  expect(await expectAnswerIn(page, enCodes, en.scan.outcome)).toBe('errors.notFound');
+
+  await page.getByRole('button', { name: en.home.signOut }).click();
+  await expect(page.getByRole('heading', { name: de.signin.title })).toBeVisible();
+});
