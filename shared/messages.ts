@@ -230,6 +230,10 @@ export const MessageCode = z.enum([
   // devices: scales and printers
   'devices.simulatedOnlyInTraining',
   'devices.printJobRefused',
+  // numbers: the kinds of leased numbers, named in errors.noNumbersLeft
+  'numbers.sscc',
+  'numbers.lpn',
+  'numbers.manifest',
   // field: labels of input fields, named in errors.invalidField
   'field.badge',
   'field.pin',

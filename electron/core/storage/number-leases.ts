@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { type MessageCode, message } from '../../../shared/messages';
 import type { NumberKind, NumberLease } from '../../../shared/sync-protocol';
 import { ruleError } from '../kernel/errors';
 
@@ -20,7 +21,7 @@ export interface NumberStock {
   refillBelow: number;
 }
 
-const LABELS: Record<NumberKind, string> = { sscc: 'SSCC', lpn: 'LPN', manifest: 'manifest' };
+const KIND_NAMES: Record<NumberKind, MessageCode> = { sscc: 'numbers.sscc', lpn: 'numbers.lpn', manifest: 'numbers.manifest' };
 
 /** Leased number ranges: added when the server leases a block, taken one by one as SSCCs, LPNs and manifests are made. */
 export function createNumberLeases(db: Database) {
@@ -49,7 +50,7 @@ export function createNumberLeases(db: Database) {
     take(kind: NumberKind): number {
       const stock = read(kind);
       const block = stock?.blocks[0];
-      if (!stock || !block) throw ruleError('errors.noNumbersLeft', { kind: LABELS[kind] });
+      if (!stock || !block) throw ruleError('errors.noNumbersLeft', { kind: message(KIND_NAMES[kind]) });
       const [first, last] = block;
       const blocks = first === last ? stock.blocks.slice(1) : [[first + 1, last] as [number, number], ...stock.blocks.slice(1)];
       set.run(key(kind), JSON.stringify({ ...stock, blocks }));

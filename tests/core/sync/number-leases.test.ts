@@ -105,7 +105,9 @@ describe('SSCCs from leased number ranges: 20 stations, some offline for a while
     expect([...refused.keys()].sort((a, b) => a - b)).toEqual([...OFFLINE].sort((a, b) => a - b));
     for (const index of OFFLINE) {
       expect(warnedBeforeLast.has(index)).toBe(true);
-      expect(refused.get(index)).toMatchObject({ operatorMessage: { code: 'errors.noNumbersLeft', params: { kind: 'SSCC' } } });
+      expect(refused.get(index)).toMatchObject({
+        operatorMessage: { code: 'errors.noNumbersLeft', params: { kind: { code: 'numbers.sscc' } } },
+      });
     }
 
     // Back online: they lease again and go on.
