@@ -173,7 +173,7 @@ export const Hold = z.object({
 });
 export type Hold = z.infer<typeof Hold>;
 
-export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin']);
+export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin', 'returns']);
 export type Role = z.infer<typeof Role>;
 
 /** A supervisor's or admin's PIN, typed after the badge on the station's keypad when the site asks for it. */

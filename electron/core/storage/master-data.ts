@@ -14,6 +14,7 @@ import type {
   Role,
   SiteSettings,
 } from '../../../shared/domain/master-data';
+import type { Rma } from '../../../shared/domain/returns';
 
 const bool = (b: boolean): number => (b ? 1 : 0);
 
@@ -69,6 +70,11 @@ export function createMasterDataWriter(db: Database) {
         CASE WHEN @pin IS NULL THEN NULL ELSE station_secret_hash('pin', @id || ':' || @pin) END, @name, @roles, @active)
       ON CONFLICT(id) DO UPDATE SET badge_hash = excluded.badge_hash, pin_hash = excluded.pin_hash, name = excluded.name,
         roles = excluded.roles, active = excluded.active`),
+    rma: db.prepare(`INSERT INTO rmas (id, number, order_id, customer, status, doc) VALUES (@id, @number, @orderId, @customer, @status, @doc)
+      ON CONFLICT(id) DO UPDATE SET number = excluded.number, order_id = excluded.order_id, customer = excluded.customer,
+        status = excluded.status, doc = excluded.doc`),
+    clearRmaCodes: db.prepare('DELETE FROM rma_codes WHERE rma_id = ?'),
+    rmaCode: db.prepare('INSERT OR IGNORE INTO rma_codes (code, rma_id) VALUES (?, ?)'),
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     newItem:
       db.prepare(`INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
@@ -169,6 +175,19 @@ export function createMasterDataWriter(db: Database) {
         active: bool(op.active),
       });
     },
+    /** An RMA and the codes that open it (its number, its order, the outbound shipment's tracking numbers and SSCCs). */
+    rma(rma: Rma): void {
+      stmts.rma.run({
+        id: rma.id,
+        number: rma.number,
+        orderId: rma.orderId,
+        customer: rma.customer,
+        status: rma.status,
+        doc: JSON.stringify(rma),
+      });
+      stmts.clearRmaCodes.run(rma.id);
+      for (const code of new Set([rma.number, rma.orderId, ...rma.shipmentRefs])) stmts.rmaCode.run(code, rma.id);
+    },
     siteSettings(settings: SiteSettings): void {
       stmts.meta.run('site_settings', JSON.stringify(settings));
     },
@@ -187,7 +206,17 @@ export function createMasterDataWriter(db: Database) {
 
 export type MasterDataWriter = ReturnType<typeof createMasterDataWriter>;
 
-export type MasterEntity = 'item' | 'location' | 'purchaseOrder' | 'asn' | 'order' | 'cartonType' | 'hold' | 'operator' | 'siteSettings';
+export type MasterEntity =
+  | 'item'
+  | 'location'
+  | 'purchaseOrder'
+  | 'asn'
+  | 'order'
+  | 'cartonType'
+  | 'hold'
+  | 'operator'
+  | 'siteSettings'
+  | 'rma';
 
 const entityTables: Record<MasterEntity, { name: string; key: string }> = {
   item: { name: 'items', key: 'id' },
@@ -198,6 +227,7 @@ const entityTables: Record<MasterEntity, { name: string; key: string }> = {
   cartonType: { name: 'carton_types', key: 'code' },
   hold: { name: 'holds', key: 'id' },
   operator: { name: 'operators', key: 'id' },
+  rma: { name: 'rmas', key: 'id' },
   siteSettings: { name: 'meta', key: 'key' },
 };
 
