@@ -99,7 +99,7 @@ test('a return with a serial check, three dispositions and a unit not on the RMA
   await judge(page, 'new', 'restock');
 
   // The design screen: no horizontal scroll.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
 
   // The return-to-vendor carton label goes to the TCP printer as ZPL.
   const job = bench.printer.nextJob(15_000);
@@ -112,6 +112,11 @@ test('a return with a serial check, three dispositions and a unit not on the RMA
   await page.getByTestId('returns-close').click();
   await expect(step(page)).toHaveAttribute('data-step', 'scanReturn');
   await expect(outcome(page)).toContainText(demo.rma.id);
+
+  // The receiving screen's KPIs count the return and its units by disposition.
+  await page.getByRole('button', { name: /Back/ }).click();
+  await page.getByRole('button', { name: /Receive/ }).click();
+  await expect(page.getByTestId('kpi-receiver-returns')).toContainText('1 (4) · 2 restocked');
 
   // The server has the return once, every unit at its disposition's location, held unless restocked.
   const returns = await eventually(

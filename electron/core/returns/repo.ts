@@ -18,7 +18,6 @@ export interface ReturnRow {
   opened_by: string;
   closed_at: string | null;
   closed_by: string | null;
-  op_id: string | null;
 }
 
 export interface ReturnUnitRow {
@@ -73,7 +72,9 @@ export function createReturnsRepo(db: Database) {
     ),
     openReturn: db.prepare<[], ReturnRow>("SELECT * FROM returns WHERE status = 'open' ORDER BY opened_at LIMIT 1"),
     insertReturn: db.prepare('INSERT INTO returns (id, rma_id, opened_at, opened_by) VALUES (?, ?, ?, ?)'),
-    closeReturn: db.prepare("UPDATE returns SET status = 'closed', closed_at = ?, closed_by = ?, op_id = ? WHERE id = ?"),
+    // Until the next pull says so, the cached RMA is marked received here: it cannot be received twice at this station.
+    rmaReceived: db.prepare("UPDATE rmas SET status = 'received', doc = json_set(doc, '$.status', 'received') WHERE id = ?"),
+    closeReturn: db.prepare("UPDATE returns SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?"),
     units: db.prepare<[string], ReturnUnitRow>('SELECT * FROM return_units WHERE return_id = ? ORDER BY seq'),
     unit: db.prepare<[string, string], ReturnUnitRow>('SELECT * FROM return_units WHERE return_id = ? AND id = ?'),
     nextSeq: db.prepare<[string], { n: number }>('SELECT coalesce(max(seq), 0) + 1 AS n FROM return_units WHERE return_id = ?'),
@@ -105,7 +106,8 @@ export function createReturnsRepo(db: Database) {
     holdsOfItem: (itemId: string): HoldFacts[] => stmts.holdsOfItem.all(itemId),
     openReturn: (): ReturnRow | undefined => stmts.openReturn.get(),
     insertReturn: (id: string, rmaId: string, at: string, by: string) => void stmts.insertReturn.run(id, rmaId, at, by),
-    closeReturn: (id: string, at: string, by: string, opId: string | null) => void stmts.closeReturn.run(at, by, opId, id),
+    closeReturn: (id: string, at: string, by: string) => void stmts.closeReturn.run(at, by, id),
+    rmaReceived: (rmaId: string) => void stmts.rmaReceived.run(rmaId),
     units: (returnId: string): ReturnUnitRow[] => stmts.units.all(returnId),
     unit: (returnId: string, unitId: string): ReturnUnitRow | undefined => stmts.unit.get(returnId, unitId),
     insertUnit: (unit: NewReturnUnit): void => {

@@ -316,7 +316,8 @@ export function closeReturn(deps: ReturnsDeps, operator: Operator): { rma: strin
   const at = isoAt(deps.ctx.clock);
   deps.ctx.record(operator, { kind: 'returns.close', payload: { returnId: ret.id, rmaId: rma.id, units: units.length }, op }, () => {
     if (deps.repo.openReturn()?.id !== ret.id) throw conflict('returns.noReturn');
-    deps.repo.closeReturn(ret.id, at, operator.id, null);
+    deps.repo.closeReturn(ret.id, at, operator.id);
+    deps.repo.rmaReceived(rma.id);
   });
   changed(deps, 'return closed');
   return { rma: rma.number, units: units.reduce((n, u) => n + u.qty, 0) };

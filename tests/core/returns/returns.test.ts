@@ -182,6 +182,8 @@ describe('closing a return', () => {
     ]);
     const before = counts();
     expect(await t.station.call('returns.close', {})).toMatchObject({ ok: false, error: { message: { code: 'returns.noReturn' } } });
+    // The RMA is received: scanning its label again opens nothing.
+    expect(await scan(demo.rma.id)).toMatchObject({ outcome: 'refused', reason: 'rma_not_open' });
     expect(counts()).toEqual(before);
   });
 });

@@ -34,8 +34,7 @@ export const migration: Migration = {
         opened_at TEXT NOT NULL,
         opened_by TEXT NOT NULL,
         closed_at TEXT,
-        closed_by TEXT,
-        op_id TEXT
+        closed_by TEXT
       ) STRICT;
       CREATE UNIQUE INDEX returns_open_rma ON returns(rma_id) WHERE status = 'open';
 
