@@ -1,8 +1,8 @@
+import type { Hold } from '../../shared/domain/master-data';
 import type { Rma } from '../../shared/domain/returns';
 import { holdCovers } from '../../shared/rules/holds';
 import { dispositionAllowed, dispositionHolds, lotExpired } from '../../shared/rules/returns';
 import { writeChanges } from '../data/changes';
-import { activeHolds } from '../data/holds';
 import { appendLedger, type LedgerEntry } from '../data/ledger';
 import { shipmentOfOrder } from '../data/returns';
 import { requireItem } from './lookups';
@@ -27,7 +27,9 @@ export const returnClose: OpHandler<'return.close'> = async (ctx) => {
   const rma = row.doc as Rma;
   const shipment = await shipmentOfOrder(trx, siteId, row.order_id);
   const shippedSerials = new Set([...rma.shipped, ...shipment.units].flatMap((s) => (s.serial ? [`${s.itemId}\u0000${s.serial}`] : [])));
-  const holds = await activeHolds(trx, siteId);
+  const holds = (await trx.selectFrom('holds').select('doc').where('site_id', '=', siteId).where('active', '=', true).execute()).map(
+    (h) => h.doc as Hold,
+  );
   const today = op.at.slice(0, 10);
   const entries: LedgerEntry[] = [];
   const units = [];
@@ -38,14 +40,16 @@ export const returnClose: OpHandler<'return.close'> = async (ctx) => {
         'serial_not_shipped',
         `serial "${unit.serial}" of item "${unit.itemId}" was not shipped on order "${row.order_id}"`,
       );
-    // The rules of the unit's condition are judged again; a hold or an expiry the station did not know of holds the stock.
-    if (!dispositionAllowed({ condition: unit.condition, expired: false, held: false, recalled: false }, unit.disposition))
-      throw new Rejection('disposition_refused', `a ${unit.condition} unit of "${unit.itemId}" may not go to ${unit.disposition}`);
-    const held =
-      unit.held ||
-      dispositionHolds(unit.disposition) ||
-      lotExpired(unit.expiry, today) ||
-      holds.some((h) => holdCovers(h, { itemId: unit.itemId, lot: unit.lot }));
+    const covering = holds.filter((h) => holdCovers(h, { itemId: unit.itemId, lot: unit.lot }));
+    const recalled = covering.some((h) => h.recall === true);
+    // The rules of the unit's condition and of recalls are judged again; a hold or an expiry the station did not know of
+    // holds the stock where it lands instead of refusing the whole return.
+    if (!dispositionAllowed({ condition: unit.condition, expired: false, held: false, recalled }, unit.disposition))
+      throw new Rejection(
+        'disposition_refused',
+        `a ${unit.condition} unit of "${unit.itemId}"${recalled ? ' (recalled)' : ''} may not go to ${unit.disposition}`,
+      );
+    const held = unit.held || dispositionHolds(unit.disposition) || lotExpired(unit.expiry, today) || covering.length > 0;
     entries.push({
       ...ledgerBase(ctx, p.returnId),
       kind: 'return',

@@ -170,6 +170,8 @@ export const Hold = z.object({
   reason: Text(200),
   active: z.boolean().default(true),
   createdAt: z.string().datetime(),
+  /** A recall: what it covers never goes back to stock (a returned unit is quarantined, scrapped or sent back to the vendor). */
+  recall: z.boolean().optional(),
 });
 export type Hold = z.infer<typeof Hold>;
 

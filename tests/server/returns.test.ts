@@ -130,7 +130,7 @@ forEachBackend('returns', (ctx) => {
     expect(change?.record).toMatchObject({ status: 'received' });
   });
 
-  it('holds returned stock of a held lot and refuses a serial never shipped or a damaged unit to restock, booking nothing', async () => {
+  it('holds returned stock of a held lot and refuses a serial never shipped, a damaged or recalled unit to restock, booking nothing', async () => {
     const { api } = ctx.server();
     const siteId = 'ret-rules';
     const station = await seedReturnSite(api, siteId);
@@ -148,12 +148,20 @@ forEachBackend('returns', (ctx) => {
       'return.close',
       closePayload('RET-D', 'RMA-1', 'O1', [unit('U1', 'YOG', { lot: 'L1', disposition: 'quarantine', location: 'Q-1' })]),
     );
-    const results = (await push(api, station.credential, [foreignSerial, damagedRestock, unknownRma, heldLot])).results;
+    await expectOk(
+      api('POST', `/api/v1/sites/${siteId}/holds`, {
+        body: { id: 'R1', kind: 'item', itemId: 'SCN', lot: null, location: null, reason: 'battery recall', recall: true },
+      }),
+      201,
+    );
+    const recalledRestock = op('return.close', closePayload('RET-E', 'RMA-1', 'O1', [unit('U1', 'SCN', { serial: 'S-2' })]));
+    const results = (await push(api, station.credential, [foreignSerial, damagedRestock, unknownRma, heldLot, recalledRestock])).results;
     expect(results.map((r) => [r.status, r.code ?? null])).toEqual([
       ['rejected', 'serial_not_shipped'],
       ['rejected', 'disposition_refused'],
       ['rejected', 'unknown_rma'],
       ['applied', null],
+      ['rejected', 'disposition_refused'],
     ]);
     const entries = await returnLedger(api, siteId);
     expect(entries.map((e) => [e.itemId, e.location, e.held, e.opId])).toEqual([['YOG', 'Q-1', true, heldLot.opId]]);

@@ -51,6 +51,7 @@ export interface HoldFacts {
   kind: 'item' | 'lot' | 'location';
   item_id: string | null;
   lot: string | null;
+  recall: number;
 }
 
 export type NewReturnUnit = Omit<ReturnUnitRow, 'seq' | 'condition' | 'disposition' | 'location' | 'held' | 'approved_by'>;
@@ -68,7 +69,7 @@ export function createReturnsRepo(db: Database) {
     item: db.prepare<[string], ItemFacts>('SELECT id, sku, description, serial_tracked, home_location FROM items WHERE id = ?'),
     barcode: db.prepare<[string], { item_id: string; pack_qty: number }>('SELECT item_id, pack_qty FROM item_barcodes WHERE code = ?'),
     holdsOfItem: db.prepare<[string], HoldFacts>(
-      "SELECT kind, item_id, lot FROM holds WHERE active = 1 AND kind IN ('item','lot') AND (item_id = ? OR item_id IS NULL)",
+      "SELECT kind, item_id, lot, recall FROM holds WHERE active = 1 AND kind IN ('item','lot') AND (item_id = ? OR item_id IS NULL)",
     ),
     openReturn: db.prepare<[], ReturnRow>("SELECT * FROM returns WHERE status = 'open' ORDER BY opened_at LIMIT 1"),
     insertReturn: db.prepare('INSERT INTO returns (id, rma_id, opened_at, opened_by) VALUES (?, ?, ?, ?)'),

@@ -37,10 +37,15 @@ function activeRma(deps: ReturnsDeps, ret: ReturnRow): Rma {
 /** The facts the disposition rules judge a unit by: its condition, and whether its lot is expired or held today. */
 function unitFacts(deps: ReturnsDeps, unit: ReturnUnitRow, condition: ReturnCondition): ReturnedUnitFacts {
   const today = isoAt(deps.ctx.clock).slice(0, 10);
-  const held = deps.repo
+  const covering = deps.repo
     .holdsOfItem(unit.item_id)
-    .some((h) => holdCovers({ kind: h.kind, itemId: h.item_id, lot: h.lot }, { itemId: unit.item_id, lot: unit.lot }));
-  return { condition, expired: lotExpired(unit.expiry, today), held, recalled: false };
+    .filter((h) => holdCovers({ kind: h.kind, itemId: h.item_id, lot: h.lot }, { itemId: unit.item_id, lot: unit.lot }));
+  return {
+    condition,
+    expired: lotExpired(unit.expiry, today),
+    held: covering.some((h) => h.recall === 0),
+    recalled: covering.some((h) => h.recall === 1),
+  };
 }
 
 function unitView(deps: ReturnsDeps, unit: ReturnUnitRow): ReturnUnitView {
@@ -260,7 +265,7 @@ export function setDisposition(
     });
   const item = deps.repo.item(unit.item_id);
   const location = returnLocation(disposition, item?.home_location ?? null);
-  const held = dispositionHolds(disposition) || facts.held || facts.expired;
+  const held = dispositionHolds(disposition) || facts.held || facts.expired || facts.recalled;
   deps.ctx.record(operator, { kind: 'returns.disposition', payload: { unitId, disposition, location, held } }, () =>
     deps.repo.setDisposition(unitId, disposition, location, held),
   );

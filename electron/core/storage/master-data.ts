@@ -60,10 +60,10 @@ export function createMasterDataWriter(db: Database) {
       ON CONFLICT(code) DO UPDATE SET description = excluded.description, inner_length_mm = excluded.inner_length_mm,
         inner_width_mm = excluded.inner_width_mm, inner_height_mm = excluded.inner_height_mm, tare_g = excluded.tare_g,
         max_weight_g = excluded.max_weight_g, active = excluded.active`),
-    hold: db.prepare(`INSERT INTO holds (id, kind, item_id, lot, location, reason, active, created_at)
-      VALUES (@id, @kind, @itemId, @lot, @location, @reason, @active, @createdAt)
+    hold: db.prepare(`INSERT INTO holds (id, kind, item_id, lot, location, reason, active, created_at, recall)
+      VALUES (@id, @kind, @itemId, @lot, @location, @reason, @active, @createdAt, @recall)
       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, item_id = excluded.item_id, lot = excluded.lot, location = excluded.location,
-        reason = excluded.reason, active = excluded.active`),
+        reason = excluded.reason, active = excluded.active, recall = excluded.recall`),
     // Badges and PINs are stored only as keyed hashes (station_secret_hash, see station-secret.ts).
     operator: db.prepare(`INSERT INTO operators (id, badge_hash, pin_hash, name, roles, active)
       VALUES (@id, station_secret_hash('badge', @badge),
@@ -163,7 +163,7 @@ export function createMasterDataWriter(db: Database) {
       stmts.cartonType.run({ ...ct, active: bool(ct.active) });
     },
     hold(hold: Hold): void {
-      stmts.hold.run({ ...hold, active: bool(hold.active) });
+      stmts.hold.run({ ...hold, active: bool(hold.active), recall: bool(hold.recall ?? false) });
     },
     operator(op: OperatorRecord): void {
       stmts.operator.run({

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMasterDataWriter } from '../../../electron/core/storage/master-data';
 import type { ScanFeedback } from '../../../shared/contract/station';
 import { demo } from '../../../shared/demo/dataset';
 import type { ReturnsState } from '../../../shared/domain/returns';
@@ -144,6 +145,33 @@ describe('conditions and dispositions', () => {
       location: 'RETURNS-QUARANTINE',
       held: true,
     });
+  });
+});
+
+describe('recalls', () => {
+  it('a unit of a recalled item never restocks, even brand new; it lands on hold', async () => {
+    createMasterDataWriter(t.db).hold({
+      id: 'RECALL-1',
+      kind: 'item',
+      itemId: demo.items.mug,
+      lot: null,
+      location: null,
+      reason: 'Glaze recall',
+      active: true,
+      createdAt: t.clock.now().toISOString(),
+      recall: true,
+    });
+    await scan(demo.rma.id);
+    await scan(gtins.mug.unit);
+    const mug = await unitOf('MUG-CER-350');
+    const judged = await t.call<ReturnsState>('returns.condition', { unitId: mug.unitId, condition: 'new' });
+    expect(judged.active?.units[0]?.allowed).toEqual(['quarantine', 'scrap', 'returnToVendor']);
+    expect(await t.station.call('returns.disposition', { unitId: mug.unitId, disposition: 'restock' })).toMatchObject({
+      ok: false,
+      error: { message: { code: 'returns.dispositionRuledOut', params: { rule: { code: 'dispositionRule.recalled' } } } },
+    });
+    const sent = await t.call<ReturnsState>('returns.disposition', { unitId: mug.unitId, disposition: 'returnToVendor' });
+    expect(sent.active?.units[0]).toMatchObject({ disposition: 'returnToVendor', held: true });
   });
 });
 

@@ -58,6 +58,9 @@ export const migration: Migration = {
       ) STRICT;
       CREATE INDEX return_units_return ON return_units(return_id, seq);
       -- A serial comes back once per return.
+      -- A recall hold: what it covers never goes back to stock.
+      ALTER TABLE holds ADD COLUMN recall INTEGER NOT NULL DEFAULT 0;
+
       CREATE UNIQUE INDEX return_units_serial ON return_units(return_id, item_id, serial) WHERE serial IS NOT NULL;
     `);
   },
