@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../electron/core/kernel/log';
 import { createMasterDataWriter } from '../../../electron/core/storage/master-data';
+import { applyChange } from '../../../electron/core/sync/pull';
 import type { ScanFeedback } from '../../../shared/contract/station';
 import { demo } from '../../../shared/demo/dataset';
 import type { ReturnsState } from '../../../shared/domain/returns';
@@ -213,5 +215,34 @@ describe('closing a return', () => {
     // The RMA is received: scanning its label again opens nothing.
     expect(await scan(demo.rma.id)).toMatchObject({ outcome: 'refused', reason: 'rma_not_open' });
     expect(counts()).toEqual(before);
+  });
+});
+
+describe('RMAs from the server', () => {
+  it('a pulled RMA opens by its shipment reference; a pulled status change and a delete reach the cache', async () => {
+    const writer = createMasterDataWriter(t.db);
+    const change = (seq: number, record: unknown) => ({ seq, entity: 'rma' as const, op: 'upsert' as const, id: 'RMA-9', record });
+    const rma = {
+      id: 'RMA-9',
+      number: 'RMA-9',
+      orderId: 'SO-2002',
+      customer: 'Jonas Peeters',
+      shipmentRefs: ['1Z-PULLED'],
+      lines: [{ lineNo: 1, itemId: demo.items.scanner, qty: 1 }],
+      shipped: [{ itemId: demo.items.scanner, serial: 'SN-9', qty: 1 }],
+    };
+    applyChange(writer, change(1, rma), silentLogger());
+    expect(await scan('1Z-PULLED')).toMatchObject({ outcome: 'accepted', message: { code: 'returns.opened' } });
+    expect(await scan(gs1(gtins.scanner.unit, 'SN-9'))).toMatchObject({ outcome: 'accepted', message: { code: 'returns.serialMatched' } });
+    t.db.prepare('DELETE FROM return_units').run();
+    t.db.prepare('DELETE FROM returns').run();
+
+    applyChange(writer, change(2, { ...rma, status: 'received' }), silentLogger());
+    expect(await scan('RMA-9')).toMatchObject({ outcome: 'refused', reason: 'rma_not_open' });
+    applyChange(writer, { seq: 3, entity: 'rma', op: 'delete', id: 'RMA-9' }, silentLogger());
+    expect(await scan('RMA-9')).toMatchObject({ outcome: 'refused', reason: 'unknown_return' });
+    // A record that does not match the RMA schema is skipped; the cache keeps working.
+    applyChange(writer, change(4, { id: 'RMA-BAD' }), silentLogger());
+    expect(await scan('RMA-BAD')).toMatchObject({ outcome: 'refused', reason: 'unknown_return' });
   });
 });
