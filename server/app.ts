@@ -25,6 +25,7 @@ import { pullRoutes } from './routes/pull';
 import { purchaseOrderRoutes } from './routes/purchase-orders';
 import { pushRoutes } from './routes/push';
 import { reportRoutes } from './routes/reports';
+import { returnRoutes } from './routes/returns';
 import { siteRoutes } from './routes/sites';
 import { snapshotRoutes } from './routes/snapshot';
 import { stationRoutes } from './routes/stations';
@@ -104,6 +105,7 @@ export async function createServer(options: ServerOptions): Promise<WarebenchSer
         holdRoutes,
         cartonRoutes,
         reportRoutes,
+        returnRoutes,
         stationRoutes,
       ]) {
         await erp.register(routes, resource);

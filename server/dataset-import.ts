@@ -46,5 +46,6 @@ export async function importDataset(
       reason: hold.reason,
     });
   }
+  await bulk('rmas', 'rmas', data.rmas);
   return { created: site.created };
 }

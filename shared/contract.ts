@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { devicesCommands } from './contract/devices';
 import { packingCommands } from './contract/packing';
 import { receivingCommands } from './contract/receiving';
+import { returnsCommands } from './contract/returns';
 import { setupCommands } from './contract/setup';
 import { stationCommands } from './contract/station';
 import { syncCommands } from './contract/sync';
@@ -13,6 +14,7 @@ export const contract = {
   ...syncCommands,
   ...receivingCommands,
   ...packingCommands,
+  ...returnsCommands,
   ...setupCommands,
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Asn, CartonType, Hold, Item, Location, OperatorRecord, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
+import { ReturnCondition, ReturnDisposition, Rma } from './domain/returns';
 
 /**
  * The station <-> server sync protocol: ops a station pushes, changes it pulls, the live channel's
@@ -127,6 +128,32 @@ export const ItemBarcodeLinkPayload = z.object({
 });
 export type ItemBarcodeLinkPayload = z.infer<typeof ItemBarcodeLinkPayload>;
 
+export const ReturnedUnit = z.object({
+  unitId: Ref,
+  itemId: Ref,
+  lot: Lot.nullable(),
+  expiry: z.string().date().nullable(),
+  serial: Serial.nullable(),
+  qty: Qty,
+  condition: ReturnCondition,
+  disposition: ReturnDisposition,
+  location: Ref,
+  held: z.boolean(),
+  /** false = an item the RMA does not list, received with a supervisor's approval. */
+  onRma: z.boolean(),
+  approvedBy: Ref.nullable(),
+});
+export type ReturnedUnit = z.infer<typeof ReturnedUnit>;
+
+/** A return received and closed at the station: every unit with its condition and where it went. */
+export const ReturnClosePayload = z.object({
+  returnId: Ref,
+  rmaId: Ref,
+  orderId: Ref,
+  units: z.array(ReturnedUnit).min(1).max(2000),
+});
+export type ReturnClosePayload = z.infer<typeof ReturnClosePayload>;
+
 /** Payload schema of each op kind. */
 export const opPayloads = {
   'receipt.line': ReceiptLinePayload,
@@ -138,6 +165,7 @@ export const opPayloads = {
   'order.problem': OrderProblemPayload,
   'manifest.close': ManifestClosePayload,
   'item.barcode.link': ItemBarcodeLinkPayload,
+  'return.close': ReturnClosePayload,
 } as const;
 
 export type OpKind = keyof typeof opPayloads;
@@ -162,6 +190,7 @@ export const Op = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('order.problem'), payload: OrderProblemPayload }),
   z.object({ ...envelope, kind: z.literal('manifest.close'), payload: ManifestClosePayload }),
   z.object({ ...envelope, kind: z.literal('item.barcode.link'), payload: ItemBarcodeLinkPayload }),
+  z.object({ ...envelope, kind: z.literal('return.close'), payload: ReturnClosePayload }),
 ]);
 export type Op = z.infer<typeof Op>;
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
@@ -177,6 +206,9 @@ export const RejectionCode = z.enum([
   'order_cancelled',
   'duplicate_serial',
   'invalid_op',
+  'unknown_rma',
+  'serial_not_shipped',
+  'disposition_refused',
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 
@@ -199,7 +231,18 @@ export type OpResult = z.infer<typeof OpResult>;
 export const PushResponse = z.object({ results: z.array(OpResult) });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-export const SyncEntity = z.enum(['item', 'location', 'purchaseOrder', 'asn', 'order', 'cartonType', 'hold', 'operator', 'siteSettings']);
+export const SyncEntity = z.enum([
+  'item',
+  'location',
+  'purchaseOrder',
+  'asn',
+  'order',
+  'cartonType',
+  'hold',
+  'operator',
+  'siteSettings',
+  'rma',
+]);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
 /** Record schema of each entity a station pulls. */
@@ -213,6 +256,7 @@ export const entityRecords = {
   hold: Hold,
   operator: OperatorRecord,
   siteSettings: SiteSettings,
+  rma: Rma,
 } as const;
 
 export const Change = z.object({

@@ -11,6 +11,7 @@ import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
 import { Home } from './features/home/Home';
 import { PackingScreen } from './features/packing/PackingScreen';
 import { ReceivingScreen } from './features/receiving/ReceivingScreen';
+import { ReturnsScreen } from './features/returns/ReturnsScreen';
 import { SignIn } from './features/signin/SignIn';
 import { SyncScreen } from './features/sync/SyncScreen';
 import { useOperatorLanguage } from './i18n/operator-language';
@@ -19,7 +20,7 @@ import { ScanField } from './ui/ScanField';
 import { StatusBar } from './ui/StatusBar';
 import { defaultWedgeRules, type WedgeRules } from './ui/wedge';
 
-const scanScreens: Workflow[] = ['home', 'receiving', 'packing'];
+const scanScreens: Workflow[] = ['home', 'receiving', 'packing', 'returns'];
 
 export function App({ info }: { info: StationInfo }) {
   const { t } = useTranslation();
@@ -115,6 +116,7 @@ export function App({ info }: { info: StationInfo }) {
           {screen === 'home' && <Home operator={operator} go={go} />}
           {screen === 'receiving' && <ReceivingScreen operator={operator} />}
           {screen === 'packing' && <PackingScreen operator={operator} />}
+          {screen === 'returns' && <ReturnsScreen operator={operator} />}
           {screen === 'devices' && <DevicesScreen training={info.training} />}
           {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={isSupervisor(operator)} />}
           {screen === 'sync' && <SyncScreen supervisor={isSupervisor(operator)} />}

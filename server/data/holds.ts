@@ -16,6 +16,7 @@ export const HoldRequest = z
     lot: Hold.shape.lot,
     location: Hold.shape.location,
     reason: Hold.shape.reason,
+    recall: Hold.shape.recall,
   })
   .superRefine((h, ctx) => {
     if (h.kind === 'item' && !h.itemId) ctx.addIssue({ code: 'custom', path: ['itemId'], message: 'an item hold names the item' });

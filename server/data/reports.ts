@@ -40,7 +40,7 @@ export const LedgerQuery = PageQuery.extend({
   itemId: z.string().max(64).optional(),
   location: z.string().max(64).optional(),
   lot: z.string().max(20).optional(),
-  kind: z.enum(['receipt', 'putaway', 'pack', 'ship', 'adjust', 'hold', 'release']).optional(),
+  kind: z.enum(['receipt', 'putaway', 'pack', 'ship', 'adjust', 'hold', 'release', 'return']).optional(),
   opId: z.uuid().optional(),
   stationId: z.uuid().optional(),
 });

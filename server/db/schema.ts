@@ -265,7 +265,7 @@ export interface ManifestsTable {
   op_id: string;
 }
 
-export type LedgerKind = 'receipt' | 'putaway' | 'pack' | 'ship' | 'adjust' | 'hold' | 'release';
+export type LedgerKind = 'receipt' | 'putaway' | 'pack' | 'ship' | 'adjust' | 'hold' | 'release' | 'return';
 
 export interface InventoryLedgerTable {
   id: Generated<number>;
@@ -286,7 +286,47 @@ export interface InventoryLedgerTable {
   recorded_at: DefaultedTimestamp;
 }
 
+export interface RmasTable {
+  site_id: string;
+  id: string;
+  number: string;
+  order_id: string;
+  status: string;
+  doc: Json;
+}
+
+export interface ReturnsTable {
+  site_id: string;
+  id: string;
+  rma_id: string;
+  order_id: string;
+  station_id: string;
+  operator_id: string;
+  closed_at: Timestamp;
+  op_id: string;
+  recorded_at: DefaultedTimestamp;
+}
+
+export interface ReturnUnitsTable {
+  site_id: string;
+  return_id: string;
+  unit_id: string;
+  item_id: string;
+  lot: string | null;
+  serial: string | null;
+  qty: number;
+  condition: string;
+  disposition: string;
+  location: string;
+  held: boolean;
+  on_rma: boolean;
+  approved_by: string | null;
+}
+
 export interface ServerDatabase {
+  rmas: RmasTable;
+  returns: ReturnsTable;
+  return_units: ReturnUnitsTable;
   server_meta: ServerMetaTable;
   sites: SitesTable;
   enrollment_codes: EnrollmentCodesTable;

@@ -6,6 +6,7 @@ import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipment
 import { createReceiptRun, SerialRace } from './receipt-run';
 import { lpnPutaway, receiptClose, receiptLine, receiptUndo } from './receiving';
 import { type OpContext, type OpHandlers, Rejection } from './rejection';
+import { returnClose } from './returns';
 
 const handlers: OpHandlers = {
   'receipt.line': receiptLine,
@@ -17,6 +18,7 @@ const handlers: OpHandlers = {
   'order.problem': orderProblem,
   'manifest.close': manifestClose,
   'item.barcode.link': itemBarcodeLink,
+  'return.close': returnClose,
 };
 
 /** PostgreSQL codes worth a retry of the whole batch: serialization failure, deadlock. */

@@ -10,6 +10,7 @@ import type {
   PurchaseOrder,
   SiteSettings,
 } from '../domain/master-data';
+import type { Rma } from '../domain/returns';
 import { makeGtin14 } from './gtin';
 import { seededRandom } from './random';
 
@@ -24,6 +25,8 @@ export interface DemoDataset {
   orders: Order[];
   cartonTypes: CartonType[];
   holds: Hold[];
+  /** Customer returns announced by the ERP, with what their order shipped. */
+  rmas: Rma[];
 }
 
 export const DEMO_COMPANY_PREFIX = '0614141';
@@ -46,6 +49,9 @@ export const demo = {
   asn: 'ASN-5001',
   order: 'SO-2001',
   tote: 'T-0001',
+  /** A shipped order and the return the customer announced for it. */
+  shippedOrder: 'SO-1990',
+  rma: { id: 'RMA-3001', tracking: 'HOUSE1990TRK01', serials: ['SN-HH-0001', 'SN-HH-0002'] },
 } as const;
 
 interface Template {
@@ -116,7 +122,7 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
   };
 
   const operators: OperatorRecord[] = [
-    { id: 'OP-ANA', badge: demo.badges.receiver, name: 'Ana Silva', roles: ['receiver'], active: true },
+    { id: 'OP-ANA', badge: demo.badges.receiver, name: 'Ana Silva', roles: ['receiver', 'returns'], active: true },
     { id: 'OP-BEN', badge: demo.badges.packer, name: 'Ben Okafor', roles: ['packer'], active: true },
     {
       id: 'OP-CHLOE',
@@ -399,6 +405,23 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
       ],
     },
   ];
+  orders.push({
+    id: demo.shippedOrder,
+    number: demo.shippedOrder,
+    tote: null,
+    shipTo: address('Sofia Jansen', 'Lange Voorhout 8', 'Den Haag', '2514 ED', 'NL'),
+    carrier: 'HOUSE',
+    service: 'STANDARD',
+    notes: '',
+    gift: false,
+    fragile: false,
+    status: 'shipped',
+    lines: [
+      { lineNo: 1, itemId: demo.items.scanner, qty: 2 },
+      { lineNo: 2, itemId: demo.items.mug, qty: 2 },
+      { lineNo: 3, itemId: demo.items.yoghurt, qty: 1 },
+    ],
+  });
   for (let n = 3; n <= 40; n++) {
     const [city, postal, country] = rnd.pick(cities);
     const lines = Array.from({ length: rnd.int(1, 5) }, (_, i) => ({
@@ -497,5 +520,32 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     },
   ];
 
-  return { site, operators, items, locations, purchaseOrders, asns, orders, cartonTypes, holds };
+  const rmas: Rma[] = [
+    {
+      id: demo.rma.id,
+      number: demo.rma.id,
+      orderId: demo.shippedOrder,
+      customer: 'Sofia Jansen',
+      shipmentRefs: [demo.rma.tracking],
+      status: 'open',
+      lines: [
+        { lineNo: 1, itemId: demo.items.scanner, qty: 1 },
+        { lineNo: 2, itemId: demo.items.mug, qty: 2 },
+        { lineNo: 3, itemId: demo.items.yoghurt, qty: 1 },
+      ],
+      shipped: [
+        ...demo.rma.serials.map((serial) => ({ itemId: demo.items.scanner, lot: null, expiry: null, serial, qty: 1 })),
+        { itemId: demo.items.mug, lot: null, expiry: null, serial: null, qty: 2 },
+        {
+          itemId: demo.items.yoghurt,
+          lot: demo.heldLot.lot,
+          expiry: isoDate(new Date(now.getTime() + 20 * 86_400_000)),
+          serial: null,
+          qty: 1,
+        },
+      ],
+    },
+  ];
+
+  return { site, operators, items, locations, purchaseOrders, asns, orders, cartonTypes, holds, rmas };
 }

@@ -171,10 +171,12 @@ export const Hold = z.object({
   reason: Text(200),
   active: z.boolean().default(true),
   createdAt: z.string().datetime(),
+  /** A recall: what it covers never goes back to stock (a returned unit is quarantined, scrapped or sent back to the vendor). */
+  recall: z.boolean().optional(),
 });
 export type Hold = z.infer<typeof Hold>;
 
-export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin']);
+export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin', 'returns']);
 export type Role = z.infer<typeof Role>;
 
 /** A supervisor's or admin's PIN, typed after the badge on the station's keypad when the site asks for it. */

@@ -14,6 +14,9 @@ const codes = (await loadRendererModule('i18n/codes.ts')) as {
   esCodes: Record<string, unknown>;
   codeResources: (texts: Record<string, unknown>) => Record<string, unknown>;
 };
+const { returnsMessages } = (await loadRendererModule('features/returns/messages.ts')) as {
+  returnsMessages: Record<'en' | 'de' | 'es', unknown>;
+};
 const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/messages.ts')) as {
   diagnosticsMessages: Record<'en' | 'de' | 'es', unknown>;
 };
@@ -37,6 +40,7 @@ const sameEverywhere =
 const sets = [
   { name: 'UI', en, others: { de, es } },
   { name: 'setup', en: setupMessages.en, others: { de: setupMessages.de, es: setupMessages.es } },
+  { name: 'returns', en: returnsMessages.en, others: { de: returnsMessages.de, es: returnsMessages.es } },
   { name: 'diagnostics', en: diagnosticsMessages.en, others: { de: diagnosticsMessages.de, es: diagnosticsMessages.es } },
   {
     name: 'message codes',

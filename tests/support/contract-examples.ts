@@ -1,6 +1,7 @@
 import type { CommandName } from '../../shared/contract';
 import { packingExamples } from './contract-examples/packing';
 import { receivingExamples } from './contract-examples/receiving';
+import { returnsExamples } from './contract-examples/returns';
 import { setupExamples } from './contract-examples/setup';
 
 /**
@@ -34,5 +35,6 @@ export const contractExamples: Record<CommandName, { valid: unknown; invalid: un
   'sync.resolve': { valid: { opId: 'op-1' }, invalid: { opId: '' } },
   ...receivingExamples,
   ...packingExamples,
+  ...returnsExamples,
   ...setupExamples,
 };

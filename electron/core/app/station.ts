@@ -16,7 +16,8 @@ import { createEventBus } from '../kernel/event-bus';
 import type { Handlers } from '../kernel/handlers';
 import { type Logger, silentLogger } from '../kernel/log';
 import { createPacking, createPackingRepo } from '../packing';
-import { createReceiving, createReceivingRepo } from '../receiving';
+import { createReceiving, createReceivingKpiRepo, createReceivingRepo, receivingKpis } from '../receiving';
+import { createReturns, createReturnsRepo } from '../returns';
 import { createBadgeChecks, createSession, feedback, homeWorkflow, type Session, sessionHandlers } from '../session';
 import { createBusyProbes, type SetupOptions, setupHandlers } from '../setup';
 import { databaseFacts, transactionOf } from '../storage/database';
@@ -128,7 +129,9 @@ export function createStation(options: StationOptions): Station {
 
   const receiving = createReceiving(context, createReceivingRepo(db));
   const packing = createPacking(context, createPackingRepo(db));
-  const modules = [homeWorkflow(), receiving.workflow, packing.workflow];
+  const returns = createReturns(context, createReturnsRepo(db));
+  const receivingKpiRepo = createReceivingKpiRepo(db);
+  const modules = [homeWorkflow(), receiving.workflow, packing.workflow, returns.workflow];
 
   interface Attached {
     session: Session;
@@ -192,6 +195,11 @@ export function createStation(options: StationOptions): Station {
     ...syncHandlers(context),
     ...receiving.handlers,
     ...packing.handlers,
+    ...returns.handlers,
+    'receiving.kpis': (_input, call) => {
+      if (!call.operator) throw new StationError('not_signed_in', message('session.signInFirst'));
+      return receivingKpis(receivingKpiRepo, clock, call.operator, returns.figures);
+    },
     ...setupHandlers(context, { ...options.setup, dataDir: options.dataDir, version: options.version }),
   };
   const router = createRouter(

@@ -15,5 +15,6 @@ export function loadDatasetIntoCache(db: Database, data: DemoDataset): void {
     data.orders.forEach(write.order);
     data.cartonTypes.forEach(write.cartonType);
     data.holds.forEach(write.hold);
+    data.rmas.forEach(write.rma);
   })();
 }

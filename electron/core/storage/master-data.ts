@@ -15,6 +15,7 @@ import type {
   Role,
   SiteSettings,
 } from '../../../shared/domain/master-data';
+import type { Rma } from '../../../shared/domain/returns';
 
 const bool = (b: boolean): number => (b ? 1 : 0);
 
@@ -60,16 +61,21 @@ export function createMasterDataWriter(db: Database) {
       ON CONFLICT(code) DO UPDATE SET description = excluded.description, inner_length_mm = excluded.inner_length_mm,
         inner_width_mm = excluded.inner_width_mm, inner_height_mm = excluded.inner_height_mm, tare_g = excluded.tare_g,
         max_weight_g = excluded.max_weight_g, active = excluded.active`),
-    hold: db.prepare(`INSERT INTO holds (id, kind, item_id, lot, location, reason, active, created_at)
-      VALUES (@id, @kind, @itemId, @lot, @location, @reason, @active, @createdAt)
+    hold: db.prepare(`INSERT INTO holds (id, kind, item_id, lot, location, reason, active, created_at, recall)
+      VALUES (@id, @kind, @itemId, @lot, @location, @reason, @active, @createdAt, @recall)
       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, item_id = excluded.item_id, lot = excluded.lot, location = excluded.location,
-        reason = excluded.reason, active = excluded.active`),
+        reason = excluded.reason, active = excluded.active, recall = excluded.recall`),
     // Badges and PINs are stored only as keyed hashes (station_secret_hash, see station-secret.ts).
     operator: db.prepare(`INSERT INTO operators (id, badge_hash, pin_hash, name, roles, active, locale)
       VALUES (@id, station_secret_hash('badge', @badge),
         CASE WHEN @pin IS NULL THEN NULL ELSE station_secret_hash('pin', @id || ':' || @pin) END, @name, @roles, @active, @locale)
       ON CONFLICT(id) DO UPDATE SET badge_hash = excluded.badge_hash, pin_hash = excluded.pin_hash, name = excluded.name,
         roles = excluded.roles, active = excluded.active, locale = excluded.locale`),
+    rma: db.prepare(`INSERT INTO rmas (id, number, order_id, customer, status, doc) VALUES (@id, @number, @orderId, @customer, @status, @doc)
+      ON CONFLICT(id) DO UPDATE SET number = excluded.number, order_id = excluded.order_id, customer = excluded.customer,
+        status = excluded.status, doc = excluded.doc`),
+    clearRmaCodes: db.prepare('DELETE FROM rma_codes WHERE rma_id = ?'),
+    rmaCode: db.prepare('INSERT OR IGNORE INTO rma_codes (code, rma_id) VALUES (?, ?)'),
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     newItem:
       db.prepare(`INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
@@ -158,7 +164,7 @@ export function createMasterDataWriter(db: Database) {
       stmts.cartonType.run({ ...ct, active: bool(ct.active) });
     },
     hold(hold: Hold): void {
-      stmts.hold.run({ ...hold, active: bool(hold.active) });
+      stmts.hold.run({ ...hold, active: bool(hold.active), recall: bool(hold.recall ?? false) });
     },
     operator(op: OperatorRecord): void {
       stmts.operator.run({
@@ -170,6 +176,19 @@ export function createMasterDataWriter(db: Database) {
         active: bool(op.active),
         locale: op.locale ?? null,
       });
+    },
+    /** An RMA and the codes that open it (its number, its order, the outbound shipment's tracking numbers and SSCCs). */
+    rma(rma: Rma): void {
+      stmts.rma.run({
+        id: rma.id,
+        number: rma.number,
+        orderId: rma.orderId,
+        customer: rma.customer,
+        status: rma.status,
+        doc: JSON.stringify(rma),
+      });
+      stmts.clearRmaCodes.run(rma.id);
+      for (const code of new Set([rma.number, rma.orderId, ...rma.shipmentRefs])) stmts.rmaCode.run(code, rma.id);
     },
     siteSettings(settings: SiteSettings): void {
       stmts.meta.run('site_settings', JSON.stringify(settings));
@@ -189,7 +208,17 @@ export function createMasterDataWriter(db: Database) {
 
 export type MasterDataWriter = ReturnType<typeof createMasterDataWriter>;
 
-export type MasterEntity = 'item' | 'location' | 'purchaseOrder' | 'asn' | 'order' | 'cartonType' | 'hold' | 'operator' | 'siteSettings';
+export type MasterEntity =
+  | 'item'
+  | 'location'
+  | 'purchaseOrder'
+  | 'asn'
+  | 'order'
+  | 'cartonType'
+  | 'hold'
+  | 'operator'
+  | 'siteSettings'
+  | 'rma';
 
 const entityTables: Record<MasterEntity, { name: string; key: string }> = {
   item: { name: 'items', key: 'id' },
@@ -200,6 +229,7 @@ const entityTables: Record<MasterEntity, { name: string; key: string }> = {
   cartonType: { name: 'carton_types', key: 'code' },
   hold: { name: 'holds', key: 'id' },
   operator: { name: 'operators', key: 'id' },
+  rma: { name: 'rmas', key: 'id' },
   siteSettings: { name: 'meta', key: 'key' },
 };
 

@@ -61,6 +61,9 @@ export function applyChange(writer: MasterDataWriter, change: Change, log: Logge
     case 'operator':
       writer.operator(typed.record);
       return;
+    case 'rma':
+      writer.rma(typed.record);
+      return;
     case 'siteSettings':
       writer.siteSettings(typed.record);
       return;

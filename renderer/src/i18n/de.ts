@@ -23,6 +23,7 @@ export const de: Messages = {
     greeting: 'Hallo, {{name}}',
     receive: 'Wareneingang',
     pack: 'Verpacken',
+    returns: 'Retouren',
     devices: 'Geräte',
     sync: 'Synchronisierung',
     signOut: 'Abmelden',

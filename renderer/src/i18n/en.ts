@@ -21,6 +21,7 @@ export const en = {
     greeting: 'Hello, {{name}}',
     receive: 'Receive',
     pack: 'Pack',
+    returns: 'Returns',
     devices: 'Devices',
     sync: 'Sync',
     signOut: 'Sign out',

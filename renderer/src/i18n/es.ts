@@ -27,6 +27,7 @@ export const es: Messages = {
     greeting: 'Hola, {{name}}',
     receive: 'Recibir',
     pack: 'Embalar',
+    returns: 'Devoluciones',
     devices: 'Dispositivos',
     sync: 'Sincronización',
     signOut: 'Cerrar sesión',

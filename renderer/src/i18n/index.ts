@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { diagnosticsMessages } from '../features/diagnostics/messages';
 import { packingMessages } from '../features/packing/messages';
 import { receivingMessages } from '../features/receiving/messages';
+import { returnsMessages } from '../features/returns/messages';
 import { setupMessages } from '../features/setup/messages';
 import { approvalMessages } from '../ui/approval-messages';
 import { codeResources, deCodes, enCodes, esCodes } from './codes';
@@ -23,6 +24,7 @@ const resources = {
       ...approvalMessages.en,
       receiving: receivingMessages.en,
       packing: packingMessages.en,
+      returns: returnsMessages.en,
       setup: setupMessages.en,
       diagnostics: diagnosticsMessages.en,
     },
@@ -35,6 +37,7 @@ const resources = {
       ...approvalMessages.de,
       receiving: receivingMessages.de,
       packing: packingMessages.de,
+      returns: returnsMessages.de,
       setup: setupMessages.de,
       diagnostics: diagnosticsMessages.de,
     },
@@ -47,6 +50,7 @@ const resources = {
       ...approvalMessages.es,
       receiving: receivingMessages.es,
       packing: packingMessages.es,
+      returns: returnsMessages.es,
       setup: setupMessages.es,
       diagnostics: diagnosticsMessages.es,
     },

@@ -9,6 +9,7 @@ import { LinkBarcode } from './LinkBarcode';
 import { LpnPanel } from './LpnPanel';
 import { PendingPrompt } from './PendingPrompt';
 import { PoPicker } from './PoPicker';
+import { ReceivingKpiPanel } from './ReceivingKpiPanel';
 import { RecentScans } from './RecentScans';
 import { useRun } from './useRun';
 import './receiving.css';
@@ -39,7 +40,10 @@ export function ReceivingScreen(_props: { operator: Operator }) {
         </p>
       )}
       {!r ? (
-        <PoPicker run={run} />
+        <>
+          <PoPicker run={run} />
+          <ReceivingKpiPanel />
+        </>
       ) : (
         <>
           <section className="card receiving__header" data-testid="receipt-header" data-receipt={r.receiptId}>
