@@ -361,15 +361,10 @@ export function createPackingRepo(db: Database) {
         'UPDATE pack_cartons SET carton_type = ?, tare_g = ?, weight_status = NULL, weight_g = NULL, expected_g = NULL, tolerance_g = NULL, weighed_at = NULL, override_by = NULL, override_reason = NULL WHERE id = ?',
       ).run(code, tareG, cartonId);
     },
-    /**
-     * The carton's content changed: an earlier weighing no longer says anything. Only a weighed carton is written,
-     * so a scan into an unweighed carton does not add the carton's page to its commit.
-     */
+    /** The carton's content changed: an earlier weighing no longer says anything. */
     clearWeighing(cartonId: string): void {
       q(
-        `UPDATE pack_cartons SET weight_status = NULL, weight_g = NULL, expected_g = NULL, tolerance_g = NULL, weighed_at = NULL, override_by = NULL, override_reason = NULL
-        WHERE id = ? AND (weight_status IS NOT NULL OR weight_g IS NOT NULL OR expected_g IS NOT NULL OR tolerance_g IS NOT NULL
-          OR weighed_at IS NOT NULL OR override_by IS NOT NULL OR override_reason IS NOT NULL)`,
+        'UPDATE pack_cartons SET weight_status = NULL, weight_g = NULL, expected_g = NULL, tolerance_g = NULL, weighed_at = NULL, override_by = NULL, override_reason = NULL WHERE id = ?',
       ).run(cartonId);
     },
     setWeighing(cartonId: string, w: { status: 'ok' | 'out'; weightG: number; expectedG: number; toleranceG: number; at: string }): void {
