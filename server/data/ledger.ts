@@ -1,4 +1,5 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, RawBuilder } from 'kysely';
+import { type BulkColumns, bulkInsert } from '../db/bulk';
 import type { InventoryLedgerTable, LedgerKind, ServerDatabase } from '../db/schema';
 
 /** Where stock sits when a station's op names no storage location. */
@@ -22,8 +23,25 @@ export interface LedgerEntry {
   at: string | Date;
 }
 
-export async function appendLedger(trx: Kysely<ServerDatabase>, siteId: string, entries: LedgerEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+const LEDGER_COLUMNS: BulkColumns<Insertable<InventoryLedgerTable>> = [
+  { name: 'site_id', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'item_id', type: 'text' },
+  { name: 'lot', type: 'text' },
+  { name: 'serial', type: 'text' },
+  { name: 'location', type: 'text' },
+  { name: 'lpn', type: 'text' },
+  { name: 'qty', type: 'int4' },
+  { name: 'held', type: 'bool' },
+  { name: 'operator_id', type: 'text' },
+  { name: 'station_id', type: 'uuid' },
+  { name: 'op_id', type: 'uuid' },
+  { name: 'ref', type: 'text' },
+  { name: 'at', type: 'timestamptz' },
+];
+
+/** The INSERT of ledger entries as one statement (see `bulkInsert`), to run alone or inside a larger one. */
+export function ledgerInsert(siteId: string, entries: LedgerEntry[]): RawBuilder<unknown> {
   const rows: Insertable<InventoryLedgerTable>[] = entries.map((e) => ({
     site_id: siteId,
     kind: e.kind,
@@ -40,11 +58,11 @@ export async function appendLedger(trx: Kysely<ServerDatabase>, siteId: string, 
     ref: e.ref,
     at: e.at,
   }));
-  for (let i = 0; i < rows.length; i += 1000)
-    await trx
-      .insertInto('inventory_ledger')
-      .values(rows.slice(i, i + 1000))
-      .execute();
+  return bulkInsert('inventory_ledger', LEDGER_COLUMNS, rows);
+}
+
+export async function appendLedger(trx: Kysely<ServerDatabase>, siteId: string, entries: LedgerEntry[]): Promise<void> {
+  if (entries.length > 0) await ledgerInsert(siteId, entries).execute(trx);
 }
 
 /** A pair of entries moving stock from one place/status to another (the ledger only ever appends). */

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Op, OpOf, OpResult, RejectionCode } from '../../shared/sync-protocol';
+import { type BulkColumns, bulkInsert } from '../db/bulk';
 import type { ServerDatabase } from '../db/schema';
 import type { StationIdentity } from '../plugins/auth';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
@@ -74,15 +75,29 @@ async function earlierOutcomes(trx: Kysely<ServerDatabase>, station: StationIden
   return outcomes;
 }
 
+const APPLIED_OPS_COLUMNS: BulkColumns<ReturnType<typeof opRow>> = [
+  { name: 'op_id', type: 'uuid' },
+  { name: 'site_id', type: 'text' },
+  { name: 'station_id', type: 'uuid' },
+  { name: 'station_seq', type: 'int8' },
+  { name: 'kind', type: 'text' },
+  { name: 'status', type: 'text' },
+  { name: 'code', type: 'text' },
+  { name: 'reason', type: 'text' },
+  { name: 'at', type: 'timestamptz' },
+  { name: 'operator_id', type: 'text' },
+  { name: 'payload', type: 'jsonb' },
+];
+
 /** The op log rows of the batch go in first, in one statement: a second copy of an op, even one racing in parallel, stops here. */
 async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[]): Promise<Set<string>> {
-  const claimed = await trx
-    .insertInto('applied_ops')
-    .values(ops.map((op) => opRow(station, op)))
-    .onConflict((oc) => oc.columns(['site_id', 'station_id', 'op_id']).doNothing())
-    .returning('op_id')
-    .execute();
-  return new Set(claimed.map((r) => r.op_id));
+  const { rows } = await bulkInsert(
+    'applied_ops',
+    APPLIED_OPS_COLUMNS,
+    ops.map((op) => opRow(station, op)),
+    sql`ON CONFLICT (site_id, station_id, op_id) DO NOTHING RETURNING op_id`,
+  ).execute(trx);
+  return new Set((rows as { op_id: string }[]).map((r) => r.op_id));
 }
 
 /** Refused ops: their op log rows say so, and each is a station exception. */

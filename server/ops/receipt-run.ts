@@ -1,27 +1,31 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { Hold } from '../../shared/domain/master-data';
 import type { HoldScope } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
 import type { OpOf } from '../../shared/sync-protocol';
-import { appendLedger, type LedgerEntry } from '../data/ledger';
+import { type LedgerEntry, ledgerInsert } from '../data/ledger';
+import { type BulkColumns, bulkInsert } from '../db/bulk';
 import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
 import { duplicateSerial, overReceipt, receiptLedgerEntry, receiptLineRow, receivedHeld } from './receiving';
 import type { Rejection } from './rejection';
 
 type ReceiptLineOp = OpOf<'receipt.line'>;
 
-interface LineFacts {
-  po_id: string;
-  line_no: number;
-  po_status: string;
-  po_pct: number;
-  line_item: string;
-  qty_ordered: number;
-  qty_received: number;
-  item_exists: boolean;
-  item_pct: number | null;
-}
+const LineFactsList = z.array(
+  z.object({
+    po_id: z.string(),
+    line_no: z.number().int(),
+    po_status: z.string(),
+    po_pct: z.number(),
+    line_item: z.string(),
+    qty_ordered: z.number(),
+    qty_received: z.number(),
+    item_exists: z.boolean(),
+    item_pct: z.number().nullable(),
+  }),
+);
+type LineFacts = z.infer<typeof LineFactsList>[number];
 
 /** A receipt.line op's answer from the set-based path: taken (written at the next flush), refused, or left to its handler. */
 export type RunVerdict = { kind: 'accepted' } | { kind: 'rejected'; rejection: Rejection } | { kind: 'handler' };
@@ -35,6 +39,27 @@ export class SerialRace extends Error {
 }
 
 const HoldScopes = z.array(Hold.pick({ kind: true, itemId: true, lot: true, location: true }));
+
+const RECEIPT_LINE_COLUMNS: BulkColumns<Insertable<ReceiptLinesTable>> = [
+  { name: 'op_id', type: 'uuid' },
+  { name: 'site_id', type: 'text' },
+  { name: 'receipt_id', type: 'text' },
+  { name: 'po_id', type: 'text' },
+  { name: 'asn_id', type: 'text' },
+  { name: 'po_line_no', type: 'int4' },
+  { name: 'item_id', type: 'text' },
+  { name: 'qty', type: 'int4' },
+  { name: 'lot', type: 'text' },
+  { name: 'expiry', type: 'date' },
+  { name: 'serial', type: 'text' },
+  { name: 'condition', type: 'text' },
+  { name: 'reason', type: 'text' },
+  { name: 'lpn', type: 'text' },
+  { name: 'held', type: 'bool' },
+  { name: 'station_id', type: 'uuid' },
+  { name: 'operator_id', type: 'text' },
+  { name: 'at', type: 'timestamptz' },
+];
 
 const lineKey = (poId: string, lineNo: number) => `${poId}\u0000${lineNo}`;
 const serialKey = (itemId: string, serial: string) => `${itemId}\u0000${serial}`;
@@ -62,16 +87,32 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
       if (op.payload.poLineNo !== null)
         pairs.set(lineKey(op.payload.poId, op.payload.poLineNo), { poId: op.payload.poId, lineNo: op.payload.poLineNo });
     facts = new Map();
-    if (pairs.size > 0) {
-      const { rows } = await sql<LineFacts>`
-        SELECT pl.po_id, pl.line_no, po.status AS po_status, po.over_receipt_tolerance_pct AS po_pct, pl.item_id AS line_item,
-          pl.qty_ordered, pl.qty_received, i.id IS NOT NULL AS item_exists, i.over_receipt_tolerance_pct AS item_pct
-        FROM po_lines pl JOIN purchase_orders po ON po.site_id = pl.site_id AND po.id = pl.po_id
-          LEFT JOIN items i ON i.site_id = pl.site_id AND i.id = pl.item_id
-        WHERE pl.site_id = ${siteId} AND (pl.po_id, pl.line_no) IN (${sql.join([...pairs.values()].map((p) => sql`(${p.poId}::text, ${p.lineNo}::int)`))})
-        ORDER BY pl.po_id, pl.line_no
-        FOR UPDATE OF pl FOR SHARE OF po`.execute(trx);
-      for (const row of rows) facts.set(lineKey(row.po_id, row.line_no), row);
+    const site = holds === null || sitePct === undefined;
+    // The site's tolerance and its active holds (as the shared rule reads them) come with the locked PO lines: one round trip.
+    const siteColumns = site
+      ? sql`(s.settings->>'defaultOverReceiptTolerancePct')::float8 AS pct,
+          (SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'itemId', h.item_id, 'lot', h.lot, 'location', h.location)), '[]'::json)
+            FROM holds h WHERE h.site_id = s.id AND h.active) AS holds`
+      : sql`NULL::float8 AS pct, NULL::json AS holds`;
+    const lineFacts =
+      pairs.size > 0
+        ? sql`(SELECT coalesce(json_agg(f), '[]'::json) FROM (
+            SELECT pl.po_id, pl.line_no, po.status AS po_status, po.over_receipt_tolerance_pct AS po_pct, pl.item_id AS line_item,
+              pl.qty_ordered, pl.qty_received, i.id IS NOT NULL AS item_exists, i.over_receipt_tolerance_pct AS item_pct
+            FROM po_lines pl JOIN purchase_orders po ON po.site_id = pl.site_id AND po.id = pl.po_id
+              LEFT JOIN items i ON i.site_id = pl.site_id AND i.id = pl.item_id
+            WHERE pl.site_id = ${siteId} AND (pl.po_id, pl.line_no) IN (${sql.join([...pairs.values()].map((p) => sql`(${p.poId}::text, ${p.lineNo}::int)`))})
+            ORDER BY pl.po_id, pl.line_no
+            FOR UPDATE OF pl FOR SHARE OF po) f)`
+        : sql`'[]'::json`;
+    if (site || pairs.size > 0) {
+      const { rows } = await sql<{ facts: unknown; pct: number | null; holds: unknown }>`
+        SELECT ${lineFacts} AS facts, ${siteColumns} FROM sites s WHERE s.id = ${siteId}`.execute(trx);
+      for (const row of LineFactsList.parse(rows[0]?.facts ?? [])) facts.set(lineKey(row.po_id, row.line_no), row);
+      if (site) {
+        sitePct = rows[0]?.pct ?? null;
+        holds = HoldScopes.parse(rows[0]?.holds ?? []);
+      }
     }
     const wanted = run.flatMap((op) => (op.payload.serial === null ? [] : [{ itemId: op.payload.itemId, serial: op.payload.serial }]));
     if (wanted.length > 0) {
@@ -82,16 +123,6 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
         .where('serial', 'in', [...new Set(wanted.map((w) => w.serial))])
         .execute();
       for (const row of taken) knownSerials.add(serialKey(row.item_id, row.serial));
-    }
-    if (holds === null || sitePct === undefined) {
-      // The site's tolerance and its active holds in one round trip (the holds as the shared rule reads them).
-      const { rows } = await sql<{ pct: number | null; holds: unknown }>`
-        SELECT (s.settings->>'defaultOverReceiptTolerancePct')::float8 AS pct,
-          (SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'itemId', h.item_id, 'lot', h.lot, 'location', h.location)), '[]'::json)
-            FROM holds h WHERE h.site_id = s.id AND h.active) AS holds
-        FROM sites s WHERE s.id = ${siteId}`.execute(trx);
-      sitePct = rows[0]?.pct ?? null;
-      holds = HoldScopes.parse(rows[0]?.holds ?? []);
     }
   }
 
@@ -124,14 +155,11 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
       return { kind: 'accepted' };
     },
 
-    /** Writes what was accepted since the last flush, one statement per table. */
+    /**
+     * Writes what was accepted since the last flush: the serials first (a race with another station shows there),
+     * then the PO lines' received quantities, the receipt lines and their ledger entries in one statement.
+     */
     async flush(): Promise<void> {
-      if (changedLines.size > 0) {
-        const values = [...changedLines.values()].map((l) => sql`(${l.po_id}::text, ${l.line_no}::int, ${l.qty_received}::int)`);
-        await sql`UPDATE po_lines SET qty_received = v.qty FROM (VALUES ${sql.join(values)}) AS v(po_id, line_no, qty)
-          WHERE po_lines.site_id = ${siteId} AND po_lines.po_id = v.po_id AND po_lines.line_no = v.line_no`.execute(trx);
-        changedLines.clear();
-      }
       if (serials.length > 0) {
         const inserted = await trx
           .insertInto('received_serials')
@@ -142,14 +170,22 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
         if (inserted.length !== serials.length) throw new SerialRace();
         serials = [];
       }
-      for (let i = 0; i < lines.length; i += 1000)
-        await trx
-          .insertInto('receipt_lines')
-          .values(lines.slice(i, i + 1000))
-          .execute();
+      const writes: RawBuilder<unknown>[] = [];
+      if (changedLines.size > 0) {
+        const values = [...changedLines.values()].map((l) => sql`(${l.po_id}::text, ${l.line_no}::int, ${l.qty_received}::int)`);
+        writes.push(sql`UPDATE po_lines SET qty_received = v.qty FROM (VALUES ${sql.join(values)}) AS v(po_id, line_no, qty)
+          WHERE po_lines.site_id = ${siteId} AND po_lines.po_id = v.po_id AND po_lines.line_no = v.line_no`);
+        changedLines.clear();
+      }
+      if (lines.length > 0) writes.push(bulkInsert('receipt_lines', RECEIPT_LINE_COLUMNS, lines));
+      if (ledger.length > 0) writes.push(ledgerInsert(siteId, ledger));
       lines = [];
-      await appendLedger(trx, siteId, ledger);
       ledger = [];
+      const last = writes.pop();
+      if (!last) return;
+      // One round trip: the other writes ride along as data-modifying CTEs of the last one.
+      const ctes = writes.map((write, i) => sql`${sql.raw(`w${i}`)} AS (${write})`);
+      await (ctes.length > 0 ? sql`WITH ${sql.join(ctes)} ${last}` : last).execute(trx);
     },
 
     /** Another op's handler may have changed what was looked up: look again before the next receipt line. */

@@ -48,6 +48,9 @@ export async function openStationDatabase(path: string, migrations: readonly Mig
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledged scan survives power loss, not only a crash of the process.
     db.pragma('synchronous = FULL');
+    // The WAL is checkpointed when the station is idle (checkpoints.ts); this bound (32 MiB of 4 KiB pages) only
+    // matters when it never is, so a scan's commit does not carry a checkpoint every thousand pages.
+    db.pragma('wal_autocheckpoint = 8192');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });

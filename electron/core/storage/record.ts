@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Operator } from '../../../shared/domain/master-data';
 import { type Clock, isoAt } from '../kernel/clock';
+import { createIdleCheckpointer } from './checkpoints';
 import type { Journal } from './journal';
 import type { Outbox } from './outbox';
 import type { SyncOp } from './sync-op';
@@ -37,6 +38,7 @@ export function createRecorder(options: {
   onEnqueued: () => void;
 }): Recorder {
   const { db, clock, journal, outbox } = options;
+  const checkpoints = createIdleCheckpointer(db);
   const record = <T>(by: Operator, action: Action, change?: () => T): Recorded<T> => {
     const at = isoAt(clock);
     const result = db.transaction((): Recorded<T> => {
@@ -45,6 +47,7 @@ export function createRecorder(options: {
       const opId = action.op ? outbox.enqueue(action.op.kind, action.op.payload, by.id, at) : null;
       return { value, opId };
     })();
+    checkpoints.changed();
     if (action.op) options.onEnqueued();
     return result;
   };

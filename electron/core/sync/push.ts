@@ -101,7 +101,8 @@ export async function pushOutbox(deps: PushDeps, signal?: AbortSignal): Promise<
     try {
       const answer = await api.push(ops, signal);
       record(byId, answer.results);
-      const unanswered = ops.filter((op) => !answer.results.some((r) => r.opId === op.opId));
+      const answered = new Set(answer.results.map((r) => r.opId));
+      const unanswered = ops.filter((op) => !answered.has(op.opId));
       if (unanswered.length > 0)
         throw new SyncHttpError(502, 'bad_response', `the server did not answer ${unanswered.length} op(s) of the batch`);
       batchSize = Math.min(Math.max(1, deps.batchSize), MAX_PUSH_BATCH);

@@ -1,0 +1,48 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createIdleCheckpointer } from '../../../electron/core/storage/checkpoints';
+import { openStationDatabase } from '../../../electron/core/storage/open';
+import { tempDir } from '../../support/temp-dir';
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+}
+
+describe('WAL checkpoints of the station cache', () => {
+  const dir = tempDir();
+  afterAll(() => dir.remove());
+
+  it('leaves committed changes in the WAL while changes keep coming and moves them into the file once the station is quiet', async () => {
+    const path = join(dir.path, 'cache.sqlite');
+    const db = await openStationDatabase(path);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(8192);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const fileSize = () => statSync(path).size;
+    const before = fileSize();
+    const checkpoints = createIdleCheckpointer(db, 100);
+    const append = db.prepare("INSERT INTO journal (at, station_id, operator_id, kind, payload) VALUES (?, 'ST', 'OP', 'test.entry', ?)");
+    // Enough committed rows for new pages: they sit in the WAL, the file itself has not grown.
+    for (let i = 0; i < 200; i++) {
+      db.transaction(() => append.run(new Date().toISOString(), 'x'.repeat(200)))();
+      checkpoints.changed();
+    }
+    expect(fileSize()).toBe(before);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+
+    await until(() => fileSize() > before);
+    expect(fileSize()).toBeGreaterThan(before);
+    expect((db.prepare("SELECT count(*) AS n FROM journal WHERE kind = 'test.entry'").get() as { n: number }).n).toBe(200);
+    db.close();
+  });
+
+  it('lets a checkpoint that falls due after the database closed pass without an error', async () => {
+    const path = join(dir.path, 'closed.sqlite');
+    const db = await openStationDatabase(path);
+    const checkpoints = createIdleCheckpointer(db, 10);
+    checkpoints.changed();
+    db.close();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(db.open).toBe(false);
+  });
+});
