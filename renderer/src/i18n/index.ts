@@ -5,6 +5,7 @@ import { packingMessages } from '../features/packing/messages';
 import { receivingMessages } from '../features/receiving/messages';
 import { setupMessages } from '../features/setup/messages';
 import { approvalMessages } from '../ui/approval-messages';
+import { taskMessages } from '../ui/task-messages';
 import { codeResources, deCodes, enCodes, esCodes } from './codes';
 import { de } from './de';
 import { en } from './en';
@@ -21,6 +22,7 @@ const resources = {
       numberLocale: 'en-GB',
       [CODE_PREFIX]: codeResources(enCodes),
       ...approvalMessages.en,
+      ...taskMessages.en,
       receiving: receivingMessages.en,
       packing: packingMessages.en,
       setup: setupMessages.en,
@@ -33,6 +35,7 @@ const resources = {
       numberLocale: 'de-DE',
       [CODE_PREFIX]: codeResources(deCodes),
       ...approvalMessages.de,
+      ...taskMessages.de,
       receiving: receivingMessages.de,
       packing: packingMessages.de,
       setup: setupMessages.de,
@@ -45,6 +48,7 @@ const resources = {
       numberLocale: 'es-ES',
       [CODE_PREFIX]: codeResources(esCodes),
       ...approvalMessages.es,
+      ...taskMessages.es,
       receiving: receivingMessages.es,
       packing: packingMessages.es,
       setup: setupMessages.es,
