@@ -51,6 +51,11 @@ test.describe('receiving a long PO', () => {
   }, testInfo) => {
     await signIn(page, bench.station.url, '1001', /Receive/);
     await expectNoHorizontalOverflow(page, 'on the PO picker');
+    // With every device connected and sync online the footer is one quiet line.
+    const footer = page.getByTestId('status-bar');
+    await expect(footer).toHaveAttribute('data-fine', 'true');
+    await expect(footer.getByTestId('devices-fine')).toBeVisible();
+    expect((await footer.boundingBox())?.height ?? 0).toBeLessThanOrEqual(40);
     await wedgeScan(page, longPo.number);
     await expect(page.getByTestId('receipt-header')).toContainText(longPo.number);
     await expect(page.getByTestId('receipt-lines').locator('li.line-card')).toHaveCount(longPo.lines.length);
