@@ -88,6 +88,7 @@ test.describe('receiving a long PO', () => {
 
     await page.setViewportSize({ width: 1366, height: 768 });
     await expectNoHorizontalOverflow(page, 'back at 1366×768');
+    await expectInViewport(page, page.getByTestId(`line-${first.lineNo}`), 'the scanned line after the screen changed size');
     await screenshot(page, testInfo, 'receiving-1366x768');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await expectNoHorizontalOverflow(page, 'at 1920×1080');

@@ -94,15 +94,23 @@ export function scrollIntoContainer(target: HTMLElement, container: HTMLElement)
   else if (item.bottom > box.bottom) container.scrollTop += item.bottom - box.bottom + 8;
 }
 
-/** Keeps the element marked `data-scanned="true"` inside the nearest `.task__work` in view whenever `key` changes. */
+/**
+ * Keeps the element marked `data-scanned="true"` inside the nearest `.task__work` in view whenever `key` changes, and
+ * when the window changes size (a rotated or resized screen).
+ */
 export function useScannedInView<T extends HTMLElement>(key: unknown) {
   const ref = useRef<T>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the scanned line changes (or its count does)
   useEffect(() => {
-    const root = ref.current;
-    const target = root?.querySelector<HTMLElement>('[data-scanned="true"]');
-    const container = root?.closest<HTMLElement>('.task__work');
-    if (target && container) scrollIntoContainer(target, container);
+    const show = () => {
+      const root = ref.current;
+      const target = root?.querySelector<HTMLElement>('[data-scanned="true"]');
+      const container = root?.closest<HTMLElement>('.task__work');
+      if (target && container) scrollIntoContainer(target, container);
+    };
+    show();
+    window.addEventListener('resize', show);
+    return () => window.removeEventListener('resize', show);
   }, [key]);
   return ref;
 }
