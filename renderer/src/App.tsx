@@ -78,51 +78,58 @@ export function App({ info }: { info: StationInfo }) {
     void client.attempt('workflow.select', { workflow: w });
   };
 
+  const scanScreen = operator !== null && scanScreens.includes(screen);
   return (
-    <div className="app" data-screen={operator ? screen : 'signin'}>
+    <div className={`app${scanScreen ? ' app--scan' : ''}`} data-screen={operator ? screen : 'signin'}>
       <header className="topbar">
-        <span className="topbar__brand">{t('app.name')}</span>
-        <span className="topbar__station">
-          {info.stationName} · {info.siteName}
-        </span>
+        {!scanScreen && (
+          <span className="topbar__brand-block">
+            <span className="topbar__brand">{t('app.name')}</span>
+            <span className="topbar__station">
+              {info.stationName} · {info.siteName}
+            </span>
+          </span>
+        )}
         {operator && screen !== 'home' && (
-          <button type="button" onClick={() => go('home')}>
+          <button type="button" className="topbar__back" onClick={() => go('home')}>
             <ArrowLeft aria-hidden="true" size={20} />
             {t('common.back')}
           </button>
         )}
+        {scanScreen && (
+          <section className="scanbar" aria-label={t('scan.label')}>
+            <ScanField onScan={scans.scan} rules={wedgeRules} />
+            <ScanAnswer state={scans.state} />
+          </section>
+        )}
         {operator && (
-          <span className="topbar__operator" data-testid="operator-name">
-            {operator.name}
+          <span className="topbar__who">
+            <span className="topbar__operator" data-testid="operator-name">
+              {operator.name}
+            </span>
+            <button type="button" onClick={() => void client.attempt('session.signOut', {})}>
+              <LogOut aria-hidden="true" size={20} />
+              {t('home.signOut')}
+            </button>
           </span>
         )}
-        {operator && (
-          <button type="button" onClick={() => void client.attempt('session.signOut', {})}>
-            <LogOut aria-hidden="true" size={20} />
-            {t('home.signOut')}
-          </button>
-        )}
       </header>
-      {!operator ? (
-        <SignIn stationName={info.stationName} language={language.language} chooseLanguage={language.choose} />
-      ) : (
-        <>
-          {scanScreens.includes(screen) && (
-            <section className="scanbar">
-              <ScanField onScan={scans.scan} rules={wedgeRules} />
-              <ScanAnswer state={scans.state} />
-            </section>
-          )}
-          {screen === 'home' && <Home operator={operator} go={go} />}
-          {screen === 'receiving' && <ReceivingScreen operator={operator} />}
-          {screen === 'packing' && <PackingScreen operator={operator} />}
-          {screen === 'returns' && <ReturnsScreen operator={operator} />}
-          {screen === 'devices' && <DevicesScreen training={info.training} />}
-          {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={isSupervisor(operator)} />}
-          {screen === 'sync' && <SyncScreen supervisor={isSupervisor(operator)} />}
-        </>
-      )}
-      <StatusBar training={info.training} />
+      <div className="app__main">
+        {!operator ? (
+          <SignIn stationName={info.stationName} language={language.language} chooseLanguage={language.choose} />
+        ) : (
+          <>
+            {screen === 'home' && <Home operator={operator} go={go} />}
+            {screen === 'receiving' && <ReceivingScreen operator={operator} />}
+            {screen === 'packing' && <PackingScreen operator={operator} />}
+            {screen === 'returns' && <ReturnsScreen operator={operator} />}
+            {screen === 'devices' && <DevicesScreen training={info.training} />}
+            {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={isSupervisor(operator)} />}
+            {screen === 'sync' && <SyncScreen supervisor={isSupervisor(operator)} />}
+          </>
+        )}
+      </div>
+      <StatusBar training={info.training} where={scanScreen ? `${info.stationName} · ${info.siteName}` : undefined} />
     </div>
   );
 }

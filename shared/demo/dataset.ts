@@ -46,6 +46,8 @@ export const demo = {
   },
   heldLot: { item: 'ITM-YOG-500', lot: 'L2405B' },
   po: 'PO-1001',
+  /** A PO of ten plain lines (no lot, expiry or serial) with small counts: more lines than one screen shows. */
+  longPo: 'PO-1020',
   asn: 'ASN-5001',
   order: 'SO-2001',
   tote: 'T-0001',
@@ -341,6 +343,19 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
       lines,
     });
   }
+
+  const plainItems = items
+    .filter((i) => i.id.startsWith('ITM-0') && !i.lotTracked && !i.expiryTracked && !i.serialTracked && i.itemClass !== 'cold')
+    .slice(0, 10);
+  purchaseOrders.push({
+    id: demo.longPo,
+    number: demo.longPo,
+    supplier: 'Acme Industrial',
+    status: 'open',
+    expectedDate: isoDate(now),
+    overReceiptTolerancePct: 0,
+    lines: plainItems.map((it, i) => ({ lineNo: i + 1, itemId: it.id, qtyOrdered: 2 + (i % 2) })),
+  });
 
   const asns: Asn[] = [
     {

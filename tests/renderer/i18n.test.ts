@@ -20,6 +20,9 @@ const { returnsMessages } = (await loadRendererModule('features/returns/messages
 const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/messages.ts')) as {
   diagnosticsMessages: Record<'en' | 'de' | 'es', unknown>;
 };
+const { taskMessages } = (await loadRendererModule('ui/task-messages.ts')) as {
+  taskMessages: Record<'en' | 'de' | 'es', unknown>;
+};
 
 /** Flattens nested messages to "a.b.c" -> text. */
 function flatten(value: unknown, prefix = ''): Map<string, string> {
@@ -42,6 +45,7 @@ const sets = [
   { name: 'setup', en: setupMessages.en, others: { de: setupMessages.de, es: setupMessages.es } },
   { name: 'returns', en: returnsMessages.en, others: { de: returnsMessages.de, es: returnsMessages.es } },
   { name: 'diagnostics', en: diagnosticsMessages.en, others: { de: diagnosticsMessages.de, es: diagnosticsMessages.es } },
+  { name: 'task layout', en: taskMessages.en, others: { de: taskMessages.de, es: taskMessages.es } },
   {
     name: 'message codes',
     en: codes.codeResources(codes.enCodes),

@@ -6,6 +6,7 @@ import { receivingMessages } from '../features/receiving/messages';
 import { returnsMessages } from '../features/returns/messages';
 import { setupMessages } from '../features/setup/messages';
 import { approvalMessages } from '../ui/approval-messages';
+import { taskMessages } from '../ui/task-messages';
 import { codeResources, deCodes, enCodes, esCodes } from './codes';
 import { de } from './de';
 import { en } from './en';
@@ -22,6 +23,7 @@ const resources = {
       numberLocale: 'en-GB',
       [CODE_PREFIX]: codeResources(enCodes),
       ...approvalMessages.en,
+      ...taskMessages.en,
       receiving: receivingMessages.en,
       packing: packingMessages.en,
       returns: returnsMessages.en,
@@ -35,6 +37,7 @@ const resources = {
       numberLocale: 'de-DE',
       [CODE_PREFIX]: codeResources(deCodes),
       ...approvalMessages.de,
+      ...taskMessages.de,
       receiving: receivingMessages.de,
       packing: packingMessages.de,
       returns: returnsMessages.de,
@@ -48,6 +51,7 @@ const resources = {
       numberLocale: 'es-ES',
       [CODE_PREFIX]: codeResources(esCodes),
       ...approvalMessages.es,
+      ...taskMessages.es,
       receiving: receivingMessages.es,
       packing: packingMessages.es,
       returns: returnsMessages.es,

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalPurpose } from '../../../shared/contract/station';
 import { useClient, useEvent } from '../api/station-context';
+import { useDialogKeys } from './keys';
 import { PinKeypad } from './PinKeypad';
 import './approval.css';
 
@@ -49,6 +50,8 @@ export function BadgeApproval(props: { purpose: ApprovalPurpose; testId: string;
     setState({ kind: 'waiting' });
     void client.attempt('approval.await', { purpose });
   };
+  // Escape leaves typing and waits for a badge scan again; a scanned badge leaves Enter to the form it approves.
+  useDialogKeys({ cancel: waitAgain }, state.kind === 'typing');
 
   if (state.kind === 'scanned') {
     const ready = !state.pinRequired || state.pin.length >= PIN_MIN_DIGITS;

@@ -1,5 +1,6 @@
 import { TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { useDialogKeys } from './keys';
 import './approval.css';
 
 /**
@@ -16,6 +17,8 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
+  // Escape keeps the work; Enter is left to the focused button (Cancel first), so a stray Enter never destroys anything.
+  useDialogKeys({ cancel: props.onCancel });
   return (
     <div className="confirm-dialog" data-testid={props.testId}>
       <section className="confirm-dialog__box" role="alertdialog" aria-modal="true" aria-label={props.title}>
@@ -34,8 +37,15 @@ export function ConfirmDialog(props: {
           </div>
         )}
         <div className="row">
-          <button type="button" className="big-button" autoFocus onClick={props.onCancel} data-testid={`${props.testId}-cancel`}>
-            {t('confirmDialog.cancel')}
+          <button
+            type="button"
+            className="big-button action-button"
+            autoFocus
+            onClick={props.onCancel}
+            aria-keyshortcuts="Escape"
+            data-testid={`${props.testId}-cancel`}
+          >
+            <kbd className="action-button__key">Esc</kbd> {t('confirmDialog.cancel')}
           </button>
           <button type="button" className="big-button danger" onClick={props.onConfirm} data-testid={`${props.testId}-confirm`}>
             {props.confirm}

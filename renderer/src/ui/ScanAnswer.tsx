@@ -30,7 +30,13 @@ export function ScanAnswer({ state }: { state: ScanState }) {
       data-stale={state.kind === 'idle' ? undefined : String(state.stale)}
     >
       {state.kind === 'notTaken' ? (
-        <div key={state.scanId} className="feedback feedback--refused" data-testid="scan-not-taken" data-reason={state.reason} role="alert">
+        <div
+          key={`not-taken-${state.scanId}`}
+          className="feedback feedback--refused"
+          data-testid="scan-not-taken"
+          data-reason={state.reason}
+          role="alert"
+        >
           <OctagonX className="feedback__icon" aria-hidden="true" size={44} />
           <span className="feedback__message">
             <strong>{t('scanLoop.notTaken')}</strong> <span className="scan-answer__why">{t(`scanLoop.${state.reason}`)}</span>
@@ -41,7 +47,7 @@ export function ScanAnswer({ state }: { state: ScanState }) {
         <FeedbackView key={scanId ?? 'idle'} result={state.kind === 'answered' ? { ...state.feedback, data: state.data } : null} />
       )}
       {state.kind !== 'idle' && state.repeat > 1 && (
-        <span key={state.scanId} className="scan-answer__repeat" data-testid="scan-repeat">
+        <span key={`repeat-${state.scanId}`} className="scan-answer__repeat" data-testid="scan-repeat">
           {t('scanLoop.repeat', { count: state.repeat })}
         </span>
       )}

@@ -114,6 +114,8 @@ export function ScanField({
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' || e.key === rules.suffix) {
+      // Enter on an empty scan field is no scan: it is left to the open dialog to confirm (ui/keys.ts).
+      if (e.currentTarget.value.trim() === '' && e.key === 'Enter') return;
       e.preventDefault();
       submit(e.currentTarget.value);
       return;
@@ -137,6 +139,7 @@ export function ScanField({
       <input
         ref={input}
         data-testid="scan-input"
+        data-scan-field=""
         value={value}
         disabled={disabled}
         placeholder={t('scan.placeholder')}

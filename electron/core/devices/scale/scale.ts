@@ -27,7 +27,7 @@ export interface ScaleOptions {
   protocol: ScaleProtocol;
   clock: Clock;
   deviceId?: string;
-  /** Pause between polls of a polled scale (default 200 ms). */
+  /** Pause between polls of a polled scale (default 150 ms). */
   pollIntervalMs?: number;
   /** How long to wait for a reply to a poll (default 1000 ms) and to zero/tare (default 5000 ms). */
   replyTimeoutMs?: number;
@@ -67,7 +67,8 @@ const isCommandReply = (message: ScaleMessage): boolean => message.type === 'ack
 
 export function createScale(options: ScaleOptions): Scale {
   const { transport, protocol, clock } = options;
-  const pollIntervalMs = options.pollIntervalMs ?? 200;
+  // Over 5 readings a second with the reply time on top: the live weight on the task screens follows the platter.
+  const pollIntervalMs = options.pollIntervalMs ?? 150;
   const replyTimeoutMs = options.replyTimeoutMs ?? 1000;
   const commandTimeoutMs = options.commandTimeoutMs ?? 5000;
   const silenceMs = options.silenceMs ?? 2000;

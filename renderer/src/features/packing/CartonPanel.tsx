@@ -6,7 +6,7 @@ import type { RunPack } from './usePackActions';
 
 const kg = (g: number) => (g / 1000).toFixed(3);
 
-/** The open carton: type (recommended or chosen), weight check with supervisor override, label, close. */
+/** The open carton: type (recommended or chosen), weight check with supervisor override, label; the step buttons are the screen's. */
 export function CartonPanel({ state, run, busy }: { state: PackState; run: RunPack; busy: boolean }) {
   const { t } = useTranslation();
   const open = state.cartons.find((c) => c.id === state.openCartonId) ?? null;
@@ -42,15 +42,14 @@ export function CartonPanel({ state, run, busy }: { state: PackState; run: RunPa
           {rec ? ` — ${rec.reason}` : ''}
         </span>
       </div>
-      {!open ? <p className="muted">{t('packing.carton.empty')}</p> : <OpenCarton carton={open} state={state} run={run} busy={busy} />}
+      {!open ? <p className="muted">{t('packing.carton.empty')}</p> : <OpenCarton carton={open} run={run} busy={busy} />}
     </section>
   );
 }
 
-function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: PackState; run: RunPack; busy: boolean }) {
+function OpenCarton({ carton, run, busy }: { carton: PackCarton; run: RunPack; busy: boolean }) {
   const { t } = useTranslation();
   const translate = useMessage();
-  const stopped = state.stop !== null;
   const w = carton.weight;
   const label = carton.label;
   const labelled = label?.state === 'printed';
@@ -62,19 +61,12 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
         <dt>{t('packing.carton.units')}</dt>
         <dd data-testid="pack-carton-units">{carton.unitCount}</dd>
         <dt>{t('packing.carton.expected')}</dt>
-        <dd>{kg(carton.expectedG)} kg</dd>
+        <dd data-testid="pack-expected" data-grams={carton.expectedG}>
+          {kg(carton.expectedG)} kg
+        </dd>
       </dl>
-      <div className="row">
-        <button
-          type="button"
-          className="big-button"
-          data-testid="pack-weigh"
-          disabled={busy || stopped || carton.unitCount === 0 || labelled}
-          onClick={() => void run('packing.weigh', {})}
-        >
-          {t('packing.weight.weigh')}
-        </button>
-        {w && (
+      {w && (
+        <div className="row">
           <div
             className={`pack-weight pack-weight--${w.status}`}
             data-testid="pack-weight"
@@ -87,8 +79,8 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
               {t('packing.weight.expected')} {kg(w.expectedG)} kg ± {Math.round(w.toleranceG)} g
             </span>
           </div>
-        )}
-      </div>
+        </div>
+      )}
       {w?.status === 'out' && (
         <div className="banner-stop" data-testid="pack-weight-stop">
           <p>{translate(w.message)}</p>
@@ -104,17 +96,8 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
           />
         </div>
       )}
-      <div className="row">
-        <button
-          type="button"
-          className="big-button"
-          data-testid="pack-print-label"
-          disabled={busy || stopped || !w || w.status === 'out' || labelled}
-          onClick={() => void run('packing.printLabel', {})}
-        >
-          {t('packing.label.print')}
-        </button>
-        {label && (
+      {label && (
+        <div className="row">
           <span data-testid="pack-label" data-state={label.state} data-print={label.printState}>
             {t('packing.label.tracking')}: <strong data-testid="pack-tracking">{label.tracking}</strong>
             {label.state === 'voided' && ` (${t('packing.label.voided')})`}
@@ -126,8 +109,8 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
               </span>
             )}
           </span>
-        )}
-      </div>
+        </div>
+      )}
       {labelled && (
         <div className="row">
           <ReasonForm
@@ -153,17 +136,6 @@ function OpenCarton({ carton, state, run, busy }: { carton: PackCarton; state: P
           />
         </div>
       )}
-      <div className="row">
-        <button
-          type="button"
-          className="big-button primary"
-          data-testid="pack-close-carton"
-          disabled={busy || !state.canCloseCarton}
-          onClick={() => void run('packing.closeCarton', {})}
-        >
-          {t('packing.close.carton')}
-        </button>
-      </div>
       <ul className="list pack-units" data-testid="pack-units">
         {carton.units.map((u) => (
           <li key={u.id}>

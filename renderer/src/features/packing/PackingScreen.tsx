@@ -5,13 +5,15 @@ import type { PackState } from '../../../../shared/domain/packing';
 import type { Message } from '../../../../shared/messages';
 import { useClient, useCommand, useEvent } from '../../api/station-context';
 import { useMessage } from '../../i18n/messages';
+import { LiveWeight } from '../../ui/LiveWeight';
 import { play } from '../../ui/sounds';
+import { ActionButton, TaskLayout } from '../../ui/TaskLayout';
 import { CartonPanel } from './CartonPanel';
 import { ExceptionsPanel } from './ExceptionsPanel';
 import { KpiPanel } from './KpiPanel';
 import { LinesTable } from './LinesTable';
 import { ManifestsPanel } from './ManifestsPanel';
-import { usePackActions } from './usePackActions';
+import { type RunPack, usePackActions } from './usePackActions';
 import './packing.css';
 import { PutDownButton } from './PutDown';
 
@@ -40,64 +42,148 @@ export function PackingScreen(_props: { operator: Operator }) {
   const { run, error, busy } = usePackActions(onState);
   const s = state;
   const stopMessage = s?.stop?.message ?? stopAlert;
+  const shownError = error ?? loaded.error;
+  const tone = !s ? 'info' : stepTones[s.step];
 
   return (
-    <main className="screen packing" aria-labelledby="packing-title" data-step={s?.step ?? ''}>
-      <h1 id="packing-title">
-        {t('packing.title')}
-        {s?.order ? ` — ${s.order.number}` : ''}
-      </h1>
-      {stopMessage && s?.order && (
-        <div className="banner-stop" role="alert" data-testid="pack-stop">
-          {say(stopMessage)}
-        </div>
-      )}
-      {s && (
-        <p className={`pack-step pack-step--${s.step}`} data-testid="pack-step" data-step={s.step} aria-live="polite">
-          {t(`packing.step.${s.step}`, { item: s.awaitingSerial?.description ?? '' })}
-        </p>
-      )}
-      {(error ?? loaded.error) && (
-        <p className="form-error" role="alert" data-testid="pack-error">
-          {error ?? loaded.error}
-        </p>
-      )}
-      {notice && !error && (
-        <p className="pack-notice" role="status" data-testid="pack-notice">
-          {say(notice)}
-        </p>
-      )}
-      {s && !s.order && <OpenOrder onOpen={(code) => run('packing.open', { code })} busy={busy} />}
-      {s?.order && (
-        <div className="pack-grid">
-          <div>
-            <OrderCard state={s} onLeave={() => void run('packing.leave', {})} busy={busy} />
-            <LinesTable state={s} run={run} />
-            <ExceptionsPanel key={s.order.id} state={s} run={run} busy={busy} />
-          </div>
-          <div>
+    <TaskLayout
+      titleId="packing-title"
+      className="packing"
+      data={{ 'data-step': s?.step ?? '' }}
+      context={
+        <>
+          {t('packing.title')}
+          {s?.order ? ` — ${s.order.number}` : ''}
+        </>
+      }
+      step={
+        s ? (
+          <span className={`pack-step pack-step--${s.step}`} data-testid="pack-step" data-step={s.step} aria-live="polite">
+            {t(`packing.step.${s.step}`, { item: s.awaitingSerial?.description ?? '' })}
+          </span>
+        ) : (
+          t('packing.title')
+        )
+      }
+      stepTone={tone}
+      actions={s?.order ? <PackActions state={s} run={run} busy={busy} /> : undefined}
+      alerts={
+        stopMessage || shownError || (notice && !error) ? (
+          <>
+            {stopMessage && s?.order && (
+              <div className="banner-stop" role="alert" data-testid="pack-stop">
+                {say(stopMessage)}
+              </div>
+            )}
+            {shownError && (
+              <p className="form-error" role="alert" data-testid="pack-error">
+                {shownError}
+              </p>
+            )}
+            {notice && !error && (
+              <p className="pack-notice" role="status" data-testid="pack-notice">
+                {say(notice)}
+              </p>
+            )}
+          </>
+        ) : undefined
+      }
+      side={
+        s?.order ? (
+          <>
+            <LiveWeight scaleRole="pack-scale" />
             <CartonPanel state={s} run={run} busy={busy} />
+            <ClosedCartons state={s} />
             <div className="row">
-              <button
-                type="button"
-                className="big-button primary"
-                data-testid="pack-close-shipment"
-                disabled={busy || !s.canCloseShipment}
-                onClick={() => void run('packing.closeShipment', {})}
-              >
-                {t('packing.close.shipment')}
-              </button>
               <SlipButton />
             </div>
-            <ClosedCartons state={s} />
+          </>
+        ) : undefined
+      }
+    >
+      {s && !s.order && (
+        <>
+          <OpenOrder onOpen={(code) => run('packing.open', { code })} busy={busy} />
+          <LiveWeight scaleRole="pack-scale" />
+          <div className="grid-2 pack-footer">
+            <ManifestsPanel />
+            <KpiPanel />
           </div>
-        </div>
+        </>
       )}
-      <div className="grid-2 pack-footer">
-        <ManifestsPanel />
-        <KpiPanel />
-      </div>
-    </main>
+      {s?.order && (
+        <>
+          <OrderCard state={s} onLeave={() => void run('packing.leave', {})} busy={busy} />
+          <LinesTable state={s} run={run} />
+          <ExceptionsPanel key={s.order.id} state={s} run={run} busy={busy} />
+          <details className="card pack-more">
+            <summary>{t('task.more')}</summary>
+            <div className="grid-2 pack-footer">
+              <ManifestsPanel />
+              <KpiPanel />
+            </div>
+          </details>
+        </>
+      )}
+    </TaskLayout>
+  );
+}
+
+const stepTones: Record<PackState['step'], 'info' | 'good' | 'bad'> = {
+  'scan-order': 'info',
+  'scan-items': 'info',
+  'scan-serial': 'info',
+  weigh: 'info',
+  'resolve-weight': 'bad',
+  'print-label': 'info',
+  'close-carton': 'good',
+  'close-shipment': 'good',
+  stopped: 'bad',
+};
+
+/** The step actions of the bench, each on its function key; the one the step waits for is the large one. */
+function PackActions({ state, run, busy }: { state: PackState; run: RunPack; busy: boolean }) {
+  const { t } = useTranslation();
+  const open = state.cartons.find((c) => c.id === state.openCartonId) ?? null;
+  const stopped = state.stop !== null;
+  const w = open?.weight ?? null;
+  const labelled = open?.label?.state === 'printed';
+  const step = state.step;
+  return (
+    <>
+      <ActionButton
+        actionKey="F2"
+        label={t('packing.weight.weigh')}
+        testId="pack-weigh"
+        next={step === 'scan-items' || step === 'scan-serial' || step === 'weigh' || step === 'resolve-weight'}
+        disabled={busy || stopped || !open || open.unitCount === 0 || labelled}
+        onClick={() => void run('packing.weigh', {})}
+      />
+      <ActionButton
+        actionKey="F3"
+        label={t('packing.label.print')}
+        testId="pack-print-label"
+        next={step === 'print-label'}
+        disabled={busy || stopped || !open || !w || w.status === 'out' || labelled}
+        onClick={() => void run('packing.printLabel', {})}
+      />
+      <ActionButton
+        actionKey="F4"
+        label={t('packing.close.carton')}
+        testId="pack-close-carton"
+        next={step === 'close-carton'}
+        disabled={busy || !state.canCloseCarton}
+        onClick={() => void run('packing.closeCarton', {})}
+      />
+      <ActionButton
+        actionKey="F5"
+        label={t('packing.close.shipment')}
+        testId="pack-close-shipment"
+        next={step === 'close-shipment'}
+        disabled={busy || !state.canCloseShipment}
+        onClick={() => void run('packing.closeShipment', {})}
+      />
+    </>
   );
 }
 
@@ -126,11 +212,11 @@ function OrderCard({ state, onLeave, busy }: { state: PackState; onLeave: () => 
   const a = o.shipTo;
   return (
     <section className="card pack-order" aria-label={t('packing.order.title', { number: o.number })} data-testid="pack-order">
-      <h2>
-        {t('packing.order.title', { number: o.number })}
-        {o.tote ? ` · ${t('packing.order.tote')} ${o.tote}` : ''}
-      </h2>
-      <div className="row">
+      <div className="pack-order__top">
+        <h2>
+          {t('packing.order.title', { number: o.number })}
+          {o.tote ? ` · ${t('packing.order.tote')} ${o.tote}` : ''}
+        </h2>
         {o.fragile && (
           <span className="pack-flag" data-testid="pack-fragile">
             {t('packing.order.fragile')}
@@ -141,11 +227,12 @@ function OrderCard({ state, onLeave, busy }: { state: PackState; onLeave: () => 
             {t('packing.order.gift')}
           </span>
         )}
-        <span className="big-number" data-testid="pack-left">
+        <span className="big-number pack-order__left" data-testid="pack-left">
           {t('packing.order.left', { count: state.remainingUnits })}
         </span>
+        <PutDownButton state={state} busy={busy} onConfirm={onLeave} />
       </div>
-      <dl className="facts">
+      <dl className="pack-order__facts">
         <dt>{t('packing.order.shipTo')}</dt>
         <dd data-testid="pack-ship-to">
           {[a.name, a.company, a.street1, a.street2, `${a.postalCode} ${a.city}`, a.country].filter((x) => x.trim() !== '').join(', ')}
@@ -161,7 +248,6 @@ function OrderCard({ state, onLeave, busy }: { state: PackState; onLeave: () => 
           </>
         )}
       </dl>
-      <PutDownButton state={state} busy={busy} onConfirm={onLeave} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { ApprovalPurpose } from '../../../../shared/contract/station';
 import type { ReasonKind } from '../../../../shared/domain/master-data';
 import { BadgeApproval, type GivenApproval } from '../../ui/BadgeApproval';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useDialogKeys } from '../../ui/keys';
 import { SiteReasonChips } from '../../ui/ReasonChips';
 
 /** Reasons shorter than this are refused by the core; the button waits for a longer one. */
@@ -38,12 +39,27 @@ export function ReasonForm(props: {
     setApproval(null);
     setRound((n) => n + 1);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!ready) return;
+  const go = () => {
+    if (!ready || props.disabled) return;
     if (props.confirm) setAsking(true);
     else void send();
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    go();
+  };
+  // Once a reason is chosen the form is the open question: Enter sends it, Escape starts it over.
+  useDialogKeys(
+    {
+      confirm: go,
+      cancel: () => {
+        setReason('');
+        setApproval(null);
+        setRound((n) => n + 1);
+      },
+    },
+    reason !== '' && !asking,
+  );
   return (
     <form className="pack-reason" onSubmit={submit} data-testid={props.testId} aria-label={props.label}>
       <SiteReasonChips

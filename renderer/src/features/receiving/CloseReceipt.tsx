@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloseSummary } from '../../../../shared/domain/receiving';
 import { BadgeApproval, type GivenApproval } from '../../ui/BadgeApproval';
+import { useDialogKeys } from '../../ui/keys';
 import type { Run } from './useRun';
 
 /** The discrepancy summary and the close, with a supervisor's badge when anything differs. */
@@ -16,6 +17,17 @@ export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boole
   useEffect(() => {
     void run('receiving.closePreview', {}).then(setSummary);
   }, [run]);
+  const ready = summary !== null && (!summary.needsApproval || approval !== null);
+  const confirm = () => {
+    if (!summary || !ready) return;
+    const given = !summary.needsApproval || !approval ? {} : closeApproval(approval);
+    void run('receiving.close', { ...given, printReport: report }).then((r) => {
+      if (r) onDone(true);
+      else setAttempt((n) => n + 1);
+    });
+  };
+  // Enter closes (once a needed badge is given), Escape keeps the receipt open.
+  useDialogKeys({ confirm, cancel: () => onDone(false) });
   if (!summary) return null;
   return (
     <section className="card receiving__close" role="dialog" aria-label={t('receiving.close.title')} data-testid="close-dialog">
@@ -57,22 +69,24 @@ export function CloseReceipt({ run, onDone }: { run: Run; onDone: (closed: boole
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          const given = !summary.needsApproval || !approval ? {} : closeApproval(approval);
-          void run('receiving.close', { ...given, printReport: report }).then((r) => {
-            if (r) onDone(true);
-            else setAttempt((n) => n + 1);
-          });
+          confirm();
         }}
       >
         {summary.needsApproval && <BadgeApproval key={attempt} purpose="receiving.close" testId="close-approval" onChange={onApproval} />}
         <label className="receiving__radio">
           <input type="checkbox" checked={report} onChange={(e) => setReport(e.target.checked)} /> {t('receiving.close.report')}
         </label>
-        <button type="submit" className="primary big-button" data-testid="close-confirm" disabled={summary.needsApproval && !approval}>
-          {t('receiving.close.confirm')}
+        <button
+          type="submit"
+          className="primary big-button action-button"
+          data-testid="close-confirm"
+          disabled={!ready}
+          aria-keyshortcuts="Enter"
+        >
+          <kbd className="action-button__key">Enter</kbd> {t('receiving.close.confirm')}
         </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('receiving.close.cancel')}
+        <button type="button" className="action-button" onClick={() => onDone(false)} aria-keyshortcuts="Escape" data-testid="close-cancel">
+          <kbd className="action-button__key">Esc</kbd> {t('receiving.close.cancel')}
         </button>
       </form>
     </section>

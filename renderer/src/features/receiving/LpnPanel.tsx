@@ -2,8 +2,8 @@ import { ArrowRight, Scale } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../../shared/domain/receiving';
-import type { EventPayload } from '../../../../shared/events';
-import { useEvent } from '../../api/station-context';
+import { LiveWeight } from '../../ui/LiveWeight';
+import { ActionButton } from '../../ui/TaskLayout';
 import type { Run } from './useRun';
 
 const kg = (n: number | null) => (n === null ? '—' : `${n.toFixed(3)} kg`);
@@ -21,6 +21,8 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
       ...(lpn.labelsPrinted > 0 && reprintReason.trim() ? { reprintReason: reprintReason.trim() } : {}),
     }).then((r) => r && setPrinted(r));
   const open = lpn.location === null;
+  // The current plate's actions are on the function keys.
+  const keys = lpn.current && open;
   return (
     <li className={`receiving__lpn${lpn.current ? ' receiving__lpn--current' : ''}`} data-testid={`lpn-${lpn.lpn}`}>
       <div className="row">
@@ -60,33 +62,39 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
       </dl>
       {open && (
         <div className="row">
-          <button type="button" data-testid="lpn-weigh" onClick={() => void run('receiving.lpn.weigh', { lpn: lpn.lpn })}>
-            <Scale aria-hidden="true" size={18} /> {t('receiving.lpn.weigh')}
-          </button>
+          <ActionButton
+            actionKey={keys ? 'F2' : undefined}
+            testId="lpn-weigh"
+            icon={<Scale aria-hidden="true" size={18} />}
+            label={t('receiving.lpn.weigh')}
+            onClick={() => void run('receiving.lpn.weigh', { lpn: lpn.lpn })}
+          />
           {lpn.sscc && (
-            <button type="button" data-testid="lpn-print-sscc" onClick={() => print('sscc')}>
-              {t('receiving.lpn.printSscc')}
-            </button>
-          )}
-          <button type="button" data-testid="lpn-print-lpn" onClick={() => print('lpn')}>
-            {t('receiving.lpn.printLpn')}
-          </button>
-          {lpn.labelsPrinted > 0 && (
-            <input
-              value={reprintReason}
-              onChange={(e) => setReprintReason(e.target.value)}
-              aria-label={t('receiving.lpn.reprintReason')}
-              placeholder={t('receiving.lpn.reprintReason')}
-              maxLength={200}
+            <ActionButton
+              actionKey={keys ? 'F3' : undefined}
+              testId="lpn-print-sscc"
+              label={t('receiving.lpn.printSscc')}
+              onClick={() => print('sscc')}
             />
           )}
-          <button
-            type="button"
-            data-testid="lpn-suggest"
+          <ActionButton
+            actionKey={keys && !lpn.sscc ? 'F3' : undefined}
+            testId="lpn-print-lpn"
+            label={t('receiving.lpn.printLpn')}
+            onClick={() => print('lpn')}
+          />
+          {lpn.labelsPrinted > 0 && (
+            <label className="line-card__field">
+              {t('receiving.lpn.reprintReason')}
+              <input value={reprintReason} onChange={(e) => setReprintReason(e.target.value)} maxLength={200} />
+            </label>
+          )}
+          <ActionButton
+            actionKey={keys ? 'F4' : undefined}
+            testId="lpn-suggest"
+            label={t('receiving.lpn.suggest')}
             onClick={() => void run('receiving.lpn.suggest', { lpn: lpn.lpn }).then((p) => p && setPlan(p))}
-          >
-            {t('receiving.lpn.suggest')}
-          </button>
+          />
         </div>
       )}
       {printed && (
@@ -97,16 +105,15 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
       )}
       {open && plan && (
         <ol className="receiving__suggestions" data-testid="putaway-suggestions">
-          {plan.suggestions.map((s) => (
+          {plan.suggestions.map((s, i) => (
             <li key={s.location}>
               <strong>{s.location}</strong> <span className="muted">{s.reasons.join(' · ')}</span>
-              <button
-                type="button"
-                data-testid={`putaway-${s.location}`}
+              <ActionButton
+                actionKey={keys && i === 0 ? 'F5' : undefined}
+                testId={`putaway-${s.location}`}
+                label={t('receiving.lpn.putaway')}
                 onClick={() => void run('receiving.lpn.putaway', { lpn: lpn.lpn, location: s.location }).then((r) => r && setPlan(null))}
-              >
-                {t('receiving.lpn.putaway')}
-              </button>
+              />
             </li>
           ))}
           {plan.suggestions.length === 0 && (
@@ -125,47 +132,25 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
   );
 }
 
-/** What the receiving scale shows right now, so the receiver weighs once the load has settled. */
-function LiveWeight() {
-  const { t } = useTranslation();
-  const [reading, setReading] = useState<EventPayload<'scale.reading'> | null>(null);
-  useEvent('scale.reading', (r) => {
-    if (r.role === 'receiving-scale') setReading(r);
-  });
-  if (!reading) return null;
-  return (
-    <p className="receiving__live-weight" data-testid="live-weight" data-stable={reading.stable} aria-live="off">
-      {t('receiving.lpn.scale')}:{' '}
-      <strong>
-        {reading.value.toFixed(3)} {reading.unit}
-      </strong>{' '}
-      {reading.stable ? '' : '~'}
-    </p>
-  );
-}
-
 export function LpnPanel({ lpns, run }: { lpns: LpnView[]; run: Run }) {
   const { t } = useTranslation();
   return (
     <section className="card receiving__lpns" aria-label={t('receiving.lpn.title')}>
       <h2>{t('receiving.lpn.title')}</h2>
-      <LiveWeight />
+      <LiveWeight scaleRole="receiving-scale" />
       <div className="row">
-        <button
-          type="button"
-          className="primary"
-          data-testid="lpn-new-pallet"
+        <ActionButton
+          actionKey="F6"
+          testId="lpn-new-pallet"
+          label={t('receiving.lpn.newPallet')}
           onClick={() => void run('receiving.lpn.start', { container: 'pallet', label: 'sscc' })}
-        >
-          {t('receiving.lpn.newPallet')}
-        </button>
-        <button
-          type="button"
-          data-testid="lpn-new-tote"
+        />
+        <ActionButton
+          actionKey="F7"
+          testId="lpn-new-tote"
+          label={t('receiving.lpn.newTote')}
           onClick={() => void run('receiving.lpn.start', { container: 'tote', label: 'internal' })}
-        >
-          {t('receiving.lpn.newTote')}
-        </button>
+        />
       </div>
       {lpns.length === 0 ? (
         <p className="muted">{t('receiving.lpn.none')}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PendingView } from '../../../../shared/domain/receiving';
 import { translateMessage } from '../../i18n/messages';
 import { BadgeApproval, type GivenApproval } from '../../ui/BadgeApproval';
+import { useDialogKeys } from '../../ui/keys';
 import type { Run } from './useRun';
 
 /**
@@ -30,6 +31,8 @@ export function PendingApproval({ pending, run }: { pending: Extract<PendingView
     },
     [approve],
   );
+  // Enter approves with a given approval, Escape drops the held-back scan.
+  useDialogKeys({ confirm: () => approval && approve(approval), cancel: () => void run('receiving.cancelPending', {}) });
   return (
     <section className="banner-stop receiving__pending" role="alert" data-testid="receiving-pending" data-kind="approval">
       <div>
@@ -48,8 +51,8 @@ export function PendingApproval({ pending, run }: { pending: Extract<PendingView
             {t('receiving.pending.approve')}
           </button>
         )}
-        <button type="button" onClick={() => void run('receiving.cancelPending', {})}>
-          {t('receiving.pending.cancel')}
+        <button type="button" className="action-button" aria-keyshortcuts="Escape" onClick={() => void run('receiving.cancelPending', {})}>
+          <kbd className="action-button__key">Esc</kbd> {t('receiving.pending.cancel')}
         </button>
       </form>
     </section>

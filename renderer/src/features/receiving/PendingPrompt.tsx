@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingView } from '../../../../shared/domain/receiving';
 import { translateMessage } from '../../i18n/messages';
+import { useDialogKeys } from '../../ui/keys';
 import { PendingApproval } from './PendingApproval';
 import type { Run } from './useRun';
 
@@ -11,6 +12,8 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
   const [lot, setLot] = useState('');
   const [expiry, setExpiry] = useState('');
   const [serial, setSerial] = useState('');
+  // Escape drops the held-back scan (an approval prompt does the same for itself).
+  useDialogKeys({ cancel: () => void run('receiving.cancelPending', {}) }, pending.kind === 'tracking');
 
   if (pending.kind === 'approval') return <PendingApproval pending={pending} run={run} />;
 
@@ -36,40 +39,28 @@ export function PendingPrompt({ pending, run }: { pending: PendingView; run: Run
         }}
       >
         {pending.needs.includes('lot') && (
-          <input
-            value={lot}
-            onChange={(e) => setLot(e.target.value)}
-            aria-label={t('receiving.pending.lot')}
-            placeholder={t('receiving.pending.lot')}
-            maxLength={20}
-            data-testid="provide-lot"
-          />
+          <label className="line-card__field receiving__provide">
+            {t('receiving.pending.lot')}
+            <input value={lot} onChange={(e) => setLot(e.target.value)} maxLength={20} data-testid="provide-lot" />
+          </label>
         )}
         {pending.needs.includes('expiry') && (
-          <input
-            value={expiry}
-            onChange={(e) => setExpiry(e.target.value)}
-            aria-label={t('receiving.pending.expiry')}
-            placeholder={t('receiving.pending.expiry')}
-            maxLength={10}
-            data-testid="provide-expiry"
-          />
+          <label className="line-card__field receiving__provide">
+            {t('receiving.pending.expiry')}
+            <input value={expiry} onChange={(e) => setExpiry(e.target.value)} maxLength={10} data-testid="provide-expiry" />
+          </label>
         )}
         {pending.needs.includes('serial') && (
-          <input
-            value={serial}
-            onChange={(e) => setSerial(e.target.value)}
-            aria-label={t('receiving.pending.serial')}
-            placeholder={t('receiving.pending.serial')}
-            maxLength={40}
-            data-testid="provide-serial"
-          />
+          <label className="line-card__field receiving__provide">
+            {t('receiving.pending.serial')}
+            <input value={serial} onChange={(e) => setSerial(e.target.value)} maxLength={40} data-testid="provide-serial" />
+          </label>
         )}
         <button type="submit" className="primary">
           {t('receiving.pending.provide')}
         </button>
-        <button type="button" onClick={() => void run('receiving.cancelPending', {})}>
-          {t('receiving.pending.cancel')}
+        <button type="button" className="action-button" aria-keyshortcuts="Escape" onClick={() => void run('receiving.cancelPending', {})}>
+          <kbd className="action-button__key">Esc</kbd> {t('receiving.pending.cancel')}
         </button>
       </form>
     </section>

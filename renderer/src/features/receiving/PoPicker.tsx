@@ -10,21 +10,17 @@ export function PoPicker({ run }: { run: Run }) {
   const [reference, setReference] = useState('');
   return (
     <section aria-label={t('receiving.openOrders')}>
-      <p className="receiving__hint">{t('receiving.start')}</p>
       <form
-        className="row"
+        className="row receiving__reference"
         onSubmit={(e) => {
           e.preventDefault();
           if (reference.trim()) void run('receiving.open', { reference: reference.trim() }).then((r) => r && setReference(''));
         }}
       >
-        <input
-          value={reference}
-          onChange={(e) => setReference(e.target.value)}
-          aria-label={t('receiving.reference')}
-          placeholder={t('receiving.reference')}
-          data-testid="receiving-reference"
-        />
+        <label className="line-card__field">
+          {t('receiving.reference')}
+          <input value={reference} onChange={(e) => setReference(e.target.value)} data-testid="receiving-reference" />
+        </label>
         <button type="submit" className="primary">
           {t('receiving.open')}
         </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/master-data';
 import { useCommand } from '../../api/station-context';
+import { ActionButton, TaskLayout } from '../../ui/TaskLayout';
 import { CloseReceipt } from './CloseReceipt';
 import { ConditionPicker } from './ConditionPicker';
 import { LinesTable } from './LinesTable';
@@ -22,73 +23,88 @@ export function ReceivingScreen(_props: { operator: Operator }) {
   const [closing, setClosing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const r = receipt.value;
+  const shownError = error ?? receipt.error;
+  const complete = r ? r.lines.filter((l) => l.received >= l.ordered).length : 0;
+  const allIn = r !== null && r !== undefined && complete === r.lines.length;
 
   return (
-    <main className="screen receiving" aria-labelledby="receiving-title">
-      <h1 id="receiving-title">
-        {t('receiving.title')}
-        {r ? ` — ${r.poNumber}` : ''}
-      </h1>
-      {(error ?? receipt.error) && (
-        <p className="form-error" role="alert" data-testid="receiving-error">
-          {error ?? receipt.error}
-        </p>
-      )}
-      {notice && !r && (
-        <p role="status" data-testid="receiving-notice">
-          {notice}
-        </p>
-      )}
+    <TaskLayout
+      titleId="receiving-title"
+      className="receiving"
+      context={
+        r ? (
+          <span data-testid="receipt-header" data-receipt={r.receiptId}>
+            {t('receiving.title')} — {r.poNumber} · {r.supplier}
+            {r.asn
+              ? ` · ${t('receiving.asn')} ${r.asn.number}${r.asn.expectedWeightKg !== null ? ` (${t('receiving.asnWeight')} ${r.asn.expectedWeightKg} kg)` : ''}`
+              : ''}
+          </span>
+        ) : (
+          t('receiving.title')
+        )
+      }
+      step={
+        <span data-testid="receiving-step" data-step={!r ? 'open' : allIn ? 'close' : 'scan'}>
+          {!r
+            ? t('receiving.start')
+            : allIn
+              ? t('task.receiving.allIn')
+              : t('task.receiving.scan', { done: complete, total: r.lines.length })}
+        </span>
+      }
+      stepTone={allIn ? 'good' : 'info'}
+      actions={
+        r ? (
+          <ActionButton actionKey="F9" testId="close-receipt" next label={t('receiving.close.button')} onClick={() => setClosing(true)} />
+        ) : undefined
+      }
+      alerts={
+        shownError || (notice && !r) || r?.pending || r?.unknownBarcode ? (
+          <>
+            {shownError && (
+              <p className="form-error" role="alert" data-testid="receiving-error">
+                {shownError}
+              </p>
+            )}
+            {notice && !r && (
+              <p role="status" data-testid="receiving-notice">
+                {notice}
+              </p>
+            )}
+            {r?.pending && <PendingPrompt key={`${r.pending.kind}-${r.pending.itemId}`} pending={r.pending} run={run} />}
+            {r?.unknownBarcode && <LinkBarcode code={r.unknownBarcode} lines={r.lines} run={run} />}
+          </>
+        ) : undefined
+      }
+      side={
+        r ? (
+          <>
+            <LpnPanel lpns={r.lpns} run={run} />
+            <ConditionPicker next={r.nextCondition} run={run} />
+            <RecentScans scans={r.scans} run={run} />
+          </>
+        ) : undefined
+      }
+    >
       {!r ? (
         <>
           <PoPicker run={run} />
           <ReceivingKpiPanel />
         </>
       ) : (
-        <>
-          <section className="card receiving__header" data-testid="receipt-header" data-receipt={r.receiptId}>
-            <dl className="facts">
-              <dt>{t('receiving.po')}</dt>
-              <dd>{r.poNumber}</dd>
-              <dt>{t('receiving.supplier')}</dt>
-              <dd>{r.supplier}</dd>
-              {r.asn && (
-                <>
-                  <dt>{t('receiving.asn')}</dt>
-                  <dd>
-                    {r.asn.number}
-                    {r.asn.expectedWeightKg !== null ? ` · ${t('receiving.asnWeight')} ${r.asn.expectedWeightKg} kg` : ''}
-                  </dd>
-                </>
-              )}
-            </dl>
-            <button type="button" className="big-button" data-testid="close-receipt" onClick={() => setClosing(true)}>
-              {t('receiving.close.button')}
-            </button>
-          </section>
-          {r.pending && <PendingPrompt key={`${r.pending.kind}-${r.pending.itemId}`} pending={r.pending} run={run} />}
-          {r.unknownBarcode && <LinkBarcode code={r.unknownBarcode} lines={r.lines} run={run} />}
-          {closing && (
-            <CloseReceipt
-              run={run}
-              onDone={(closed) => {
-                setClosing(false);
-                if (closed) setNotice(t('receiving.close.closed'));
-              }}
-            />
-          )}
-          <div className="grid-2 receiving__body">
-            <div>
-              <LinesTable receipt={r} run={run} />
-            </div>
-            <div>
-              <LpnPanel lpns={r.lpns} run={run} />
-              <ConditionPicker next={r.nextCondition} run={run} />
-              <RecentScans scans={r.scans} run={run} />
-            </div>
-          </div>
-        </>
+        <LinesTable receipt={r} run={run} />
       )}
-    </main>
+      {r && closing && (
+        <div className="task-dialog">
+          <CloseReceipt
+            run={run}
+            onDone={(closed) => {
+              setClosing(false);
+              if (closed) setNotice(t('receiving.close.closed'));
+            }}
+          />
+        </div>
+      )}
+    </TaskLayout>
   );
 }

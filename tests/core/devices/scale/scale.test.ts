@@ -5,6 +5,7 @@ import { createScale } from '../../../../electron/core/devices/scale/scale';
 import { encodeToledoFrame } from '../../../../electron/core/devices/scale/toledo-continuous';
 import { systemClock } from '../../../../electron/core/kernel/clock';
 import type { WeightReading } from '../../../../shared/domain/devices';
+import { createManualClock } from '../../../support/devices/manual-clock';
 import { waitForEvent } from '../../../support/devices/peer';
 
 const clock = systemClock;
@@ -76,5 +77,26 @@ describe('scale object', () => {
     expect(scale.current()).toMatchObject({ value: 3, unit: 'kg', stable: true });
     expect(await scale.readStable(100)).toMatchObject({ value: 3 });
     scale.stop();
+  });
+});
+
+describe('live readings', () => {
+  it('a polled scale on its default interval reports more than five readings a second, each one an event', async () => {
+    const manual = createManualClock();
+    const { transport, peer } = createSimTransport();
+    const scale = createScale({ transport, protocol: scaleProtocol('mt-sics'), clock: manual });
+    // The scale answers each poll after 20 ms on the wire.
+    peer.onReceive(() => manual.schedule(20, () => peer.send('S S      2.500 kg\r\n')));
+    const readings: WeightReading[] = [];
+    scale.on('reading', (reading) => readings.push(reading));
+    await transport.open();
+    scale.start();
+    for (let ms = 0; ms < 1000; ms += 5) {
+      manual.advance(5);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    scale.stop();
+    expect(readings.length).toBeGreaterThan(5);
+    expect(readings.at(-1)).toMatchObject({ value: 2.5, unit: 'kg', status: 'ok' });
   });
 });
