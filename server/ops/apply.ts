@@ -3,6 +3,7 @@ import type { Op, OpOf, OpResult, RejectionCode } from '../../shared/sync-protoc
 import type { ServerDatabase } from '../db/schema';
 import type { StationIdentity } from '../plugins/auth';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
+import { receiptBlind } from './receipt-blind';
 import { createReceiptRun, SerialRace } from './receipt-run';
 import { lpnPutaway, receiptClose, receiptLine, receiptUndo } from './receiving';
 import { type OpContext, type OpHandlers, Rejection } from './rejection';
@@ -11,6 +12,7 @@ const handlers: OpHandlers = {
   'receipt.line': receiptLine,
   'receipt.undo': receiptUndo,
   'receipt.close': receiptClose,
+  'receipt.blind': receiptBlind,
   'lpn.putaway': lpnPutaway,
   'pack.carton.close': packCartonClose,
   'shipment.close': shipmentClose,

@@ -71,11 +71,17 @@ export const duplicateSerial = (p: ReceiptLinePayload): Rejection =>
   new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`);
 
 /** Whether a received unit goes straight to hold: flagged by the station, quarantined, or covered by an active hold. */
-export const receivedHeld = (p: ReceiptLinePayload, holds: readonly HoldScope[]): boolean =>
-  p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+export const receivedHeld = (
+  p: Pick<ReceiptLinePayload, 'onHold' | 'condition' | 'itemId' | 'lot'>,
+  holds: readonly HoldScope[],
+): boolean => p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
 
 /** The ledger entry of one received line: onto the receiving dock, held or not. */
-export const receiptLedgerEntry = (source: Parameters<typeof ledgerBase>[0], p: ReceiptLinePayload, held: boolean): LedgerEntry => ({
+export const receiptLedgerEntry = (
+  source: Parameters<typeof ledgerBase>[0],
+  p: Pick<ReceiptLinePayload, 'receiptId' | 'itemId' | 'lot' | 'serial' | 'lpn' | 'qty'>,
+  held: boolean,
+): LedgerEntry => ({
   ...ledgerBase(source, p.receiptId),
   kind: 'receipt',
   itemId: p.itemId,
@@ -181,6 +187,7 @@ export const receiptUndo: OpHandler<'receipt.undo'> = async (ctx) => {
   if (line.receipt_id !== p.receiptId)
     throw new Rejection('invalid_op', `op ${p.undoesOpId} belongs to receipt "${line.receipt_id}", not "${p.receiptId}"`);
   if (line.undone_by) throw new Rejection('invalid_op', `receipt line ${p.undoesOpId} was already undone by op ${line.undone_by}`);
+  if (line.po_id === null) throw new Rejection('invalid_op', `receipt line ${p.undoesOpId} is of an unplanned receipt, closed already`);
   await requireOpenPo(trx, siteId, line.po_id);
   if (line.po_line_no !== null) {
     const poLine = await trx

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OperatorPin } from '../domain/master-data';
+import { OperatorPin, Supplier } from '../domain/master-data';
 import {
   CloseSummary,
   ConditionSetting,
@@ -37,6 +37,37 @@ export const receivingCommands = defineCommands({
     summary: 'open (or resume) the receipt of a PO, found by PO number, ASN number or a supplier pallet SSCC',
     access: receivers,
     input: z.object({ reference: z.string().trim().min(1, 'scan or type a PO, ASN or SSCC').max(64) }).strict(),
+    output: ReceiptView,
+  },
+  'receiving.suppliers': {
+    summary: 'the suppliers a receipt without PO (blind receipt) may be opened for',
+    access: receivers,
+    input: Empty,
+    output: z.array(Supplier),
+  },
+  'receiving.blind.open': {
+    summary: 'open (or resume) a receipt without PO or ASN for a supplier of the site: every unit is scanned, a supervisor closes it',
+    access: receivers,
+    input: z.object({ supplierId: Ref }).strict(),
+    output: ReceivingAction,
+  },
+  'receiving.pallet.receive': {
+    summary: 'weigh the offered supplier pallet and receive it whole when its weight matches the ASN, else ask for a counted sample',
+    access: receivers,
+    input: z
+      .object({
+        sscc: z
+          .string()
+          .regex(/^\d{18}$/, 'an SSCC is 18 digits')
+          .optional(),
+      })
+      .strict(),
+    output: ReceivingAction,
+  },
+  'receiving.pallet.drop': {
+    summary: 'receive the offered supplier pallet unit by unit instead of whole',
+    access: receivers,
+    input: Empty,
     output: ReceiptView,
   },
   'receiving.current': {

@@ -39,8 +39,12 @@ export interface AsnLineRow {
 
 export interface ReceiptRow {
   id: string;
-  poId: string;
+  /** 'blind': received without PO or ASN, for a supplier of the site's list. */
+  kind: 'po' | 'blind';
+  poId: string | null;
   asnId: string | null;
+  supplierId: string | null;
+  supplierName: string | null;
   status: 'open' | 'closed';
   openedAt: string;
   openedBy: string;
@@ -205,8 +209,11 @@ const toLpn = (r: LpnDbRow): LpnRow => ({
 
 interface ReceiptDbRow {
   id: string;
-  po_id: string;
+  kind: 'po' | 'blind';
+  po_id: string | null;
   asn_id: string | null;
+  supplier_id: string | null;
+  supplier_name: string | null;
   status: 'open' | 'closed';
   opened_at: string;
   opened_by: string;
@@ -215,8 +222,11 @@ interface ReceiptDbRow {
 
 const toReceipt = (r: ReceiptDbRow): ReceiptRow => ({
   id: r.id,
+  kind: r.kind,
   poId: r.po_id,
   asnId: r.asn_id,
+  supplierId: r.supplier_id,
+  supplierName: r.supplier_name,
   status: r.status,
   openedAt: r.opened_at,
   openedBy: r.opened_by,
@@ -233,6 +243,7 @@ export function createReceivingRepo(db: Database) {
     asnsOfPo: db.prepare('SELECT * FROM asns WHERE po_id = ? ORDER BY number'),
     asnLines: db.prepare('SELECT * FROM asn_lines WHERE asn_id = ? ORDER BY line_no'),
     asnBySscc: db.prepare('SELECT asn_id FROM asn_lines WHERE sscc = ? LIMIT 1'),
+    asnPallet: db.prepare('SELECT expected_gross_kg FROM asn_pallets WHERE asn_id = ? AND sscc = ?'),
     item: db.prepare('SELECT * FROM items WHERE id = ?'),
     itemBySku: db.prepare('SELECT * FROM items WHERE sku = ?'),
     barcode: db.prepare('SELECT item_id, pack_qty FROM item_barcodes WHERE code = ?'),
@@ -250,6 +261,10 @@ export function createReceivingRepo(db: Database) {
     closePo: db.prepare("UPDATE purchase_orders SET status = 'closed' WHERE id = ?"),
 
     insertReceipt: db.prepare('INSERT INTO receipts (id, po_id, asn_id, opened_at, opened_by) VALUES (?, ?, ?, ?, ?)'),
+    insertBlindReceipt: db.prepare(
+      "INSERT INTO receipts (id, kind, supplier_id, supplier_name, opened_at, opened_by) VALUES (?, 'blind', ?, ?, ?, ?)",
+    ),
+    openBlindReceipt: db.prepare("SELECT * FROM receipts WHERE kind = 'blind' AND status = 'open' ORDER BY opened_at DESC LIMIT 1"),
     receipt: db.prepare('SELECT * FROM receipts WHERE id = ?'),
     openReceiptOfPo: db.prepare("SELECT * FROM receipts WHERE po_id = ? AND status = 'open'"),
     setAsn: db.prepare('UPDATE receipts SET asn_id = ? WHERE id = ?'),
@@ -371,6 +386,10 @@ export function createReceivingRepo(db: Database) {
     asnIdBySscc(sscc: string): string | undefined {
       return (s.asnBySscc.get(sscc) as { asn_id: string } | undefined)?.asn_id;
     },
+    /** The gross weight the ASN announces for one of its supplier pallets. */
+    asnPalletWeightKg(asnId: string, sscc: string): number | undefined {
+      return (s.asnPallet.get(asnId, sscc) as { expected_gross_kg: number } | undefined)?.expected_gross_kg;
+    },
     item(id: string): Item | undefined {
       const r = s.item.get(id) as ItemDbRow | undefined;
       return r && toItem(r);
@@ -467,6 +486,14 @@ export function createReceivingRepo(db: Database) {
     insertReceipt(id: string, poId: string, asnId: string | null, at: string, by: string): void {
       s.insertReceipt.run(id, poId, asnId, at, by);
     },
+    insertBlindReceipt(id: string, supplierId: string, supplierName: string, at: string, by: string): void {
+      s.insertBlindReceipt.run(id, supplierId, supplierName, at, by);
+    },
+    /** The blind receipt open at this station, if any. */
+    openBlindReceipt(): ReceiptRow | undefined {
+      const r = s.openBlindReceipt.get() as ReceiptDbRow | undefined;
+      return r && toReceipt(r);
+    },
     receipt(id: string): ReceiptRow | undefined {
       const r = s.receipt.get(id) as ReceiptDbRow | undefined;
       return r && toReceipt(r);
@@ -504,7 +531,7 @@ export function createReceivingRepo(db: Database) {
       const last = s.lastScanId.get(receiptId) as { scan_id: string } | undefined;
       return last ? (s.linesOfScan.all(last.scan_id) as LineDbRow[]).map(toLine) : [];
     },
-    undoLine(id: number, at: string, by: string, undoOpId: string): void {
+    undoLine(id: number, at: string, by: string, undoOpId: string | null): void {
       s.undoLine.run(at, by, undoOpId, id);
     },
     serialSeen(itemId: string, serial: string): { receiptId: string; poId: string }[] {

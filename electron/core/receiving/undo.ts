@@ -25,13 +25,15 @@ export function undoLastScan(deps: ReceivingDeps, operator: Operator): ScanFeedb
   const at = nowIso(deps);
   deps.ctx.transaction(() => {
     for (const line of lines) {
+      const payload = { receiptId: receipt.id, lineId: line.id, undoesOpId: line.opId, itemId: line.itemId, qty: line.qty };
+      // A receipt without PO has told the server nothing yet: its lines go with its close, the undone ones left out.
+      if (receipt.kind === 'blind') {
+        deps.ctx.record(operator, { kind: 'receiving.undo', payload }, () => deps.repo.undoLine(line.id, at, operator.id, null));
+        continue;
+      }
       if (!line.opId) throw new Error(`receipt line ${line.id} has no op id`);
       const op = syncOp('receipt.undo', { receiptId: receipt.id, undoesOpId: line.opId });
-      const { opId } = deps.ctx.record(operator, {
-        kind: 'receiving.undo',
-        payload: { receiptId: receipt.id, lineId: line.id, undoesOpId: line.opId, itemId: line.itemId, qty: line.qty },
-        op,
-      });
+      const { opId } = deps.ctx.record(operator, { kind: 'receiving.undo', payload, op });
       deps.repo.undoLine(line.id, at, operator.id, opId);
     }
   });

@@ -3,6 +3,7 @@ import type { LpnView, PendingView, PoSummary, ReceiptView, ReceivedScanView } f
 import { type Message, type MessageCode, message } from '../../../shared/messages';
 import { allowedQty } from '../../../shared/rules/receiving';
 import type { ReceivingDeps } from './deps';
+import { palletOfferView } from './pallet';
 import type { LineRow, LpnRow } from './repo';
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -117,7 +118,7 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
   const { repo } = deps;
   const receipt = repo.receipt(receiptId);
   if (!receipt) throw new Error(`receipt ${receiptId} vanished`);
-  const po = repo.purchaseOrder(receipt.poId);
+  const po = receipt.poId ? repo.purchaseOrder(receipt.poId) : undefined;
   const item = itemLookup(deps);
   const site = deps.ctx.site();
   const asn = receipt.asnId ? repo.asn(receipt.asnId) : undefined;
@@ -125,7 +126,7 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
   const lines = repo.lines(receipt.id);
   const sum = (rows: LineRow[]) => rows.reduce((s, r) => s + r.qty, 0);
 
-  const poLines = repo.poLines(receipt.poId).map((l) => {
+  const poLines = (receipt.poId ? repo.poLines(receipt.poId) : []).map((l) => {
     const it = item(l.itemId);
     const mine = lines.filter((r) => r.poLineNo === l.lineNo);
     const hint = asnLines.find((a) => a.poLineNo === l.lineNo);
@@ -163,9 +164,9 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
 
   return {
     receiptId: receipt.id,
-    poId: receipt.poId,
-    poNumber: po?.number ?? receipt.poId,
-    supplier: po?.supplier ?? '',
+    poId: receipt.poId ?? '',
+    poNumber: po?.number ?? receipt.poId ?? receipt.id,
+    supplier: po?.supplier ?? receipt.supplierName ?? '',
     asn: asn ? { id: asn.id, number: asn.number, expectedWeightKg: asn.expectedWeightKg } : null,
     status: receipt.status,
     lines: poLines,
@@ -179,5 +180,7 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
     pending: receipt.status === 'open' ? pendingView(deps, item) : null,
     nextCondition: deps.session.nextCondition,
     unknownBarcode: deps.session.unknownBarcode,
+    blind: receipt.kind === 'blind' ? { supplierId: receipt.supplierId ?? '', supplierName: receipt.supplierName ?? '' } : null,
+    pallet: receipt.status === 'open' ? palletOfferView(deps) : null,
   };
 }

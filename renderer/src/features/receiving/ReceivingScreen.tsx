@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/master-data';
 import { useCommand } from '../../api/station-context';
+import { BlindReceiptNotice, BlindReceiptStart } from './BlindReceipt';
 import { CloseReceipt } from './CloseReceipt';
 import { ConditionPicker } from './ConditionPicker';
 import { LinesTable } from './LinesTable';
 import { LinkBarcode } from './LinkBarcode';
 import { LpnPanel } from './LpnPanel';
+import { PalletOffer } from './PalletOffer';
 import { PendingPrompt } from './PendingPrompt';
 import { PoPicker } from './PoPicker';
 import { RecentScans } from './RecentScans';
@@ -39,7 +41,10 @@ export function ReceivingScreen(_props: { operator: Operator }) {
         </p>
       )}
       {!r ? (
-        <PoPicker run={run} />
+        <>
+          <PoPicker run={run} />
+          <BlindReceiptStart run={run} />
+        </>
       ) : (
         <>
           <section className="card receiving__header" data-testid="receipt-header" data-receipt={r.receiptId}>
@@ -62,6 +67,8 @@ export function ReceivingScreen(_props: { operator: Operator }) {
               {t('receiving.close.button')}
             </button>
           </section>
+          {r.blind && <BlindReceiptNotice blind={r.blind} />}
+          {r.pallet && <PalletOffer key={r.pallet.sscc} offer={r.pallet} run={run} />}
           {r.pending && <PendingPrompt key={`${r.pending.kind}-${r.pending.itemId}`} pending={r.pending} run={run} />}
           {r.unknownBarcode && <LinkBarcode code={r.unknownBarcode} lines={r.lines} run={run} />}
           {closing && (
