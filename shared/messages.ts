@@ -138,6 +138,11 @@ export const MessageCode = z.enum([
   'receiving.receivedBlind',
   'receiving.blindNeedsSupervisor',
   'receiving.blindEmpty',
+  'receiving.lpnSplit',
+  'receiving.splitTooMany',
+  'receiving.splitWholePlate',
+  'receiving.undoMoved',
+  'receiving.quarantineNeedsSupervisor',
   // packing: the pack bench
   'packing.notPacker',
   'packing.badgeForOverride',

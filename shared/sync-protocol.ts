@@ -110,6 +110,14 @@ export const LpnPutawayPayload = z.object({
 });
 export type LpnPutawayPayload = z.infer<typeof LpnPutawayPayload>;
 
+/** Units moved off a license plate onto a new one before putaway (a held unit split off a mixed pallet). */
+export const LpnSplitPayload = z.object({
+  fromLpn: Ref,
+  toLpn: Ref,
+  items: z.array(StockLine).min(1).max(500),
+});
+export type LpnSplitPayload = z.infer<typeof LpnSplitPayload>;
+
 export const PackedLine = StockLine.extend({ lineNo: z.number().int().positive() });
 export type PackedLine = z.infer<typeof PackedLine>;
 
@@ -164,6 +172,7 @@ export const opPayloads = {
   'receipt.close': ReceiptClosePayload,
   'receipt.blind': ReceiptBlindPayload,
   'lpn.putaway': LpnPutawayPayload,
+  'lpn.split': LpnSplitPayload,
   'pack.carton.close': PackCartonClosePayload,
   'shipment.close': ShipmentClosePayload,
   'order.problem': OrderProblemPayload,
@@ -189,6 +198,7 @@ export const Op = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('receipt.close'), payload: ReceiptClosePayload }),
   z.object({ ...envelope, kind: z.literal('receipt.blind'), payload: ReceiptBlindPayload }),
   z.object({ ...envelope, kind: z.literal('lpn.putaway'), payload: LpnPutawayPayload }),
+  z.object({ ...envelope, kind: z.literal('lpn.split'), payload: LpnSplitPayload }),
   z.object({ ...envelope, kind: z.literal('pack.carton.close'), payload: PackCartonClosePayload }),
   z.object({ ...envelope, kind: z.literal('shipment.close'), payload: ShipmentClosePayload }),
   z.object({ ...envelope, kind: z.literal('order.problem'), payload: OrderProblemPayload }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Hold } from '../../shared/domain/master-data';
 import { type HoldScope, holdCovers } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
-import type { ReceiptLinePayload } from '../../shared/sync-protocol';
+import type { ReceiptLinePayload, StockLine } from '../../shared/sync-protocol';
 import { activeHolds } from '../data/holds';
 import { appendLedger, type LedgerEntry, move, RECEIVING_DOCK } from '../data/ledger';
 import { setPoStatus } from '../data/master-data';
@@ -268,6 +268,43 @@ export const receiptClose: OpHandler<'receipt.close'> = async (ctx) => {
   await setPoStatus(trx, siteId, p.poId, 'closed');
 };
 
+/** Where an LPN's stock of an item (and lot) is now: the newest place with stock, else the receiving dock. */
+async function whereLpnStockIs(trx: Kysely<ServerDatabase>, siteId: string, lpn: string, line: StockLine) {
+  let query = trx
+    .selectFrom('inventory_ledger')
+    .select(['location', 'held'])
+    .where('site_id', '=', siteId)
+    .where('lpn', '=', lpn)
+    .where('item_id', '=', line.itemId)
+    .groupBy(['location', 'held'])
+    .having((eb) => eb.fn.sum('qty'), '>', 0)
+    .orderBy((eb) => eb.fn.max('id'), 'desc')
+    .limit(1);
+  query = line.lot === null ? query.where('lot', 'is', null) : query.where('lot', '=', line.lot);
+  return (await query.executeTakeFirst()) ?? { location: RECEIVING_DOCK, held: false };
+}
+
+/** Units moved off one license plate onto another where they stand (same place, same hold status): two ledger entries each. */
+export const lpnSplit: OpHandler<'lpn.split'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  if (p.fromLpn === p.toLpn) throw new Rejection('invalid_op', `license plate "${p.fromLpn}" cannot be split onto itself`);
+  const entries = [];
+  for (const line of p.items) {
+    await requireItem(trx, siteId, line.itemId);
+    const from = await whereLpnStockIs(trx, siteId, p.fromLpn, line);
+    entries.push(
+      ...move(
+        { ...ledgerBase(ctx, p.toLpn), kind: 'adjust', itemId: line.itemId, lot: line.lot, serial: line.serial },
+        line.qty,
+        { location: from.location, lpn: p.fromLpn, held: from.held },
+        { location: from.location, lpn: p.toLpn, held: from.held },
+      ),
+    );
+  }
+  await appendLedger(trx, siteId, entries);
+};
+
 export const lpnPutaway: OpHandler<'lpn.putaway'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
@@ -282,19 +319,7 @@ export const lpnPutaway: OpHandler<'lpn.putaway'> = async (ctx) => {
   const entries = [];
   for (const line of p.items) {
     await requireItem(trx, siteId, line.itemId);
-    // Where this LPN's stock of the item is now (newest place with stock), else the receiving dock.
-    let query = trx
-      .selectFrom('inventory_ledger')
-      .select(['location', 'held'])
-      .where('site_id', '=', siteId)
-      .where('lpn', '=', p.lpn)
-      .where('item_id', '=', line.itemId)
-      .groupBy(['location', 'held'])
-      .having((eb) => eb.fn.sum('qty'), '>', 0)
-      .orderBy((eb) => eb.fn.max('id'), 'desc')
-      .limit(1);
-    query = line.lot === null ? query.where('lot', 'is', null) : query.where('lot', '=', line.lot);
-    const from = (await query.executeTakeFirst()) ?? { location: RECEIVING_DOCK, held: false };
+    const from = await whereLpnStockIs(trx, siteId, p.lpn, line);
     entries.push(
       ...move(
         { ...ledgerBase(ctx, p.lpn), kind: 'putaway', itemId: line.itemId, lot: line.lot, serial: line.serial },

@@ -158,6 +158,21 @@ export const receivingCommands = defineCommands({
     input: z.object({ container: Container, label: z.enum(['sscc', 'internal']) }).strict(),
     output: LpnView,
   },
+  'receiving.lpn.split': {
+    summary: 'move units of an item off a license plate not yet put away onto a new one (a held unit off a mixed pallet)',
+    access: receivers,
+    input: z
+      .object({
+        lpn: z.string().trim().min(1).max(64),
+        itemId: Ref,
+        lot: Lot.nullable().optional(),
+        onHold: z.boolean().optional(),
+        qty: Qty,
+        container: Container.default('tote'),
+      })
+      .strict(),
+    output: ReceivingAction,
+  },
   'receiving.lpn.weigh': {
     summary: 'weigh the LPN on the receiving scale and compare with the ASN weight',
     access: receivers,
@@ -179,7 +194,16 @@ export const receivingCommands = defineCommands({
   'receiving.lpn.putaway': {
     summary: 'confirm where the LPN goes (the best suggestion when no location is given)',
     access: receivers,
-    input: z.object({ lpn: LpnRef, location: z.string().trim().min(1).max(64).optional() }).strict(),
+    input: z
+      .object({
+        lpn: LpnRef,
+        location: z.string().trim().min(1).max(64).optional(),
+        /** Quarantine takes everything on the plate: a supervisor approves it. */
+        supervisorBadge: Badge.optional(),
+        supervisorPin: OperatorPin.optional(),
+        supervisorScanned: z.literal(true).optional(),
+      })
+      .strict(),
     output: LpnView,
   },
   'receiving.closePreview': {

@@ -51,7 +51,13 @@ export type ScanFeedback = z.infer<typeof ScanFeedback>;
 const Empty = z.object({}).strict();
 
 /** What a supervisor approves by badge. */
-export const ApprovalPurpose = z.enum(['receiving.close', 'receiving.linkBarcode', 'receiving.pending', 'packing.overrideWeight']);
+export const ApprovalPurpose = z.enum([
+  'receiving.close',
+  'receiving.linkBarcode',
+  'receiving.pending',
+  'receiving.quarantine',
+  'packing.overrideWeight',
+]);
 export type ApprovalPurpose = z.infer<typeof ApprovalPurpose>;
 
 const SupervisorBadge = z.string().trim().min(1, 'a supervisor scans or types their badge').max(64);

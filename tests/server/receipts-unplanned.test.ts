@@ -47,7 +47,7 @@ function blindLine(itemId: string, qty: number, extra: { serial?: string; lpn?: 
   };
 }
 
-forEachBackend('receipts without PO and whole pallets', (ctx) => {
+forEachBackend('receipts without PO, whole pallets and split plates', (ctx) => {
   it('applies a blind receipt exactly once (a retried op id changes nothing) and lists it to the ERP as unplanned', async () => {
     const { api } = ctx.server();
     const siteId = 'blind-once';
@@ -148,6 +148,31 @@ forEachBackend('receipts without PO and whole pallets', (ctx) => {
     expect(lines.map((l) => [l.itemId, l.qty, l.lpn, l.unplanned]).sort()).toEqual([
       ['A', 24, sscc, false],
       ['B', 500, sscc, false],
+    ]);
+  });
+
+  it('moves units split off a plate onto the new plate in the ledger, where they stand, held or not, once', async () => {
+    const { api } = ctx.server();
+    const siteId = 'lpn-split';
+    const station = await seedSite(api, siteId, { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 10 }])] });
+    const op = opFactory();
+    const received = op('receipt.line', receiptLine('PO1', 1, 'A', 6, { lpn: 'PAL-1', condition: 'damaged', onHold: true }));
+    const split = op('lpn.split', { fromLpn: 'PAL-1', toLpn: 'TOTE-1', items: [{ itemId: 'A', lot: null, serial: null, qty: 2 }] });
+    const putaway = op('lpn.putaway', { lpn: 'TOTE-1', location: 'A-01', items: [{ itemId: 'A', lot: null, serial: null, qty: 2 }] });
+    expect((await push(api, station.credential, [received, split, putaway])).map((r) => r.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+    ]);
+    expect((await push(api, station.credential, [split])).map((r) => r.status)).toEqual(['duplicate']);
+    const onto = op('lpn.split', { fromLpn: 'PAL-1', toLpn: 'PAL-1', items: [{ itemId: 'A', lot: null, serial: null, qty: 1 }] });
+    expect((await push(api, station.credential, [onto])).map((r) => r.code)).toEqual(['invalid_op']);
+
+    const OnHand = z.object({ items: z.array(z.object({ location: z.string(), qty: z.number(), heldQty: z.number() })) });
+    const onHand = bodyOf(OnHand, await expectOk(api('GET', `/api/v1/sites/${siteId}/on-hand?limit=100&itemId=A`))).items;
+    expect(onHand.map((r) => [r.location, r.qty, r.heldQty]).sort()).toEqual([
+      ['A-01', 2, 2],
+      ['DOCK', 4, 4],
     ]);
   });
 });

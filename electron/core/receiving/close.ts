@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupervisorApproval } from '../../../shared/contract/station';
 import type { Operator } from '../../../shared/domain/master-data';
 import type { CloseSummary, PrintOutcome } from '../../../shared/domain/receiving';
-import { message } from '../../../shared/messages';
+import { type Message, message } from '../../../shared/messages';
 import { closeSummary, hasDiscrepancies } from '../../../shared/rules/receiving';
 import { buildReceiptReport } from '../devices';
 import { StationError } from '../kernel/errors';
@@ -12,6 +12,7 @@ import { approvingSupervisor } from '../session';
 import { syncOp } from '../storage/sync-op';
 import { changed, nowIso, type ReceivingDeps, requireReceipt, setActiveReceipt } from './deps';
 import { planPutaway, recordPutaway } from './lpn';
+import { QUARANTINE_ZONE } from './putaway';
 import type { ReceiptRow } from './repo';
 import { itemLookup } from './views';
 
@@ -30,6 +31,19 @@ export function summarize(deps: ReceivingDeps, receipt: ReceiptRow): CloseSummar
     needsApproval: receipt.kind === 'blind' || hasDiscrepancies(lines),
     openLpns,
   };
+}
+
+/** Closing puts open plates away to their best place: one going to quarantine (all of it held) needs a supervisor. */
+function quarantineOnClose(deps: ReceivingDeps, openLpns: readonly string[]): Message | null {
+  for (const id of openLpns) {
+    const lpn = deps.repo.lpn(id);
+    const best = lpn ? planPutaway(deps, lpn, 1).suggestions[0] : undefined;
+    if (lpn && best?.zone === QUARANTINE_ZONE) {
+      const count = deps.repo.linesOfLpn(id).reduce((s, l) => s + l.qty, 0);
+      return message('receiving.quarantineNeedsSupervisor', { lpn: id, count, location: best.location });
+    }
+  }
+  return null;
 }
 
 export function closePreview(deps: ReceivingDeps): CloseSummary {
@@ -52,6 +66,8 @@ export async function closeReceipt(
     const skus = summary.lines.filter((l) => l.kind !== 'ok' || l.damaged > 0).map((l) => l.sku);
     throw new StationError('rule', message('receiving.closeNeedsApproval', { skus: skus.join(', '), count: skus.length }));
   }
+  const quarantined = quarantineOnClose(deps, summary.openLpns);
+  if (quarantined && !approver) throw new StationError('forbidden', quarantined);
   const approvedBy = approver?.id ?? null;
   const at = nowIso(deps);
 

@@ -15,7 +15,7 @@ import { approvePending, decide, refuse } from './accept';
 import { openBlindReceipt, supplierList } from './blind';
 import { closePreview, closeReceipt } from './close';
 import { activeReceipt, changed, type ReceivingDeps, requireReceipt, today } from './deps';
-import { planPutaway, printLpnLabel, putAwayLpn, readScale, requireLpn, startLpn, weighLpn } from './lpn';
+import { planPutaway, printLpnLabel, putAwayLpn, readScale, requireLpn, splitLpn, startLpn, weighLpn } from './lpn';
 import { openReceipt, requireReference } from './open';
 import { dropPalletOffer, receiveWholePallet } from './pallet';
 import type { ReceivingRepo } from './repo';
@@ -218,10 +218,21 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
       },
       'receiving.undo': (_input, call) => answer(undoLastScan(deps, operatorOf(call)), 'undo'),
       'receiving.lpn.start': ({ container, label }, call) => startLpn(deps, operatorOf(call), container, label),
+      'receiving.lpn.split': ({ lpn, itemId, lot, onHold, qty, container }, call) => {
+        const split = splitLpn(deps, operatorOf(call), { lpn, itemId, lot, onHold, qty, container });
+        return answer(split.feedback, `${qty} × ${itemId} → ${split.lpn}`);
+      },
       'receiving.lpn.weigh': ({ lpn }, call) => weighLpn(deps, operatorOf(call), lpn),
       'receiving.lpn.print': ({ lpn, label, reprintReason }, call) => printLpnLabel(deps, operatorOf(call), lpn, label, reprintReason),
       'receiving.lpn.suggest': ({ lpn }) => planPutaway(deps, requireLpn(deps, requireReceipt(deps), lpn)),
-      'receiving.lpn.putaway': ({ lpn, location }, call) => putAwayLpn(deps, operatorOf(call), lpn, location),
+      'receiving.lpn.putaway': ({ lpn, location, supervisorBadge, supervisorPin, supervisorScanned }, call) =>
+        putAwayLpn(
+          deps,
+          operatorOf(call),
+          lpn,
+          location,
+          approvalFrom({ badge: supervisorBadge, pin: supervisorPin, scanned: supervisorScanned }),
+        ),
       'receiving.closePreview': () => closePreview(deps),
       'receiving.close': ({ supervisorBadge, supervisorPin, supervisorScanned, printReport }, call) =>
         closeReceipt(

@@ -73,9 +73,13 @@ export interface LineRow {
   approvedBy: string | null;
   at: string;
   operatorId: string;
+  /** Made by a split: the row its units came from (it carries no op of its own). */
+  splitOf: number | null;
+  /** Units of this row left the plate they were received onto (moved or split off). */
+  movedFrom: string | null;
 }
 
-export type NewLine = Omit<LineRow, 'id' | 'opId'>;
+export type NewLine = Omit<LineRow, 'id' | 'opId' | 'splitOf' | 'movedFrom'>;
 
 export interface LpnRow {
   lpn: string;
@@ -157,6 +161,8 @@ interface LineDbRow {
   approved_by: string | null;
   at: string;
   operator_id: string;
+  split_of: number | null;
+  moved_from: string | null;
 }
 
 const toLine = (r: LineDbRow): LineRow => ({
@@ -181,6 +187,8 @@ const toLine = (r: LineDbRow): LineRow => ({
   approvedBy: r.approved_by,
   at: r.at,
   operatorId: r.operator_id,
+  splitOf: r.split_of,
+  movedFrom: r.moved_from,
 });
 
 interface LpnDbRow {
@@ -283,7 +291,16 @@ export function createReceivingRepo(db: Database) {
     receivedOnLine: db.prepare(
       'SELECT coalesce(sum(qty), 0) AS n FROM receipt_lines WHERE receipt_id = ? AND po_line_no = ? AND undone_at IS NULL',
     ),
-    lastScanId: db.prepare('SELECT scan_id FROM receipt_lines WHERE receipt_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1'),
+    lastScanId: db.prepare(
+      'SELECT scan_id FROM receipt_lines WHERE receipt_id = ? AND undone_at IS NULL AND split_of IS NULL ORDER BY id DESC LIMIT 1',
+    ),
+    moveLine: db.prepare('UPDATE receipt_lines SET lpn = ?, moved_from = coalesce(moved_from, ?) WHERE id = ? AND undone_at IS NULL'),
+    reduceLine: db.prepare('UPDATE receipt_lines SET qty = ?, moved_from = coalesce(moved_from, ?) WHERE id = ? AND undone_at IS NULL'),
+    splitLine:
+      db.prepare(`INSERT INTO receipt_lines (receipt_id, scan_id, po_line_no, beyond_tolerance, item_id, qty, lot, expiry, serial, condition,
+        reason, photo_path, lpn, on_hold, source, barcode, approved_by, at, operator_id, split_of, moved_from)
+      SELECT receipt_id, scan_id, po_line_no, beyond_tolerance, item_id, ?, lot, expiry, serial, condition, reason, photo_path, ?, on_hold,
+        source, barcode, approved_by, at, operator_id, id, lpn FROM receipt_lines WHERE id = ?`),
     linesOfScan: db.prepare('SELECT * FROM receipt_lines WHERE scan_id = ? AND undone_at IS NULL ORDER BY id'),
     undoLine: db.prepare('UPDATE receipt_lines SET undone_at = ?, undone_by = ?, undo_op_id = ? WHERE id = ? AND undone_at IS NULL'),
     serialSeen: db.prepare(`SELECT l.receipt_id AS receipt_id, r.po_id AS po_id FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id
@@ -542,6 +559,15 @@ export function createReceivingRepo(db: Database) {
     },
     linesOfLpn(lpn: string): LineRow[] {
       return (s.linesOfLpn.all(lpn) as LineDbRow[]).map(toLine);
+    },
+    /** Moves a whole received row onto another plate. */
+    moveLine(id: number, toLpn: string, fromLpn: string): void {
+      s.moveLine.run(toLpn, fromLpn, id);
+    },
+    /** Moves `qty` units of a received row onto another plate: the row keeps the rest, a new row (split_of) takes them. */
+    splitLine(id: number, keep: number, qty: number, toLpn: string, fromLpn: string): void {
+      s.splitLine.run(qty, toLpn, id);
+      s.reduceLine.run(keep, fromLpn, id);
     },
 
     insertLpn(row: Omit<LpnRow, 'weightKg' | 'location' | 'labelsPrinted'>, by: string): void {

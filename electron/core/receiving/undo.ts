@@ -13,6 +13,8 @@ export function undoLastScan(deps: ReceivingDeps, operator: Operator): ScanFeedb
   const lines = deps.repo.lastScan(receipt.id);
   const first = lines[0];
   if (!first) return feedback.refused('receiving', 'nothing_to_undo', message('receiving.nothingToUndo'));
+  const moved = lines.find((l) => l.movedFrom !== null);
+  if (moved) return refuse(deps, operator, 'moved', message('receiving.undoMoved', { lpn: moved.movedFrom ?? '' }), { lineId: moved.id });
   const placed = lines.map((l) => (l.lpn ? deps.repo.lpn(l.lpn) : undefined)).find((p) => p?.location);
   if (placed) {
     return refuse(

@@ -156,6 +156,12 @@ export const enCodes: CodeTexts = {
   'receiving.receivedBlind': 'Received {{what}} from {{supplier}} (no PO).',
   'receiving.blindNeedsSupervisor': 'A receipt without PO closes only with a supervisor’s badge: a supervisor scans their badge.',
   'receiving.blindEmpty': 'Nothing was received on this receipt yet: scan the goods first.',
+  'receiving.lpnSplit': '{{count}} × {{sku}} moved from {{from}} onto the new license plate {{to}}.',
+  'receiving.splitTooMany': 'Only {{count}} of {{sku}} are on {{lpn}}: move at most that many.',
+  'receiving.splitWholePlate': 'That is everything on {{lpn}}: nothing would stay on it. Put it away as it is.',
+  'receiving.undoMoved': 'Units of this scan were moved to another license plate ({{lpn}}): it can no longer be undone as a whole.',
+  'receiving.quarantineNeedsSupervisor':
+    'Everything on {{lpn}} ({{count}} units) would go to quarantine at {{location}}: a supervisor approves with their badge.',
   'packing.notPacker': '{{name}} is not signed in as a packer.',
   'packing.badgeForOverride': 'Badge of {{name}}: a weight override takes the badge on its prompt.',
   'packing.isItemScanOrder': 'That is an item: scan the order, tote or pick list first.',
@@ -519,6 +525,13 @@ export const deCodes: CodeTexts = {
   'receiving.blindNeedsSupervisor':
     'Ein Wareneingang ohne Bestellung wird nur mit dem Ausweis eines Vorgesetzten abgeschlossen: Vorgesetzte scannen ihren Ausweis.',
   'receiving.blindEmpty': 'Auf diesem Wareneingang wurde noch nichts erfasst: zuerst die Ware scannen.',
+  'receiving.lpnSplit': '{{count}} × {{sku}} von {{from}} auf den neuen Ladungsträger {{to}} umgelagert.',
+  'receiving.splitTooMany': 'Auf {{lpn}} sind nur {{count}} von {{sku}}: höchstens so viele umlagern.',
+  'receiving.splitWholePlate': 'Das ist alles auf {{lpn}}: nichts bliebe darauf. So einlagern, wie er ist.',
+  'receiving.undoMoved':
+    'Einheiten dieses Scans wurden auf einen anderen Ladungsträger umgelagert ({{lpn}}): er kann nicht mehr als Ganzes rückgängig gemacht werden.',
+  'receiving.quarantineNeedsSupervisor':
+    'Alles auf {{lpn}} ({{count}} Einheiten) käme in die Quarantäne auf {{location}}: ein Vorgesetzter genehmigt mit seinem Ausweis.',
   'packing.notPacker': '{{name}} ist nicht als Packer angemeldet.',
   'packing.badgeForOverride': 'Ausweis von {{name}}: eine Gewichtsfreigabe nimmt den Ausweis in ihrem Dialog an.',
   'packing.isItemScanOrder': 'Das ist ein Artikel: zuerst Auftrag, Kiste oder Pickliste scannen.',
@@ -881,6 +894,12 @@ export const esCodes: CodeTexts = {
   'receiving.blindNeedsSupervisor':
     'Una recepción sin pedido solo se cierra con la tarjeta de un supervisor: el supervisor escanea su tarjeta.',
   'receiving.blindEmpty': 'Aún no se ha recibido nada en esta recepción: escanee primero la mercancía.',
+  'receiving.lpnSplit': '{{count}} × {{sku}} pasado de {{from}} a la nueva matrícula {{to}}.',
+  'receiving.splitTooMany': 'En {{lpn}} solo hay {{count}} de {{sku}}: mueva como máximo esa cantidad.',
+  'receiving.splitWholePlate': 'Eso es todo lo que hay en {{lpn}}: no quedaría nada. Ubíquelo tal como está.',
+  'receiving.undoMoved': 'Unidades de este escaneo se pasaron a otra matrícula ({{lpn}}): ya no se puede deshacer entero.',
+  'receiving.quarantineNeedsSupervisor':
+    'Todo lo de {{lpn}} ({{count}} unidades) iría a cuarentena en {{location}}: un supervisor lo aprueba con su tarjeta.',
   'packing.notPacker': '{{name}} no ha iniciado sesión como embalador.',
   'packing.badgeForOverride': 'Tarjeta de {{name}}: la aprobación de peso acepta la tarjeta en su propio aviso.',
   'packing.isItemScanOrder': 'Eso es un artículo: escanee primero el pedido, la caja o la lista de picking.',

@@ -7,6 +7,10 @@ export const receivingExamples: Record<keyof typeof receivingCommands, { valid: 
   'receiving.suppliers': { valid: {}, invalid: { all: true } },
   'receiving.blind.open': { valid: { supplierId: 'SUP-NORDIC' }, invalid: { supplierId: '' } },
   'receiving.pallet.receive': { valid: { sscc: '106141410000000019' }, invalid: { sscc: '0061414' } },
+  'receiving.lpn.split': {
+    valid: { lpn: 'LPN-001-000001', itemId: 'ITM-YOG-500', onHold: true, qty: 1 },
+    invalid: { lpn: 'LPN-001-000001', itemId: 'ITM-YOG-500', qty: 0 },
+  },
   'receiving.pallet.drop': { valid: {}, invalid: { sscc: '106141410000000019' } },
   'receiving.receive': { valid: { itemId: 'ITM-MUG-CER', qty: 2 }, invalid: { itemId: 'ITM-MUG-CER', qty: 1.5 } },
   'receiving.weighCount': { valid: { itemId: 'ITM-BOLT-M8', tareKg: 0.4 }, invalid: { itemId: 'ITM-BOLT-M8', tareKg: -1 } },

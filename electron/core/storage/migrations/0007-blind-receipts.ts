@@ -1,8 +1,8 @@
 import type { Migration } from '../migrate';
 
 /**
- * Receipts without a PO (blind receipts, for a supplier chosen from the site's list), and the expected gross weight of
- * each supplier pallet an ASN announces. `receipts` is rebuilt for a nullable `po_id`; its lines and license plates
+ * Receipts without a PO (blind receipts, for a supplier chosen from the site's list), the expected gross weight of
+ * each supplier pallet an ASN announces, and received units split off onto another license plate. `receipts` is rebuilt for a nullable `po_id`; its lines and license plates
  * keep pointing at it (their foreign keys are deferred to the migration's commit).
  */
 export const migration: Migration = {
@@ -37,6 +37,11 @@ export const migration: Migration = {
       DROP TABLE receipts_before;
       -- One open receipt per PO at this station.
       CREATE UNIQUE INDEX receipts_open_po ON receipts(po_id) WHERE status = 'open' AND po_id IS NOT NULL;
+
+      -- Units split off a license plate onto a new one: the new row names the row it came from, the old row the plate
+      -- its units left (such a scan is no longer undone as a whole).
+      ALTER TABLE receipt_lines ADD COLUMN split_of INTEGER REFERENCES receipt_lines(id);
+      ALTER TABLE receipt_lines ADD COLUMN moved_from TEXT;
 
       CREATE TABLE asn_pallets (
         asn_id TEXT NOT NULL REFERENCES asns(id) ON DELETE CASCADE,
