@@ -121,3 +121,31 @@ test('a supplier pallet is received whole in one scan within tolerance, and samp
   await expect(page.getByTestId('received-1')).toHaveText('24');
   await expect(page.getByTestId('received-2')).toHaveText('500');
 });
+
+test('a mixed pallet is split before putaway, and a plate with held goods goes to quarantine only after a confirm and a badge', async ({
+  page,
+}) => {
+  await signInToReceiving(page);
+  await wedgeScan(page, demo.po);
+  const plate = page.getByTestId(`split-pallet-${demo.asnPallet}`);
+  await expect(plate).toBeVisible();
+  // The bolts move onto a new tote; the yoghurt stays on the supplier pallet.
+  await plate.getByTestId(`split-move-${demo.items.bolt}-nolot-free`).click();
+  await expect(page.getByTestId('scan-feedback')).toContainText('500 × BOLT-M8X40 moved');
+  await expect(plate).toHaveCount(0);
+
+  // A unit of a lot on hold lands on the pallet: the plate now carries held goods.
+  const yoghurtUnit = makeGtin14(0, DEMO_COMPANY_PREFIX, 2);
+  await wedgeScan(page, `01${yoghurtUnit}17${gs1Date(30)}10${demo.heldLot.lot}`);
+  await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'warning');
+  await plate.getByTestId(`quarantine-${demo.asnPallet}`).click();
+  const confirm = page.getByTestId('quarantine-confirm');
+  await expect(confirm.getByTestId('quarantine-confirm-lost')).toContainText('All 25 units');
+  await expect(confirm.getByTestId('quarantine-confirm-lost')).toContainText('24 units that are fine');
+  await confirm.getByTestId('quarantine-confirm-confirm').click();
+  await expect(page.getByTestId('quarantine-putaway')).toBeDisabled();
+  await wedgeScan(page, demo.badges.supervisor);
+  await expect(page.getByTestId('quarantine-approval')).toHaveAttribute('data-state', 'approved');
+  await page.getByTestId('quarantine-putaway').click();
+  await expect(page.getByTestId(`lpn-${demo.asnPallet}`).getByTestId('lpn-location')).toContainText('Q-');
+});

@@ -12,6 +12,7 @@ import { PalletOffer } from './PalletOffer';
 import { PendingPrompt } from './PendingPrompt';
 import { PoPicker } from './PoPicker';
 import { RecentScans } from './RecentScans';
+import { SplitPallet } from './SplitPallet';
 import { useRun } from './useRun';
 import './receiving.css';
 
@@ -86,6 +87,7 @@ export function ReceivingScreen(_props: { operator: Operator }) {
             </div>
             <div>
               <LpnPanel lpns={r.lpns} run={run} />
+              <SplitPallet lpns={r.lpns} run={run} />
               <ConditionPicker next={r.nextCondition} run={run} />
               <RecentScans scans={r.scans} run={run} />
             </div>
