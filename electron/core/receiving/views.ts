@@ -59,14 +59,17 @@ export function lpnView(deps: ReceivingDeps, lpn: LpnRow, currentLpn: string | n
 }
 
 /**
- * The ASN announces one weight for its shipment: it is compared with the supplier's own pallet (its SSCC is on the
- * ASN) or with the receipt's only license plate.
+ * A supplier pallet is compared with its own expected gross weight when the ASN gives one; else the ASN's one weight
+ * for its shipment is compared with the supplier's pallet (its SSCC is on the ASN) or the receipt's only license plate.
  */
 function asnWeightFor(deps: ReceivingDeps, lpn: LpnRow): number | null {
   const receipt = deps.repo.receipt(lpn.receiptId);
   if (!receipt?.asnId) return null;
   const asn = deps.repo.asn(receipt.asnId);
-  if (!asn || asn.expectedWeightKg === null) return null;
+  if (!asn) return null;
+  const own = lpn.kind === 'supplier' && lpn.sscc ? deps.repo.asnPalletWeightKg(asn.id, lpn.sscc) : undefined;
+  if (own !== undefined) return own;
+  if (asn.expectedWeightKg === null) return null;
   if (lpn.kind === 'supplier') return deps.repo.asnLines(asn.id).some((l) => l.sscc === lpn.sscc) ? asn.expectedWeightKg : null;
   const plates = deps.repo.lpnsOfReceipt(receipt.id).filter((p) => p.kind !== 'supplier');
   return plates.length === 1 ? asn.expectedWeightKg : null;
