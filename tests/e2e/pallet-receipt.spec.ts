@@ -86,6 +86,9 @@ test('a supplier pallet is received whole in one scan within tolerance, and samp
   await expect(page.getByTestId('scan-feedback')).toHaveAttribute('data-outcome', 'needs_input');
   await expect(page.getByTestId('pallet-offer')).toHaveAttribute('data-stage', 'offer');
   await expectInView(page, 'pallet-receive');
+  const offer = page.getByTestId('pallet-offer');
+  expect(await offer.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('pallet-offer-1366x768.png') });
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('received-1')).toHaveText('24');
   await expect(page.getByTestId('received-2')).toHaveText('500');

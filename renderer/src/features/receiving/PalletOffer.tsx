@@ -6,10 +6,10 @@ import { translateMessage } from '../../i18n/messages';
 import type { Run } from './useRun';
 import './pallet.css';
 
-/** True when Enter is meant for a field the operator is typing in, not for the offered pallet. */
-function typingInField(target: EventTarget | null): boolean {
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && target.value.trim() !== '';
+/** Enter is for the offered pallet only when nothing else takes it: no focus, or an empty text field (the scan field). */
+function enterIsFree(target: EventTarget | null): boolean {
+  if (target === document.body || target === null) return true;
+  return target instanceof HTMLInputElement && target.type === 'text' && target.value.trim() === '';
 }
 
 /**
@@ -22,7 +22,7 @@ export function PalletOffer({ offer, run }: { offer: PalletOfferView; run: Run }
   useEffect(() => {
     if (!receive) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' || e.repeat || typingInField(e.target)) return;
+      if (e.key !== 'Enter' || e.repeat || !enterIsFree(e.target)) return;
       e.preventDefault();
       void run('receiving.pallet.receive', { sscc: offer.sscc });
     };
