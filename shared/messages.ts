@@ -143,6 +143,8 @@ export const MessageCode = z.enum([
   'receiving.splitWholePlate',
   'receiving.undoMoved',
   'receiving.quarantineNeedsSupervisor',
+  'receiving.putawayUndone',
+  'receiving.lpnNotPutAway',
   // packing: the pack bench
   'packing.notPacker',
   'packing.badgeForOverride',

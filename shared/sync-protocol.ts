@@ -110,6 +110,14 @@ export const LpnPutawayPayload = z.object({
 });
 export type LpnPutawayPayload = z.infer<typeof LpnPutawayPayload>;
 
+/** A putaway taken back: the plate's units leave `location` for the receiving dock again. */
+export const LpnPutawayUndoPayload = z.object({
+  lpn: Ref,
+  location: Ref,
+  items: z.array(StockLine).min(1).max(500),
+});
+export type LpnPutawayUndoPayload = z.infer<typeof LpnPutawayUndoPayload>;
+
 /** Units moved off a license plate onto a new one before putaway (a held unit split off a mixed pallet). */
 export const LpnSplitPayload = z.object({
   fromLpn: Ref,
@@ -173,6 +181,7 @@ export const opPayloads = {
   'receipt.blind': ReceiptBlindPayload,
   'lpn.putaway': LpnPutawayPayload,
   'lpn.split': LpnSplitPayload,
+  'lpn.putaway.undo': LpnPutawayUndoPayload,
   'pack.carton.close': PackCartonClosePayload,
   'shipment.close': ShipmentClosePayload,
   'order.problem': OrderProblemPayload,
@@ -199,6 +208,7 @@ export const Op = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('receipt.blind'), payload: ReceiptBlindPayload }),
   z.object({ ...envelope, kind: z.literal('lpn.putaway'), payload: LpnPutawayPayload }),
   z.object({ ...envelope, kind: z.literal('lpn.split'), payload: LpnSplitPayload }),
+  z.object({ ...envelope, kind: z.literal('lpn.putaway.undo'), payload: LpnPutawayUndoPayload }),
   z.object({ ...envelope, kind: z.literal('pack.carton.close'), payload: PackCartonClosePayload }),
   z.object({ ...envelope, kind: z.literal('shipment.close'), payload: ShipmentClosePayload }),
   z.object({ ...envelope, kind: z.literal('order.problem'), payload: OrderProblemPayload }),

@@ -5,7 +5,7 @@ import type { StationIdentity } from '../plugins/auth';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
 import { receiptBlind } from './receipt-blind';
 import { createReceiptRun, SerialRace } from './receipt-run';
-import { lpnPutaway, lpnSplit, receiptClose, receiptLine, receiptUndo } from './receiving';
+import { lpnPutaway, lpnPutawayUndo, lpnSplit, receiptClose, receiptLine, receiptUndo } from './receiving';
 import { type OpContext, type OpHandlers, Rejection } from './rejection';
 
 const handlers: OpHandlers = {
@@ -15,6 +15,7 @@ const handlers: OpHandlers = {
   'receipt.blind': receiptBlind,
   'lpn.putaway': lpnPutaway,
   'lpn.split': lpnSplit,
+  'lpn.putaway.undo': lpnPutawayUndo,
   'pack.carton.close': packCartonClose,
   'shipment.close': shipmentClose,
   'order.problem': orderProblem,

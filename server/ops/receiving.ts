@@ -305,6 +305,28 @@ export const lpnSplit: OpHandler<'lpn.split'> = async (ctx) => {
   await appendLedger(trx, siteId, entries);
 };
 
+/** A putaway taken back at the station: the plate's units go from where they were put back to the receiving dock. */
+export const lpnPutawayUndo: OpHandler<'lpn.putaway.undo'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  const entries = [];
+  for (const line of p.items) {
+    await requireItem(trx, siteId, line.itemId);
+    const at = await whereLpnStockIs(trx, siteId, p.lpn, line);
+    if (at.location !== p.location)
+      throw new Rejection('invalid_op', `item "${line.itemId}" of license plate "${p.lpn}" is at ${at.location}, not at ${p.location}`);
+    entries.push(
+      ...move(
+        { ...ledgerBase(ctx, p.lpn), kind: 'putaway', itemId: line.itemId, lot: line.lot, serial: line.serial },
+        line.qty,
+        { location: p.location, lpn: p.lpn, held: at.held },
+        { location: RECEIVING_DOCK, lpn: p.lpn, held: at.held },
+      ),
+    );
+  }
+  await appendLedger(trx, siteId, entries);
+};
+
 export const lpnPutaway: OpHandler<'lpn.putaway'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;

@@ -158,6 +158,12 @@ export const receivingCommands = defineCommands({
     input: z.object({ container: Container, label: z.enum(['sscc', 'internal']) }).strict(),
     output: LpnView,
   },
+  'receiving.lpn.undoPutaway': {
+    summary: 'take a putaway of the open receipt back: the plate is at the receiving dock again',
+    access: receivers,
+    input: z.object({ lpn: z.string().trim().min(1).max(64) }).strict(),
+    output: ReceivingAction,
+  },
   'receiving.lpn.split': {
     summary: 'move units of an item off a license plate not yet put away onto a new one (a held unit off a mixed pallet)',
     access: receivers,

@@ -125,7 +125,7 @@ test('a supplier pallet is received whole in one scan within tolerance, and samp
   await expect(page.getByTestId('received-2')).toHaveText('500');
 });
 
-test('a mixed pallet is split before putaway, and a plate with held goods goes to quarantine only after a confirm and a badge', async ({
+test('a mixed pallet is split before putaway, a plate with held goods goes to quarantine after a confirm and a badge, and the putaway is taken back after a confirm', async ({
   page,
 }) => {
   await signInToReceiving(page);
@@ -151,4 +151,14 @@ test('a mixed pallet is split before putaway, and a plate with held goods goes t
   await expect(page.getByTestId('quarantine-approval')).toHaveAttribute('data-state', 'approved');
   await page.getByTestId('quarantine-putaway').click();
   await expect(page.getByTestId(`lpn-${demo.asnPallet}`).getByTestId('lpn-location')).toContainText('Q-');
+
+  // Taking the putaway back asks first and says what it undoes; cancel keeps it.
+  await page.getByTestId(`undo-putaway-${demo.asnPallet}`).click();
+  await expect(page.getByTestId('undo-putaway-confirm-lost')).toContainText('25 units are at the receiving dock again');
+  await page.getByTestId('undo-putaway-confirm-cancel').click();
+  await expect(page.getByTestId(`lpn-${demo.asnPallet}`).getByTestId('lpn-location')).toContainText('Q-');
+  await page.getByTestId(`undo-putaway-${demo.asnPallet}`).click();
+  await page.getByTestId('undo-putaway-confirm-confirm').click();
+  await expect(page.getByTestId(`lpn-${demo.asnPallet}`).getByTestId('lpn-location')).toHaveCount(0);
+  await expect(page.getByTestId('scan-feedback')).toContainText('taken back');
 });

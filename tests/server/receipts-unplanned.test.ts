@@ -167,6 +167,22 @@ forEachBackend('receipts without PO, whole pallets and split plates', (ctx) => {
     expect((await push(api, station.credential, [split])).map((r) => r.status)).toEqual(['duplicate']);
     const onto = op('lpn.split', { fromLpn: 'PAL-1', toLpn: 'PAL-1', items: [{ itemId: 'A', lot: null, serial: null, qty: 1 }] });
     expect((await push(api, station.credential, [onto])).map((r) => r.code)).toEqual(['invalid_op']);
+    // A putaway taken back brings the tote's units back to the dock; one naming the wrong place is refused.
+    const tote = [{ itemId: 'A', lot: null, serial: null, qty: 2 }];
+    const wrongPlace = op('lpn.putaway.undo', { lpn: 'TOTE-1', location: 'A-02', items: tote });
+    const back = op('lpn.putaway.undo', { lpn: 'TOTE-1', location: 'A-01', items: tote });
+    const again = op('lpn.putaway', { lpn: 'TOTE-1', location: 'A-01', items: tote });
+    expect((await push(api, station.credential, [wrongPlace, back, back])).map((r) => r.code ?? r.status)).toEqual([
+      'invalid_op',
+      'applied',
+      'duplicate',
+    ]);
+    const atDock = bodyOf(
+      z.object({ items: z.array(z.object({ location: z.string(), qty: z.number() })) }),
+      await expectOk(api('GET', `/api/v1/sites/${siteId}/on-hand?limit=100&itemId=A`)),
+    ).items;
+    expect(atDock.filter((r) => r.qty !== 0).map((r) => [r.location, r.qty])).toEqual([['DOCK', 6]]);
+    expect((await push(api, station.credential, [again])).map((r) => r.status)).toEqual(['applied']);
 
     const OnHand = z.object({ items: z.array(z.object({ location: z.string(), qty: z.number(), heldQty: z.number() })) });
     const onHand = bodyOf(OnHand, await expectOk(api('GET', `/api/v1/sites/${siteId}/on-hand?limit=100&itemId=A`))).items;

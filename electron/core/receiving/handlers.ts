@@ -15,7 +15,7 @@ import { approvePending, decide, refuse } from './accept';
 import { openBlindReceipt, supplierList } from './blind';
 import { closePreview, closeReceipt } from './close';
 import { activeReceipt, changed, type ReceivingDeps, requireReceipt, today } from './deps';
-import { planPutaway, printLpnLabel, putAwayLpn, readScale, requireLpn, splitLpn, startLpn, weighLpn } from './lpn';
+import { planPutaway, printLpnLabel, putAwayLpn, readScale, requireLpn, splitLpn, startLpn, undoPutaway, weighLpn } from './lpn';
 import { openReceipt, requireReference } from './open';
 import { dropPalletOffer, receiveWholePallet } from './pallet';
 import type { ReceivingRepo } from './repo';
@@ -218,6 +218,7 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
       },
       'receiving.undo': (_input, call) => answer(undoLastScan(deps, operatorOf(call)), 'undo'),
       'receiving.lpn.start': ({ container, label }, call) => startLpn(deps, operatorOf(call), container, label),
+      'receiving.lpn.undoPutaway': ({ lpn }, call) => answer(undoPutaway(deps, operatorOf(call), lpn), `undo putaway ${lpn}`),
       'receiving.lpn.split': ({ lpn, itemId, lot, onHold, qty, container }, call) => {
         const split = splitLpn(deps, operatorOf(call), { lpn, itemId, lot, onHold, qty, container });
         return answer(split.feedback, `${qty} × ${itemId} → ${split.lpn}`);

@@ -248,6 +248,21 @@ export async function printLpnLabel(
   return { id: job.id, state: job.state, description: job.description, ...(job.error ? { error: job.error } : {}) };
 }
 
+/** Takes a putaway of the open receipt back (`lpn.putaway.undo`): the plate is at the dock again, open to undo and split. */
+export function undoPutaway(deps: ReceivingDeps, operator: Operator, ref: string): ScanFeedback {
+  const receipt = requireReceipt(deps);
+  const lpn = requireLpn(deps, receipt, ref);
+  const location = lpn.location;
+  if (!location) throw ruleError('receiving.lpnNotPutAway', { lpn: lpn.lpn });
+  const items = stockLines(deps, lpn.lpn);
+  const op = items.length > 0 && receipt.kind === 'po' ? syncOp('lpn.putaway.undo', { lpn: lpn.lpn, location, items }) : undefined;
+  deps.ctx.record(operator, { kind: 'receiving.lpn.putaway.undo', payload: { receiptId: receipt.id, lpn: lpn.lpn, location }, op }, () => {
+    if (!deps.repo.unputAway(lpn.lpn)) throw ruleError('receiving.lpnNotPutAway', { lpn: lpn.lpn });
+  });
+  changed(deps, 'putaway undone');
+  return feedback.accepted('receiving', message('receiving.putawayUndone', { lpn: lpn.lpn, location }));
+}
+
 export interface SplitRequest {
   lpn: string;
   itemId: string;

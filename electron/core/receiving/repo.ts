@@ -314,6 +314,9 @@ export function createReceivingRepo(db: Database) {
     lpnsOfReceipt: db.prepare('SELECT * FROM receiving_lpns WHERE receipt_id = ? ORDER BY created_at, lpn'),
     weighLpn: db.prepare('UPDATE receiving_lpns SET weight_kg = ?, weighed_at = ? WHERE lpn = ?'),
     putAway: db.prepare('UPDATE receiving_lpns SET location = ?, put_away_at = ?, put_away_by = ? WHERE lpn = ? AND location IS NULL'),
+    unputAway: db.prepare(
+      'UPDATE receiving_lpns SET location = NULL, put_away_at = NULL, put_away_by = NULL WHERE lpn = ? AND location IS NOT NULL',
+    ),
     printed: db.prepare('UPDATE receiving_lpns SET labels_printed = labels_printed + 1 WHERE lpn = ?'),
     counter: db.prepare(
       "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value",
@@ -585,6 +588,10 @@ export function createReceivingRepo(db: Database) {
     },
     putAway(lpn: string, location: string, at: string, by: string): boolean {
       return s.putAway.run(location, at, by, lpn).changes === 1;
+    },
+    /** Takes a putaway back: the plate is at the dock again. */
+    unputAway(lpn: string): boolean {
+      return s.unputAway.run(lpn).changes === 1;
     },
     labelPrinted(lpn: string): void {
       s.printed.run(lpn);

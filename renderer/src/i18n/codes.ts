@@ -162,6 +162,8 @@ export const enCodes: CodeTexts = {
   'receiving.undoMoved': 'Units of this scan were moved to another license plate ({{lpn}}): it can no longer be undone as a whole.',
   'receiving.quarantineNeedsSupervisor':
     'Everything on {{lpn}} ({{count}} units) would go to quarantine at {{location}}: a supervisor approves with their badge.',
+  'receiving.putawayUndone': 'Putaway of {{lpn}} to {{location}} taken back: the plate is at the dock again.',
+  'receiving.lpnNotPutAway': 'License plate {{lpn}} is not put away: there is nothing to take back.',
   'packing.notPacker': '{{name}} is not signed in as a packer.',
   'packing.badgeForOverride': 'Badge of {{name}}: a weight override takes the badge on its prompt.',
   'packing.isItemScanOrder': 'That is an item: scan the order, tote or pick list first.',
@@ -532,6 +534,8 @@ export const deCodes: CodeTexts = {
     'Einheiten dieses Scans wurden auf einen anderen Ladungsträger umgelagert ({{lpn}}): er kann nicht mehr als Ganzes rückgängig gemacht werden.',
   'receiving.quarantineNeedsSupervisor':
     'Alles auf {{lpn}} ({{count}} Einheiten) käme in die Quarantäne auf {{location}}: ein Vorgesetzter genehmigt mit seinem Ausweis.',
+  'receiving.putawayUndone': 'Einlagerung von {{lpn}} auf {{location}} zurückgenommen: der Ladungsträger steht wieder am Wareneingang.',
+  'receiving.lpnNotPutAway': 'Ladungsträger {{lpn}} ist nicht eingelagert: es gibt nichts zurückzunehmen.',
   'packing.notPacker': '{{name}} ist nicht als Packer angemeldet.',
   'packing.badgeForOverride': 'Ausweis von {{name}}: eine Gewichtsfreigabe nimmt den Ausweis in ihrem Dialog an.',
   'packing.isItemScanOrder': 'Das ist ein Artikel: zuerst Auftrag, Kiste oder Pickliste scannen.',
@@ -900,6 +904,8 @@ export const esCodes: CodeTexts = {
   'receiving.undoMoved': 'Unidades de este escaneo se pasaron a otra matrícula ({{lpn}}): ya no se puede deshacer entero.',
   'receiving.quarantineNeedsSupervisor':
     'Todo lo de {{lpn}} ({{count}} unidades) iría a cuarentena en {{location}}: un supervisor lo aprueba con su tarjeta.',
+  'receiving.putawayUndone': 'Ubicación de {{lpn}} en {{location}} deshecha: la matrícula vuelve a estar en el muelle.',
+  'receiving.lpnNotPutAway': 'La matrícula {{lpn}} no está ubicada: no hay nada que deshacer.',
   'packing.notPacker': '{{name}} no ha iniciado sesión como embalador.',
   'packing.badgeForOverride': 'Tarjeta de {{name}}: la aprobación de peso acepta la tarjeta en su propio aviso.',
   'packing.isItemScanOrder': 'Eso es un artículo: escanee primero el pedido, la caja o la lista de picking.',

@@ -78,4 +78,22 @@ describe('a mixed pallet split before putaway, and quarantine only with a superv
     expect(all.ok ? '' : english(all.error.message)).toContain('everything on');
     expect(snapshot(t).lines).toBe(before.lines);
   });
+
+  it('takes a putaway back: the plate is at the dock again and the server is told; a plate not put away is refused', async () => {
+    await act(t, 'receiving.lpn.split', { lpn: pallet, itemId: demo.items.mug, onHold: true, qty: 1 });
+    const placed = await t.call<LpnView>('receiving.lpn.putaway', { lpn: pallet });
+    expect((await t.station.call('receiving.lpn.undoPutaway', { lpn: 'LPN-NOT-HERE' })).ok).toBe(false);
+    const before = snapshot(t);
+    const notPlaced = await t.station.call('receiving.lpn.undoPutaway', { lpn: (await view(t)).lpns.find((p) => p.lpn !== pallet)?.lpn });
+    expect(notPlaced).toMatchObject({ ok: false, error: { code: 'rule' } });
+    expect(snapshot(t)).toEqual(before);
+
+    const back = await act(t, 'receiving.lpn.undoPutaway', { lpn: pallet });
+    expect(back.feedback).toMatchObject({ outcome: 'accepted' });
+    expect(back.receipt?.lpns.find((p) => p.lpn === pallet)?.location).toBeNull();
+    expect(opsOf(t, 'lpn.putaway.undo').map((o) => o.payload)).toEqual([
+      { lpn: pallet, location: placed.location, items: [{ itemId: demo.items.yoghurt, lot: 'L2411A', serial: null, qty: 12 }] },
+    ]);
+    expect((await t.station.call('receiving.lpn.undoPutaway', { lpn: pallet })).ok).toBe(false);
+  });
 });

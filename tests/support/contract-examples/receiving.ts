@@ -7,6 +7,7 @@ export const receivingExamples: Record<keyof typeof receivingCommands, { valid: 
   'receiving.suppliers': { valid: {}, invalid: { all: true } },
   'receiving.blind.open': { valid: { supplierId: 'SUP-NORDIC' }, invalid: { supplierId: '' } },
   'receiving.pallet.receive': { valid: { sscc: '106141410000000019' }, invalid: { sscc: '0061414' } },
+  'receiving.lpn.undoPutaway': { valid: { lpn: 'LPN-001-000001' }, invalid: {} },
   'receiving.lpn.split': {
     valid: { lpn: 'LPN-001-000001', itemId: 'ITM-YOG-500', onHold: true, qty: 1 },
     invalid: { lpn: 'LPN-001-000001', itemId: 'ITM-YOG-500', qty: 0 },

@@ -13,6 +13,7 @@ import { PendingPrompt } from './PendingPrompt';
 import { PoPicker } from './PoPicker';
 import { RecentScans } from './RecentScans';
 import { SplitPallet } from './SplitPallet';
+import { UndoPutaway } from './UndoPutaway';
 import { useRun } from './useRun';
 import './receiving.css';
 
@@ -88,6 +89,7 @@ export function ReceivingScreen(_props: { operator: Operator }) {
             <div>
               <LpnPanel lpns={r.lpns} run={run} />
               <SplitPallet lpns={r.lpns} run={run} />
+              <UndoPutaway lpns={r.lpns} run={run} />
               <ConditionPicker next={r.nextCondition} run={run} />
               <RecentScans scans={r.scans} run={run} />
             </div>

@@ -131,6 +131,13 @@ export const receivingMessages = {
       approve: 'A supervisor approves with their badge.',
       putAway: 'Put away to quarantine',
     },
+    undoPutaway: {
+      button: 'Take back from {{location}}…',
+      title: 'Take back the putaway of {{lpn}}?',
+      lostPlace: 'The plate no longer counts as at {{location}}: its {{count}} units are at the receiving dock again.',
+      lostLabel: 'Its LPN label names {{location}}: print it again before the plate moves.',
+      confirm: 'Take back',
+    },
   },
   de: {
     title: 'Wareneingang',
@@ -266,6 +273,13 @@ export const receivingMessages = {
       approve: 'Ein Vorgesetzter genehmigt mit seinem Ausweis.',
       putAway: 'In die Quarantäne einlagern',
     },
+    undoPutaway: {
+      button: 'Von {{location}} zurücknehmen…',
+      title: 'Einlagerung von {{lpn}} zurücknehmen?',
+      lostPlace: 'Der Ladungsträger gilt nicht mehr als auf {{location}}: seine {{count}} Einheiten stehen wieder am Wareneingang.',
+      lostLabel: 'Sein LPN-Etikett nennt {{location}}: vor dem Bewegen neu drucken.',
+      confirm: 'Zurücknehmen',
+    },
   },
   es: {
     title: 'Recepción',
@@ -398,6 +412,13 @@ export const receivingMessages = {
       confirm: 'Todo a cuarentena',
       approve: 'Un supervisor lo aprueba con su tarjeta.',
       putAway: 'Ubicar en cuarentena',
+    },
+    undoPutaway: {
+      button: 'Deshacer ubicación en {{location}}…',
+      title: '¿Deshacer la ubicación de {{lpn}}?',
+      lostPlace: 'La matrícula deja de constar en {{location}}: sus {{count}} unidades vuelven a estar en el muelle.',
+      lostLabel: 'Su etiqueta LPN indica {{location}}: imprímala de nuevo antes de moverla.',
+      confirm: 'Deshacer',
     },
   },
 };
