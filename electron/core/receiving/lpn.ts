@@ -255,7 +255,7 @@ export function undoPutaway(deps: ReceivingDeps, operator: Operator, ref: string
   const location = lpn.location;
   if (!location) throw ruleError('receiving.lpnNotPutAway', { lpn: lpn.lpn });
   const items = stockLines(deps, lpn.lpn);
-  const op = items.length > 0 && receipt.kind === 'po' ? syncOp('lpn.putaway.undo', { lpn: lpn.lpn, location, items }) : undefined;
+  const op = items.length > 0 ? syncOp('lpn.putaway.undo', { lpn: lpn.lpn, location, items }) : undefined;
   deps.ctx.record(operator, { kind: 'receiving.lpn.putaway.undo', payload: { receiptId: receipt.id, lpn: lpn.lpn, location }, op }, () => {
     if (!deps.repo.unputAway(lpn.lpn)) throw ruleError('receiving.lpnNotPutAway', { lpn: lpn.lpn });
   });

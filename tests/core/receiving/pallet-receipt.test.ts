@@ -6,7 +6,7 @@ import type { SiteSettings } from '../../../shared/domain/master-data';
 import { english } from '../../support/english';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
 import { type BenchHardware, startBenchHardware } from './support/bench-devices';
-import { act, gs1Date, gtins, line, onReceiving, opsOf, scan, snapshot, view } from './support/receiving';
+import { act, gs1Date, gtins, line, onReceiving, opsOf, outboxOps, scan, snapshot, view } from './support/receiving';
 
 const PALLET = demo.asnPallet;
 
@@ -211,5 +211,16 @@ describe('receipt without PO (blind receipt)', () => {
     const empty = await t.station.call('receiving.close', { supervisorBadge: demo.badges.supervisor });
     expect(empty).toMatchObject({ ok: false, error: { code: 'rule' } });
     expect(opsOf(t, 'receipt.blind')).toHaveLength(0);
+  });
+
+  it('tells the server of the receipt before the plates its close puts away', async () => {
+    await act(t, 'receiving.blind.open', { supplierId: demo.blindSupplier });
+    const tote = await t.call<{ lpn: string }>('receiving.lpn.start', { container: 'tote', label: 'internal' });
+    await scan(t, gtins.tape.unit);
+    await t.call('receiving.close', { supervisorBadge: demo.badges.supervisor });
+    const kinds = outboxOps(t).map((o) => o.kind);
+    expect(kinds.slice(-2)).toEqual(['receipt.blind', 'lpn.putaway']);
+    expect(opsOf(t, 'receipt.blind')[0]?.payload.lines).toEqual([expect.objectContaining({ itemId: demo.items.tape, lpn: tote.lpn })]);
+    expect(opsOf(t, 'lpn.putaway')[0]?.payload.lpn).toBe(tote.lpn);
   });
 });
