@@ -21,8 +21,7 @@ export function openBlindReceipt(
 ): { receipt: ReceiptRow; answer: ScanFeedback } {
   const supplier = supplierList(deps).find((s) => s.id === supplierId);
   if (!supplier) throw notFound('errors.notFound', { document: supplierId.slice(0, 64) });
-  const existing = deps.repo.openBlindReceipt();
-  const resume = existing?.supplierId === supplier.id ? existing : undefined;
+  const resume = deps.repo.openBlindReceipt(supplier.id);
   const id = resume?.id ?? receiptNumber();
   deps.ctx.transaction(() =>
     deps.ctx.record(

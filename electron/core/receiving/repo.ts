@@ -272,7 +272,9 @@ export function createReceivingRepo(db: Database) {
     insertBlindReceipt: db.prepare(
       "INSERT INTO receipts (id, kind, supplier_id, supplier_name, opened_at, opened_by) VALUES (?, 'blind', ?, ?, ?, ?)",
     ),
-    openBlindReceipt: db.prepare("SELECT * FROM receipts WHERE kind = 'blind' AND status = 'open' ORDER BY opened_at DESC LIMIT 1"),
+    openBlindReceipt: db.prepare(
+      "SELECT * FROM receipts WHERE kind = 'blind' AND status = 'open' AND supplier_id = ? ORDER BY opened_at DESC LIMIT 1",
+    ),
     receipt: db.prepare('SELECT * FROM receipts WHERE id = ?'),
     openReceiptOfPo: db.prepare("SELECT * FROM receipts WHERE po_id = ? AND status = 'open'"),
     setAsn: db.prepare('UPDATE receipts SET asn_id = ? WHERE id = ?'),
@@ -509,9 +511,9 @@ export function createReceivingRepo(db: Database) {
     insertBlindReceipt(id: string, supplierId: string, supplierName: string, at: string, by: string): void {
       s.insertBlindReceipt.run(id, supplierId, supplierName, at, by);
     },
-    /** The blind receipt open at this station, if any. */
-    openBlindReceipt(): ReceiptRow | undefined {
-      const r = s.openBlindReceipt.get() as ReceiptDbRow | undefined;
+    /** The receipt without PO this station has open for the supplier, if any. */
+    openBlindReceipt(supplierId: string): ReceiptRow | undefined {
+      const r = s.openBlindReceipt.get(supplierId) as ReceiptDbRow | undefined;
       return r && toReceipt(r);
     },
     receipt(id: string): ReceiptRow | undefined {

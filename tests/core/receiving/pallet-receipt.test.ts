@@ -166,6 +166,8 @@ describe('receipt without PO (blind receipt)', () => {
   afterEach(async () => t.close());
 
   it('receives scanned goods for a supplier of the site and closes only with a supervisor badge, as one receipt.blind op', async () => {
+    // Another supplier's receipt without PO stays open aside; the walk-in one is opened, then resumed.
+    await act(t, 'receiving.blind.open', { supplierId: 'SUP-GLOBEX' });
     const suppliers = await t.call<{ id: string }[]>('receiving.suppliers');
     expect(suppliers.map((s) => s.id)).toContain(demo.blindSupplier);
     const opened = await act(t, 'receiving.blind.open', { supplierId: demo.blindSupplier });
@@ -198,6 +200,9 @@ describe('receipt without PO (blind receipt)', () => {
     ]);
     expect(opsOf(t, 'receipt.close')).toHaveLength(0);
     expect(await t.call('receiving.current')).toBeNull();
+    const globex = await act(t, 'receiving.blind.open', { supplierId: 'SUP-GLOBEX' });
+    expect(globex.receipt).toMatchObject({ blind: { supplierId: 'SUP-GLOBEX' }, scans: [] });
+    expect(t.db.prepare("SELECT count(*) AS n FROM receipts WHERE kind = 'blind'").get()).toEqual({ n: 2 });
   });
 
   it('refuses to close an empty blind receipt, and refuses unknown or hostile suppliers with nothing changed', async () => {
