@@ -66,6 +66,36 @@ export const ReceiptClosePayload = z.object({
 });
 export type ReceiptClosePayload = z.infer<typeof ReceiptClosePayload>;
 
+/** One line of a receipt without PO, with the id the server lists it by. */
+export const BlindReceiptLine = z.object({
+  lineId: z.uuid(),
+  itemId: Ref,
+  qty: Qty,
+  lot: Lot.nullable(),
+  expiry: z.string().date().nullable(),
+  serial: Serial.nullable(),
+  condition: ReceiptCondition,
+  reason: z.string().max(200).nullable(),
+  lpn: Ref.nullable(),
+  onHold: z.boolean(),
+});
+export type BlindReceiptLine = z.infer<typeof BlindReceiptLine>;
+
+/** A receipt without PO or ASN (blind receipt), sent once when a supervisor closed it: the ERP sees it as unplanned. */
+export const ReceiptBlindPayload = z.object({
+  receiptId: Ref,
+  supplierId: Ref,
+  supplierName: z.string().min(1).max(200),
+  openedAt: IsoTime,
+  approvedBy: Ref,
+  lines: z
+    .array(BlindReceiptLine)
+    .min(1)
+    .max(2000)
+    .refine((lines) => new Set(lines.map((l) => l.lineId)).size === lines.length, 'each line has its own id'),
+});
+export type ReceiptBlindPayload = z.infer<typeof ReceiptBlindPayload>;
+
 export const StockLine = z.object({
   itemId: Ref,
   lot: Lot.nullable(),
@@ -80,6 +110,22 @@ export const LpnPutawayPayload = z.object({
   items: z.array(StockLine).min(1).max(500),
 });
 export type LpnPutawayPayload = z.infer<typeof LpnPutawayPayload>;
+
+/** A putaway taken back: the plate's units leave `location` for the receiving dock again. */
+export const LpnPutawayUndoPayload = z.object({
+  lpn: Ref,
+  location: Ref,
+  items: z.array(StockLine).min(1).max(500),
+});
+export type LpnPutawayUndoPayload = z.infer<typeof LpnPutawayUndoPayload>;
+
+/** Units moved off a license plate onto a new one before putaway (a held unit split off a mixed pallet). */
+export const LpnSplitPayload = z.object({
+  fromLpn: Ref,
+  toLpn: Ref,
+  items: z.array(StockLine).min(1).max(500),
+});
+export type LpnSplitPayload = z.infer<typeof LpnSplitPayload>;
 
 export const PackedLine = StockLine.extend({ lineNo: z.number().int().positive() });
 export type PackedLine = z.infer<typeof PackedLine>;
@@ -159,7 +205,10 @@ export const opPayloads = {
   'receipt.line': ReceiptLinePayload,
   'receipt.undo': ReceiptUndoPayload,
   'receipt.close': ReceiptClosePayload,
+  'receipt.blind': ReceiptBlindPayload,
   'lpn.putaway': LpnPutawayPayload,
+  'lpn.split': LpnSplitPayload,
+  'lpn.putaway.undo': LpnPutawayUndoPayload,
   'pack.carton.close': PackCartonClosePayload,
   'shipment.close': ShipmentClosePayload,
   'order.problem': OrderProblemPayload,
@@ -184,7 +233,10 @@ export const Op = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('receipt.line'), payload: ReceiptLinePayload }),
   z.object({ ...envelope, kind: z.literal('receipt.undo'), payload: ReceiptUndoPayload }),
   z.object({ ...envelope, kind: z.literal('receipt.close'), payload: ReceiptClosePayload }),
+  z.object({ ...envelope, kind: z.literal('receipt.blind'), payload: ReceiptBlindPayload }),
   z.object({ ...envelope, kind: z.literal('lpn.putaway'), payload: LpnPutawayPayload }),
+  z.object({ ...envelope, kind: z.literal('lpn.split'), payload: LpnSplitPayload }),
+  z.object({ ...envelope, kind: z.literal('lpn.putaway.undo'), payload: LpnPutawayUndoPayload }),
   z.object({ ...envelope, kind: z.literal('pack.carton.close'), payload: PackCartonClosePayload }),
   z.object({ ...envelope, kind: z.literal('shipment.close'), payload: ShipmentClosePayload }),
   z.object({ ...envelope, kind: z.literal('order.problem'), payload: OrderProblemPayload }),

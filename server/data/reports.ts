@@ -131,6 +131,8 @@ export async function readOnHand(db: Kysely<ServerDatabase>, siteId: string, q: 
 
 export const ReceiptsQuery = PageQuery.extend({
   poId: z.string().max(64).optional(),
+  /** 'true': only lines of receipts without PO (blind receipts); 'false': only lines received against a PO. */
+  unplanned: z.enum(['true', 'false']).optional(),
   receiptId: z.string().max(64).optional(),
   itemId: z.string().max(64).optional(),
 });
@@ -149,6 +151,7 @@ export async function readReceipts(db: Kysely<ServerDatabase>, siteId: string, q
   if (q.poId) query = query.where('po_id', '=', q.poId);
   if (q.receiptId) query = query.where('receipt_id', '=', q.receiptId);
   if (q.itemId) query = query.where('item_id', '=', q.itemId);
+  if (q.unplanned) query = query.where('unplanned', '=', q.unplanned === 'true');
   const rows = await query.execute();
   const result = page(rows, q.limit, (r) => [r.op_id, r.station_id]);
   return {
@@ -172,6 +175,8 @@ export async function readReceipts(db: Kysely<ServerDatabase>, siteId: string, q
       operatorId: r.operator_id,
       at: r.at.toISOString(),
       undoneBy: r.undone_by,
+      unplanned: r.unplanned,
+      supplierId: r.supplier_id,
     })),
   };
 }

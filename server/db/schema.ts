@@ -178,7 +178,8 @@ export interface ReceiptLinesTable {
   op_id: string;
   site_id: string;
   receipt_id: string;
-  po_id: string;
+  /** null: a line of a receipt without PO (unplanned). */
+  po_id: string | null;
   asn_id: string | null;
   po_line_no: number | null;
   item_id: string;
@@ -194,17 +195,22 @@ export interface ReceiptLinesTable {
   operator_id: string;
   at: Timestamp;
   undone_by: string | null;
+  unplanned: Generated<boolean>;
+  supplier_id: string | null;
 }
 
 export interface ReceiptsTable {
   site_id: string;
   id: string;
-  po_id: string;
+  po_id: string | null;
   closed_at: Timestamp;
   closed_by: string;
   approved_by: string | null;
   summary: Json;
   op_id: string;
+  unplanned: Generated<boolean>;
+  supplier_id: string | null;
+  supplier_name: string | null;
 }
 
 export interface ReceivedSerialsTable {

@@ -4,8 +4,9 @@ import { type BulkColumns, bulkInsert } from '../db/bulk';
 import type { ServerDatabase } from '../db/schema';
 import type { StationIdentity } from '../plugins/auth';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
+import { receiptBlind } from './receipt-blind';
 import { createReceiptRun, SerialRace } from './receipt-run';
-import { lpnPutaway, receiptClose, receiptLine, receiptUndo } from './receiving';
+import { lpnPutaway, lpnPutawayUndo, lpnSplit, receiptClose, receiptLine, receiptUndo } from './receiving';
 import { type OpContext, type OpHandlers, Rejection } from './rejection';
 import { returnClose } from './returns';
 
@@ -13,7 +14,10 @@ const handlers: OpHandlers = {
   'receipt.line': receiptLine,
   'receipt.undo': receiptUndo,
   'receipt.close': receiptClose,
+  'receipt.blind': receiptBlind,
   'lpn.putaway': lpnPutaway,
+  'lpn.split': lpnSplit,
+  'lpn.putaway.undo': lpnPutawayUndo,
   'pack.carton.close': packCartonClose,
   'shipment.close': shipmentClose,
   'order.problem': orderProblem,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Hold } from '../../shared/domain/master-data';
 import { type HoldScope, holdCovers } from '../../shared/rules/holds';
 import { allowedQty } from '../../shared/rules/receiving';
-import type { ReceiptLinePayload } from '../../shared/sync-protocol';
+import type { ReceiptLinePayload, StockLine } from '../../shared/sync-protocol';
 import { activeHolds } from '../data/holds';
 import { appendLedger, type LedgerEntry, move, RECEIVING_DOCK } from '../data/ledger';
 import { setPoStatus } from '../data/master-data';
@@ -71,11 +71,17 @@ export const duplicateSerial = (p: ReceiptLinePayload): Rejection =>
   new Rejection('duplicate_serial', `serial "${p.serial}" of item "${p.itemId}" was already received`);
 
 /** Whether a received unit goes straight to hold: flagged by the station, quarantined, or covered by an active hold. */
-export const receivedHeld = (p: ReceiptLinePayload, holds: readonly HoldScope[]): boolean =>
-  p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
+export const receivedHeld = (
+  p: Pick<ReceiptLinePayload, 'onHold' | 'condition' | 'itemId' | 'lot'>,
+  holds: readonly HoldScope[],
+): boolean => p.onHold || p.condition === 'quarantine' || holds.some((h) => holdCovers(h, { itemId: p.itemId, lot: p.lot }));
 
 /** The ledger entry of one received line: onto the receiving dock, held or not. */
-export const receiptLedgerEntry = (source: Parameters<typeof ledgerBase>[0], p: ReceiptLinePayload, held: boolean): LedgerEntry => ({
+export const receiptLedgerEntry = (
+  source: Parameters<typeof ledgerBase>[0],
+  p: Pick<ReceiptLinePayload, 'receiptId' | 'itemId' | 'lot' | 'serial' | 'lpn' | 'qty'>,
+  held: boolean,
+): LedgerEntry => ({
   ...ledgerBase(source, p.receiptId),
   kind: 'receipt',
   itemId: p.itemId,
@@ -181,6 +187,7 @@ export const receiptUndo: OpHandler<'receipt.undo'> = async (ctx) => {
   if (line.receipt_id !== p.receiptId)
     throw new Rejection('invalid_op', `op ${p.undoesOpId} belongs to receipt "${line.receipt_id}", not "${p.receiptId}"`);
   if (line.undone_by) throw new Rejection('invalid_op', `receipt line ${p.undoesOpId} was already undone by op ${line.undone_by}`);
+  if (line.po_id === null) throw new Rejection('invalid_op', `receipt line ${p.undoesOpId} is of an unplanned receipt, closed already`);
   await requireOpenPo(trx, siteId, line.po_id);
   if (line.po_line_no !== null) {
     const poLine = await trx
@@ -261,6 +268,65 @@ export const receiptClose: OpHandler<'receipt.close'> = async (ctx) => {
   await setPoStatus(trx, siteId, p.poId, 'closed');
 };
 
+/** Where an LPN's stock of an item (and lot) is now: the newest place with stock, else the receiving dock. */
+async function whereLpnStockIs(trx: Kysely<ServerDatabase>, siteId: string, lpn: string, line: StockLine) {
+  let query = trx
+    .selectFrom('inventory_ledger')
+    .select(['location', 'held'])
+    .where('site_id', '=', siteId)
+    .where('lpn', '=', lpn)
+    .where('item_id', '=', line.itemId)
+    .groupBy(['location', 'held'])
+    .having((eb) => eb.fn.sum('qty'), '>', 0)
+    .orderBy((eb) => eb.fn.max('id'), 'desc')
+    .limit(1);
+  query = line.lot === null ? query.where('lot', 'is', null) : query.where('lot', '=', line.lot);
+  return (await query.executeTakeFirst()) ?? { location: RECEIVING_DOCK, held: false };
+}
+
+/** Units moved off one license plate onto another where they stand (same place, same hold status): two ledger entries each. */
+export const lpnSplit: OpHandler<'lpn.split'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  if (p.fromLpn === p.toLpn) throw new Rejection('invalid_op', `license plate "${p.fromLpn}" cannot be split onto itself`);
+  const entries = [];
+  for (const line of p.items) {
+    await requireItem(trx, siteId, line.itemId);
+    const from = await whereLpnStockIs(trx, siteId, p.fromLpn, line);
+    entries.push(
+      ...move(
+        { ...ledgerBase(ctx, p.toLpn), kind: 'adjust', itemId: line.itemId, lot: line.lot, serial: line.serial },
+        line.qty,
+        { location: from.location, lpn: p.fromLpn, held: from.held },
+        { location: from.location, lpn: p.toLpn, held: from.held },
+      ),
+    );
+  }
+  await appendLedger(trx, siteId, entries);
+};
+
+/** A putaway taken back at the station: the plate's units go from where they were put back to the receiving dock. */
+export const lpnPutawayUndo: OpHandler<'lpn.putaway.undo'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  const entries = [];
+  for (const line of p.items) {
+    await requireItem(trx, siteId, line.itemId);
+    const at = await whereLpnStockIs(trx, siteId, p.lpn, line);
+    if (at.location !== p.location)
+      throw new Rejection('invalid_op', `item "${line.itemId}" of license plate "${p.lpn}" is at ${at.location}, not at ${p.location}`);
+    entries.push(
+      ...move(
+        { ...ledgerBase(ctx, p.lpn), kind: 'putaway', itemId: line.itemId, lot: line.lot, serial: line.serial },
+        line.qty,
+        { location: p.location, lpn: p.lpn, held: at.held },
+        { location: RECEIVING_DOCK, lpn: p.lpn, held: at.held },
+      ),
+    );
+  }
+  await appendLedger(trx, siteId, entries);
+};
+
 export const lpnPutaway: OpHandler<'lpn.putaway'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
@@ -275,19 +341,7 @@ export const lpnPutaway: OpHandler<'lpn.putaway'> = async (ctx) => {
   const entries = [];
   for (const line of p.items) {
     await requireItem(trx, siteId, line.itemId);
-    // Where this LPN's stock of the item is now (newest place with stock), else the receiving dock.
-    let query = trx
-      .selectFrom('inventory_ledger')
-      .select(['location', 'held'])
-      .where('site_id', '=', siteId)
-      .where('lpn', '=', p.lpn)
-      .where('item_id', '=', line.itemId)
-      .groupBy(['location', 'held'])
-      .having((eb) => eb.fn.sum('qty'), '>', 0)
-      .orderBy((eb) => eb.fn.max('id'), 'desc')
-      .limit(1);
-    query = line.lot === null ? query.where('lot', 'is', null) : query.where('lot', '=', line.lot);
-    const from = (await query.executeTakeFirst()) ?? { location: RECEIVING_DOCK, held: false };
+    const from = await whereLpnStockIs(trx, siteId, p.lpn, line);
     entries.push(
       ...move(
         { ...ledgerBase(ctx, p.lpn), kind: 'putaway', itemId: line.itemId, lot: line.lot, serial: line.serial },

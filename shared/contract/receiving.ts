@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OperatorPin } from '../domain/master-data';
+import { OperatorPin, Supplier } from '../domain/master-data';
 import {
   CloseSummary,
   ConditionSetting,
@@ -37,6 +37,37 @@ export const receivingCommands = defineCommands({
     summary: 'open (or resume) the receipt of a PO, found by PO number, ASN number or a supplier pallet SSCC',
     access: receivers,
     input: z.object({ reference: z.string().trim().min(1, 'scan or type a PO, ASN or SSCC').max(64) }).strict(),
+    output: ReceiptView,
+  },
+  'receiving.suppliers': {
+    summary: 'the suppliers a receipt without PO (blind receipt) may be opened for',
+    access: receivers,
+    input: Empty,
+    output: z.array(Supplier),
+  },
+  'receiving.blind.open': {
+    summary: 'open (or resume) a receipt without PO or ASN for a supplier of the site: every unit is scanned, a supervisor closes it',
+    access: receivers,
+    input: z.object({ supplierId: Ref }).strict(),
+    output: ReceivingAction,
+  },
+  'receiving.pallet.receive': {
+    summary: 'weigh the offered supplier pallet and receive it whole when its weight matches the ASN, else ask for a counted sample',
+    access: receivers,
+    input: z
+      .object({
+        sscc: z
+          .string()
+          .regex(/^\d{18}$/, 'an SSCC is 18 digits')
+          .optional(),
+      })
+      .strict(),
+    output: ReceivingAction,
+  },
+  'receiving.pallet.drop': {
+    summary: 'receive the offered supplier pallet unit by unit instead of whole',
+    access: receivers,
+    input: Empty,
     output: ReceiptView,
   },
   'receiving.current': {
@@ -127,6 +158,27 @@ export const receivingCommands = defineCommands({
     input: z.object({ container: Container, label: z.enum(['sscc', 'internal']) }).strict(),
     output: LpnView,
   },
+  'receiving.lpn.undoPutaway': {
+    summary: 'take a putaway of the open receipt back: the plate is at the receiving dock again',
+    access: receivers,
+    input: z.object({ lpn: z.string().trim().min(1).max(64) }).strict(),
+    output: ReceivingAction,
+  },
+  'receiving.lpn.split': {
+    summary: 'move units of an item off a license plate not yet put away onto a new one (a held unit off a mixed pallet)',
+    access: receivers,
+    input: z
+      .object({
+        lpn: z.string().trim().min(1).max(64),
+        itemId: Ref,
+        lot: Lot.nullable().optional(),
+        onHold: z.boolean().optional(),
+        qty: Qty,
+        container: Container.default('tote'),
+      })
+      .strict(),
+    output: ReceivingAction,
+  },
   'receiving.lpn.weigh': {
     summary: 'weigh the LPN on the receiving scale and compare with the ASN weight',
     access: receivers,
@@ -148,7 +200,16 @@ export const receivingCommands = defineCommands({
   'receiving.lpn.putaway': {
     summary: 'confirm where the LPN goes (the best suggestion when no location is given)',
     access: receivers,
-    input: z.object({ lpn: LpnRef, location: z.string().trim().min(1).max(64).optional() }).strict(),
+    input: z
+      .object({
+        lpn: LpnRef,
+        location: z.string().trim().min(1).max(64).optional(),
+        /** Quarantine takes everything on the plate: a supervisor approves it. */
+        supervisorBadge: Badge.optional(),
+        supervisorPin: OperatorPin.optional(),
+        supervisorScanned: z.literal(true).optional(),
+      })
+      .strict(),
     output: LpnView,
   },
   'receiving.closePreview': {

@@ -55,6 +55,7 @@ export const ApprovalPurpose = z.enum([
   'receiving.close',
   'receiving.linkBarcode',
   'receiving.pending',
+  'receiving.quarantine',
   'packing.overrideWeight',
   'returns.notOnRma',
 ]);

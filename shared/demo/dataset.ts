@@ -49,6 +49,10 @@ export const demo = {
   /** A PO of ten plain lines (no lot, expiry or serial) with small counts: more lines than one screen shows. */
   longPo: 'PO-1020',
   asn: 'ASN-5001',
+  /** The supplier's pallet on ASN-5001, with its contents and expected gross weight: received whole in one scan. */
+  asnPallet: '106141410000000019',
+  /** A supplier for receipts without PO. */
+  blindSupplier: 'SUP-WALKIN',
   order: 'SO-2001',
   tote: 'T-0001',
   /** A shipped order and the return the customer announced for it. */
@@ -121,6 +125,15 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
       reprintLabel: ['Label smudged', 'Label torn', 'Printer jammed'],
       voidLabel: ['Wrong carton', 'Wrong service', 'Carton repacked'],
     },
+    suppliers: [
+      { id: 'SUP-NORDIC', name: 'Nordic Supply AB', audit: false },
+      { id: 'SUP-ACME', name: 'Acme Industrial', audit: true },
+      { id: 'SUP-GLOBEX', name: 'Globex Foods', audit: false },
+      { id: 'SUP-INITECH', name: 'Initech Office', audit: false },
+      { id: 'SUP-UMBRELLA', name: 'Umbrella Pharma', audit: true },
+      { id: 'SUP-WALKIN', name: 'Walk-in delivery (no PO)', audit: false },
+    ],
+    palletReceipt: { weightTolerancePct: 2, weightToleranceKg: 1, sample: { kind: 'cases', cases: 2 } },
   };
 
   const operators: OperatorRecord[] = [
@@ -371,10 +384,12 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
           qty: 24,
           lot: 'L2411A',
           expiry: isoDate(addDays(now, 30)),
-          sscc: '106141410000000019',
+          sscc: demo.asnPallet,
         },
-        { lineNo: 2, poLineNo: 2, itemId: demo.items.bolt, qty: 500, lot: null, expiry: null, sscc: '106141410000000019' },
+        { lineNo: 2, poLineNo: 2, itemId: demo.items.bolt, qty: 500, lot: null, expiry: null, sscc: demo.asnPallet },
       ],
+      // 24 yoghurts (12.72 kg) and 500 bolts (10.75 kg) on a 15 kg pallet.
+      pallets: [{ sscc: demo.asnPallet, expectedGrossKg: 38.5 }],
     },
   ];
 

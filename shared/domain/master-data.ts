@@ -99,12 +99,21 @@ export const AsnLine = z.object({
 });
 export type AsnLine = z.infer<typeof AsnLine>;
 
+/** A pallet the supplier labelled with an SSCC, as the ASN announces it: its gross weight, pallet and packaging included. */
+export const AsnPallet = z.object({
+  sscc: z.string().regex(/^\d{18}$/),
+  expectedGrossKg: z.number().positive().max(10_000),
+});
+export type AsnPallet = z.infer<typeof AsnPallet>;
+
 export const Asn = z.object({
   id: Id,
   number: z.string().min(1).max(64),
   poId: Id,
   expectedWeightKg: z.number().nonnegative().nullable().default(null),
   lines: z.array(AsnLine).min(1).max(2000),
+  /** Expected gross weight per supplier pallet: a pallet listed here can be received whole after weighing. */
+  pallets: z.array(AsnPallet).max(500).default([]),
 });
 export type Asn = z.infer<typeof Asn>;
 
@@ -199,7 +208,6 @@ export type OperatorRecord = z.infer<typeof OperatorRecord>;
 export const Operator = OperatorRecord.omit({ badge: true, pin: true });
 export type Operator = z.infer<typeof Operator>;
 
-/** Site settings the server hands every station of a site. */
 /** What a reason is asked for: each has the site's own list of reasons, shown as chips (with "other" for typed text). */
 export const ReasonKind = z.enum(['shortReceipt', 'overReceipt', 'damaged', 'overWeight', 'shortPack', 'reprintLabel', 'voidLabel']);
 export type ReasonKind = z.infer<typeof ReasonKind>;
@@ -215,6 +223,30 @@ export const SiteReasons = z.object({
 });
 export type SiteReasons = z.infer<typeof SiteReasons>;
 
+/** A supplier the site receives from; `audit`: its pallets are always sample-counted, never received whole on weight alone. */
+export const Supplier = z.object({
+  id: Id,
+  name: Text(200).min(1),
+  audit: z.boolean().default(false),
+});
+export type Supplier = z.infer<typeof Supplier>;
+
+/** Receiving a supplier pallet in one scan: the weight tolerance against the ASN, and the sample counted when it is not met. */
+export const PalletReceiptSettings = z.object({
+  /** The weighed gross weight may differ from the ASN's by this percent or these kilograms, whichever is larger. */
+  weightTolerancePct: z.number().min(0).max(50).default(2),
+  weightToleranceKg: z.number().min(0).max(500).default(1),
+  /** A counted sample: this many case scans, or this percent of the pallet's units. */
+  sample: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('cases'), cases: z.number().int().min(1).max(1000) }),
+      z.object({ kind: z.literal('percent'), pct: z.number().min(0.1).max(100) }),
+    ])
+    .default({ kind: 'cases', cases: 2 }),
+});
+export type PalletReceiptSettings = z.infer<typeof PalletReceiptSettings>;
+
+/** Site settings the server hands every station of a site. */
 export const SiteSettings = z.object({
   siteId: Id,
   siteName: Text(100),
@@ -239,6 +271,10 @@ export const SiteSettings = z.object({
   scannerSuffix: z.enum(['Enter', 'Tab']).optional(),
   /** The reasons operators pick from, per kind; absent = typed text only. */
   reasons: SiteReasons.optional(),
+  /** Suppliers a receipt without PO (blind receipt) may be opened for, and which of them the site audits. */
+  suppliers: z.array(Supplier).max(2000).optional(),
+  /** One-scan pallet receipt against the ASN; absent = the defaults of `PalletReceiptSettings`. */
+  palletReceipt: PalletReceiptSettings.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

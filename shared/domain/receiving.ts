@@ -134,6 +134,19 @@ export const ConditionSetting = z.object({
 });
 export type ConditionSetting = z.infer<typeof ConditionSetting>;
 
+/** A supplier pallet offered to be received whole, and the counted sample it may need first. */
+export const PalletOfferView = z.object({
+  sscc: z.string(),
+  stage: z.enum(['offer', 'sample']),
+  lines: z.array(z.object({ itemId: z.string(), sku: z.string(), qty: z.number().int(), lot: z.string().nullable() })),
+  units: z.number().int(),
+  expectedKg: z.number().nullable(),
+  weighedKg: z.number().nullable(),
+  sample: z.object({ by: z.enum(['cases', 'units']), needed: z.number().int(), counted: z.number().int() }).nullable(),
+  message: Message,
+});
+export type PalletOfferView = z.infer<typeof PalletOfferView>;
+
 export const ReceiptView = z.object({
   receiptId: z.string(),
   poId: z.string(),
@@ -152,6 +165,10 @@ export const ReceiptView = z.object({
   nextCondition: ConditionSetting,
   /** The last barcode no item has: a supervisor may link it. */
   unknownBarcode: z.string().nullable(),
+  /** A receipt without PO or ASN: the supplier it is for (then `poId` is empty and every line is unplanned). */
+  blind: z.object({ supplierId: z.string(), supplierName: z.string() }).nullable(),
+  /** The supplier pallet offered to be received whole, if any. */
+  pallet: PalletOfferView.nullable(),
 });
 export type ReceiptView = z.infer<typeof ReceiptView>;
 

@@ -29,7 +29,8 @@ export const trainingDevices: DeviceConfigInput[] = [
     label: 'Simulated dock scale',
     transport: { type: 'sim' },
     unit: 'kg',
-    division: 0.02,
+    // A counting platform scale: 2 g steps resolve a tenth of the demo's lightest weight-counted part (21.5 g bolts).
+    division: 0.002,
   },
   {
     id: 'sim-label-printer',

@@ -91,6 +91,7 @@ interface LineNow {
 }
 
 function poLinesOfItem(deps: ReceivingDeps, receipt: ReceiptRow, item: Item): LineNow[] {
+  if (receipt.poId === null) return [];
   const lines = deps.repo.poLines(receipt.poId).filter((l) => l.itemId === item.id);
   if (lines.length === 0) return [];
   const po = deps.repo.purchaseOrder(receipt.poId);
@@ -103,8 +104,11 @@ function poLinesOfItem(deps: ReceivingDeps, receipt: ReceiptRow, item: Item): Li
   }));
 }
 
-/** Decides on a candidate and, when it passes, receives it. */
-export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candidate): ScanFeedback {
+/**
+ * Decides on a candidate and, when it passes, receives it. `scanId` groups the lines of one action (a whole pallet)
+ * so that undo takes them back together.
+ */
+export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candidate, options: { scanId?: string } = {}): ScanFeedback {
   const receipt = requireReceipt(deps);
   const item = deps.repo.item(candidate.itemId);
   if (!item) throw notFound('errors.notFound', { document: candidate.itemId });
@@ -190,7 +194,7 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
   const holds = holdsCovering(deps.repo.holdsOfItem(item.id), item.id, candidate.lot);
   const onHold = receivedOnHold(condition.condition, holds.length > 0);
   const at = nowIso(deps);
-  const scanId = randomUUID();
+  const scanId = options.scanId ?? randomUUID();
   const approvedBy = candidate.approvals.map((a) => a.by).join(',') || null;
   const reason =
     condition.reason ?? (approvedBy ? `approved by ${approvedBy}: ${candidate.approvals.map((a) => a.rule).join(', ')}` : null);
@@ -218,27 +222,32 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
         at,
         operatorId: operator.id,
       };
-      const op = syncOp('receipt.line', {
-        receiptId: receipt.id,
-        poId: receipt.poId,
-        asnId: receipt.asnId,
-        poLineNo: part.beyond ? null : row.poLineNo,
-        itemId: item.id,
-        qty: part.qty,
-        lot: row.lot,
-        expiry: row.expiry,
-        serial: row.serial,
-        condition: row.condition,
-        reason: row.reason?.slice(0, 200) ?? null,
-        lpn: row.lpn,
-        onHold,
-      });
+      // A receipt without PO tells the server once, when a supervisor closed it (receipt.blind).
+      const poId = receipt.poId;
+      const op =
+        poId === null
+          ? undefined
+          : syncOp('receipt.line', {
+              receiptId: receipt.id,
+              poId,
+              asnId: receipt.asnId,
+              poLineNo: part.beyond ? null : row.poLineNo,
+              itemId: item.id,
+              qty: part.qty,
+              lot: row.lot,
+              expiry: row.expiry,
+              serial: row.serial,
+              condition: row.condition,
+              reason: row.reason?.slice(0, 200) ?? null,
+              lpn: row.lpn,
+              onHold,
+            });
       const { value: lineId, opId } = deps.ctx.record(
         operator,
         { kind: 'receiving.line', payload: { ...row, holds: holds.map((h) => h.id) }, op },
         () => deps.repo.insertLine(row),
       );
-      deps.repo.setLineOp(lineId, opId);
+      if (opId !== null) deps.repo.setLineOp(lineId, opId);
     }
   });
 
@@ -268,6 +277,8 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
       'on_hold',
       message('receiving.receivedDamagedOnHold', { what, condition: message(`condition.${condition.condition}`) }),
     );
+  if (receipt.kind === 'blind')
+    return feedback.accepted(W, message('receiving.receivedBlind', { what, supplier: receipt.supplierName ?? '' }));
   if (!line) return feedback.warning(W, 'unexpected_item', message('receiving.receivedNotOnPo', { what }));
   return feedback.accepted(
     W,

@@ -12,10 +12,12 @@ import { conflict, notFound, ruleError, StationError } from '../kernel/errors';
 import type { CallContext, HandlersFor } from '../kernel/handlers';
 import { approvalFrom, approvingSupervisor, feedback, type WorkflowModule } from '../session';
 import { approvePending, decide, refuse } from './accept';
+import { openBlindReceipt, supplierList } from './blind';
 import { closePreview, closeReceipt } from './close';
 import { activeReceipt, changed, type ReceivingDeps, requireReceipt, today } from './deps';
-import { planPutaway, printLpnLabel, putAwayLpn, readScale, requireLpn, startLpn, weighLpn } from './lpn';
+import { planPutaway, printLpnLabel, putAwayLpn, readScale, requireLpn, splitLpn, startLpn, undoPutaway, weighLpn } from './lpn';
 import { openReceipt, requireReference } from './open';
+import { dropPalletOffer, receiveWholePallet } from './pallet';
 import type { ReceivingRepo } from './repo';
 import { fillPending, onReceivingScan } from './scan';
 import { type Candidate, createSession } from './session';
@@ -60,7 +62,7 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
 
   ctx.busy.register('receiving', () => {
     const receipt = activeReceipt(deps);
-    return receipt ? `the receipt of ${receipt.poId} is open` : null;
+    return receipt ? `the receipt of ${receipt.poId ?? receipt.supplierName} is open` : null;
   });
 
   return {
@@ -72,6 +74,21 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
         return receiptView(deps, receipt.id);
       },
       'receiving.current': () => currentView(),
+      'receiving.suppliers': () => supplierList(deps),
+      'receiving.blind.open': ({ supplierId }, call) => {
+        const { answer: opened, receipt } = openBlindReceipt(deps, operatorOf(call), supplierId);
+        return answer(opened, receipt.supplierName ?? supplierId);
+      },
+      'receiving.pallet.receive': async ({ sscc }, call) => {
+        const operator = operatorOf(call);
+        requireReceipt(deps);
+        return answer(await receiveWholePallet(deps, operator, sscc), sscc ?? deps.session.pallet?.sscc ?? 'pallet');
+      },
+      'receiving.pallet.drop': (_input, call) => {
+        const receipt = requireReceipt(deps);
+        dropPalletOffer(deps, operatorOf(call));
+        return receiptView(deps, receipt.id);
+      },
       'receiving.receive': ({ itemId, qty, lot, expiry, serial }, call) => {
         const operator = operatorOf(call);
         requireReceipt(deps);
@@ -201,10 +218,22 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
       },
       'receiving.undo': (_input, call) => answer(undoLastScan(deps, operatorOf(call)), 'undo'),
       'receiving.lpn.start': ({ container, label }, call) => startLpn(deps, operatorOf(call), container, label),
+      'receiving.lpn.undoPutaway': ({ lpn }, call) => answer(undoPutaway(deps, operatorOf(call), lpn), `undo putaway ${lpn}`),
+      'receiving.lpn.split': ({ lpn, itemId, lot, onHold, qty, container }, call) => {
+        const split = splitLpn(deps, operatorOf(call), { lpn, itemId, lot, onHold, qty, container });
+        return answer(split.feedback, `${qty} × ${itemId} → ${split.lpn}`);
+      },
       'receiving.lpn.weigh': ({ lpn }, call) => weighLpn(deps, operatorOf(call), lpn),
       'receiving.lpn.print': ({ lpn, label, reprintReason }, call) => printLpnLabel(deps, operatorOf(call), lpn, label, reprintReason),
       'receiving.lpn.suggest': ({ lpn }) => planPutaway(deps, requireLpn(deps, requireReceipt(deps), lpn)),
-      'receiving.lpn.putaway': ({ lpn, location }, call) => putAwayLpn(deps, operatorOf(call), lpn, location),
+      'receiving.lpn.putaway': ({ lpn, location, supervisorBadge, supervisorPin, supervisorScanned }, call) =>
+        putAwayLpn(
+          deps,
+          operatorOf(call),
+          lpn,
+          location,
+          approvalFrom({ badge: supervisorBadge, pin: supervisorPin, scanned: supervisorScanned }),
+        ),
       'receiving.closePreview': () => closePreview(deps),
       'receiving.close': ({ supervisorBadge, supervisorPin, supervisorScanned, printReport }, call) =>
         closeReceipt(

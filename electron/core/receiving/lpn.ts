@@ -1,5 +1,6 @@
 /** License plates of a receipt: start, weigh, label, putaway suggestion and confirmation. */
 
+import type { ScanFeedback, SupervisorApproval } from '../../../shared/contract/station';
 import type { Operator } from '../../../shared/domain/master-data';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../shared/domain/receiving';
 import { message } from '../../../shared/messages';
@@ -8,9 +9,10 @@ import { gtinError, normalizeGtin } from '../../../shared/scan/check-digit';
 import type { StockLine } from '../../../shared/sync-protocol';
 import { lpnLabel, ssccLabel, toGrams } from '../devices';
 import { notFound, ruleError, StationError } from '../kernel/errors';
+import { approvingSupervisor, feedback } from '../session';
 import { syncOp } from '../storage/sync-op';
 import { changed, nowIso, type ReceivingDeps, requireReceipt } from './deps';
-import { type PutawayGoods, type PutawayLocation, suggestPutaway } from './putaway';
+import { type PutawayGoods, type PutawayLocation, QUARANTINE_ZONE, suggestPutaway } from './putaway';
 import type { LpnRow, ReceiptRow } from './repo';
 import { nextInternalLpn, nextPalletSscc } from './sscc';
 import { itemLookup, lpnView } from './views';
@@ -110,17 +112,31 @@ function stockLines(deps: ReceivingDeps, lpn: string): StockLine[] {
 }
 
 /** Records where the LPN goes (`lpn.putaway`); call inside a transaction when it is part of a larger change. */
-export function recordPutaway(deps: ReceivingDeps, operator: Operator, receipt: ReceiptRow, lpn: LpnRow, location: string): void {
+export function recordPutaway(
+  deps: ReceivingDeps,
+  operator: Operator,
+  receipt: ReceiptRow,
+  lpn: LpnRow,
+  location: string,
+  approvedBy: string | null = null,
+): void {
   const items = stockLines(deps, lpn.lpn);
   if (items.length === 0) throw ruleError('receiving.lpnEmpty', { lpn: lpn.lpn });
   const op = syncOp('lpn.putaway', { lpn: lpn.lpn, location, items });
-  deps.ctx.record(operator, { kind: 'receiving.lpn.putaway', payload: { receiptId: receipt.id, lpn: lpn.lpn, location }, op }, () => {
+  const payload = { receiptId: receipt.id, lpn: lpn.lpn, location, ...(approvedBy ? { approvedBy } : {}) };
+  deps.ctx.record(operator, { kind: 'receiving.lpn.putaway', payload, op }, () => {
     if (!deps.repo.putAway(lpn.lpn, location, nowIso(deps), operator.id)) throw ruleError('receiving.lpnAlreadyPutAway', { lpn: lpn.lpn });
     if (receipt.currentLpn === lpn.lpn) deps.repo.setCurrentLpn(receipt.id, null);
   });
 }
 
-export function putAwayLpn(deps: ReceivingDeps, operator: Operator, ref: string | undefined, location: string | undefined): LpnView {
+export function putAwayLpn(
+  deps: ReceivingDeps,
+  operator: Operator,
+  ref: string | undefined,
+  location: string | undefined,
+  approval?: SupervisorApproval,
+): LpnView {
   const receipt = requireReceipt(deps);
   const lpn = requireLpn(deps, receipt, ref);
   if (lpn.location) throw ruleError('receiving.lpnAlreadyPutAwayTo', { lpn: lpn.lpn, location: lpn.location });
@@ -135,7 +151,17 @@ export function putAwayLpn(deps: ReceivingDeps, operator: Operator, ref: string 
   }
   if (!target) throw ruleError('receiving.noLocation', { lpn: lpn.lpn });
   const chosen = target;
-  deps.ctx.transaction(() => recordPutaway(deps, operator, receipt, lpn, chosen));
+  // Quarantine holds everything on the plate, good units too: only with a supervisor's badge.
+  const quarantine = plan.suggestions.find((s) => s.location === chosen)?.zone === QUARANTINE_ZONE;
+  let approvedBy: string | null = null;
+  if (quarantine) {
+    if (approval === undefined) {
+      const count = goodsOf(deps, lpn).reduce((s, g) => s + g.qty, 0);
+      throw new StationError('forbidden', message('receiving.quarantineNeedsSupervisor', { lpn: lpn.lpn, count, location: chosen }));
+    }
+    approvedBy = approvingSupervisor(deps.ctx, 'receiving.quarantine', approval).id;
+  }
+  deps.ctx.transaction(() => recordPutaway(deps, operator, receipt, lpn, chosen, approvedBy));
   changed(deps, 'lpn put away');
   const row = deps.repo.lpn(lpn.lpn);
   if (!row) throw new Error(`LPN ${lpn.lpn} vanished`);
@@ -220,4 +246,88 @@ export async function printLpnLabel(
   );
   changed(deps, 'label printed');
   return { id: job.id, state: job.state, description: job.description, ...(job.error ? { error: job.error } : {}) };
+}
+
+/** Takes a putaway of the open receipt back (`lpn.putaway.undo`): the plate is at the dock again, open to undo and split. */
+export function undoPutaway(deps: ReceivingDeps, operator: Operator, ref: string): ScanFeedback {
+  const receipt = requireReceipt(deps);
+  const lpn = requireLpn(deps, receipt, ref);
+  const location = lpn.location;
+  if (!location) throw ruleError('receiving.lpnNotPutAway', { lpn: lpn.lpn });
+  const items = stockLines(deps, lpn.lpn);
+  const op = items.length > 0 ? syncOp('lpn.putaway.undo', { lpn: lpn.lpn, location, items }) : undefined;
+  deps.ctx.record(operator, { kind: 'receiving.lpn.putaway.undo', payload: { receiptId: receipt.id, lpn: lpn.lpn, location }, op }, () => {
+    if (!deps.repo.unputAway(lpn.lpn)) throw ruleError('receiving.lpnNotPutAway', { lpn: lpn.lpn });
+  });
+  changed(deps, 'putaway undone');
+  return feedback.accepted('receiving', message('receiving.putawayUndone', { lpn: lpn.lpn, location }));
+}
+
+export interface SplitRequest {
+  lpn: string;
+  itemId: string;
+  /** The lot to move (null: units without a lot); left out: any lot of the item. */
+  lot?: string | null | undefined;
+  /** Only held (or only free) units; left out: either. */
+  onHold?: boolean | undefined;
+  qty: number;
+  container: 'pallet' | 'tote';
+}
+
+/**
+ * Moves units of an item off a license plate that is not put away yet onto a new internal one (a held unit off a
+ * mixed pallet, so the rest gets its normal putaway), newest received first; `lpn.split` tells the server.
+ */
+export function splitLpn(deps: ReceivingDeps, operator: Operator, request: SplitRequest): { feedback: ScanFeedback; lpn: string } {
+  const receipt = requireReceipt(deps);
+  const source = requireLpn(deps, receipt, request.lpn);
+  if (source.location) throw ruleError('receiving.lpnAlreadyPutAwayTo', { lpn: source.lpn, location: source.location });
+  const all = deps.repo.linesOfLpn(source.lpn);
+  const matching = all
+    .filter(
+      (l) =>
+        l.itemId === request.itemId &&
+        (request.lot === undefined || l.lot === request.lot) &&
+        (request.onHold === undefined || l.onHold === request.onHold),
+    )
+    .reverse();
+  const sku = deps.repo.item(request.itemId)?.sku ?? request.itemId;
+  const available = matching.reduce((s, l) => s + l.qty, 0);
+  if (request.qty > available) throw ruleError('receiving.splitTooMany', { lpn: source.lpn, sku, count: available });
+  if (request.qty >= all.reduce((s, l) => s + l.qty, 0)) throw ruleError('receiving.splitWholePlate', { lpn: source.lpn });
+  const { ctx, repo } = deps;
+  const target = ctx.transaction(() => {
+    const id = nextInternalLpn(repo, ctx.meta, ctx.stationId);
+    repo.insertLpn(
+      { lpn: id, receiptId: receipt.id, kind: 'internal', container: request.container, sscc: null, createdAt: nowIso(deps) },
+      operator.id,
+    );
+    const moved = new Map<string, StockLine>();
+    let left = request.qty;
+    for (const line of matching) {
+      if (left === 0) break;
+      const take = Math.min(left, line.qty);
+      if (take === line.qty) repo.moveLine(line.id, id, source.lpn);
+      else repo.splitLine(line.id, line.qty - take, take, id, source.lpn);
+      const key = `${line.lot ?? ''}\u0000${line.serial ?? ''}`;
+      const entry = moved.get(key) ?? { itemId: line.itemId, lot: line.lot, serial: line.serial, qty: 0 };
+      entry.qty += take;
+      moved.set(key, entry);
+      left -= take;
+    }
+    const items = [...moved.values()];
+    // A receipt without PO has told the server nothing yet: its lines go with its close, on the plates they are on then.
+    const op = receipt.kind === 'blind' ? undefined : syncOp('lpn.split', { fromLpn: source.lpn, toLpn: id, items });
+    ctx.record(operator, {
+      kind: 'receiving.lpn.split',
+      payload: { receiptId: receipt.id, fromLpn: source.lpn, toLpn: id, container: request.container, items },
+      op,
+    });
+    return id;
+  });
+  changed(deps, 'lpn split');
+  return {
+    lpn: target,
+    feedback: feedback.accepted('receiving', message('receiving.lpnSplit', { count: request.qty, sku, from: source.lpn, to: target })),
+  };
 }

@@ -6,7 +6,7 @@ import { changed, nowIso, type ReceivingDeps, setActiveReceipt } from './deps';
 import type { AsnRow, PoRow, ReceiptRow } from './repo';
 
 /** RCV- and 24 hex digits of a UUIDv7 (its time and random parts): unique across stations, short enough for a barcode. */
-function receiptNumber(): string {
+export function receiptNumber(): string {
   const hex = uuidv7().replace(/-/g, '');
   return `RCV-${hex.slice(0, 12)}${hex.slice(-12)}`.toUpperCase();
 }

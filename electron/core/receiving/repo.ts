@@ -39,8 +39,12 @@ export interface AsnLineRow {
 
 export interface ReceiptRow {
   id: string;
-  poId: string;
+  /** 'blind': received without PO or ASN, for a supplier of the site's list. */
+  kind: 'po' | 'blind';
+  poId: string | null;
   asnId: string | null;
+  supplierId: string | null;
+  supplierName: string | null;
   status: 'open' | 'closed';
   openedAt: string;
   openedBy: string;
@@ -69,9 +73,13 @@ export interface LineRow {
   approvedBy: string | null;
   at: string;
   operatorId: string;
+  /** Made by a split: the row its units came from (it carries no op of its own). */
+  splitOf: number | null;
+  /** Units of this row left the plate they were received onto (moved or split off). */
+  movedFrom: string | null;
 }
 
-export type NewLine = Omit<LineRow, 'id' | 'opId'>;
+export type NewLine = Omit<LineRow, 'id' | 'opId' | 'splitOf' | 'movedFrom'>;
 
 export interface LpnRow {
   lpn: string;
@@ -153,6 +161,8 @@ interface LineDbRow {
   approved_by: string | null;
   at: string;
   operator_id: string;
+  split_of: number | null;
+  moved_from: string | null;
 }
 
 const toLine = (r: LineDbRow): LineRow => ({
@@ -177,6 +187,8 @@ const toLine = (r: LineDbRow): LineRow => ({
   approvedBy: r.approved_by,
   at: r.at,
   operatorId: r.operator_id,
+  splitOf: r.split_of,
+  movedFrom: r.moved_from,
 });
 
 interface LpnDbRow {
@@ -205,8 +217,11 @@ const toLpn = (r: LpnDbRow): LpnRow => ({
 
 interface ReceiptDbRow {
   id: string;
-  po_id: string;
+  kind: 'po' | 'blind';
+  po_id: string | null;
   asn_id: string | null;
+  supplier_id: string | null;
+  supplier_name: string | null;
   status: 'open' | 'closed';
   opened_at: string;
   opened_by: string;
@@ -215,8 +230,11 @@ interface ReceiptDbRow {
 
 const toReceipt = (r: ReceiptDbRow): ReceiptRow => ({
   id: r.id,
+  kind: r.kind,
   poId: r.po_id,
   asnId: r.asn_id,
+  supplierId: r.supplier_id,
+  supplierName: r.supplier_name,
   status: r.status,
   openedAt: r.opened_at,
   openedBy: r.opened_by,
@@ -233,6 +251,7 @@ export function createReceivingRepo(db: Database) {
     asnsOfPo: db.prepare('SELECT * FROM asns WHERE po_id = ? ORDER BY number'),
     asnLines: db.prepare('SELECT * FROM asn_lines WHERE asn_id = ? ORDER BY line_no'),
     asnBySscc: db.prepare('SELECT asn_id FROM asn_lines WHERE sscc = ? LIMIT 1'),
+    asnPallet: db.prepare('SELECT expected_gross_kg FROM asn_pallets WHERE asn_id = ? AND sscc = ?'),
     item: db.prepare('SELECT * FROM items WHERE id = ?'),
     itemBySku: db.prepare('SELECT * FROM items WHERE sku = ?'),
     barcode: db.prepare('SELECT item_id, pack_qty FROM item_barcodes WHERE code = ?'),
@@ -250,6 +269,12 @@ export function createReceivingRepo(db: Database) {
     closePo: db.prepare("UPDATE purchase_orders SET status = 'closed' WHERE id = ?"),
 
     insertReceipt: db.prepare('INSERT INTO receipts (id, po_id, asn_id, opened_at, opened_by) VALUES (?, ?, ?, ?, ?)'),
+    insertBlindReceipt: db.prepare(
+      "INSERT INTO receipts (id, kind, supplier_id, supplier_name, opened_at, opened_by) VALUES (?, 'blind', ?, ?, ?, ?)",
+    ),
+    openBlindReceipt: db.prepare(
+      "SELECT * FROM receipts WHERE kind = 'blind' AND status = 'open' AND supplier_id = ? ORDER BY opened_at DESC LIMIT 1",
+    ),
     receipt: db.prepare('SELECT * FROM receipts WHERE id = ?'),
     openReceiptOfPo: db.prepare("SELECT * FROM receipts WHERE po_id = ? AND status = 'open'"),
     setAsn: db.prepare('UPDATE receipts SET asn_id = ? WHERE id = ?'),
@@ -268,7 +293,16 @@ export function createReceivingRepo(db: Database) {
     receivedOnLine: db.prepare(
       'SELECT coalesce(sum(qty), 0) AS n FROM receipt_lines WHERE receipt_id = ? AND po_line_no = ? AND undone_at IS NULL',
     ),
-    lastScanId: db.prepare('SELECT scan_id FROM receipt_lines WHERE receipt_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1'),
+    lastScanId: db.prepare(
+      'SELECT scan_id FROM receipt_lines WHERE receipt_id = ? AND undone_at IS NULL AND split_of IS NULL ORDER BY id DESC LIMIT 1',
+    ),
+    moveLine: db.prepare('UPDATE receipt_lines SET lpn = ?, moved_from = coalesce(moved_from, ?) WHERE id = ? AND undone_at IS NULL'),
+    reduceLine: db.prepare('UPDATE receipt_lines SET qty = ?, moved_from = coalesce(moved_from, ?) WHERE id = ? AND undone_at IS NULL'),
+    splitLine:
+      db.prepare(`INSERT INTO receipt_lines (receipt_id, scan_id, po_line_no, beyond_tolerance, item_id, qty, lot, expiry, serial, condition,
+        reason, photo_path, lpn, on_hold, source, barcode, approved_by, at, operator_id, split_of, moved_from)
+      SELECT receipt_id, scan_id, po_line_no, beyond_tolerance, item_id, ?, lot, expiry, serial, condition, reason, photo_path, ?, on_hold,
+        source, barcode, approved_by, at, operator_id, id, lpn FROM receipt_lines WHERE id = ?`),
     linesOfScan: db.prepare('SELECT * FROM receipt_lines WHERE scan_id = ? AND undone_at IS NULL ORDER BY id'),
     undoLine: db.prepare('UPDATE receipt_lines SET undone_at = ?, undone_by = ?, undo_op_id = ? WHERE id = ? AND undone_at IS NULL'),
     serialSeen: db.prepare(`SELECT l.receipt_id AS receipt_id, r.po_id AS po_id FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id
@@ -282,6 +316,9 @@ export function createReceivingRepo(db: Database) {
     lpnsOfReceipt: db.prepare('SELECT * FROM receiving_lpns WHERE receipt_id = ? ORDER BY created_at, lpn'),
     weighLpn: db.prepare('UPDATE receiving_lpns SET weight_kg = ?, weighed_at = ? WHERE lpn = ?'),
     putAway: db.prepare('UPDATE receiving_lpns SET location = ?, put_away_at = ?, put_away_by = ? WHERE lpn = ? AND location IS NULL'),
+    unputAway: db.prepare(
+      'UPDATE receiving_lpns SET location = NULL, put_away_at = NULL, put_away_by = NULL WHERE lpn = ? AND location IS NOT NULL',
+    ),
     printed: db.prepare('UPDATE receiving_lpns SET labels_printed = labels_printed + 1 WHERE lpn = ?'),
     counter: db.prepare(
       "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value",
@@ -370,6 +407,10 @@ export function createReceivingRepo(db: Database) {
     },
     asnIdBySscc(sscc: string): string | undefined {
       return (s.asnBySscc.get(sscc) as { asn_id: string } | undefined)?.asn_id;
+    },
+    /** The gross weight the ASN announces for one of its supplier pallets. */
+    asnPalletWeightKg(asnId: string, sscc: string): number | undefined {
+      return (s.asnPallet.get(asnId, sscc) as { expected_gross_kg: number } | undefined)?.expected_gross_kg;
     },
     item(id: string): Item | undefined {
       const r = s.item.get(id) as ItemDbRow | undefined;
@@ -467,6 +508,14 @@ export function createReceivingRepo(db: Database) {
     insertReceipt(id: string, poId: string, asnId: string | null, at: string, by: string): void {
       s.insertReceipt.run(id, poId, asnId, at, by);
     },
+    insertBlindReceipt(id: string, supplierId: string, supplierName: string, at: string, by: string): void {
+      s.insertBlindReceipt.run(id, supplierId, supplierName, at, by);
+    },
+    /** The receipt without PO this station has open for the supplier, if any. */
+    openBlindReceipt(supplierId: string): ReceiptRow | undefined {
+      const r = s.openBlindReceipt.get(supplierId) as ReceiptDbRow | undefined;
+      return r && toReceipt(r);
+    },
     receipt(id: string): ReceiptRow | undefined {
       const r = s.receipt.get(id) as ReceiptDbRow | undefined;
       return r && toReceipt(r);
@@ -504,7 +553,7 @@ export function createReceivingRepo(db: Database) {
       const last = s.lastScanId.get(receiptId) as { scan_id: string } | undefined;
       return last ? (s.linesOfScan.all(last.scan_id) as LineDbRow[]).map(toLine) : [];
     },
-    undoLine(id: number, at: string, by: string, undoOpId: string): void {
+    undoLine(id: number, at: string, by: string, undoOpId: string | null): void {
       s.undoLine.run(at, by, undoOpId, id);
     },
     serialSeen(itemId: string, serial: string): { receiptId: string; poId: string }[] {
@@ -515,6 +564,15 @@ export function createReceivingRepo(db: Database) {
     },
     linesOfLpn(lpn: string): LineRow[] {
       return (s.linesOfLpn.all(lpn) as LineDbRow[]).map(toLine);
+    },
+    /** Moves a whole received row onto another plate. */
+    moveLine(id: number, toLpn: string, fromLpn: string): void {
+      s.moveLine.run(toLpn, fromLpn, id);
+    },
+    /** Moves `qty` units of a received row onto another plate: the row keeps the rest, a new row (split_of) takes them. */
+    splitLine(id: number, keep: number, qty: number, toLpn: string, fromLpn: string): void {
+      s.splitLine.run(qty, toLpn, id);
+      s.reduceLine.run(keep, fromLpn, id);
     },
 
     insertLpn(row: Omit<LpnRow, 'weightKg' | 'location' | 'labelsPrinted'>, by: string): void {
@@ -532,6 +590,10 @@ export function createReceivingRepo(db: Database) {
     },
     putAway(lpn: string, location: string, at: string, by: string): boolean {
       return s.putAway.run(location, at, by, lpn).changes === 1;
+    },
+    /** Takes a putaway back: the plate is at the dock again. */
+    unputAway(lpn: string): boolean {
+      return s.unputAway.run(lpn).changes === 1;
     },
     labelPrinted(lpn: string): void {
       s.printed.run(lpn);

@@ -9,6 +9,7 @@ import { feedback, type ScanInput } from '../session';
 import { approvePending, decide, refuse } from './accept';
 import { activeReceipt, changed, type ReceivingDeps, today } from './deps';
 import { findReference, openReceipt, startSupplierLpn } from './open';
+import { countSample, dropPalletOffer, offerPallet, receiveWholePallet } from './pallet';
 import type { Candidate } from './session';
 import { countByWeight } from './weight-count';
 
@@ -133,14 +134,20 @@ export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput
       const sscc = found.sscc;
       if (receipt && receipt.poId === found.po.id) {
         if (sscc) {
+          // The offered pallet scanned again confirms it: weighed, then received whole or sampled.
+          if (deps.session.pallet?.sscc === sscc && deps.session.pallet.stage === 'offer') return receiveWholePallet(deps, operator, sscc);
           startSupplierLpn(deps, operator, receipt.id, sscc);
           changed(deps, 'pallet');
-          return feedback.accepted(W, message('receiving.palletStarted', { sscc, document: found.asn?.number ?? found.po.number }));
+          const offer = found.asn ? offerPallet(deps, receipt, found.asn.id, sscc) : null;
+          return (
+            offer ?? feedback.accepted(W, message('receiving.palletStarted', { sscc, document: found.asn?.number ?? found.po.number }))
+          );
         }
         return feedback.accepted(W, message('receiving.alreadyOpen', { document: found.po.number }));
       }
       const opened = openReceipt(deps, operator, found);
-      return describeReceipt(deps, opened.poId, found.po.number, sscc);
+      const offer = sscc && found.asn ? offerPallet(deps, opened, found.asn.id, sscc) : null;
+      return offer ?? describeReceipt(deps, found.po.id, found.po.number, sscc);
     }
     if (parsed.kind === 'plain' && looksLikeDocument(data))
       return refuse(deps, operator, 'not_found', message('errors.notFound', { document: data.slice(0, 64) }), { data: data.slice(0, 100) });
@@ -177,5 +184,8 @@ export async function onReceivingScan(deps: ReceivingDeps, { parsed }: ScanInput
   }
   const candidate = candidateFromScan(deps, operator, parsed);
   if ('outcome' in candidate) return candidate;
+  if (deps.session.pallet?.stage === 'sample') return countSample(deps, operator, candidate);
+  // Goods scanned instead of confirming the offered pallet: it is received unit by unit.
+  if (deps.session.pallet) dropPalletOffer(deps, operator);
   return decide(deps, operator, candidate);
 }

@@ -23,10 +23,24 @@ export type Pending =
   | { kind: 'tracking'; candidate: Candidate; needs: Tracking[] }
   | { kind: 'approval'; candidate: Candidate; rule: ApprovalRule; message: Message };
 
+/** A supplier pallet the ASN lists with its contents, offered to be received whole (and, when asked, its counted sample). */
+export interface PalletOffer {
+  sscc: string;
+  asnId: string;
+  stage: 'offer' | 'sample';
+  /** Why a sample is counted: the weight is off, the ASN gives none, or the site audits the supplier. */
+  why: 'weight' | 'no_weight' | 'audit' | null;
+  weighedKg: number | null;
+  expectedKg: number | null;
+  /** Scans (cases) or units the sample needs, and what was counted so far per item. */
+  sample: { by: 'cases' | 'units'; needed: number; counted: number; units: Map<string, number> } | null;
+}
+
 /** What the bench remembers between scans of the open receipt (kept with the receiving module, not in the cache). */
 export interface ReceivingSession {
   receiptId: string | null;
   pending: Pending | null;
+  pallet: PalletOffer | null;
   nextCondition: ConditionSetting;
   unknownBarcode: string | null;
 }
@@ -34,13 +48,14 @@ export interface ReceivingSession {
 export const goodCondition = (): ConditionSetting => ({ condition: 'good', reason: null, photoPath: null });
 
 export function createSession(): ReceivingSession {
-  return { receiptId: null, pending: null, nextCondition: goodCondition(), unknownBarcode: null };
+  return { receiptId: null, pending: null, pallet: null, nextCondition: goodCondition(), unknownBarcode: null };
 }
 
 /** Forgets everything tied to the receipt the bench worked on. */
 export function resetSession(session: ReceivingSession, receiptId: string | null): void {
   session.receiptId = receiptId;
   session.pending = null;
+  session.pallet = null;
   session.nextCondition = goodCondition();
   session.unknownBarcode = null;
 }

@@ -13,6 +13,8 @@ export function undoLastScan(deps: ReceivingDeps, operator: Operator): ScanFeedb
   const lines = deps.repo.lastScan(receipt.id);
   const first = lines[0];
   if (!first) return feedback.refused('receiving', 'nothing_to_undo', message('receiving.nothingToUndo'));
+  const moved = lines.find((l) => l.movedFrom !== null);
+  if (moved) return refuse(deps, operator, 'moved', message('receiving.undoMoved', { lpn: moved.movedFrom ?? '' }), { lineId: moved.id });
   const placed = lines.map((l) => (l.lpn ? deps.repo.lpn(l.lpn) : undefined)).find((p) => p?.location);
   if (placed) {
     return refuse(
@@ -25,13 +27,15 @@ export function undoLastScan(deps: ReceivingDeps, operator: Operator): ScanFeedb
   const at = nowIso(deps);
   deps.ctx.transaction(() => {
     for (const line of lines) {
+      const payload = { receiptId: receipt.id, lineId: line.id, undoesOpId: line.opId, itemId: line.itemId, qty: line.qty };
+      // A receipt without PO has told the server nothing yet: its lines go with its close, the undone ones left out.
+      if (receipt.kind === 'blind') {
+        deps.ctx.record(operator, { kind: 'receiving.undo', payload }, () => deps.repo.undoLine(line.id, at, operator.id, null));
+        continue;
+      }
       if (!line.opId) throw new Error(`receipt line ${line.id} has no op id`);
       const op = syncOp('receipt.undo', { receiptId: receipt.id, undoesOpId: line.opId });
-      const { opId } = deps.ctx.record(operator, {
-        kind: 'receiving.undo',
-        payload: { receiptId: receipt.id, lineId: line.id, undoesOpId: line.opId, itemId: line.itemId, qty: line.qty },
-        op,
-      });
+      const { opId } = deps.ctx.record(operator, { kind: 'receiving.undo', payload, op });
       deps.repo.undoLine(line.id, at, operator.id, opId);
     }
   });

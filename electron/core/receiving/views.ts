@@ -3,6 +3,7 @@ import type { LpnView, PendingView, PoSummary, ReceiptView, ReceivedScanView } f
 import { type Message, type MessageCode, message } from '../../../shared/messages';
 import { allowedQty } from '../../../shared/rules/receiving';
 import type { ReceivingDeps } from './deps';
+import { palletOfferView } from './pallet';
 import type { LineRow, LpnRow } from './repo';
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
@@ -58,14 +59,17 @@ export function lpnView(deps: ReceivingDeps, lpn: LpnRow, currentLpn: string | n
 }
 
 /**
- * The ASN announces one weight for its shipment: it is compared with the supplier's own pallet (its SSCC is on the
- * ASN) or with the receipt's only license plate.
+ * A supplier pallet is compared with its own expected gross weight when the ASN gives one; else the ASN's one weight
+ * for its shipment is compared with the supplier's pallet (its SSCC is on the ASN) or the receipt's only license plate.
  */
 function asnWeightFor(deps: ReceivingDeps, lpn: LpnRow): number | null {
   const receipt = deps.repo.receipt(lpn.receiptId);
   if (!receipt?.asnId) return null;
   const asn = deps.repo.asn(receipt.asnId);
-  if (!asn || asn.expectedWeightKg === null) return null;
+  if (!asn) return null;
+  const own = lpn.kind === 'supplier' && lpn.sscc ? deps.repo.asnPalletWeightKg(asn.id, lpn.sscc) : undefined;
+  if (own !== undefined) return own;
+  if (asn.expectedWeightKg === null) return null;
   if (lpn.kind === 'supplier') return deps.repo.asnLines(asn.id).some((l) => l.sscc === lpn.sscc) ? asn.expectedWeightKg : null;
   const plates = deps.repo.lpnsOfReceipt(receipt.id).filter((p) => p.kind !== 'supplier');
   return plates.length === 1 ? asn.expectedWeightKg : null;
@@ -117,7 +121,7 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
   const { repo } = deps;
   const receipt = repo.receipt(receiptId);
   if (!receipt) throw new Error(`receipt ${receiptId} vanished`);
-  const po = repo.purchaseOrder(receipt.poId);
+  const po = receipt.poId ? repo.purchaseOrder(receipt.poId) : undefined;
   const item = itemLookup(deps);
   const site = deps.ctx.site();
   const asn = receipt.asnId ? repo.asn(receipt.asnId) : undefined;
@@ -125,7 +129,7 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
   const lines = repo.lines(receipt.id);
   const sum = (rows: LineRow[]) => rows.reduce((s, r) => s + r.qty, 0);
 
-  const poLines = repo.poLines(receipt.poId).map((l) => {
+  const poLines = (receipt.poId ? repo.poLines(receipt.poId) : []).map((l) => {
     const it = item(l.itemId);
     const mine = lines.filter((r) => r.poLineNo === l.lineNo);
     const hint = asnLines.find((a) => a.poLineNo === l.lineNo);
@@ -163,9 +167,9 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
 
   return {
     receiptId: receipt.id,
-    poId: receipt.poId,
-    poNumber: po?.number ?? receipt.poId,
-    supplier: po?.supplier ?? '',
+    poId: receipt.poId ?? '',
+    poNumber: po?.number ?? receipt.poId ?? receipt.id,
+    supplier: po?.supplier ?? receipt.supplierName ?? '',
     asn: asn ? { id: asn.id, number: asn.number, expectedWeightKg: asn.expectedWeightKg } : null,
     status: receipt.status,
     lines: poLines,
@@ -179,5 +183,7 @@ export function receiptView(deps: ReceivingDeps, receiptId: string): ReceiptView
     pending: receipt.status === 'open' ? pendingView(deps, item) : null,
     nextCondition: deps.session.nextCondition,
     unknownBarcode: deps.session.unknownBarcode,
+    blind: receipt.kind === 'blind' ? { supplierId: receipt.supplierId ?? '', supplierName: receipt.supplierName ?? '' } : null,
+    pallet: receipt.status === 'open' ? palletOfferView(deps) : null,
   };
 }

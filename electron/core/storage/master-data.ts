@@ -49,6 +49,8 @@ export function createMasterDataWriter(db: Database) {
     clearAsnLines: db.prepare('DELETE FROM asn_lines WHERE asn_id = ?'),
     asnLine: db.prepare(`INSERT INTO asn_lines (asn_id, line_no, po_line_no, item_id, qty, lot, expiry, sscc)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    clearAsnPallets: db.prepare('DELETE FROM asn_pallets WHERE asn_id = ?'),
+    asnPallet: db.prepare('INSERT OR REPLACE INTO asn_pallets (asn_id, sscc, expected_gross_kg) VALUES (?, ?, ?)'),
     order: db.prepare(`INSERT INTO orders (id, number, tote, ship_to, carrier, service, notes, gift, fragile, status)
       VALUES (@id, @number, @tote, @shipTo, @carrier, @service, @notes, @gift, @fragile, @status)
       ON CONFLICT(id) DO UPDATE SET number = excluded.number, tote = excluded.tote, ship_to = excluded.ship_to, carrier = excluded.carrier,
@@ -143,6 +145,8 @@ export function createMasterDataWriter(db: Database) {
       stmts.asn.run({ id: asn.id, number: asn.number, poId: asn.poId, expectedWeightKg: asn.expectedWeightKg });
       stmts.clearAsnLines.run(asn.id);
       for (const l of asn.lines) stmts.asnLine.run(asn.id, l.lineNo, l.poLineNo, l.itemId, l.qty, l.lot, l.expiry, l.sscc);
+      stmts.clearAsnPallets.run(asn.id);
+      for (const p of asn.pallets ?? []) stmts.asnPallet.run(asn.id, p.sscc, p.expectedGrossKg);
     },
     order(order: Order): void {
       stmts.order.run({

@@ -132,6 +132,38 @@ export const enCodes: CodeTexts = {
   'receiving.scaleTooCoarse': 'One unit ({{unitG}}) is too light for this scale’s {{divisionG}} steps: count by hand.',
   'receiving.scaleEmpty': 'Nothing to count on the scale (check the tare).',
   'receiving.notWhole': '{{units}} units is not a whole count: re-weigh (check the tare and for mixed items).',
+  'receiving.palletOffer':
+    'Pallet {{sscc}} of {{document}}: {{count}} lines, {{units}} units on the ASN. Put it on the scale and receive the whole pallet.',
+  'receiving.palletReceived': 'Pallet {{sscc}} received whole: {{count}} lines, {{units}} units, {{weightKg}} kg.',
+  'receiving.palletSampleWeight':
+    'Pallet {{sscc}} weighs {{weightKg}} kg, the ASN says {{expectedKg}} kg: count a sample, scan {{sample}} from it.',
+  'receiving.palletSampleAudit': 'The site audits {{supplier}}: count a sample of pallet {{sscc}}, scan {{sample}} from it.',
+  'receiving.palletSampleNoWeight': 'The ASN gives no weight for pallet {{sscc}}: count a sample, scan {{sample}} from it.',
+  'receiving.palletSampleProgress': 'Sample of pallet {{sscc}}: {{counted}} of {{needed}} counted. Scan the next.',
+  'receiving.palletSampleMatched': 'The sample matches the ASN: pallet {{sscc}} received whole, {{count}} lines, {{units}} units.',
+  'receiving.palletSampleMismatch': '{{sku}} does not match pallet {{sscc}} on the ASN: receive this pallet unit by unit.',
+  'receiving.palletNotWhole': 'Pallet {{sscc}} cannot be received whole: {{problem}} Receive it unit by unit.',
+  'receiving.noPalletOffer': 'No pallet is waiting to be received whole: scan its SSCC first.',
+  'receiving.sampleCases': {
+    one: '{{count}} case',
+    other: '{{count}} cases',
+  },
+  'receiving.sampleUnits': {
+    one: '{{count}} unit',
+    other: '{{count}} units',
+  },
+  'receiving.blindOpened': 'Receipt without PO for {{supplier}}: scan every unit; a supervisor closes it with their badge.',
+  'receiving.receivedBlind': 'Received {{what}} from {{supplier}} (no PO).',
+  'receiving.blindNeedsSupervisor': 'A receipt without PO closes only with a supervisor’s badge: a supervisor scans their badge.',
+  'receiving.blindEmpty': 'Nothing was received on this receipt yet: scan the goods first.',
+  'receiving.lpnSplit': '{{count}} × {{sku}} moved from {{from}} onto the new license plate {{to}}.',
+  'receiving.splitTooMany': 'Only {{count}} of {{sku}} are on {{lpn}}: move at most that many.',
+  'receiving.splitWholePlate': 'That is everything on {{lpn}}: nothing would stay on it. Put it away as it is.',
+  'receiving.undoMoved': 'Units of this scan were moved to another license plate ({{lpn}}): it can no longer be undone as a whole.',
+  'receiving.quarantineNeedsSupervisor':
+    'Everything on {{lpn}} ({{count}} units) would go to quarantine at {{location}}: a supervisor approves with their badge.',
+  'receiving.putawayUndone': 'Putaway of {{lpn}} to {{location}} taken back: the plate is at the dock again.',
+  'receiving.lpnNotPutAway': 'License plate {{lpn}} is not put away: there is nothing to take back.',
   'packing.notPacker': '{{name}} is not signed in as a packer.',
   'packing.badgeForOverride': 'Badge of {{name}}: a weight override takes the badge on its prompt.',
   'packing.isItemScanOrder': 'That is an item: scan the order, tote or pick list first.',
@@ -520,6 +552,43 @@ export const deCodes: CodeTexts = {
   'receiving.scaleTooCoarse': 'Eine Einheit ({{unitG}}) ist zu leicht für die {{divisionG}}-Schritte dieser Waage: von Hand zählen.',
   'receiving.scaleEmpty': 'Nichts zu zählen auf der Waage (Tara prüfen).',
   'receiving.notWhole': '{{units}} Einheiten sind keine ganze Zahl: erneut wiegen (Tara und gemischte Artikel prüfen).',
+  'receiving.palletOffer':
+    'Palette {{sscc}} von {{document}}: {{count}} Positionen, {{units}} Einheiten laut Lieferavis. Auf die Waage stellen und die ganze Palette annehmen.',
+  'receiving.palletReceived': 'Palette {{sscc}} ganz angenommen: {{count}} Positionen, {{units}} Einheiten, {{weightKg}} kg.',
+  'receiving.palletSampleWeight':
+    'Palette {{sscc}} wiegt {{weightKg}} kg, das Lieferavis sagt {{expectedKg}} kg: Stichprobe zählen, {{sample}} davon scannen.',
+  'receiving.palletSampleAudit':
+    'Der Standort prüft {{supplier}} stichprobenweise: Stichprobe von Palette {{sscc}} zählen, {{sample}} davon scannen.',
+  'receiving.palletSampleNoWeight': 'Das Lieferavis nennt kein Gewicht für Palette {{sscc}}: Stichprobe zählen, {{sample}} davon scannen.',
+  'receiving.palletSampleProgress': 'Stichprobe von Palette {{sscc}}: {{counted}} von {{needed}} gezählt. Nächste scannen.',
+  'receiving.palletSampleMatched':
+    'Die Stichprobe stimmt mit dem Lieferavis überein: Palette {{sscc}} ganz angenommen, {{count}} Positionen, {{units}} Einheiten.',
+  'receiving.palletSampleMismatch': '{{sku}} passt nicht zu Palette {{sscc}} laut Lieferavis: diese Palette Stück für Stück annehmen.',
+  'receiving.palletNotWhole': 'Palette {{sscc}} kann nicht ganz angenommen werden: {{problem}} Stück für Stück annehmen.',
+  'receiving.noPalletOffer': 'Keine Palette wartet auf die Annahme als Ganzes: zuerst ihre SSCC scannen.',
+  'receiving.sampleCases': {
+    one: '{{count}} Karton',
+    other: '{{count}} Kartons',
+  },
+  'receiving.sampleUnits': {
+    one: '{{count}} Einheit',
+    other: '{{count}} Einheiten',
+  },
+  'receiving.blindOpened':
+    'Wareneingang ohne Bestellung für {{supplier}}: jede Einheit scannen; ein Vorgesetzter schließt ihn mit seinem Ausweis ab.',
+  'receiving.receivedBlind': '{{what}} von {{supplier}} erhalten (ohne Bestellung).',
+  'receiving.blindNeedsSupervisor':
+    'Ein Wareneingang ohne Bestellung wird nur mit dem Ausweis eines Vorgesetzten abgeschlossen: Vorgesetzte scannen ihren Ausweis.',
+  'receiving.blindEmpty': 'Auf diesem Wareneingang wurde noch nichts erfasst: zuerst die Ware scannen.',
+  'receiving.lpnSplit': '{{count}} × {{sku}} von {{from}} auf den neuen Ladungsträger {{to}} umgelagert.',
+  'receiving.splitTooMany': 'Auf {{lpn}} sind nur {{count}} von {{sku}}: höchstens so viele umlagern.',
+  'receiving.splitWholePlate': 'Das ist alles auf {{lpn}}: nichts bliebe darauf. So einlagern, wie er ist.',
+  'receiving.undoMoved':
+    'Einheiten dieses Scans wurden auf einen anderen Ladungsträger umgelagert ({{lpn}}): er kann nicht mehr als Ganzes rückgängig gemacht werden.',
+  'receiving.quarantineNeedsSupervisor':
+    'Alles auf {{lpn}} ({{count}} Einheiten) käme in die Quarantäne auf {{location}}: ein Vorgesetzter genehmigt mit seinem Ausweis.',
+  'receiving.putawayUndone': 'Einlagerung von {{lpn}} auf {{location}} zurückgenommen: der Ladungsträger steht wieder am Wareneingang.',
+  'receiving.lpnNotPutAway': 'Ladungsträger {{lpn}} ist nicht eingelagert: es gibt nichts zurückzunehmen.',
   'packing.notPacker': '{{name}} ist nicht als Packer angemeldet.',
   'packing.badgeForOverride': 'Ausweis von {{name}}: eine Gewichtsfreigabe nimmt den Ausweis in ihrem Dialog an.',
   'packing.isItemScanOrder': 'Das ist ein Artikel: zuerst Auftrag, Kiste oder Pickliste scannen.',
@@ -913,6 +982,39 @@ export const esCodes: CodeTexts = {
   'receiving.scaleTooCoarse': 'Una unidad ({{unitG}}) es demasiado ligera para los pasos de {{divisionG}} de esta báscula: cuente a mano.',
   'receiving.scaleEmpty': 'No hay nada que contar en la báscula (revise la tara).',
   'receiving.notWhole': '{{units}} unidades no es un número entero: vuelva a pesar (revise la tara y si hay artículos mezclados).',
+  'receiving.palletOffer':
+    'Palé {{sscc}} de {{document}}: {{count}} líneas, {{units}} unidades según el aviso. Póngalo en la báscula y reciba el palé entero.',
+  'receiving.palletReceived': 'Palé {{sscc}} recibido entero: {{count}} líneas, {{units}} unidades, {{weightKg}} kg.',
+  'receiving.palletSampleWeight':
+    'El palé {{sscc}} pesa {{weightKg}} kg, el aviso dice {{expectedKg}} kg: cuente una muestra, escanee {{sample}}.',
+  'receiving.palletSampleAudit': 'El centro audita a {{supplier}}: cuente una muestra del palé {{sscc}}, escanee {{sample}}.',
+  'receiving.palletSampleNoWeight': 'El aviso no indica peso para el palé {{sscc}}: cuente una muestra, escanee {{sample}}.',
+  'receiving.palletSampleProgress': 'Muestra del palé {{sscc}}: {{counted}} de {{needed}} contadas. Escanee la siguiente.',
+  'receiving.palletSampleMatched': 'La muestra coincide con el aviso: palé {{sscc}} recibido entero, {{count}} líneas, {{units}} unidades.',
+  'receiving.palletSampleMismatch': '{{sku}} no coincide con el palé {{sscc}} del aviso: reciba este palé unidad por unidad.',
+  'receiving.palletNotWhole': 'El palé {{sscc}} no se puede recibir entero: {{problem}} Recíbalo unidad por unidad.',
+  'receiving.noPalletOffer': 'Ningún palé espera a recibirse entero: escanee primero su SSCC.',
+  'receiving.sampleCases': {
+    one: '{{count}} caja',
+    other: '{{count}} cajas',
+  },
+  'receiving.sampleUnits': {
+    one: '{{count}} unidad',
+    other: '{{count}} unidades',
+  },
+  'receiving.blindOpened': 'Recepción sin pedido para {{supplier}}: escanee cada unidad; un supervisor la cierra con su tarjeta.',
+  'receiving.receivedBlind': '{{what}} recibido de {{supplier}} (sin pedido).',
+  'receiving.blindNeedsSupervisor':
+    'Una recepción sin pedido solo se cierra con la tarjeta de un supervisor: el supervisor escanea su tarjeta.',
+  'receiving.blindEmpty': 'Aún no se ha recibido nada en esta recepción: escanee primero la mercancía.',
+  'receiving.lpnSplit': '{{count}} × {{sku}} pasado de {{from}} a la nueva matrícula {{to}}.',
+  'receiving.splitTooMany': 'En {{lpn}} solo hay {{count}} de {{sku}}: mueva como máximo esa cantidad.',
+  'receiving.splitWholePlate': 'Eso es todo lo que hay en {{lpn}}: no quedaría nada. Ubíquelo tal como está.',
+  'receiving.undoMoved': 'Unidades de este escaneo se pasaron a otra matrícula ({{lpn}}): ya no se puede deshacer entero.',
+  'receiving.quarantineNeedsSupervisor':
+    'Todo lo de {{lpn}} ({{count}} unidades) iría a cuarentena en {{location}}: un supervisor lo aprueba con su tarjeta.',
+  'receiving.putawayUndone': 'Ubicación de {{lpn}} en {{location}} deshecha: la matrícula vuelve a estar en el muelle.',
+  'receiving.lpnNotPutAway': 'La matrícula {{lpn}} no está ubicada: no hay nada que deshacer.',
   'packing.notPacker': '{{name}} no ha iniciado sesión como embalador.',
   'packing.badgeForOverride': 'Tarjeta de {{name}}: la aprobación de peso acepta la tarjeta en su propio aviso.',
   'packing.isItemScanOrder': 'Eso es un artículo: escanee primero el pedido, la caja o la lista de picking.',

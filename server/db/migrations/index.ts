@@ -3,7 +3,7 @@ import { opIdsPerStation } from './0002-op-ids-per-station';
 import { keyedBySite } from './0003-keyed-by-site';
 import { numberLeases } from './0004-number-leases';
 import { cartonRelabel } from './0005-carton-relabel';
-import { reserved } from './0006-reserved';
+import { unplannedReceipts } from './0006-unplanned-receipts';
 import { returns } from './0007-returns';
 import type { ServerMigration } from './migration';
 
@@ -16,6 +16,6 @@ export const migrations: readonly ServerMigration[] = [
   keyedBySite,
   numberLeases,
   cartonRelabel,
-  reserved,
+  unplannedReceipts,
   returns,
 ];

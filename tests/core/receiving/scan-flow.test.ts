@@ -73,13 +73,16 @@ describe('receiving by scan through the real station', () => {
 
   it('opens the receipt from the supplier pallet SSCC, with the ASN, the pallet as license plate and received still 0', async () => {
     const fb = await scan(t, `00${ASN_SSCC}`);
-    expect(fb).toMatchObject({ outcome: 'accepted' });
+    // The ASN lists the pallet's contents: it is offered whole; scanning goods instead receives it unit by unit.
+    expect(fb).toMatchObject({ outcome: 'needs_input', reason: 'pallet_offer' });
+    expect((await view(t)).pallet).toMatchObject({ sscc: ASN_SSCC, stage: 'offer', units: 524 });
     const v = await view(t);
     expect(v).toMatchObject({ poId: 'PO-1001', asn: { id: 'ASN-5001', expectedWeightKg: 38.5 }, currentLpn: ASN_SSCC });
     expect(line(v, 1)).toMatchObject({ received: 0, asn: { qty: 24, lot: 'L2411A' } });
     expect(v.lpns).toEqual([expect.objectContaining({ lpn: ASN_SSCC, kind: 'supplier', sscc: ASN_SSCC, current: true })]);
     await scan(t, `01${gtins.yoghurt.case}17${gs1Date(t, 30)}10L2411A`);
     expect(opsOf(t, 'receipt.line')[0]?.payload).toMatchObject({ asnId: 'ASN-5001', lpn: ASN_SSCC });
+    expect((await view(t)).pallet).toBeNull();
   });
 
   it('asks for the lot and the expiry a bare GTIN lacks, filled by the next scans', async () => {

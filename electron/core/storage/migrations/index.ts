@@ -7,6 +7,17 @@ import { migration as printJobs } from './0005-print-jobs';
 import { migration as badgeHashes } from './0006-badge-hashes';
 import { migration as operatorLanguage } from './0007-operator-language';
 import { migration as returns } from './0008-returns';
+import { migration as blindReceipts } from './0009-blind-receipts';
 
 /** Every station schema step, in order. A new step is a new file and one line here. */
-export const migrations: readonly Migration[] = [initial, receiving, packing, sync, printJobs, badgeHashes, operatorLanguage, returns];
+export const migrations: readonly Migration[] = [
+  initial,
+  receiving,
+  packing,
+  sync,
+  printJobs,
+  badgeHashes,
+  operatorLanguage,
+  returns,
+  blindReceipts,
+];

@@ -3,15 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/master-data';
 import { useCommand } from '../../api/station-context';
 import { ActionButton, TaskLayout } from '../../ui/TaskLayout';
+import { BlindReceiptNotice, BlindReceiptStart } from './BlindReceipt';
 import { CloseReceipt } from './CloseReceipt';
 import { ConditionPicker } from './ConditionPicker';
 import { LinesTable } from './LinesTable';
 import { LinkBarcode } from './LinkBarcode';
 import { LpnPanel } from './LpnPanel';
+import { PalletOffer } from './PalletOffer';
 import { PendingPrompt } from './PendingPrompt';
 import { PoPicker } from './PoPicker';
 import { ReceivingKpiPanel } from './ReceivingKpiPanel';
 import { RecentScans } from './RecentScans';
+import { SplitPallet } from './SplitPallet';
+import { UndoPutaway } from './UndoPutaway';
 import { useRun } from './useRun';
 import './receiving.css';
 
@@ -59,7 +63,7 @@ export function ReceivingScreen(_props: { operator: Operator }) {
         ) : undefined
       }
       alerts={
-        shownError || (notice && !r) || r?.pending || r?.unknownBarcode ? (
+        shownError || (notice && !r) || r?.blind || r?.pallet || r?.pending || r?.unknownBarcode ? (
           <>
             {shownError && (
               <p className="form-error" role="alert" data-testid="receiving-error">
@@ -71,6 +75,8 @@ export function ReceivingScreen(_props: { operator: Operator }) {
                 {notice}
               </p>
             )}
+            {r?.blind && <BlindReceiptNotice blind={r.blind} />}
+            {r?.pallet && <PalletOffer key={r.pallet.sscc} offer={r.pallet} run={run} />}
             {r?.pending && <PendingPrompt key={`${r.pending.kind}-${r.pending.itemId}`} pending={r.pending} run={run} />}
             {r?.unknownBarcode && <LinkBarcode code={r.unknownBarcode} lines={r.lines} run={run} />}
           </>
@@ -80,6 +86,8 @@ export function ReceivingScreen(_props: { operator: Operator }) {
         r ? (
           <>
             <LpnPanel lpns={r.lpns} run={run} />
+            <SplitPallet lpns={r.lpns} run={run} />
+            <UndoPutaway lpns={r.lpns} run={run} />
             <ConditionPicker next={r.nextCondition} run={run} />
             <RecentScans scans={r.scans} run={run} />
           </>
@@ -89,6 +97,7 @@ export function ReceivingScreen(_props: { operator: Operator }) {
       {!r ? (
         <>
           <PoPicker run={run} />
+          <BlindReceiptStart run={run} />
           <ReceivingKpiPanel />
         </>
       ) : (
