@@ -219,6 +219,18 @@ export const MessageCode = z.enum([
   'packing.noSuchCarton',
   'packing.noLabelToReprint',
   'packing.noLabelToVoid',
+  // packing: the hands-free loop and command barcodes
+  'packing.autoWeighing',
+  'packing.autoLabelPrinted',
+  'packing.autoShipped',
+  'packing.autoBusy',
+  'packing.scanLabelToClose',
+  'packing.unknownCommand',
+  'packing.confirmPutDown',
+  'packing.confirmCancelCarton',
+  'packing.cartonCancelled',
+  'packing.nothingToConfirm',
+  'packing.commandCancelled',
   // setup: station setup
   'setup.onlySupervisor',
   'setup.enrollmentCodeNeeded',

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { diagnosticsMessages } from '../features/diagnostics/messages';
+import { handsFreeMessages } from '../features/packing/hands-free-messages';
 import { packingMessages } from '../features/packing/messages';
 import { receivingMessages } from '../features/receiving/messages';
 import { setupMessages } from '../features/setup/messages';
@@ -23,6 +24,7 @@ const resources = {
       ...approvalMessages.en,
       receiving: receivingMessages.en,
       packing: packingMessages.en,
+      handsFree: handsFreeMessages.en,
       setup: setupMessages.en,
       diagnostics: diagnosticsMessages.en,
     },
@@ -35,6 +37,7 @@ const resources = {
       ...approvalMessages.de,
       receiving: receivingMessages.de,
       packing: packingMessages.de,
+      handsFree: handsFreeMessages.de,
       setup: setupMessages.de,
       diagnostics: diagnosticsMessages.de,
     },
@@ -47,6 +50,7 @@ const resources = {
       ...approvalMessages.es,
       receiving: receivingMessages.es,
       packing: packingMessages.es,
+      handsFree: handsFreeMessages.es,
       setup: setupMessages.es,
       diagnostics: diagnosticsMessages.es,
     },

@@ -8,6 +8,7 @@ import { useMessage } from '../../i18n/messages';
 import { play } from '../../ui/sounds';
 import { CartonPanel } from './CartonPanel';
 import { ExceptionsPanel } from './ExceptionsPanel';
+import { HandsFreeStatus } from './HandsFreeStatus';
 import { KpiPanel } from './KpiPanel';
 import { LinesTable } from './LinesTable';
 import { ManifestsPanel } from './ManifestsPanel';
@@ -67,6 +68,7 @@ export function PackingScreen(_props: { operator: Operator }) {
           {say(notice)}
         </p>
       )}
+      {s && <HandsFreeStatus state={s} />}
       {s && !s.order && <OpenOrder onOpen={(code) => run('packing.open', { code })} busy={busy} />}
       {s?.order && (
         <div className="pack-grid">
