@@ -231,6 +231,7 @@ export const MessageCode = z.enum([
   'packing.cartonCancelled',
   'packing.nothingToConfirm',
   'packing.commandCancelled',
+  'packing.noLabelPicture',
   // setup: station setup
   'setup.onlySupervisor',
   'setup.enrollmentCodeNeeded',

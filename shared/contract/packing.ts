@@ -133,6 +133,12 @@ export const packingCommands = defineCommands({
     input: z.object({ manifestId: Code }).strict(),
     output: PrintJob,
   },
+  'packing.labelPicture': {
+    summary: "pictures of a carton's shipping label as printed, as PNG data URLs (rendered beside the scan path)",
+    access: 'signed-in',
+    input: z.object({ cartonId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ images: z.array(z.string().startsWith('data:image/png;base64,')) }),
+  },
   'packing.commandSheet': {
     summary: 'the command sheet (PDF): every command barcode and one per carton type, with the names the screen gives them',
     access: 'signed-in',

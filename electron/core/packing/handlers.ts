@@ -3,7 +3,7 @@ import type { Operator } from '../../../shared/domain/master-data';
 import { type Message, message } from '../../../shared/messages';
 import { parseCommandBarcode, ScanCommand } from '../../../shared/scan/command';
 import type { StationContext } from '../context';
-import { StationError } from '../kernel/errors';
+import { notFound, StationError } from '../kernel/errors';
 import type { CallContext, HandlersFor } from '../kernel/handlers';
 import { approvalFrom, feedback, type WorkflowModule } from '../session';
 import { createBench, mayPack } from './bench';
@@ -16,6 +16,7 @@ import { buildCommandSheet } from './command-sheet';
 import { reportDamaged, reportShort } from './exceptions';
 import { createHandsFreeLoop, type HandsFreeLoop, handsFreeOn } from './hands-free';
 import { packKpis } from './kpis';
+import { createLabelPictures } from './label-picture';
 import { printLabel, printSlip, reprintLabel, voidLabel } from './labels';
 import { printManifest } from './manifest-print';
 import { closeManifest, listManifests } from './manifests';
@@ -71,6 +72,7 @@ export function createPacking(ctx: StationContext, repo: PackingRepo, options: P
   let carriers = options.carriers;
   const bench = createBench(ctx, repo, () => (carriers ??= defaultCarriers(ctx, repo, options.fetch)));
   const loop = createHandsFreeLoop(bench);
+  const pictures = createLabelPictures();
   const state = (notice: Message | null = null) => packState(bench, notice, { handsFree: handsFreeOn(bench), confirm: loop.pending() });
   ctx.busy.register('packing', () => {
     const active = bench.active();
@@ -139,6 +141,21 @@ export function createPacking(ctx: StationContext, repo: PackingRepo, options: P
       'packing.closeManifest': ({ manifestId }, call) => closeManifest(bench, who(call), manifestId),
       'packing.printManifest': ({ manifestId }, call) => printManifest(bench, who(call), manifestId),
       'packing.kpis': (_input, call) => packKpis(bench, who(call)),
+      'packing.labelPicture': async ({ cartonId }) => {
+        const carton = repo.carton(cartonId);
+        if (!carton?.label_zpl || carton.label_state !== 'printed') throw notFound('packing.noSuchCarton');
+        const jobId = carton.label_job_id;
+        const fallback = async () => {
+          if (!jobId) return [];
+          const pngs = await ctx.devices.previewPrintJob(jobId);
+          return pngs.map((png) => `data:image/png;base64,${Buffer.from(png).toString('base64')}`);
+        };
+        try {
+          return { images: await pictures.render(carton.label_zpl, fallback) };
+        } catch {
+          throw new StationError('device', message('packing.noLabelPicture'));
+        }
+      },
       'packing.commandSheet': async ({ title, names, cartonType }) => {
         const entries = [
           ...SHEET_COMMANDS.map((name) => ({ command: ScanCommand.parse({ name }), name: names[name] })),

@@ -54,6 +54,11 @@ describe('the hands-free pack loop', () => {
     const symbols = await decodePng(await createZplPreviewer().render(zpl));
     expect(symbols).toContainEqual({ type: 'CODE-128', data: carton?.label?.tracking, gs1: false });
 
+    // The pack screen's picture of the label (rendered off the scan path) shows the same barcodes.
+    const picture = await suite.t.call<{ images: string[] }>('packing.labelPicture', { cartonId: carton?.id });
+    const pictured = await decodePng(Buffer.from((picture.images[0] ?? '').replace('data:image/png;base64,', ''), 'base64'));
+    expect(pictured).toContainEqual({ type: 'CODE-128', data: carton?.label?.tracking, gs1: false });
+
     const closed = await suite.scan(carton?.label?.tracking ?? '?');
     expect(closed).toMatchObject({ outcome: 'accepted', message: { code: 'packing.autoShipped' } });
     expect(closed.message.params?.said).toMatchObject({ code: 'packing.shipped', params: { document: demo.order, count: 1 } });

@@ -34,6 +34,7 @@ export const packingExamples: Record<keyof typeof packingCommands, { valid: unkn
   'packing.closeManifest': { valid: { manifestId: 'MF-HOUSE-20261125-0000-1' }, invalid: { manifestId: '' } },
   'packing.printManifest': { valid: { manifestId: 'MF-HOUSE-20261125-0000-1' }, invalid: {} },
   'packing.kpis': { valid: {}, invalid: { operatorId: 'OP-BEN' } },
+  'packing.labelPicture': { valid: { cartonId: 'C-1' }, invalid: { cartonId: '' } },
   'packing.commandSheet': {
     valid: { title: 'Commands', names: SHEET_NAMES, cartonType: 'Carton type' },
     invalid: { title: 'Commands\nsecond line', names: SHEET_NAMES, cartonType: 'Carton type' },

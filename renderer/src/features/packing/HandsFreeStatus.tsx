@@ -29,8 +29,8 @@ export function HandsFreeStatus({ state }: { state: PackState }) {
           {t(`handsFree.confirm.${state.confirm.command}`)}
         </p>
       )}
-      {state.order && labelled?.label?.jobId && (
-        <LabelPreview jobId={labelled.label.jobId} prints={labelled.label.prints} seq={labelled.seq} tracking={labelled.label.tracking} />
+      {state.order && labelled?.label && (
+        <LabelPreview cartonId={labelled.id} prints={labelled.label.prints} seq={labelled.seq} tracking={labelled.label.tracking} />
       )}
     </section>
   );
