@@ -81,7 +81,7 @@ test('a two-line order goes from order scan to closed shipment with scans only: 
   await expect(feedback(page)).toHaveAttribute('data-code', 'packing.autoLabelPrinted');
   await expect(feedback(page)).toHaveAttribute('data-outcome', 'accepted');
   await expect(page.getByTestId('pack-step')).toHaveAttribute('data-step', 'close-carton');
-  await expect(page.getByTestId('pack-label-preview').locator('img')).toBeVisible();
+  await expect(page.getByTestId('pack-label-preview').locator('img')).toBeVisible({ timeout: 30_000 });
   const zpl = (await job).toString('latin1');
   const symbols = await decodePng(await createZplPreviewer().render(zpl));
   const tracking = symbols.find((s) => s.type === 'CODE-128' && !s.gs1)?.data ?? '';
@@ -132,6 +132,8 @@ test('a weight out of tolerance stops amber and prints nothing; WEIGH and CLOSE 
   await wedgeScan(page, '!WB:WEIGH');
   await expect(feedback(page)).toHaveAttribute('data-code', 'packing.autoLabelPrinted');
   await job;
+  // The packer looks at the label's picture, sticks the label on, and scans CLOSE CARTON from the sheet.
+  await expect(page.getByTestId('pack-label-preview').locator('img')).toBeVisible();
   await wedgeScan(page, '!WB:CLOSE-CARTON');
   await expect(feedback(page)).toHaveAttribute('data-code', 'packing.autoShipped');
   await expect(page.getByTestId('pack-step')).toHaveAttribute('data-step', 'scan-order');

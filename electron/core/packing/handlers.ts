@@ -36,6 +36,8 @@ export interface PackingModule {
   workflow: WorkflowModule;
   /** For the sync layer after it pulled orders: stops the bench at once when its order was cancelled. */
   ordersChanged(): void;
+  /** Waits for the hands-free loop's step under way and stops the label picture worker. */
+  close(): Promise<void>;
 }
 
 export interface PackingOptions {
@@ -82,6 +84,10 @@ export function createPacking(ctx: StationContext, repo: PackingRepo, options: P
 
   return {
     handsFree: loop,
+    close: async () => {
+      await loop.idle();
+      await pictures.close();
+    },
     workflow: {
       workflow: 'packing',
       onScan: async (scan, operator) => {
@@ -102,7 +108,11 @@ export function createPacking(ctx: StationContext, repo: PackingRepo, options: P
       bench.noticeCancellation();
     },
     handlers: {
-      'packing.state': () => state(),
+      'packing.state': () => {
+        // The pack screen is open: the hands-free loop will show label pictures, so their renderer loads now.
+        if (handsFreeOn(bench)) pictures.warm();
+        return state();
+      },
       'packing.open': ({ code }, call) => state(openOrder(bench, who(call), resolveOrder(bench, code)).message),
       'packing.leave': (_input, call) => {
         leaveOrder(bench, who(call));

@@ -1,12 +1,15 @@
 import type { ScanFeedback } from '../../../shared/contract/station';
+import type { WeightReading } from '../../../shared/domain/devices';
 import type { Operator } from '../../../shared/domain/master-data';
+import type { EventPayload } from '../../../shared/events';
 import { message } from '../../../shared/messages';
 import type { ParsedScan } from '../../../shared/scan';
 import type { ScanCommand } from '../../../shared/scan/command';
+import { toGrams } from '../devices';
 import { StationError } from '../kernel/errors';
 import { feedback } from '../session';
 import type { Bench } from './bench';
-import { chooseCarton, closeCarton, closeShipment, weighCarton } from './cartons';
+import { chooseCarton, closeCarton, closeShipment, WEIGH_TIMEOUT_MS, weighCarton } from './cartons';
 import { printLabel, reprintLabel } from './labels';
 import { leaveOrder } from './orders';
 import type { CartonRow } from './repo';
@@ -25,6 +28,29 @@ export function handsFreeOn(bench: Bench): boolean {
 /** An answer the station gives on its own (no scan caused it): pushed like a scan's answer, with its colour and sound. */
 export function announce(bench: Bench, answer: ScanFeedback): void {
   bench.ctx.bus.emit('scan.result', { ...answer, data: '' });
+}
+
+/**
+ * Waits until the pack scale carries a load (the packer puts the carton on it after its last unit), at most as long
+ * as a weighing waits for a stable reading. A station without a pack scale does not wait: the weighing says why.
+ */
+export function loadOnScale(bench: Bench): Promise<void> {
+  const grams = (r: WeightReading | null) => (r && r.status === 'ok' ? toGrams(r.value, r.unit) : 0);
+  const now = bench.ctx.devices.currentWeight('pack-scale');
+  if (now === null || grams(now) > 0) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(done, WEIGH_TIMEOUT_MS);
+    timer.unref?.();
+    const stop = bench.ctx.bus.subscribe((event, payload) => {
+      const reading = payload as EventPayload<'scale.reading'>;
+      if (event === 'scale.reading' && reading.role === 'pack-scale' && grams(reading) > 0) done();
+    });
+  });
 }
 
 /** A StationError from a pack step as the packer's answer: amber (the loop stopped, nothing lost) with its reason. */
@@ -129,6 +155,7 @@ export function createHandsFreeLoop(bench: Bench): HandsFreeLoop {
     running = new Promise<void>((resolve) => setImmediate(resolve))
       .then(async () => {
         announce(bench, feedback.accepted(W, message('packing.autoWeighing')));
+        await loadOnScale(bench);
         announce(bench, await finishCarton(bench, operator));
       })
       .catch((error: unknown) => {

@@ -12,6 +12,8 @@ export interface LabelPictures {
    * them where no worker can load the renderer.
    */
   render(zpl: string, fallback: () => Promise<string[]>): Promise<string[]>;
+  /** Starts the worker and loads the renderer in it, so the first label's picture does not wait for that. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ let api;
 parentPort.on('message', async (job) => {
   try {
     api ??= Promise.resolve(require(workerData.renderer)).then(async (mod) => (await (mod.ready ?? mod.default.ready)).api);
+    if (job.warm) return void (await api);
     const images = await (await api).zplToBase64MultipleAsync(job.zpl, job.widthMm, job.heightMm, job.dpmm);
     parentPort.postMessage({ id: job.id, images });
   } catch (error) {
@@ -85,6 +88,9 @@ export function createLabelPictures(): LabelPictures {
         pending.set(id, { resolve, reject });
         w.postMessage({ id, zpl, widthMm: (widthDots / DPI) * 25.4, heightMm: (heightDots / DPI) * 25.4, dpmm: 8 });
       });
+    },
+    warm() {
+      start()?.postMessage({ warm: true });
     },
     async close() {
       const w = worker;

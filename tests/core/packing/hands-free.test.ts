@@ -132,13 +132,19 @@ describe('the hands-free pack loop', () => {
     expect(openCarton(await state(suite.t))?.weight?.status).toBe('overridden');
   }, 30_000);
 
-  it('an empty scale stops the loop amber and changes nothing', async () => {
+  it('waits for the carton on an empty scale, changing nothing meanwhile, and weighs it once it stands there', async () => {
     const answers = collectAnswers(suite.t);
     await suite.bench.putOnScale(0);
     await packAll(answers);
+    await answers.nextAutomatic(['packing.autoWeighing']);
     const before = snapshot(suite.t);
-    const stop = await answers.nextAutomatic(LOOP_ENDS);
-    expect(stop).toMatchObject({ outcome: 'warning', message: { code: 'packing.scaleNoWeight' } });
+    expect((await state(suite.t)).step).toBe('weigh');
+    // A scan meanwhile is answered at once; the loop goes on waiting.
+    expect((await suite.scan(unitGtin('mug'))).outcome).toBe('refused');
+    expect(answers.automatic().map((a) => a.message.code)).toEqual(['packing.autoWeighing']);
     expect(snapshot(suite.t)).toEqual(before);
+    await suite.bench.putOnScale(1.09);
+    expect((await answers.nextAutomatic(LOOP_ENDS)).message.code).toBe('packing.autoLabelPrinted');
+    await suite.bench.labels.nextJob();
   }, 30_000);
 });
