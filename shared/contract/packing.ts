@@ -8,6 +8,16 @@ const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(2
 const LineNo = z.number().int().positive();
 const Code = z.string().trim().min(1, 'scan or type the code').max(64);
 const packers = ['packer', 'supervisor'] as const;
+/** A printed name on the command sheet: one line of plain text. */
+const SheetText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}]*$/u, 'one line of text');
+/** The commands the sheet prints (carton types come from the master data). */
+export const SHEET_COMMANDS = ['close-carton', 'next-carton', 'reprint', 'weigh', 'put-down', 'cancel', 'confirm'] as const;
+export type SheetCommand = (typeof SHEET_COMMANDS)[number];
 
 export const packingCommands = defineCommands({
   'packing.state': {
@@ -122,6 +132,28 @@ export const packingCommands = defineCommands({
     access: packers,
     input: z.object({ manifestId: Code }).strict(),
     output: PrintJob,
+  },
+  'packing.labelPicture': {
+    summary: "pictures of a carton's shipping label as printed, as PNG data URLs (rendered beside the scan path)",
+    access: 'signed-in',
+    input: z.object({ cartonId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ images: z.array(z.string().startsWith('data:image/png;base64,')) }),
+  },
+  'packing.commandSheet': {
+    summary: 'the command sheet (PDF): every command barcode and one per carton type, with the names the screen gives them',
+    access: 'signed-in',
+    input: z
+      .object({
+        /** The sheet's heading and each command's name, in the operator's language (the screen translates them). */
+        title: SheetText,
+        names: z
+          .object(Object.fromEntries(SHEET_COMMANDS.map((name) => [name, SheetText])) as Record<SheetCommand, typeof SheetText>)
+          .strict(),
+        /** Printed before each carton type's description, e.g. "Carton type". */
+        cartonType: SheetText,
+      })
+      .strict(),
+    output: z.object({ pdf: z.string().startsWith('data:application/pdf;base64,') }),
   },
   'packing.kpis': {
     summary: 'orders and units per hour, scan errors caught, weight exceptions: for the signed-in packer and the shift',

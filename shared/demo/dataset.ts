@@ -115,6 +115,7 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     smallCartonG: 500,
     smallCartonTolerancePct: 3,
     allowQuantityKeys: true,
+    handsFreePacking: true,
     defaultOverReceiptTolerancePct: 0,
     reasons: {
       shortReceipt: ['Supplier shipped short', 'Back-ordered by the supplier', 'Lost in transit'],

@@ -260,6 +260,11 @@ export const SiteSettings = z.object({
   smallCartonG: z.number().min(0).default(500),
   smallCartonTolerancePct: z.number().min(0).max(100).default(3),
   allowQuantityKeys: z.boolean().default(true),
+  /**
+   * Hands-free pack loop: the last unit of a carton weighs it as soon as the scale is stable, a weight in tolerance
+   * prints its label, scanning that label closes the carton (and the shipment after the last one); absent = off.
+   */
+  handsFreePacking: z.boolean().optional(),
   defaultOverReceiptTolerancePct: z.number().min(0).max(1000).default(0),
   /** Offline reserve of leased numbers (SSCC, LPN, manifest): this many days of a station's own use; absent = 3. */
   numberReserveDays: z.number().min(0.5).max(60).optional(),

@@ -58,6 +58,8 @@ export const CartonLabel = z.object({
   printState: PrintState,
   printError: z.string().nullable(),
   prints: z.number().int(),
+  /** The print queue's job of the label, for its preview on the pack screen. */
+  jobId: z.string().nullable(),
 });
 export type CartonLabel = z.infer<typeof CartonLabel>;
 
@@ -142,6 +144,10 @@ export const PackState = z.object({
   remainingUnits: z.number().int(),
   canCloseCarton: z.boolean(),
   canCloseShipment: z.boolean(),
+  /** The hands-free loop runs at this bench: the carton weighs itself, its label prints, scanning the label closes it. */
+  handsFree: z.boolean(),
+  /** A destructive command barcode waiting for its second scan (or CONFIRM). */
+  confirm: z.object({ command: z.enum(['put-down', 'cancel']) }).nullable(),
   /** What the command just done says to the packer (null for a plain read). */
   notice: Message.nullable(),
 });

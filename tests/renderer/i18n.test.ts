@@ -8,6 +8,9 @@ const { es } = await loadRendererModule('i18n/es.ts');
 const { setupMessages } = (await loadRendererModule('features/setup/messages.ts')) as {
   setupMessages: Record<'en' | 'de' | 'es', unknown>;
 };
+const { handsFreeMessages } = (await loadRendererModule('features/packing/hands-free-messages.ts')) as {
+  handsFreeMessages: Record<'en' | 'de' | 'es', unknown>;
+};
 const codes = (await loadRendererModule('i18n/codes.ts')) as {
   enCodes: Record<string, unknown>;
   deCodes: Record<string, unknown>;
@@ -44,6 +47,7 @@ const sets = [
   { name: 'UI', en, others: { de, es } },
   { name: 'setup', en: setupMessages.en, others: { de: setupMessages.de, es: setupMessages.es } },
   { name: 'returns', en: returnsMessages.en, others: { de: returnsMessages.de, es: returnsMessages.es } },
+  { name: 'hands-free', en: handsFreeMessages.en, others: { de: handsFreeMessages.de, es: handsFreeMessages.es } },
   { name: 'diagnostics', en: diagnosticsMessages.en, others: { de: diagnosticsMessages.de, es: diagnosticsMessages.es } },
   { name: 'task layout', en: taskMessages.en, others: { de: taskMessages.de, es: taskMessages.es } },
   {

@@ -291,6 +291,7 @@ export function createStation(options: StationOptions): Station {
       unsubscribeDevices();
       unsubscribeSync();
       await sync.stop();
+      await packing.close();
       await devices.close();
       db.close();
       await options.onClose?.();

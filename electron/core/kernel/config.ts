@@ -45,6 +45,8 @@ export const StationConfig = z
      * only https://, or http:// to this machine. The Diagnostics screen shows it in red while it is on.
      */
     allowInsecureServer: z.boolean().default(false),
+    /** The hands-free pack loop at this bench: true or false overrides the site's setting; null follows the site. */
+    handsFreePacking: z.boolean().nullable().default(null),
   })
   .strict();
 export type StationConfig = z.infer<typeof StationConfig>;

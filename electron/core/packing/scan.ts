@@ -4,6 +4,7 @@ import { type Message, message } from '../../../shared/messages';
 import { StationError } from '../kernel/errors';
 import { feedback, type ScanInput } from '../session';
 import { type ActiveOrder, type Bench, mayPack } from './bench';
+import { closeLabelled, isLabelOf } from './hands-free';
 import { openOrder, resolveOrder } from './orders';
 import { checkSerial, verifyUnit } from './rules';
 import { countUnits } from './units';
@@ -50,6 +51,10 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
     throw error;
   }
   const { order } = active;
+
+  // The carton's printed label scanned back (tracking number or SSCC): it is on the carton, the carton closes.
+  const labelled = repo.openCarton(order.id);
+  if (labelled && isLabelOf(labelled, data, parsed)) return closeLabelled(bench, operator);
 
   const waiting = memory.awaitingSerial;
   if (waiting && waiting.orderId === order.id) {

@@ -68,6 +68,7 @@ function cartonView(
             printState: printState(c.label_print_state),
             printError: c.label_print_error,
             prints: c.label_prints,
+            jobId: c.label_job_id,
           }
         : null,
     closedAt: c.closed_at,
@@ -77,7 +78,7 @@ function cartonView(
 const printState = (s: string | null): 'queued' | 'sent' | 'done' | 'failed' | 'uncertain' =>
   s === 'sent' || s === 'done' || s === 'failed' || s === 'uncertain' ? s : 'queued';
 
-function stepOf(state: Omit<PackState, 'step' | 'notice'>): PackStep {
+function stepOf(state: Omit<PackState, 'step' | 'notice' | 'handsFree' | 'confirm'>): PackStep {
   if (!state.order) return 'scan-order';
   if (state.stop) return 'stopped';
   if (state.awaitingSerial) return 'scan-serial';
@@ -92,7 +93,17 @@ function stepOf(state: Omit<PackState, 'step' | 'notice'>): PackStep {
 }
 
 /** Everything the pack screen shows, read fresh from the station database. */
-export function packState(bench: Bench, notice: Message | null = null): PackState {
+/** What the hands-free loop adds to the pack screen. */
+export interface HandsFreeView {
+  handsFree: boolean;
+  confirm: { command: 'put-down' | 'cancel' } | null;
+}
+
+export function packState(
+  bench: Bench,
+  notice: Message | null = null,
+  loop: HandsFreeView = { handsFree: false, confirm: null },
+): PackState {
   const { repo, ctx, memory } = bench;
   bench.noticeCancellation();
   const types = repo.cartonTypes();
@@ -124,7 +135,7 @@ export function packState(bench: Bench, notice: Message | null = null): PackStat
       canCloseCarton: false,
       canCloseShipment: false,
     };
-    return { ...state, step: stepOf(state), notice };
+    return { ...state, step: stepOf(state), notice, handsFree: loop.handsFree, confirm: null };
   }
   const { order, pack } = active;
   const progress = progressOf(bench, order.id);
@@ -137,7 +148,7 @@ export function packState(bench: Bench, notice: Message | null = null): PackStat
   const stop = order.status === 'cancelled' ? { reason: 'order_cancelled', message: cancelledMessage(order) } : null;
   const closedCount = cartons.filter((c) => c.state === 'closed').length;
   const awaiting = memory.awaitingSerial?.orderId === order.id ? memory.awaitingSerial : null;
-  const state: Omit<PackState, 'step' | 'notice'> = {
+  const state: Omit<PackState, 'step' | 'notice' | 'handsFree' | 'confirm'> = {
     order: {
       id: order.id,
       number: order.number,
@@ -181,5 +192,11 @@ export function packState(bench: Bench, notice: Message | null = null): PackStat
       open.label.printState !== 'failed',
     canCloseShipment: !stop && progress.remaining === 0 && (!open || open.unitCount === 0) && closedCount > 0,
   };
-  return { ...state, step: stepOf(state), notice };
+  return {
+    ...state,
+    step: stepOf(state),
+    notice,
+    handsFree: loop.handsFree,
+    confirm: loop.confirm ? { command: loop.confirm.command } : null,
+  };
 }

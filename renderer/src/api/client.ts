@@ -25,6 +25,7 @@ const readCommands: ReadonlySet<string> = new Set<CommandName>([
   'packing.state',
   'packing.manifests',
   'packing.kpis',
+  'packing.labelPicture',
   'receiving.purchaseOrders',
   'receiving.current',
   'receiving.lpn.suggest',

@@ -89,7 +89,8 @@ export function useScanLoop(client: StationClient, onNotTaken: (reason: NotTaken
           const ours = s.kind === 'pending' && (result.scanId === s.scanId || (result.scanId === undefined && result.data === s.data));
           if (ours) return { kind: 'answered', scanId: s.scanId, data: s.data, repeat: s.repeat, stale: false, feedback: result };
           if (result.scanId !== undefined || s.kind === 'pending') return s;
-          const repeat = s.kind !== 'idle' && s.data === result.data ? s.repeat + 1 : 1;
+          // An answer the station gave on its own (no data: a step of the hands-free pack loop) is never a repeat.
+          const repeat = result.data !== '' && s.kind !== 'idle' && s.data === result.data ? s.repeat + 1 : 1;
           return { kind: 'answered', scanId: nextScanId(), data: result.data, repeat, stale: false, feedback: result };
         });
       }),

@@ -290,6 +290,28 @@ export const enCodes: CodeTexts = {
   'packing.noSuchCarton': 'No such carton in this order.',
   'packing.noLabelToReprint': 'Carton {{carton}} has no label to reprint.',
   'packing.noLabelToVoid': 'The open carton has no label to void (a closed carton keeps its label).',
+  'packing.autoWeighing': 'Carton complete: it weighs itself once it stands still on the scale…',
+  'packing.autoLabelPrinted': 'Carton {{carton}} weighed, label {{tracking}} printed: stick it on and scan it to close the carton.',
+  'packing.autoShipped': '{{said}} Scan the next order.',
+  'packing.autoBusy': 'The station is weighing and labelling the carton: wait for its answer.',
+  'packing.scanLabelToClose': 'Carton {{carton}} has its label: scan the label to close the carton.',
+  'packing.unknownCommand': 'This command barcode is not one the station knows ({{text}}): use a command sheet printed at this station.',
+  'packing.confirmPutDown': {
+    one: 'Put order {{document}} down? {{count}} unit in the open carton goes back to the tote. Scan PUT ORDER DOWN again or CONFIRM; CANCEL keeps packing.',
+    other:
+      'Put order {{document}} down? {{count}} units in the open carton go back to the tote. Scan PUT ORDER DOWN again or CONFIRM; CANCEL keeps packing.',
+  },
+  'packing.confirmCancelCarton': {
+    one: 'Empty carton {{carton}}? Its {{count}} unit goes back to the tote and its label is voided. Scan CANCEL again or CONFIRM.',
+    other: 'Empty carton {{carton}}? Its {{count}} units go back to the tote and its label is voided. Scan CANCEL again or CONFIRM.',
+  },
+  'packing.cartonCancelled': {
+    one: 'Carton {{carton}} emptied: {{count}} unit is back in the tote; scan it again.',
+    other: 'Carton {{carton}} emptied: {{count}} units are back in the tote; scan them again.',
+  },
+  'packing.nothingToConfirm': 'Nothing waits for a confirmation.',
+  'packing.commandCancelled': 'Cancelled: nothing changed.',
+  'packing.noLabelPicture': 'The label printed, but its picture cannot be shown here.',
   'setup.onlySupervisor': 'Only a supervisor or admin can change the station setup: sign in with such a badge first.',
   'setup.enrollmentCodeNeeded': 'Enter the enrollment code from {{url}}: this station is not enrolled there yet.',
   'setup.devicesInvalid': 'The device settings are not valid: {{detail}}',
@@ -717,6 +739,31 @@ export const deCodes: CodeTexts = {
   'packing.noSuchCarton': 'Diesen Karton gibt es in diesem Auftrag nicht.',
   'packing.noLabelToReprint': 'Karton {{carton}} hat kein Etikett zum Nachdrucken.',
   'packing.noLabelToVoid': 'Der offene Karton hat kein Etikett zum Stornieren (ein geschlossener Karton behält sein Etikett).',
+  'packing.autoWeighing': 'Karton vollständig: er wird gewogen, sobald er ruhig auf der Waage steht…',
+  'packing.autoLabelPrinted':
+    'Karton {{carton}} gewogen, Etikett {{tracking}} gedruckt: aufkleben und scannen, um den Karton zu schließen.',
+  'packing.autoShipped': '{{said}} Nächsten Auftrag scannen.',
+  'packing.autoBusy': 'Die Station wiegt den Karton und druckt sein Etikett: auf ihre Antwort warten.',
+  'packing.scanLabelToClose': 'Karton {{carton}} hat sein Etikett: Etikett scannen, um den Karton zu schließen.',
+  'packing.unknownCommand':
+    'Diesen Befehls-Barcode kennt die Station nicht ({{text}}): ein an dieser Station gedrucktes Befehlsblatt verwenden.',
+  'packing.confirmPutDown': {
+    one: 'Auftrag {{document}} ablegen? {{count}} Einheit im offenen Karton geht zurück in die Kiste. AUFTRAG ABLEGEN noch einmal oder BESTÄTIGEN scannen; ABBRECHEN packt weiter.',
+    other:
+      'Auftrag {{document}} ablegen? {{count}} Einheiten im offenen Karton gehen zurück in die Kiste. AUFTRAG ABLEGEN noch einmal oder BESTÄTIGEN scannen; ABBRECHEN packt weiter.',
+  },
+  'packing.confirmCancelCarton': {
+    one: 'Karton {{carton}} leeren? Seine {{count}} Einheit geht zurück in die Kiste, sein Etikett wird storniert. ABBRECHEN noch einmal oder BESTÄTIGEN scannen.',
+    other:
+      'Karton {{carton}} leeren? Seine {{count}} Einheiten gehen zurück in die Kiste, sein Etikett wird storniert. ABBRECHEN noch einmal oder BESTÄTIGEN scannen.',
+  },
+  'packing.cartonCancelled': {
+    one: 'Karton {{carton}} geleert: {{count}} Einheit ist zurück in der Kiste; erneut scannen.',
+    other: 'Karton {{carton}} geleert: {{count}} Einheiten sind zurück in der Kiste; erneut scannen.',
+  },
+  'packing.nothingToConfirm': 'Nichts wartet auf eine Bestätigung.',
+  'packing.commandCancelled': 'Abgebrochen: nichts geändert.',
+  'packing.noLabelPicture': 'Das Etikett ist gedruckt, sein Bild kann hier nicht gezeigt werden.',
   'setup.onlySupervisor': 'Nur Vorgesetzte oder Admins können die Einrichtung ändern: zuerst mit einem solchen Ausweis anmelden.',
   'setup.enrollmentCodeNeeded': 'Registrierungscode von {{url}} eingeben: diese Station ist dort noch nicht registriert.',
   'setup.devicesInvalid': 'Die Geräteeinstellungen sind ungültig: {{detail}}',
@@ -1142,6 +1189,29 @@ export const esCodes: CodeTexts = {
   'packing.noSuchCarton': 'Esa caja no existe en este pedido.',
   'packing.noLabelToReprint': 'La caja {{carton}} no tiene etiqueta que reimprimir.',
   'packing.noLabelToVoid': 'La caja abierta no tiene etiqueta que anular (una caja cerrada conserva su etiqueta).',
+  'packing.autoWeighing': 'Caja completa: se pesará en cuanto esté quieta en la báscula…',
+  'packing.autoLabelPrinted': 'Caja {{carton}} pesada, etiqueta {{tracking}} impresa: péguela y escanéela para cerrar la caja.',
+  'packing.autoShipped': '{{said}} Escanee el siguiente pedido.',
+  'packing.autoBusy': 'La estación está pesando la caja e imprimiendo su etiqueta: espere su respuesta.',
+  'packing.scanLabelToClose': 'La caja {{carton}} tiene su etiqueta: escanéela para cerrar la caja.',
+  'packing.unknownCommand': 'La estación no conoce este código de comando ({{text}}): use una hoja de comandos impresa en esta estación.',
+  'packing.confirmPutDown': {
+    one: '¿Dejar el pedido {{document}}? {{count}} unidad de la caja abierta vuelve a la cubeta. Escanee DEJAR PEDIDO otra vez o CONFIRMAR; CANCELAR sigue embalando.',
+    other:
+      '¿Dejar el pedido {{document}}? {{count}} unidades de la caja abierta vuelven a la cubeta. Escanee DEJAR PEDIDO otra vez o CONFIRMAR; CANCELAR sigue embalando.',
+  },
+  'packing.confirmCancelCarton': {
+    one: '¿Vaciar la caja {{carton}}? Su {{count}} unidad vuelve a la cubeta y su etiqueta se anula. Escanee CANCELAR otra vez o CONFIRMAR.',
+    other:
+      '¿Vaciar la caja {{carton}}? Sus {{count}} unidades vuelven a la cubeta y su etiqueta se anula. Escanee CANCELAR otra vez o CONFIRMAR.',
+  },
+  'packing.cartonCancelled': {
+    one: 'Caja {{carton}} vaciada: {{count}} unidad vuelve a la cubeta; escanéela otra vez.',
+    other: 'Caja {{carton}} vaciada: {{count}} unidades vuelven a la cubeta; escanéelas otra vez.',
+  },
+  'packing.nothingToConfirm': 'Nada espera una confirmación.',
+  'packing.commandCancelled': 'Cancelado: nada ha cambiado.',
+  'packing.noLabelPicture': 'La etiqueta se imprimió, pero su imagen no puede mostrarse aquí.',
   'setup.onlySupervisor': 'Solo un supervisor o administrador puede cambiar la configuración: inicie sesión primero con esa tarjeta.',
   'setup.enrollmentCodeNeeded': 'Introduzca el código de registro de {{url}}: esta estación aún no está registrada allí.',
   'setup.devicesInvalid': 'La configuración de dispositivos no es válida: {{detail}}',

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { diagnosticsMessages } from '../features/diagnostics/messages';
+import { handsFreeMessages } from '../features/packing/hands-free-messages';
 import { packingMessages } from '../features/packing/messages';
 import { receivingMessages } from '../features/receiving/messages';
 import { returnsMessages } from '../features/returns/messages';
@@ -27,6 +28,7 @@ const resources = {
       receiving: receivingMessages.en,
       packing: packingMessages.en,
       returns: returnsMessages.en,
+      handsFree: handsFreeMessages.en,
       setup: setupMessages.en,
       diagnostics: diagnosticsMessages.en,
     },
@@ -41,6 +43,7 @@ const resources = {
       receiving: receivingMessages.de,
       packing: packingMessages.de,
       returns: returnsMessages.de,
+      handsFree: handsFreeMessages.de,
       setup: setupMessages.de,
       diagnostics: diagnosticsMessages.de,
     },
@@ -55,6 +58,7 @@ const resources = {
       receiving: receivingMessages.es,
       packing: packingMessages.es,
       returns: returnsMessages.es,
+      handsFree: handsFreeMessages.es,
       setup: setupMessages.es,
       diagnostics: diagnosticsMessages.es,
     },

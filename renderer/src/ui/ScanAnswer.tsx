@@ -47,7 +47,8 @@ export function ScanAnswer({ state }: { state: ScanState }) {
         <FeedbackView key={scanId ?? 'idle'} result={state.kind === 'answered' ? { ...state.feedback, data: state.data } : null} />
       )}
       {state.kind !== 'idle' && state.repeat > 1 && (
-        <span key={`repeat-${state.scanId}`} className="scan-answer__repeat" data-testid="scan-repeat">
+        // Its own key: a sibling with the answer's key would make React keep a stale answer beside the new one.
+        <span key={`${state.scanId}-repeat`} className="scan-answer__repeat" data-testid="scan-repeat">
           {t('scanLoop.repeat', { count: state.repeat })}
         </span>
       )}

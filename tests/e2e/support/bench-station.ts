@@ -22,6 +22,8 @@ export async function startBenchStation(options: {
   stationName: string;
   stationRole: 'receiving' | 'packing';
   scaleRole: 'receiving-scale' | 'pack-scale';
+  /** The pack bench's hands-free loop (the demo site has it on); off unless a spec asks for it. */
+  handsFree?: boolean;
 }): Promise<BenchStation> {
   const pty: PtyPair = await createPtyPair(options.scaleRole);
   const scale: Peer = await openPeer(pty.peer);
@@ -36,6 +38,7 @@ export async function startBenchStation(options: {
       stationName: options.stationName,
       stationRole: options.stationRole,
       training: false,
+      handsFreePacking: options.handsFree ?? false,
       devices: [
         {
           id: options.scaleRole,

@@ -1,5 +1,16 @@
 import type { packingCommands } from '../../../shared/contract/packing';
 
+/** The command sheet's names as the screen sends them. */
+const SHEET_NAMES = {
+  'close-carton': 'Close carton',
+  'next-carton': 'Next carton',
+  reprint: 'Reprint label',
+  weigh: 'Weigh again',
+  'put-down': 'Put order down',
+  cancel: 'Cancel',
+  confirm: 'Confirm',
+};
+
 export const packingExamples: Record<keyof typeof packingCommands, { valid: unknown; invalid: unknown }> = {
   'packing.state': { valid: {}, invalid: { orderId: 'SO-2001' } },
   'packing.open': { valid: { code: 'SO-2001' }, invalid: { code: '' } },
@@ -23,4 +34,9 @@ export const packingExamples: Record<keyof typeof packingCommands, { valid: unkn
   'packing.closeManifest': { valid: { manifestId: 'MF-HOUSE-20261125-0000-1' }, invalid: { manifestId: '' } },
   'packing.printManifest': { valid: { manifestId: 'MF-HOUSE-20261125-0000-1' }, invalid: {} },
   'packing.kpis': { valid: {}, invalid: { operatorId: 'OP-BEN' } },
+  'packing.labelPicture': { valid: { cartonId: 'C-1' }, invalid: { cartonId: '' } },
+  'packing.commandSheet': {
+    valid: { title: 'Commands', names: SHEET_NAMES, cartonType: 'Carton type' },
+    invalid: { title: 'Commands\nsecond line', names: SHEET_NAMES, cartonType: 'Carton type' },
+  },
 };

@@ -10,6 +10,7 @@ import { play } from '../../ui/sounds';
 import { ActionButton, TaskLayout } from '../../ui/TaskLayout';
 import { CartonPanel } from './CartonPanel';
 import { ExceptionsPanel } from './ExceptionsPanel';
+import { HandsFreeStatus } from './HandsFreeStatus';
 import { KpiPanel } from './KpiPanel';
 import { LinesTable } from './LinesTable';
 import { ManifestsPanel } from './ManifestsPanel';
@@ -92,6 +93,7 @@ export function PackingScreen(_props: { operator: Operator }) {
         s?.order ? (
           <>
             <LiveWeight scaleRole="pack-scale" />
+            <HandsFreeStatus state={s} />
             <CartonPanel state={s} run={run} busy={busy} />
             <ClosedCartons state={s} />
             <div className="row">
@@ -104,6 +106,7 @@ export function PackingScreen(_props: { operator: Operator }) {
       {s && !s.order && (
         <>
           <OpenOrder onOpen={(code) => run('packing.open', { code })} busy={busy} />
+          <HandsFreeStatus state={s} />
           <LiveWeight scaleRole="pack-scale" />
           <div className="grid-2 pack-footer">
             <ManifestsPanel />

@@ -14,16 +14,18 @@ export interface PackSuite {
 
 /**
  * Registers the hooks every pack bench test file needs and returns the suite's live state.
- * `onStation` runs on each new station before the packer signs in (e.g. to subscribe to its events).
+ * `onStation` runs on each new station before the packer signs in (e.g. to subscribe to its events); `handsFree`
+ * turns the bench's hands-free loop on.
  */
-export function usePackSuite(onStation?: (t: TestStation) => void): PackSuite {
+export function usePackSuite(onStation?: (t: TestStation) => void, options: { handsFree?: boolean } = {}): PackSuite {
   const suite = {} as PackSuite;
   beforeAll(async () => {
     suite.bench = await startPackBenchDevices();
   });
   afterAll(async () => suite.bench.close());
   beforeEach(async () => {
-    suite.t = await createTestStation({ devices: suite.bench.devices });
+    // The demo site packs hands-free; each suite says whether its bench does (the step-by-step flow by default).
+    suite.t = await createTestStation({ devices: suite.bench.devices, config: { handsFreePacking: options.handsFree ?? false } });
     onStation?.(suite.t);
     await suite.t.signIn('packer');
     await suite.t.call('workflow.select', { workflow: 'packing' });
