@@ -46,5 +46,9 @@ export async function importDataset(
       reason: hold.reason,
     });
   }
+  if (data.countTasks.length > 0)
+    await api('POST', `/sites/${siteId}/count-tasks`, {
+      tasks: data.countTasks.map(({ id, scope, location, itemId, lpn, blind }) => ({ id, scope, location, itemId, lpn, blind })),
+    });
   return { created: site.created };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { countsCommands, inspectionCommands } from './contract/counts';
 import { devicesCommands } from './contract/devices';
 import { packingCommands } from './contract/packing';
 import { receivingCommands } from './contract/receiving';
@@ -14,6 +15,8 @@ export const contract = {
   ...receivingCommands,
   ...packingCommands,
   ...setupCommands,
+  ...countsCommands,
+  ...inspectionCommands,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountLine, CountScope, CountTask } from './domain/counts';
 import { Asn, CartonType, Hold, Item, Location, OperatorRecord, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
 
 /**
@@ -17,6 +18,7 @@ export const MAX_PUSH_BATCH = 500;
 export const MAX_PULL_LIMIT = 5000;
 
 import { StationRole } from './domain/roles';
+import { InspectionPhoto } from './rules/inspection';
 
 export { StationRole };
 
@@ -127,6 +129,46 @@ export const ItemBarcodeLinkPayload = z.object({
 });
 export type ItemBarcodeLinkPayload = z.infer<typeof ItemBarcodeLinkPayload>;
 
+/** A finished cycle count: what was found, judged again by the server against the ledger as it stood at `startedAt`. */
+export const CountClosePayload = z.object({
+  countId: Ref,
+  /** The ERP's count task, or null for a count started at the station by scanning a location. */
+  taskId: Ref.nullable(),
+  scope: CountScope,
+  location: Ref,
+  itemId: Ref.nullable(),
+  lpn: Ref.nullable(),
+  startedAt: IsoTime,
+  lines: z.array(CountLine).max(2000),
+  countedBy: Ref,
+  /** Another operator who counted again after a variance beyond the site's tolerance. */
+  recountedBy: Ref.nullable(),
+  /** The supervisor whose badge approved a variance beyond the tolerance. */
+  approvedBy: Ref.nullable(),
+});
+export type CountClosePayload = z.infer<typeof CountClosePayload>;
+
+export const InspectionUnitResult = z.object({
+  unitNo: z.number().int().positive().max(100_000),
+  passed: z.boolean(),
+  /** The failed questions, by id; empty for a passed unit. */
+  failed: z.array(z.string().min(1).max(64)).max(30),
+  reason: z.string().max(200).nullable(),
+});
+export type InspectionUnitResult = z.infer<typeof InspectionUnitResult>;
+
+/** The inspection of one item of a receipt, unit by unit, with the photo the station's camera took (or none). */
+export const InspectionRecordPayload = z.object({
+  inspectionId: Ref,
+  receiptId: Ref,
+  poId: Ref,
+  itemId: Ref,
+  units: z.array(InspectionUnitResult).min(1).max(500),
+  answers: z.array(z.unknown()).max(500),
+  photo: InspectionPhoto.nullable(),
+});
+export type InspectionRecordPayload = z.infer<typeof InspectionRecordPayload>;
+
 /** Payload schema of each op kind. */
 export const opPayloads = {
   'receipt.line': ReceiptLinePayload,
@@ -138,6 +180,8 @@ export const opPayloads = {
   'order.problem': OrderProblemPayload,
   'manifest.close': ManifestClosePayload,
   'item.barcode.link': ItemBarcodeLinkPayload,
+  'count.close': CountClosePayload,
+  'inspection.record': InspectionRecordPayload,
 } as const;
 
 export type OpKind = keyof typeof opPayloads;
@@ -162,6 +206,8 @@ export const Op = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('order.problem'), payload: OrderProblemPayload }),
   z.object({ ...envelope, kind: z.literal('manifest.close'), payload: ManifestClosePayload }),
   z.object({ ...envelope, kind: z.literal('item.barcode.link'), payload: ItemBarcodeLinkPayload }),
+  z.object({ ...envelope, kind: z.literal('count.close'), payload: CountClosePayload }),
+  z.object({ ...envelope, kind: z.literal('inspection.record'), payload: InspectionRecordPayload }),
 ]);
 export type Op = z.infer<typeof Op>;
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
@@ -177,6 +223,7 @@ export const RejectionCode = z.enum([
   'order_cancelled',
   'duplicate_serial',
   'invalid_op',
+  'count_needs_approval',
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 
@@ -199,7 +246,18 @@ export type OpResult = z.infer<typeof OpResult>;
 export const PushResponse = z.object({ results: z.array(OpResult) });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-export const SyncEntity = z.enum(['item', 'location', 'purchaseOrder', 'asn', 'order', 'cartonType', 'hold', 'operator', 'siteSettings']);
+export const SyncEntity = z.enum([
+  'item',
+  'location',
+  'purchaseOrder',
+  'asn',
+  'order',
+  'cartonType',
+  'hold',
+  'operator',
+  'siteSettings',
+  'countTask',
+]);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
 /** Record schema of each entity a station pulls. */
@@ -213,6 +271,7 @@ export const entityRecords = {
   hold: Hold,
   operator: OperatorRecord,
   siteSettings: SiteSettings,
+  countTask: CountTask,
 } as const;
 
 export const Change = z.object({

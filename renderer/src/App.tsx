@@ -6,6 +6,7 @@ import type { Operator } from '../../shared/domain/master-data';
 import { isSupervisor } from '../../shared/domain/roles';
 import { useScanLoop } from './api/scan-loop';
 import { useClient, useEvent } from './api/station-context';
+import { CountsScreen } from './features/counts/CountsScreen';
 import { DevicesScreen } from './features/devices/DevicesScreen';
 import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
 import { Home } from './features/home/Home';
@@ -18,7 +19,7 @@ import { ScanField } from './ui/ScanField';
 import { StatusBar } from './ui/StatusBar';
 import { defaultWedgeRules, type WedgeRules } from './ui/wedge';
 
-const scanScreens: Workflow[] = ['home', 'receiving', 'packing'];
+const scanScreens: Workflow[] = ['home', 'receiving', 'packing', 'counts'];
 
 export function App({ info }: { info: StationInfo }) {
   const { t } = useTranslation();
@@ -113,6 +114,7 @@ export function App({ info }: { info: StationInfo }) {
           {screen === 'home' && <Home operator={operator} go={go} />}
           {screen === 'receiving' && <ReceivingScreen operator={operator} />}
           {screen === 'packing' && <PackingScreen operator={operator} />}
+          {screen === 'counts' && <CountsScreen operator={operator} />}
           {screen === 'devices' && <DevicesScreen training={info.training} />}
           {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={isSupervisor(operator)} />}
           {screen === 'sync' && <SyncScreen supervisor={isSupervisor(operator)} />}

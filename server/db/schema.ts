@@ -286,6 +286,48 @@ export interface InventoryLedgerTable {
   recorded_at: DefaultedTimestamp;
 }
 
+export interface CountTasksTable {
+  site_id: string;
+  id: string;
+  status: string;
+  doc: Json;
+  created_at: DefaultedTimestamp;
+}
+
+export interface CountsTable {
+  site_id: string;
+  id: string;
+  task_id: string | null;
+  location: string;
+  started_at: Timestamp;
+  lines: Json<object[]>;
+  variances: Json<object[]>;
+  counted_by: string;
+  recounted_by: string | null;
+  approved_by: string | null;
+  station_id: string;
+  op_id: string;
+  posted_at: DefaultedTimestamp;
+}
+
+export interface InspectionsTable {
+  site_id: string;
+  id: string;
+  receipt_id: string;
+  po_id: string;
+  item_id: string;
+  units: Json<object[]>;
+  answers: Json<unknown[]>;
+  passed: number;
+  failed: number;
+  photo: Buffer | null;
+  photo_mime: string | null;
+  station_id: string;
+  operator_id: string;
+  op_id: string;
+  at: Timestamp;
+}
+
 export interface ServerDatabase {
   server_meta: ServerMetaTable;
   sites: SitesTable;
@@ -314,4 +356,7 @@ export interface ServerDatabase {
   inventory_ledger: InventoryLedgerTable;
   number_counters: NumberCountersTable;
   number_leases: NumberLeasesTable;
+  count_tasks: CountTasksTable;
+  counts: CountsTable;
+  inspections: InspectionsTable;
 }

@@ -2,6 +2,8 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Op, OpOf, OpResult, RejectionCode } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
 import type { StationIdentity } from '../plugins/auth';
+import { countClose } from './counts';
+import { inspectionRecord } from './inspections';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
 import { createReceiptRun, SerialRace } from './receipt-run';
 import { lpnPutaway, receiptClose, receiptLine, receiptUndo } from './receiving';
@@ -17,6 +19,8 @@ const handlers: OpHandlers = {
   'order.problem': orderProblem,
   'manifest.close': manifestClose,
   'item.barcode.link': itemBarcodeLink,
+  'count.close': countClose,
+  'inspection.record': inspectionRecord,
 };
 
 /** PostgreSQL codes worth a retry of the whole batch: serialization failure, deadlock. */

@@ -6,7 +6,7 @@ import { defineCommands } from './define';
 
 export { StationRole };
 
-export const Workflow = z.enum(['home', 'receiving', 'packing', 'devices', 'sync', 'diagnostics']);
+export const Workflow = z.enum(['home', 'receiving', 'packing', 'counts', 'devices', 'sync', 'diagnostics']);
 export type Workflow = z.infer<typeof Workflow>;
 
 export const StationInfo = z.object({
@@ -51,7 +51,13 @@ export type ScanFeedback = z.infer<typeof ScanFeedback>;
 const Empty = z.object({}).strict();
 
 /** What a supervisor approves by badge. */
-export const ApprovalPurpose = z.enum(['receiving.close', 'receiving.linkBarcode', 'receiving.pending', 'packing.overrideWeight']);
+export const ApprovalPurpose = z.enum([
+  'receiving.close',
+  'receiving.linkBarcode',
+  'receiving.pending',
+  'packing.overrideWeight',
+  'counts.variance',
+]);
 export type ApprovalPurpose = z.infer<typeof ApprovalPurpose>;
 
 const SupervisorBadge = z.string().trim().min(1, 'a supervisor scans or types their badge').max(64);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountSettings, InspectionPlan } from './counts';
 
 /**
  * Master data as the central server owns it and the station caches it.
@@ -173,7 +174,7 @@ export const Hold = z.object({
 });
 export type Hold = z.infer<typeof Hold>;
 
-export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin']);
+export const Role = z.enum(['receiver', 'packer', 'counter', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** A supervisor's or admin's PIN, typed after the badge on the station's keypad when the site asks for it. */
@@ -234,6 +235,10 @@ export const SiteSettings = z.object({
   scannerSuffix: z.enum(['Enter', 'Tab']).optional(),
   /** The reasons operators pick from, per kind; absent = typed text only. */
   reasons: SiteReasons.optional(),
+  /** How cycle counts are done at the site; absent = blind, every variance recounted. */
+  counts: CountSettings.optional(),
+  /** Items and suppliers inspected at receipt, and the checklist; absent = no inspection. */
+  inspection: InspectionPlan.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

@@ -15,6 +15,7 @@ export const isSupervisor = (operator: Pick<Operator, 'roles'>): boolean => oper
 export const workflowRoles: Partial<Record<Workflow, readonly Role[]>> = {
   receiving: ['receiver', ...supervisorRoles],
   packing: ['packer', ...supervisorRoles],
+  counts: ['counter', ...supervisorRoles],
 };
 
 export const mayWork = (workflow: Workflow, operator: Pick<Operator, 'roles'>): boolean => {

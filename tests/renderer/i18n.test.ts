@@ -17,6 +17,9 @@ const codes = (await loadRendererModule('i18n/codes.ts')) as {
 const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/messages.ts')) as {
   diagnosticsMessages: Record<'en' | 'de' | 'es', unknown>;
 };
+const { countsMessages } = (await loadRendererModule('features/counts/messages.ts')) as {
+  countsMessages: Record<'en' | 'de' | 'es', unknown>;
+};
 
 /** Flattens nested messages to "a.b.c" -> text. */
 function flatten(value: unknown, prefix = ''): Map<string, string> {
@@ -38,6 +41,7 @@ const sets = [
   { name: 'UI', en, others: { de, es } },
   { name: 'setup', en: setupMessages.en, others: { de: setupMessages.de, es: setupMessages.es } },
   { name: 'diagnostics', en: diagnosticsMessages.en, others: { de: diagnosticsMessages.de, es: diagnosticsMessages.es } },
+  { name: 'counts, inspection, camera', en: countsMessages.en, others: { de: countsMessages.de, es: countsMessages.es } },
   {
     name: 'message codes',
     en: codes.codeResources(codes.enCodes),

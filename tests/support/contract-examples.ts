@@ -1,4 +1,5 @@
 import type { CommandName } from '../../shared/contract';
+import { countsExamples } from './contract-examples/counts';
 import { packingExamples } from './contract-examples/packing';
 import { receivingExamples } from './contract-examples/receiving';
 import { setupExamples } from './contract-examples/setup';
@@ -35,4 +36,5 @@ export const contractExamples: Record<CommandName, { valid: unknown; invalid: un
   ...receivingExamples,
   ...packingExamples,
   ...setupExamples,
+  ...countsExamples,
 };

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScanFeedback } from '../../../shared/contract/station';
 import type { Item, Operator } from '../../../shared/domain/master-data';
 import { type Message, message } from '../../../shared/messages';
+import { needsInspection } from '../../../shared/rules/inspection';
 import {
   allowedQty,
   conditionProblem,
@@ -112,6 +113,9 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
     return refuse(deps, operator, 'inactive_item', message('receiving.inactiveItem', { sku: item.sku }), {
       itemId: item.id,
     });
+
+  if (!candidate.inspected && needsInspection(deps.ctx.site().inspection, item.id, deps.repo.purchaseOrder(receipt.poId)?.supplier ?? ''))
+    return feedback.needsInput(W, 'needs_inspection', message('inspection.required', { sku: item.sku }));
 
   const qtyProblem = serialQuantityProblem(item, candidate.qty);
   if (qtyProblem) return refuse(deps, operator, 'serial_quantity', qtyProblem, { itemId: item.id, qty: candidate.qty });

@@ -10,6 +10,8 @@ export interface Candidate {
   expiry: string | null;
   serial: string | null;
   source: 'scan' | 'typed' | 'weight';
+  /** Units whose inspection at receipt was recorded (see the inspection feature): not asked to be inspected again. */
+  inspected?: true;
   barcode: string | null;
   /** GS1 AIs of the labels read for this candidate so far (empty for typed and weighed ones). */
   ais: string[];

@@ -22,6 +22,7 @@ export const de: Messages = {
     greeting: 'Hallo, {{name}}',
     receive: 'Wareneingang',
     pack: 'Verpacken',
+    count: 'Zählen',
     devices: 'Geräte',
     sync: 'Synchronisierung',
     signOut: 'Abmelden',

@@ -20,6 +20,7 @@ export const en = {
     greeting: 'Hello, {{name}}',
     receive: 'Receive',
     pack: 'Pack',
+    count: 'Count',
     devices: 'Devices',
     sync: 'Sync',
     signOut: 'Sign out',

@@ -26,6 +26,7 @@ export const es: Messages = {
     greeting: 'Hola, {{name}}',
     receive: 'Recibir',
     pack: 'Embalar',
+    count: 'Contar',
     devices: 'Dispositivos',
     sync: 'Sincronización',
     signOut: 'Cerrar sesión',

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { countsMessages } from '../features/counts/messages';
 import { diagnosticsMessages } from '../features/diagnostics/messages';
 import { packingMessages } from '../features/packing/messages';
 import { receivingMessages } from '../features/receiving/messages';
@@ -25,6 +26,7 @@ const resources = {
       packing: packingMessages.en,
       setup: setupMessages.en,
       diagnostics: diagnosticsMessages.en,
+      ...countsMessages.en,
     },
   },
   de: {
@@ -37,6 +39,7 @@ const resources = {
       packing: packingMessages.de,
       setup: setupMessages.de,
       diagnostics: diagnosticsMessages.de,
+      ...countsMessages.de,
     },
   },
   es: {
@@ -49,6 +52,7 @@ const resources = {
       packing: packingMessages.es,
       setup: setupMessages.es,
       diagnostics: diagnosticsMessages.es,
+      ...countsMessages.es,
     },
   },
 };

@@ -3,9 +3,17 @@ import { opIdsPerStation } from './0002-op-ids-per-station';
 import { keyedBySite } from './0003-keyed-by-site';
 import { numberLeases } from './0004-number-leases';
 import { cartonRelabel } from './0005-carton-relabel';
+import { countsInspections } from './0008-counts-inspections';
 import type { ServerMigration } from './migration';
 
 export type { ServerMigration } from './migration';
 
 /** Every schema step, oldest first; a new step is a new file here with the next version. */
-export const migrations: readonly ServerMigration[] = [initial, opIdsPerStation, keyedBySite, numberLeases, cartonRelabel];
+export const migrations: readonly ServerMigration[] = [
+  initial,
+  opIdsPerStation,
+  keyedBySite,
+  numberLeases,
+  cartonRelabel,
+  countsInspections,
+];

@@ -5,6 +5,7 @@ import { migration as packing } from './0003-packing';
 import { migration as sync } from './0004-sync';
 import { migration as printJobs } from './0005-print-jobs';
 import { migration as badgeHashes } from './0006-badge-hashes';
+import { migration as countsInspections } from './0009-counts-inspections';
 
 /** Every station schema step, in order. A new step is a new file and one line here. */
-export const migrations: readonly Migration[] = [initial, receiving, packing, sync, printJobs, badgeHashes];
+export const migrations: readonly Migration[] = [initial, receiving, packing, sync, printJobs, badgeHashes, countsInspections];

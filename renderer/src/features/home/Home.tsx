@@ -1,4 +1,4 @@
-import { Activity, Package, PackageOpen, RefreshCw, Usb } from 'lucide-react';
+import { Activity, ClipboardList, Package, PackageOpen, RefreshCw, Usb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Workflow } from '../../../../shared/contract/station';
 import type { Operator } from '../../../../shared/domain/master-data';
@@ -8,6 +8,7 @@ export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) =
   const { t } = useTranslation();
   const canReceive = mayWork('receiving', operator);
   const canPack = mayWork('packing', operator);
+  const canCount = mayWork('counts', operator);
   return (
     <main className="home">
       <h1>{t('home.greeting', { name: operator.name })}</h1>
@@ -20,6 +21,12 @@ export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) =
           <Package className="tile__icon" aria-hidden="true" size={48} />
           {t('home.pack')}
         </button>
+        {canCount && (
+          <button type="button" className="tile" onClick={() => go('counts')}>
+            <ClipboardList className="tile__icon" aria-hidden="true" size={48} />
+            {t('home.count')}
+          </button>
+        )}
         <button type="button" className="tile" onClick={() => go('devices')}>
           <Usb className="tile__icon" aria-hidden="true" size={48} />
           {t('home.devices')}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/master-data';
 import { useCommand } from '../../api/station-context';
+import { InspectionPanel } from '../inspection/InspectionPanel';
 import { CloseReceipt } from './CloseReceipt';
 import { ConditionPicker } from './ConditionPicker';
 import { LinesTable } from './LinesTable';
@@ -64,6 +65,7 @@ export function ReceivingScreen(_props: { operator: Operator }) {
           </section>
           {r.pending && <PendingPrompt key={`${r.pending.kind}-${r.pending.itemId}`} pending={r.pending} run={run} />}
           {r.unknownBarcode && <LinkBarcode code={r.unknownBarcode} lines={r.lines} run={run} />}
+          <InspectionPanel key={r.receiptId} onRecorded={receipt.reload} />
           {closing && (
             <CloseReceipt
               run={run}

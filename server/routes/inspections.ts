@@ -1,0 +1,53 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HttpError } from '../http-error';
+import { inspectionOf, inspectionPhoto } from '../ops/inspections';
+import { erpSecurity } from '../plugins/docs';
+import { type ErpRouteOptions, SiteParams } from './site-resources';
+
+const InspectionParams = SiteParams.extend({ inspectionId: z.string().min(1).max(64) });
+
+/** Inspections at receipt as the stations recorded them, and the photo each one's camera took. */
+export const inspectionRoutes: FastifyPluginAsyncZod<ErpRouteOptions> = async (app, { db }) => {
+  app.get(
+    '/sites/:siteId/inspections/:inspectionId',
+    {
+      schema: {
+        tags: ['quality'],
+        security: erpSecurity,
+        summary: 'One inspection: its units passed and failed',
+        params: InspectionParams,
+      },
+    },
+    async (request) => {
+      const row = await inspectionOf(db, request.params.siteId, request.params.inspectionId);
+      if (!row) throw new HttpError(404, 'not_found', `inspection "${request.params.inspectionId}" not found`);
+      return {
+        id: row.id,
+        receiptId: row.receipt_id,
+        poId: row.po_id,
+        itemId: row.item_id,
+        units: row.units,
+        passed: row.passed,
+        failed: row.failed,
+        hasPhoto: row.photo_mime !== null,
+        stationId: row.station_id,
+        operatorId: row.operator_id,
+        at: row.at.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/sites/:siteId/inspections/:inspectionId/photo',
+    {
+      schema: { tags: ['quality'], security: erpSecurity, summary: "The inspection's photo (JPEG)", params: InspectionParams },
+    },
+    async (request, reply) => {
+      const row = await inspectionPhoto(db, request.params.siteId, request.params.inspectionId);
+      if (!row) throw new HttpError(404, 'not_found', `inspection "${request.params.inspectionId}" not found`);
+      if (!row.photo || !row.photo_mime) throw new HttpError(404, 'no_photo', `inspection "${request.params.inspectionId}" has no photo`);
+      return reply.header('content-type', row.photo_mime).header('cache-control', 'private, max-age=86400').send(row.photo);
+    },
+  );
+};
