@@ -10,6 +10,43 @@ const InspectionParams = SiteParams.extend({ inspectionId: z.string().min(1).max
 /** Inspections at receipt as the stations recorded them, and the photo each one's camera took. */
 export const inspectionRoutes: FastifyPluginAsyncZod<ErpRouteOptions> = async (app, { db }) => {
   app.get(
+    '/sites/:siteId/inspections',
+    {
+      schema: {
+        tags: ['quality'],
+        security: erpSecurity,
+        summary: 'Inspections at receipt, newest first, optionally of one receipt',
+        params: SiteParams,
+        querystring: z.object({
+          receiptId: z.string().min(1).max(64).optional(),
+          limit: z.coerce.number().int().positive().max(500).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      let query = db
+        .selectFrom('inspections')
+        .select(['id', 'receipt_id', 'item_id', 'passed', 'failed', 'photo_mime', 'at'])
+        .where('site_id', '=', request.params.siteId)
+        .orderBy('at', 'desc')
+        .limit(request.query.limit);
+      if (request.query.receiptId) query = query.where('receipt_id', '=', request.query.receiptId);
+      const rows = await query.execute();
+      return {
+        inspections: rows.map((r) => ({
+          id: r.id,
+          receiptId: r.receipt_id,
+          itemId: r.item_id,
+          passed: r.passed,
+          failed: r.failed,
+          hasPhoto: r.photo_mime !== null,
+          at: r.at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.get(
     '/sites/:siteId/inspections/:inspectionId',
     {
       schema: {

@@ -57,7 +57,8 @@ export function createInspection(
             sku: i.sku,
             description: i.description,
             open: Math.max(0, i.ordered - repo.received(receipt.receiptId, i.itemId)),
-          }));
+          }))
+          .filter((i) => i.open > 0);
       },
       'inspection.plan': ({ itemId }) => {
         const receipt = requireReceipt();

@@ -214,7 +214,7 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
         condition: condition.condition,
         reason,
         photoPath: condition.photoPath,
-        lpn: receipt.currentLpn,
+        lpn: candidate.lpn === undefined ? receipt.currentLpn : candidate.lpn,
         onHold,
         source: candidate.source,
         barcode: candidate.barcode,

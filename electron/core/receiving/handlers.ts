@@ -28,7 +28,10 @@ export interface ReceivingModule {
   workflow: WorkflowModule;
   /** The open receipt and its PO's supplier, for the inspection at receipt; null when none is open. */
   openReceipt(): { receiptId: string; poId: string; supplier: string } | null;
-  /** Receives inspected units of an item: passed ones good, failed ones to quarantine with the reason; the bench's next condition stays. */
+  /**
+   * Receives inspected units of an item: passed ones good onto the current LPN, failed ones to quarantine with the reason and
+   * on no LPN; the bench's next condition stays.
+   */
   receiveInspected(operator: Operator, itemId: string, qty: number, condition: 'good' | 'quarantine', reason: string | null): ScanFeedback;
 }
 
@@ -88,6 +91,8 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
           ais: [],
           approvals: [],
           inspected: true,
+          // Failed units stay at the dock on hold: they never share a license plate with the units that go on to putaway.
+          ...(condition === 'quarantine' ? { lpn: null } : {}),
         };
         return decide(deps, operator, candidate);
       } finally {

@@ -51,6 +51,7 @@ describe('inspection at receipt', () => {
   });
 
   it('holds the one failed unit with its reason and receives the others to go on to putaway; the photo is kept and sent', async () => {
+    const tote = await t.call<{ lpn: string }>('receiving.lpn.start', { container: 'tote', label: 'internal' });
     const recorded = await t.call<Recorded>('inspection.record', {
       itemId: demo.items.gloves,
       units: [{ answers: good }, { answers: torn }, { answers: good }, { answers: good }],
@@ -72,6 +73,12 @@ describe('inspection at receipt', () => {
         reason: 'Packaging sealed and undamaged',
       }),
     ]);
+    expect(lines.map((l) => l.lpn)).toEqual([tote.lpn, null]);
+    // The held unit stays at the dock; the tote of passed units goes to a storage location, not to quarantine.
+    await t.call('receiving.lpn.putaway', { lpn: tote.lpn });
+    const [putaway] = opsOf(t, 'lpn.putaway');
+    expect(putaway?.payload.items).toEqual([{ itemId: demo.items.gloves, lot: null, serial: null, qty: 3 }]);
+    expect(putaway?.payload.location).not.toMatch(/^Q-/);
     const receipt = await view(t);
     expect(receipt.lines[0]).toMatchObject({ received: 4, onHold: 1 });
     const [op] = opsOf(t, 'inspection.record');
