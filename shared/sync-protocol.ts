@@ -169,6 +169,17 @@ export const InspectionRecordPayload = z.object({
 });
 export type InspectionRecordPayload = z.infer<typeof InspectionRecordPayload>;
 
+/** A photo of goods received damaged or to quarantine, taken with the station's camera, kept with the receipt. */
+export const ReceiptPhotoPayload = z.object({
+  photoId: Ref,
+  receiptId: Ref,
+  poId: Ref,
+  condition: z.enum(['damaged', 'quarantine']),
+  reason: z.string().max(200).nullable(),
+  photo: InspectionPhoto,
+});
+export type ReceiptPhotoPayload = z.infer<typeof ReceiptPhotoPayload>;
+
 /** Payload schema of each op kind. */
 export const opPayloads = {
   'receipt.line': ReceiptLinePayload,
@@ -182,6 +193,7 @@ export const opPayloads = {
   'item.barcode.link': ItemBarcodeLinkPayload,
   'count.close': CountClosePayload,
   'inspection.record': InspectionRecordPayload,
+  'receipt.photo': ReceiptPhotoPayload,
 } as const;
 
 export type OpKind = keyof typeof opPayloads;
@@ -208,6 +220,7 @@ export const Op = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('item.barcode.link'), payload: ItemBarcodeLinkPayload }),
   z.object({ ...envelope, kind: z.literal('count.close'), payload: CountClosePayload }),
   z.object({ ...envelope, kind: z.literal('inspection.record'), payload: InspectionRecordPayload }),
+  z.object({ ...envelope, kind: z.literal('receipt.photo'), payload: ReceiptPhotoPayload }),
 ]);
 export type Op = z.infer<typeof Op>;
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;

@@ -328,6 +328,21 @@ export interface InspectionsTable {
   at: Timestamp;
 }
 
+export interface ReceiptPhotosTable {
+  site_id: string;
+  id: string;
+  receipt_id: string;
+  po_id: string;
+  condition: string;
+  reason: string | null;
+  photo: Buffer;
+  photo_mime: string;
+  station_id: string;
+  operator_id: string;
+  op_id: string;
+  at: Timestamp;
+}
+
 export interface ServerDatabase {
   server_meta: ServerMetaTable;
   sites: SitesTable;
@@ -359,4 +374,5 @@ export interface ServerDatabase {
   count_tasks: CountTasksTable;
   counts: CountsTable;
   inspections: InspectionsTable;
+  receipt_photos: ReceiptPhotosTable;
 }

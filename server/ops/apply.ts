@@ -3,7 +3,7 @@ import type { Op, OpOf, OpResult, RejectionCode } from '../../shared/sync-protoc
 import type { ServerDatabase } from '../db/schema';
 import type { StationIdentity } from '../plugins/auth';
 import { countClose } from './counts';
-import { inspectionRecord } from './inspections';
+import { inspectionRecord, receiptPhoto } from './inspections';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
 import { createReceiptRun, SerialRace } from './receipt-run';
 import { lpnPutaway, receiptClose, receiptLine, receiptUndo } from './receiving';
@@ -21,6 +21,7 @@ const handlers: OpHandlers = {
   'item.barcode.link': itemBarcodeLink,
   'count.close': countClose,
   'inspection.record': inspectionRecord,
+  'receipt.photo': receiptPhoto,
 };
 
 /** PostgreSQL codes worth a retry of the whole batch: serialization failure, deadlock. */

@@ -49,3 +49,29 @@ export async function inspectionOf(db: Kysely<ServerDatabase>, siteId: string, i
 export async function inspectionPhoto(db: Kysely<ServerDatabase>, siteId: string, id: string) {
   return db.selectFrom('inspections').select(['photo', 'photo_mime']).where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 }
+
+/** A photo of damaged or quarantined goods of a receipt, as the station's camera took it. */
+export const receiptPhoto: OpHandler<'receipt.photo'> = async (ctx) => {
+  const { trx, siteId, op } = ctx;
+  const p = op.payload;
+  const inserted = await trx
+    .insertInto('receipt_photos')
+    .values({
+      site_id: siteId,
+      id: p.photoId,
+      receipt_id: p.receiptId,
+      po_id: p.poId,
+      condition: p.condition,
+      reason: p.reason,
+      photo: Buffer.from(p.photo.base64, 'base64'),
+      photo_mime: p.photo.mime,
+      station_id: ctx.stationId,
+      operator_id: op.operatorId,
+      op_id: op.opId,
+      at: op.at,
+    })
+    .onConflict((oc) => oc.columns(['site_id', 'id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw new Rejection('invalid_op', `receipt photo "${p.photoId}" was already recorded`);
+};

@@ -87,4 +87,57 @@ export const inspectionRoutes: FastifyPluginAsyncZod<ErpRouteOptions> = async (a
       return reply.header('content-type', row.photo_mime).header('cache-control', 'private, max-age=86400').send(row.photo);
     },
   );
+
+  app.get(
+    '/sites/:siteId/receipts/:receiptId/photos',
+    {
+      schema: {
+        tags: ['quality'],
+        security: erpSecurity,
+        summary: 'Photos of goods of a receipt received damaged or to quarantine',
+        params: SiteParams.extend({ receiptId: z.string().min(1).max(64) }),
+      },
+    },
+    async (request) => {
+      const rows = await db
+        .selectFrom('receipt_photos')
+        .select(['id', 'po_id', 'condition', 'reason', 'operator_id', 'at'])
+        .where('site_id', '=', request.params.siteId)
+        .where('receipt_id', '=', request.params.receiptId)
+        .orderBy('at')
+        .execute();
+      return {
+        photos: rows.map((r) => ({
+          id: r.id,
+          poId: r.po_id,
+          condition: r.condition,
+          reason: r.reason,
+          operatorId: r.operator_id,
+          at: r.at.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/sites/:siteId/receipt-photos/:photoId',
+    {
+      schema: {
+        tags: ['quality'],
+        security: erpSecurity,
+        summary: 'One photo of damaged or quarantined goods (JPEG)',
+        params: SiteParams.extend({ photoId: z.string().min(1).max(64) }),
+      },
+    },
+    async (request, reply) => {
+      const row = await db
+        .selectFrom('receipt_photos')
+        .select(['photo', 'photo_mime'])
+        .where('site_id', '=', request.params.siteId)
+        .where('id', '=', request.params.photoId)
+        .executeTakeFirst();
+      if (!row) throw new HttpError(404, 'not_found', `photo "${request.params.photoId}" not found`);
+      return reply.header('content-type', row.photo_mime).header('cache-control', 'private, max-age=86400').send(row.photo);
+    },
+  );
 };

@@ -101,6 +101,14 @@ export const inspectionCommands = defineCommands({
     input: z.object({ itemId: Ref }).strict(),
     output: InspectionPlanView,
   },
+  'inspection.receiptPhoto': {
+    summary: "keep a photo from the station's camera of goods of the open receipt received damaged or to quarantine (synced)",
+    access: receivers,
+    input: z
+      .object({ condition: z.enum(['damaged', 'quarantine']), reason: z.string().trim().max(200).optional(), photo: InspectionPhoto })
+      .strict(),
+    output: z.object({ photoId: z.string() }),
+  },
   'inspection.record': {
     summary: 'record an inspection unit by unit: passed units are received to go on to putaway, failed units to hold with the reason',
     access: receivers,

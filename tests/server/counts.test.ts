@@ -171,6 +171,30 @@ forEachBackend('inspections at receipt', (ctx) => {
     expect(held.map((e) => e.qty)).toEqual([1, 1]);
   });
 
+  it('keeps the photo of damaged goods with the receipt, once, for the ERP to fetch', async () => {
+    const { api, url } = ctx.server();
+    const station = await seedSite(api, 'receipt-photo', { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 10 }])] });
+    const op = opFactory('op-recv');
+    const photo = op('receipt.photo', {
+      photoId: 'PHOTO-1',
+      receiptId: 'R-PO1',
+      poId: 'PO1',
+      condition: 'damaged',
+      reason: 'Crushed packaging',
+      photo: jpegPhoto(),
+    });
+    expect((await push(api, station.credential, [photo, photo])).results.map((r) => r.status)).toEqual(['applied', 'duplicate']);
+    const listed = await expectOk(api('GET', '/api/v1/sites/receipt-photo/receipts/R-PO1/photos'));
+    expect(listed.body).toEqual({
+      photos: [expect.objectContaining({ id: 'PHOTO-1', condition: 'damaged', reason: 'Crushed packaging' })],
+    });
+    const fetched = await fetch(`${url}/api/v1/sites/receipt-photo/receipt-photos/PHOTO-1`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    expect(fetched.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(JPEG)).toBe(true);
+  });
+
   it('refuses a photo that is not a bounded JPEG: nothing is stored', async () => {
     const { api } = ctx.server();
     const station = await seedSite(api, 'insp-hostile', { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 10 }])] });

@@ -76,6 +76,36 @@ export function createInspection(
           ),
         };
       },
+      'inspection.receiptPhoto': ({ condition, reason, photo }, call) => {
+        const operator = operatorOf(call);
+        const receipt = requireReceipt();
+        const photoId = `PHOTO-${uuidv7()}`;
+        const op = syncOp('receipt.photo', {
+          photoId,
+          receiptId: receipt.receiptId,
+          poId: receipt.poId,
+          condition,
+          reason: reason || null,
+          photo,
+        });
+        const at = ctx.clock.now().toISOString();
+        ctx.record(
+          operator,
+          { kind: 'receiving.photo', payload: { photoId, receiptId: receipt.receiptId, condition, reason: reason || null }, op },
+          () =>
+            repo.insertPhoto({
+              id: photoId,
+              receiptId: receipt.receiptId,
+              condition,
+              reason: reason || null,
+              photo: Buffer.from(photo.base64, 'base64'),
+              photoMime: photo.mime,
+              operatorId: operator.id,
+              at,
+            }),
+        );
+        return { photoId };
+      },
       'inspection.record': ({ itemId, units, photo }, call) => {
         const operator = operatorOf(call);
         const receipt = requireReceipt();

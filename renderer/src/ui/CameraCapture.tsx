@@ -14,6 +14,7 @@ const MAX_BYTES = 400 * 1024;
 const MAX_EDGE = 1280;
 
 type State =
+  | { kind: 'idle' }
   | { kind: 'starting' }
   | { kind: 'live' }
   | { kind: 'taken'; photo: CapturedPhoto; url: string }
@@ -45,12 +46,18 @@ function frameAsJpeg(video: HTMLVideoElement): CapturedPhoto | null {
  * (none attached, access refused, no browser support) it says so and the work goes on without a photo.
  * `onChange` gets the photo once taken, null while there is none (or it was left out).
  */
-export function CameraCapture(props: { onChange: (photo: CapturedPhoto | null) => void; testId?: string }) {
+export function CameraCapture(props: {
+  onChange: (photo: CapturedPhoto | null) => void;
+  testId?: string;
+  /** Open the camera at once (a form opened for the photo); otherwise it waits for a tap, so the camera is not on for nothing. */
+  autoStart?: boolean;
+}) {
   const { t } = useTranslation();
   const testId = props.testId ?? 'camera';
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
-  const [state, setState] = useState<State>({ kind: 'starting' });
+  const autoStart = props.autoStart ?? false;
+  const [state, setState] = useState<State>({ kind: autoStart ? 'starting' : 'idle' });
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
 
@@ -80,9 +87,9 @@ export function CameraCapture(props: { onChange: (photo: CapturedPhoto | null) =
   }, []);
 
   useEffect(() => {
-    void start();
+    if (autoStart) void start();
     return stop;
-  }, [start, stop]);
+  }, [autoStart, start, stop]);
 
   useEffect(() => {
     if (state.kind === 'taken') return () => URL.revokeObjectURL(state.url);
@@ -140,6 +147,12 @@ export function CameraCapture(props: { onChange: (photo: CapturedPhoto | null) =
         <img className="camera__preview" src={state.url} alt={t('camera.taken')} data-testid={`${testId}-photo`} />
       )}
       <div className="camera__actions">
+        {state.kind === 'idle' && (
+          <button type="button" onClick={() => void start()} data-testid={`${testId}-start`}>
+            <Camera aria-hidden size={24} />
+            {t('camera.start')}
+          </button>
+        )}
         {state.kind === 'live' && (
           <button type="button" className="primary camera__capture" onClick={capture} data-testid={`${testId}-capture`}>
             <Camera aria-hidden size={28} />

@@ -2,7 +2,8 @@ import { runScript, type ServerMigration } from './migration';
 
 /**
  * Cycle counts and inspections at receipt: the ERP's count tasks, each count a station posted (its lines and the
- * variances the server judged against the ledger), and each inspection with its photo, kept for the ERP to fetch.
+ * variances the server judged against the ledger), each inspection with its photo, and photos of goods received
+ * damaged or to quarantine, kept for the ERP to fetch.
  */
 export const countsInspections: ServerMigration = {
   version: 8,
@@ -53,6 +54,22 @@ CREATE TABLE inspections (
   at timestamptz NOT NULL,
   PRIMARY KEY (site_id, id)
 );
+CREATE TABLE receipt_photos (
+  site_id text NOT NULL REFERENCES sites (id),
+  id text NOT NULL,
+  receipt_id text NOT NULL,
+  po_id text NOT NULL,
+  condition text NOT NULL,
+  reason text,
+  photo bytea NOT NULL,
+  photo_mime text NOT NULL,
+  station_id text NOT NULL,
+  operator_id text NOT NULL,
+  op_id uuid NOT NULL,
+  at timestamptz NOT NULL,
+  PRIMARY KEY (site_id, id)
+);
+CREATE INDEX receipt_photos_receipt ON receipt_photos (site_id, receipt_id);
 CREATE INDEX inventory_ledger_location_at ON inventory_ledger (site_id, location, at)
 `,
     ),

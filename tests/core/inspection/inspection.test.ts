@@ -117,6 +117,24 @@ describe('inspection at receipt', () => {
     expect((t.db.prepare('SELECT count(*) AS n FROM inspections').get() as { n: number }).n).toBe(0);
   });
 
+  it('keeps a camera photo of damaged goods with the receipt and sends it; a typed path or another file type is refused', async () => {
+    const kept = await t.call<{ photoId: string }>('inspection.receiptPhoto', { condition: 'damaged', reason: 'Crushed packaging', photo });
+    const [op] = opsOf(t, 'receipt.photo');
+    expect(op?.payload).toMatchObject({
+      photoId: kept.photoId,
+      condition: 'damaged',
+      reason: 'Crushed packaging',
+      photo: { mime: 'image/jpeg' },
+    });
+    const stored = t.db.prepare('SELECT photo FROM receipt_photos WHERE id = ?').get(kept.photoId) as { photo: Buffer };
+    expect(Buffer.compare(stored.photo, FRAME)).toBe(0);
+    for (const bad of [{ photoPath: '/home/op/photo.jpg' }, { photo: { mime: 'image/gif', base64: photo.base64 } }]) {
+      const answer = await t.station.call('inspection.receiptPhoto', { condition: 'damaged', ...bad });
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(opsOf(t, 'receipt.photo')).toHaveLength(1);
+  });
+
   it('refuses to inspect an item nobody flagged, from a supplier nobody flagged', async () => {
     await t.close();
     t = await createTestStation();

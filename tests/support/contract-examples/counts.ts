@@ -10,6 +10,10 @@ export const countsExamples = {
   'counts.cancel': { valid: {}, invalid: { reason: 1 } },
   'inspection.pending': { valid: {}, invalid: { itemId: 1 } },
   'inspection.plan': { valid: { itemId: 'ITM-1' }, invalid: { itemId: '' } },
+  'inspection.receiptPhoto': {
+    valid: { condition: 'damaged', reason: 'Crushed packaging', photo: { mime: 'image/jpeg', base64: '/9j/4AAQ' } },
+    invalid: { condition: 'damaged', photoPath: '/tmp/photo.jpg' },
+  },
   'inspection.record': {
     valid: { itemId: 'ITM-1', units: [{ answers: [{ questionId: 'seal', passed: true }] }], photo: null },
     invalid: { itemId: 'ITM-1', units: [], photo: { mime: 'image/png', base64: 'AAAA' } },

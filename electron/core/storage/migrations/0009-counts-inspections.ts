@@ -2,7 +2,8 @@ import type { Migration } from '../migrate';
 
 /**
  * Cycle counts and inspections at receipt: the ERP's count tasks as pulled, each count with the on-hand the cache
- * had when it started (its snapshot) and what each round found, and each inspection with its photo.
+ * had when it started (its snapshot) and what each round found, each inspection with its photo, and photos of goods
+ * received damaged or to quarantine.
  */
 export const migration: Migration = {
   // Follows the two schema steps numbered before it (0007, 0008); the version is its place in the list.
@@ -68,6 +69,18 @@ export const migration: Migration = {
         at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX inspections_receipt ON inspections(receipt_id);
+
+      CREATE TABLE receipt_photos (
+        id TEXT PRIMARY KEY,
+        receipt_id TEXT NOT NULL,
+        condition TEXT NOT NULL CHECK (condition IN ('damaged','quarantine')),
+        reason TEXT,
+        photo BLOB NOT NULL,
+        photo_mime TEXT NOT NULL,
+        operator_id TEXT NOT NULL,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX receipt_photos_receipt ON receipt_photos(receipt_id);
     `);
   },
 };

@@ -168,7 +168,7 @@ function InspectionForm(props: { itemId: string; units: number; onClose: () => v
           </button>
         </div>
       </div>
-      <CameraCapture onChange={setPhoto} testId="inspection-camera" />
+      <CameraCapture onChange={setPhoto} testId="inspection-camera" autoStart />
       <div className="row">
         <button type="submit" className="primary inspection__record" disabled={busy} data-testid="inspection-record">
           <ClipboardCheck aria-hidden size={28} />
