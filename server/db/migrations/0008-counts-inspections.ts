@@ -6,7 +6,8 @@ import { runScript, type ServerMigration } from './migration';
  * damaged or to quarantine, kept for the ERP to fetch.
  */
 export const countsInspections: ServerMigration = {
-  version: 8,
+  // Follows the two schema steps numbered before it (0006, 0007); the version is its place in the list.
+  version: 6,
   name: 'counts-inspections',
   up: (db) =>
     runScript(
