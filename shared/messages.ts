@@ -265,6 +265,8 @@ export const MessageCode = z.enum([
   'counts.started',
   'counts.wrongLocation',
   'counts.lpnConfirmed',
+  'counts.lpnCounted',
+  'counts.lpnEmpty',
   'counts.counted',
   'counts.countedOf',
   'counts.unknownBarcode',

@@ -240,6 +240,22 @@ export function createCounts(ctx: StationContext, repo: CountsRepo): CountsModul
       return refuse(operator, 'wrong_location', message('counts.wrongLocation', { scanned: data, location: count.location }));
     }
     if (count.scope === 'lpn' && data === count.lpn) return feedback.accepted(W, message('counts.lpnConfirmed', { lpn: data }));
+    const plate = repo.lpnContents(parsed.sscc ?? data);
+    if (plate) {
+      if (plate.lines.length === 0) return refuse(operator, 'empty_lpn', message('counts.lpnEmpty', { lpn: plate.lpn }));
+      const units = plate.lines.reduce((sum, l) => sum + l.qty, 0);
+      if (count.scope === 'item' && plate.lines.some((l) => l.itemId !== count.itemId))
+        return refuse(operator, 'wrong_item', message('counts.wrongItem', { sku: skuOf(count.itemId) ?? '', scanned: plate.lpn }));
+      ctx.record(
+        operator,
+        { kind: 'counts.found', payload: { countId: count.id, round: count.round, lpn: plate.lpn, lines: plate.lines } },
+        () => {
+          for (const l of plate.lines) repo.addScan(count.id, count.round, l.itemId, l.lot, l.qty, 'scan', now());
+        },
+      );
+      changed('found');
+      return feedback.accepted(W, message('counts.lpnCounted', { lpn: plate.lpn, count: units }));
+    }
     const gtin = gtinOf(parsed);
     const code = gtin ?? data;
     const barcode = repo.barcode(code);

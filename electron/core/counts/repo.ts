@@ -111,6 +111,9 @@ export function createCountsRepo(db: Database) {
     item: db.prepare('SELECT id, sku, description, unit_weight_g AS unitWeightG FROM items WHERE id = ?'),
     barcode: db.prepare('SELECT item_id AS itemId, pack_qty AS packQty FROM item_barcodes WHERE code = ?'),
     operatorName: db.prepare('SELECT name FROM operators WHERE id = ?').pluck(),
+    lpn: db.prepare('SELECT lpn FROM receiving_lpns WHERE lpn = ? OR sscc = ? LIMIT 1').pluck(),
+    lpnContents: db.prepare(`SELECT item_id AS itemId, lot, sum(qty) AS qty FROM receipt_lines
+      WHERE lpn = ? AND undone_at IS NULL GROUP BY item_id, lot HAVING sum(qty) > 0 ORDER BY min(id)`),
   };
   return {
     openTasks: (): CountTask[] => (s.openTasks.all() as TaskDbRow[]).map(toTask),
@@ -148,6 +151,11 @@ export function createCountsRepo(db: Database) {
       s.scan.run(countId, round, itemId, lot, qty, source, at);
     },
     found: (countId: string, round: number): CountLine[] => s.found.all(countId, round) as CountLine[],
+    /** What the station put on one of its license plates (found by LPN or SSCC); undefined for a plate it does not know. */
+    lpnContents(code: string): { lpn: string; lines: CountLine[] } | undefined {
+      const lpn = s.lpn.get(code, code) as string | undefined;
+      return lpn === undefined ? undefined : { lpn, lines: s.lpnContents.all(lpn) as CountLine[] };
+    },
     operatorName: (id: string): string | undefined => s.operatorName.get(id) as string | undefined,
     locationExists: (code: string): boolean => s.location.get(code) !== undefined,
     item: (id: string): ItemFacts | undefined => s.item.get(id) as ItemFacts | undefined,

@@ -144,4 +144,17 @@ describe('cycle counts at the station', () => {
     });
     expect(opsOf(t, 'count.close')).toEqual([]);
   });
+
+  it('counts a license plate the station received by scanning its label: its contents at once', async () => {
+    await t.signIn('receiver');
+    await t.call('workflow.select', { workflow: 'receiving' });
+    await t.call('receiving.open', { reference: demo.po });
+    const tote = await t.call<{ lpn: string }>('receiving.lpn.start', { container: 'tote', label: 'internal' });
+    await scan(t, gtins.mug.unit);
+    await scan(t, gtins.mug.unit);
+    await asCounter();
+    await scan(t, LOCATION);
+    expect(await scan(t, tote.lpn)).toMatchObject({ outcome: 'accepted', message: { code: 'counts.lpnCounted', params: { count: 2 } } });
+    expect((await current())?.lines).toEqual([expect.objectContaining({ sku: 'MUG-CER-350', counted: 2 })]);
+  });
 });
