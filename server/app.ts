@@ -11,10 +11,12 @@ import { asnRoutes } from './routes/asns';
 import { carrierLabelRoutes } from './routes/carrier-label';
 import { cartonTypeRoutes } from './routes/carton-types';
 import { cartonRoutes } from './routes/cartons';
+import { countRoutes } from './routes/counts';
 import { enrollmentCodeRoutes, enrollRoutes } from './routes/enrollment';
 import { siteExceptionRoutes, stationExceptionRoutes } from './routes/exceptions';
 import { healthRoutes } from './routes/health';
 import { holdRoutes } from './routes/holds';
+import { inspectionRoutes } from './routes/inspections';
 import { itemRoutes } from './routes/items';
 import { liveRoutes } from './routes/live';
 import { locationRoutes } from './routes/locations';
@@ -107,6 +109,8 @@ export async function createServer(options: ServerOptions): Promise<WarebenchSer
         reportRoutes,
         returnRoutes,
         stationRoutes,
+        countRoutes,
+        inspectionRoutes,
       ]) {
         await erp.register(routes, resource);
       }

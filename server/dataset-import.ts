@@ -47,5 +47,9 @@ export async function importDataset(
     });
   }
   await bulk('rmas', 'rmas', data.rmas);
+  if (data.countTasks.length > 0)
+    await api('POST', `/sites/${siteId}/count-tasks`, {
+      tasks: data.countTasks.map(({ id, scope, location, itemId, lpn, blind }) => ({ id, scope, location, itemId, lpn, blind })),
+    });
   return { created: site.created };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { countsCommands, inspectionCommands } from './contract/counts';
 import { devicesCommands } from './contract/devices';
 import { packingCommands } from './contract/packing';
 import { receivingCommands } from './contract/receiving';
@@ -16,6 +17,8 @@ export const contract = {
   ...packingCommands,
   ...returnsCommands,
   ...setupCommands,
+  ...countsCommands,
+  ...inspectionCommands,
 };
 
 export type Contract = typeof contract;

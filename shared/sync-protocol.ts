@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountLine, CountScope, CountTask } from './domain/counts';
 import { Asn, CartonType, Hold, Item, Location, OperatorRecord, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
 import { ReturnCondition, ReturnDisposition, Rma } from './domain/returns';
 
@@ -18,6 +19,7 @@ export const MAX_PUSH_BATCH = 500;
 export const MAX_PULL_LIMIT = 5000;
 
 import { StationRole } from './domain/roles';
+import { InspectionPhoto } from './rules/inspection';
 
 export { StationRole };
 
@@ -199,6 +201,56 @@ export const ReturnClosePayload = z.object({
   units: z.array(ReturnedUnit).min(1).max(2000),
 });
 export type ReturnClosePayload = z.infer<typeof ReturnClosePayload>;
+/** A finished cycle count: what was found, judged again by the server against the ledger as it stood at `startedAt`. */
+export const CountClosePayload = z.object({
+  countId: Ref,
+  /** The ERP's count task, or null for a count started at the station by scanning a location. */
+  taskId: Ref.nullable(),
+  scope: CountScope,
+  location: Ref,
+  itemId: Ref.nullable(),
+  lpn: Ref.nullable(),
+  startedAt: IsoTime,
+  lines: z.array(CountLine).max(2000),
+  countedBy: Ref,
+  /** Another operator who counted again after a variance beyond the site's tolerance. */
+  recountedBy: Ref.nullable(),
+  /** The supervisor whose badge approved a variance beyond the tolerance. */
+  approvedBy: Ref.nullable(),
+});
+export type CountClosePayload = z.infer<typeof CountClosePayload>;
+
+export const InspectionUnitResult = z.object({
+  unitNo: z.number().int().positive().max(100_000),
+  passed: z.boolean(),
+  /** The failed questions, by id; empty for a passed unit. */
+  failed: z.array(z.string().min(1).max(64)).max(30),
+  reason: z.string().max(200).nullable(),
+});
+export type InspectionUnitResult = z.infer<typeof InspectionUnitResult>;
+
+/** The inspection of one item of a receipt, unit by unit, with the photo the station's camera took (or none). */
+export const InspectionRecordPayload = z.object({
+  inspectionId: Ref,
+  receiptId: Ref,
+  poId: Ref,
+  itemId: Ref,
+  units: z.array(InspectionUnitResult).min(1).max(500),
+  answers: z.array(z.unknown()).max(500),
+  photo: InspectionPhoto.nullable(),
+});
+export type InspectionRecordPayload = z.infer<typeof InspectionRecordPayload>;
+
+/** A photo of goods received damaged or to quarantine, taken with the station's camera, kept with the receipt. */
+export const ReceiptPhotoPayload = z.object({
+  photoId: Ref,
+  receiptId: Ref,
+  poId: Ref,
+  condition: z.enum(['damaged', 'quarantine']),
+  reason: z.string().max(200).nullable(),
+  photo: InspectionPhoto,
+});
+export type ReceiptPhotoPayload = z.infer<typeof ReceiptPhotoPayload>;
 
 /** Payload schema of each op kind. */
 export const opPayloads = {
@@ -215,6 +267,9 @@ export const opPayloads = {
   'manifest.close': ManifestClosePayload,
   'item.barcode.link': ItemBarcodeLinkPayload,
   'return.close': ReturnClosePayload,
+  'count.close': CountClosePayload,
+  'inspection.record': InspectionRecordPayload,
+  'receipt.photo': ReceiptPhotoPayload,
 } as const;
 
 export type OpKind = keyof typeof opPayloads;
@@ -243,6 +298,9 @@ export const Op = z.discriminatedUnion('kind', [
   z.object({ ...envelope, kind: z.literal('manifest.close'), payload: ManifestClosePayload }),
   z.object({ ...envelope, kind: z.literal('item.barcode.link'), payload: ItemBarcodeLinkPayload }),
   z.object({ ...envelope, kind: z.literal('return.close'), payload: ReturnClosePayload }),
+  z.object({ ...envelope, kind: z.literal('count.close'), payload: CountClosePayload }),
+  z.object({ ...envelope, kind: z.literal('inspection.record'), payload: InspectionRecordPayload }),
+  z.object({ ...envelope, kind: z.literal('receipt.photo'), payload: ReceiptPhotoPayload }),
 ]);
 export type Op = z.infer<typeof Op>;
 export type OpOf<K extends OpKind> = Extract<Op, { kind: K }>;
@@ -261,6 +319,7 @@ export const RejectionCode = z.enum([
   'unknown_rma',
   'serial_not_shipped',
   'disposition_refused',
+  'count_needs_approval',
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 
@@ -294,6 +353,7 @@ export const SyncEntity = z.enum([
   'operator',
   'siteSettings',
   'rma',
+  'countTask',
 ]);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
@@ -309,6 +369,7 @@ export const entityRecords = {
   operator: OperatorRecord,
   siteSettings: SiteSettings,
   rma: Rma,
+  countTask: CountTask,
 } as const;
 
 export const Change = z.object({

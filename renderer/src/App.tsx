@@ -6,6 +6,7 @@ import type { Operator } from '../../shared/domain/master-data';
 import { isSupervisor } from '../../shared/domain/roles';
 import { useScanLoop } from './api/scan-loop';
 import { useClient, useEvent } from './api/station-context';
+import { CountsScreen } from './features/counts/CountsScreen';
 import { DevicesScreen } from './features/devices/DevicesScreen';
 import { DiagnosticsScreen } from './features/diagnostics/DiagnosticsScreen';
 import { Home } from './features/home/Home';
@@ -20,7 +21,7 @@ import { ScanField } from './ui/ScanField';
 import { StatusBar } from './ui/StatusBar';
 import { defaultWedgeRules, type WedgeRules } from './ui/wedge';
 
-const scanScreens: Workflow[] = ['home', 'receiving', 'packing', 'returns'];
+const scanScreens: Workflow[] = ['home', 'receiving', 'packing', 'returns', 'counts'];
 
 export function App({ info }: { info: StationInfo }) {
   const { t } = useTranslation();
@@ -123,6 +124,7 @@ export function App({ info }: { info: StationInfo }) {
             {screen === 'receiving' && <ReceivingScreen operator={operator} />}
             {screen === 'packing' && <PackingScreen operator={operator} />}
             {screen === 'returns' && <ReturnsScreen operator={operator} />}
+            {screen === 'counts' && <CountsScreen operator={operator} />}
             {screen === 'devices' && <DevicesScreen training={info.training} />}
             {screen === 'diagnostics' && <DiagnosticsScreen canSetUp={isSupervisor(operator)} />}
             {screen === 'sync' && <SyncScreen supervisor={isSupervisor(operator)} />}

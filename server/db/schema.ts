@@ -329,6 +329,63 @@ export interface ReturnUnitsTable {
   approved_by: string | null;
 }
 
+export interface CountTasksTable {
+  site_id: string;
+  id: string;
+  status: string;
+  doc: Json;
+  created_at: DefaultedTimestamp;
+}
+
+export interface CountsTable {
+  site_id: string;
+  id: string;
+  task_id: string | null;
+  location: string;
+  started_at: Timestamp;
+  lines: Json<object[]>;
+  variances: Json<object[]>;
+  counted_by: string;
+  recounted_by: string | null;
+  approved_by: string | null;
+  station_id: string;
+  op_id: string;
+  posted_at: DefaultedTimestamp;
+}
+
+export interface InspectionsTable {
+  site_id: string;
+  id: string;
+  receipt_id: string;
+  po_id: string;
+  item_id: string;
+  units: Json<object[]>;
+  answers: Json<unknown[]>;
+  passed: number;
+  failed: number;
+  photo: Buffer | null;
+  photo_mime: string | null;
+  station_id: string;
+  operator_id: string;
+  op_id: string;
+  at: Timestamp;
+}
+
+export interface ReceiptPhotosTable {
+  site_id: string;
+  id: string;
+  receipt_id: string;
+  po_id: string;
+  condition: string;
+  reason: string | null;
+  photo: Buffer;
+  photo_mime: string;
+  station_id: string;
+  operator_id: string;
+  op_id: string;
+  at: Timestamp;
+}
+
 export interface ServerDatabase {
   rmas: RmasTable;
   returns: ReturnsTable;
@@ -360,4 +417,8 @@ export interface ServerDatabase {
   inventory_ledger: InventoryLedgerTable;
   number_counters: NumberCountersTable;
   number_leases: NumberLeasesTable;
+  count_tasks: CountTasksTable;
+  counts: CountsTable;
+  inspections: InspectionsTable;
+  receipt_photos: ReceiptPhotosTable;
 }

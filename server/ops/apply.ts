@@ -3,6 +3,8 @@ import type { Op, OpOf, OpResult, RejectionCode } from '../../shared/sync-protoc
 import { type BulkColumns, bulkInsert } from '../db/bulk';
 import type { ServerDatabase } from '../db/schema';
 import type { StationIdentity } from '../plugins/auth';
+import { countClose } from './counts';
+import { inspectionRecord, receiptPhoto } from './inspections';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
 import { receiptBlind } from './receipt-blind';
 import { createReceiptRun, SerialRace } from './receipt-run';
@@ -24,6 +26,9 @@ const handlers: OpHandlers = {
   'manifest.close': manifestClose,
   'item.barcode.link': itemBarcodeLink,
   'return.close': returnClose,
+  'count.close': countClose,
+  'inspection.record': inspectionRecord,
+  'receipt.photo': receiptPhoto,
 };
 
 /** PostgreSQL codes worth a retry of the whole batch: serialization failure, deadlock. */

@@ -6,7 +6,7 @@ import { defineCommands } from './define';
 
 export { StationRole };
 
-export const Workflow = z.enum(['home', 'receiving', 'packing', 'returns', 'devices', 'sync', 'diagnostics']);
+export const Workflow = z.enum(['home', 'receiving', 'packing', 'returns', 'counts', 'devices', 'sync', 'diagnostics']);
 export type Workflow = z.infer<typeof Workflow>;
 
 export const StationInfo = z.object({
@@ -58,6 +58,7 @@ export const ApprovalPurpose = z.enum([
   'receiving.quarantine',
   'packing.overrideWeight',
   'returns.notOnRma',
+  'counts.variance',
 ]);
 export type ApprovalPurpose = z.infer<typeof ApprovalPurpose>;
 

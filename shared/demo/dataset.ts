@@ -1,3 +1,4 @@
+import type { CountLine, CountScope } from '../domain/counts';
 import type {
   Asn,
   CartonType,
@@ -27,13 +28,25 @@ export interface DemoDataset {
   holds: Hold[];
   /** Customer returns announced by the ERP, with what their order shipped. */
   rmas: Rma[];
+  /** Count tasks the ERP issues (the server adds the ledger's on-hand; the station's own cache takes `expected` as given). */
+  countTasks: DemoCountTask[];
+}
+
+export interface DemoCountTask {
+  id: string;
+  scope: CountScope;
+  location: string;
+  itemId: string | null;
+  lpn: string | null;
+  blind: boolean | null;
+  expected: CountLine[];
 }
 
 export const DEMO_COMPANY_PREFIX = '0614141';
 
 /** Well-known records the demo script and the tests refer to by id. */
 export const demo = {
-  badges: { receiver: '1001', packer: '1002', supervisor: '1003', admin: '1004', spanishPacker: '1005' },
+  badges: { receiver: '1001', packer: '1002', supervisor: '1003', admin: '1004', spanishPacker: '1005', counter: '1006', counter2: '1007' },
   /** Typed after the badge when the site requires a PIN for supervisors and admins. */
   pins: { supervisor: '2468', admin: '1357' },
   items: {
@@ -43,7 +56,14 @@ export const demo = {
     mug: 'ITM-MUG-CER', // plain item, fragile
     tape: 'ITM-TAPE-48', // plain item
     battery: 'ITM-BATT-AA24', // hazmat
+    gloves: 'ITM-GLOVE-NIT', // inspected at receipt (and its supplier is flagged)
   },
+  /** A PO from a supplier the ERP flagged for inspection at receipt. */
+  inspectedPo: 'PO-1013',
+  inspectedSupplier: 'Safety First GmbH',
+  /** Count tasks: a blind location count and an item count with the expected quantity shown. */
+  countTasks: { location: 'CT-0001', item: 'CT-0002' },
+  countLocation: 'A-02-03-1',
   heldLot: { item: 'ITM-YOG-500', lot: 'L2405B' },
   po: 'PO-1001',
   /** A PO of ten plain lines (no lot, expiry or serial) with small counts: more lines than one screen shows. */
@@ -135,6 +155,16 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
       { id: 'SUP-WALKIN', name: 'Walk-in delivery (no PO)', audit: false },
     ],
     palletReceipt: { weightTolerancePct: 2, weightToleranceKg: 1, sample: { kind: 'cases', cases: 2 } },
+    counts: { blind: true, toleranceUnits: 1, tolerancePct: 2 },
+    inspection: {
+      items: [demo.items.gloves],
+      suppliers: [demo.inspectedSupplier],
+      checklist: [
+        { kind: 'check', id: 'seal', label: 'Packaging sealed and undamaged' },
+        { kind: 'check', id: 'label', label: 'Size and lot printed on the box' },
+        { kind: 'measure', id: 'weight', label: 'Box weight', unit: 'g', min: 180, max: 230 },
+      ],
+    },
   };
 
   const operators: OperatorRecord[] = [
@@ -151,6 +181,8 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     { id: 'OP-DAN', badge: demo.badges.admin, pin: demo.pins.admin, name: 'Dan Novak', roles: ['admin', 'supervisor'], active: true },
     // Works in Spanish whatever the station's language: the screen switches at her sign-in.
     { id: 'OP-LUCIA', badge: demo.badges.spanishPacker, name: 'Lucía Romero', roles: ['packer', 'receiver'], active: true, locale: 'es' },
+    { id: 'OP-EVA', badge: demo.badges.counter, name: 'Eva Lindqvist', roles: ['counter'], active: true },
+    { id: 'OP-FARID', badge: demo.badges.counter2, name: 'Farid Haddad', roles: ['counter', 'receiver'], active: true },
   ];
 
   const item = (id: string, ref: number, p: Partial<Item> & Pick<Item, 'sku' | 'description' | 'unitWeightG'>, caseQty?: number): Item => ({
@@ -290,6 +322,19 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     );
   }
 
+  // Added after the generated items, so their ids and barcodes stay as they were.
+  items.push(
+    item(demo.items.gloves, 7, {
+      sku: 'GLOVE-NIT-M',
+      description: 'Nitrile gloves size M, box of 100',
+      unitWeightG: 205,
+      lengthMm: 240,
+      widthMm: 125,
+      heightMm: 65,
+      homeLocation: 'A-01-03-1',
+    }),
+  );
+
   const zones: { zone: string; classes: ItemClass[]; aisles: number }[] = [
     { zone: 'A', classes: ['general', 'fast-mover', 'high-value'], aisles: 4 },
     { zone: 'B', classes: ['bulky', 'general'], aisles: 2 },
@@ -369,6 +414,16 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     expectedDate: isoDate(now),
     overReceiptTolerancePct: 0,
     lines: plainItems.map((it, i) => ({ lineNo: i + 1, itemId: it.id, qtyOrdered: 2 + (i % 2) })),
+  });
+
+  purchaseOrders.push({
+    id: demo.inspectedPo,
+    number: demo.inspectedPo,
+    supplier: demo.inspectedSupplier,
+    status: 'open',
+    expectedDate: isoDate(now),
+    overReceiptTolerancePct: 0,
+    lines: [{ lineNo: 1, itemId: demo.items.gloves, qtyOrdered: 10 }],
   });
 
   const asns: Asn[] = [
@@ -578,5 +633,26 @@ export function buildDemoDataset(now: Date = new Date(), itemCount = 300): DemoD
     },
   ];
 
-  return { site, operators, items, locations, purchaseOrders, asns, orders, cartonTypes, holds, rmas };
+  const countTasks: DemoCountTask[] = [
+    {
+      id: demo.countTasks.location,
+      scope: 'location',
+      location: demo.countLocation,
+      itemId: null,
+      lpn: null,
+      blind: null,
+      expected: [{ itemId: demo.items.mug, lot: null, qty: 12 }],
+    },
+    {
+      id: demo.countTasks.item,
+      scope: 'item',
+      location: 'A-01-02-1',
+      itemId: demo.items.tape,
+      lpn: null,
+      blind: false,
+      expected: [{ itemId: demo.items.tape, lot: null, qty: 36 }],
+    },
+  ];
+
+  return { site, operators, items, locations, purchaseOrders, asns, orders, cartonTypes, holds, rmas, countTasks };
 }

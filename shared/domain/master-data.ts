@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CountSettings, InspectionPlan } from './counts';
 import { Language } from './language';
 
 /**
@@ -185,7 +186,7 @@ export const Hold = z.object({
 });
 export type Hold = z.infer<typeof Hold>;
 
-export const Role = z.enum(['receiver', 'packer', 'supervisor', 'admin', 'returns']);
+export const Role = z.enum(['receiver', 'packer', 'counter', 'supervisor', 'admin', 'returns']);
 export type Role = z.infer<typeof Role>;
 
 /** A supervisor's or admin's PIN, typed after the badge on the station's keypad when the site asks for it. */
@@ -280,6 +281,10 @@ export const SiteSettings = z.object({
   suppliers: z.array(Supplier).max(2000).optional(),
   /** One-scan pallet receipt against the ASN; absent = the defaults of `PalletReceiptSettings`. */
   palletReceipt: PalletReceiptSettings.optional(),
+  /** How cycle counts are done at the site; absent = blind, every variance recounted. */
+  counts: CountSettings.optional(),
+  /** Items and suppliers inspected at receipt, and the checklist; absent = no inspection. */
+  inspection: InspectionPlan.optional(),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

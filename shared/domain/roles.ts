@@ -16,6 +16,7 @@ export const workflowRoles: Partial<Record<Workflow, readonly Role[]>> = {
   receiving: ['receiver', ...supervisorRoles],
   packing: ['packer', ...supervisorRoles],
   returns: ['returns', ...supervisorRoles],
+  counts: ['counter', ...supervisorRoles],
 };
 
 export const mayWork = (workflow: Workflow, operator: Pick<Operator, 'roles'>): boolean => {

@@ -78,7 +78,7 @@ describe('process boundaries', () => {
 /** The core's folders: two layers every feature builds on, the features, and the composition root. */
 const core = 'electron/core';
 const layers = ['kernel', 'storage'] as const;
-const features = ['session', 'receiving', 'packing', 'returns', 'setup', 'sync', 'devices'] as const;
+const features = ['session', 'receiving', 'packing', 'returns', 'setup', 'sync', 'devices', 'counts', 'inspection'] as const;
 const folders = new Set<string>([...layers, ...features, 'app']);
 
 /** Where a relative import of a core file lands, as a path inside the core ('receiving/repo', 'devices', 'context'), or null outside it. */

@@ -26,6 +26,9 @@ const { diagnosticsMessages } = (await loadRendererModule('features/diagnostics/
 const { taskMessages } = (await loadRendererModule('ui/task-messages.ts')) as {
   taskMessages: Record<'en' | 'de' | 'es', unknown>;
 };
+const { countsMessages } = (await loadRendererModule('features/counts/messages.ts')) as {
+  countsMessages: Record<'en' | 'de' | 'es', unknown>;
+};
 
 /** Flattens nested messages to "a.b.c" -> text. */
 function flatten(value: unknown, prefix = ''): Map<string, string> {
@@ -50,6 +53,7 @@ const sets = [
   { name: 'hands-free', en: handsFreeMessages.en, others: { de: handsFreeMessages.de, es: handsFreeMessages.es } },
   { name: 'diagnostics', en: diagnosticsMessages.en, others: { de: diagnosticsMessages.de, es: diagnosticsMessages.es } },
   { name: 'task layout', en: taskMessages.en, others: { de: taskMessages.de, es: taskMessages.es } },
+  { name: 'counts, inspection, camera', en: countsMessages.en, others: { de: countsMessages.de, es: countsMessages.es } },
   {
     name: 'message codes',
     en: codes.codeResources(codes.enCodes),

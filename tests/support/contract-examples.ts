@@ -1,4 +1,5 @@
 import type { CommandName } from '../../shared/contract';
+import { countsExamples } from './contract-examples/counts';
 import { packingExamples } from './contract-examples/packing';
 import { receivingExamples } from './contract-examples/receiving';
 import { returnsExamples } from './contract-examples/returns';
@@ -37,4 +38,5 @@ export const contractExamples: Record<CommandName, { valid: unknown; invalid: un
   ...packingExamples,
   ...returnsExamples,
   ...setupExamples,
+  ...countsExamples,
 };

@@ -7,7 +7,9 @@ import { type EventName, type EventPayload, eventAudience } from '../../../share
 import { message } from '../../../shared/messages';
 import type { Result } from '../../../shared/rpc';
 import type { StationContext } from '../context';
+import { createCounts, createCountsRepo } from '../counts';
 import { devicesHandlers, noDevices, type StationDevices } from '../devices';
+import { createInspection, createInspectionRepo } from '../inspection';
 import { type Clock, systemClock } from '../kernel/clock';
 import { StationConfig } from '../kernel/config';
 import { type ConnectionId, currentConnection, inConnection } from '../kernel/connection-scope';
@@ -131,7 +133,9 @@ export function createStation(options: StationOptions): Station {
   const packing = createPacking(context, createPackingRepo(db));
   const returns = createReturns(context, createReturnsRepo(db));
   const receivingKpiRepo = createReceivingKpiRepo(db);
-  const modules = [homeWorkflow(), receiving.workflow, packing.workflow, returns.workflow];
+  const counts = createCounts(context, createCountsRepo(db));
+  const inspection = createInspection(context, createInspectionRepo(db), receiving);
+  const modules = [homeWorkflow(), receiving.workflow, packing.workflow, returns.workflow, counts.workflow];
 
   interface Attached {
     session: Session;
@@ -200,6 +204,8 @@ export function createStation(options: StationOptions): Station {
       if (!call.operator) throw new StationError('not_signed_in', message('session.signInFirst'));
       return receivingKpis(receivingKpiRepo, clock, call.operator, returns.figures);
     },
+    ...counts.handlers,
+    ...inspection.handlers,
     ...setupHandlers(context, { ...options.setup, dataDir: options.dataDir, version: options.version }),
   };
   const router = createRouter(

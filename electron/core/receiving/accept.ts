@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScanFeedback } from '../../../shared/contract/station';
 import type { Item, Operator } from '../../../shared/domain/master-data';
 import { type Message, message } from '../../../shared/messages';
+import { needsInspection } from '../../../shared/rules/inspection';
 import {
   allowedQty,
   conditionProblem,
@@ -117,6 +118,11 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
       itemId: item.id,
     });
 
+  // Inspection is planned against a PO's supplier and lines; a receipt without PO is judged by its supervisor at close.
+  const poSupplier = receipt.poId === null ? null : (deps.repo.purchaseOrder(receipt.poId)?.supplier ?? '');
+  if (!candidate.inspected && poSupplier !== null && needsInspection(deps.ctx.site().inspection, item.id, poSupplier))
+    return feedback.needsInput(W, 'needs_inspection', message('inspection.required', { sku: item.sku }));
+
   const qtyProblem = serialQuantityProblem(item, candidate.qty);
   if (qtyProblem) return refuse(deps, operator, 'serial_quantity', qtyProblem, { itemId: item.id, qty: candidate.qty });
 
@@ -214,7 +220,7 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
         condition: condition.condition,
         reason,
         photoPath: condition.photoPath,
-        lpn: receipt.currentLpn,
+        lpn: candidate.lpn === undefined ? receipt.currentLpn : candidate.lpn,
         onHold,
         source: candidate.source,
         barcode: candidate.barcode,

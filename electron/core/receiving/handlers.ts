@@ -28,6 +28,13 @@ import { countByWeight } from './weight-count';
 export interface ReceivingModule {
   handlers: HandlersFor<keyof typeof receivingCommands>;
   workflow: WorkflowModule;
+  /** The open receipt and its PO's supplier, for the inspection at receipt; null when none is open. */
+  openReceipt(): { receiptId: string; poId: string; supplier: string } | null;
+  /**
+   * Receives inspected units of an item: passed ones good onto the current LPN, failed ones to quarantine with the reason and
+   * on no LPN; the bench's next condition stays.
+   */
+  receiveInspected(operator: Operator, itemId: string, qty: number, condition: 'good' | 'quarantine', reason: string | null): ScanFeedback;
 }
 
 function operatorOf(call: CallContext): Operator {
@@ -67,6 +74,35 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
 
   return {
     workflow: { workflow: 'receiving', onScan: (scan, operator) => onReceivingScan(deps, scan, operator) },
+    openReceipt: () => {
+      // Only a receipt against a PO is inspected (see accept.ts).
+      const receipt = activeReceipt(deps);
+      if (!receipt || receipt.poId === null) return null;
+      return { receiptId: receipt.id, poId: receipt.poId, supplier: repo.purchaseOrder(receipt.poId)?.supplier ?? '' };
+    },
+    receiveInspected: (operator, itemId, qty, condition, reason) => {
+      const next = deps.session.nextCondition;
+      deps.session.nextCondition = { ...next, condition, reason };
+      try {
+        const candidate: Candidate = {
+          itemId,
+          qty,
+          lot: null,
+          expiry: null,
+          serial: null,
+          source: 'typed',
+          barcode: null,
+          ais: [],
+          approvals: [],
+          inspected: true,
+          // Failed units stay at the dock on hold: they never share a license plate with the units that go on to putaway.
+          ...(condition === 'quarantine' ? { lpn: null } : {}),
+        };
+        return decide(deps, operator, candidate);
+      } finally {
+        deps.session.nextCondition = next;
+      }
+    },
     handlers: {
       'receiving.purchaseOrders': () => purchaseOrderList(deps),
       'receiving.open': ({ reference }, call) => {

@@ -10,6 +10,10 @@ export interface Candidate {
   expiry: string | null;
   serial: string | null;
   source: 'scan' | 'typed' | 'weight';
+  /** Units whose inspection at receipt was recorded (see the inspection feature): not asked to be inspected again. */
+  inspected?: true;
+  /** The LPN the goods go onto; absent = the receipt's current one, null = none (they stay at the dock). */
+  lpn?: string | null;
   barcode: string | null;
   /** GS1 AIs of the labels read for this candidate so far (empty for typed and weighed ones). */
   ais: string[];

@@ -16,5 +16,7 @@ export function loadDatasetIntoCache(db: Database, data: DemoDataset): void {
     data.cartonTypes.forEach(write.cartonType);
     data.holds.forEach(write.hold);
     data.rmas.forEach(write.rma);
+    // Standalone, the station is its own ERP: a task's expected quantity is the dataset's.
+    for (const task of data.countTasks) write.countTask({ ...task, status: 'open', createdAt: new Date(0).toISOString() });
   })();
 }

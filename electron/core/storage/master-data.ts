@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { CountTask } from '../../../shared/domain/counts';
 import { Language } from '../../../shared/domain/language';
 import type {
   Address,
@@ -79,6 +80,10 @@ export function createMasterDataWriter(db: Database) {
     clearRmaCodes: db.prepare('DELETE FROM rma_codes WHERE rma_id = ?'),
     rmaCode: db.prepare('INSERT OR IGNORE INTO rma_codes (code, rma_id) VALUES (?, ?)'),
     meta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    countTask: db.prepare(`INSERT INTO count_tasks (id, scope, location, item_id, lpn, blind, expected, status, created_at)
+      VALUES (@id, @scope, @location, @item_id, @lpn, @blind, @expected, @status, @created_at)
+      ON CONFLICT(id) DO UPDATE SET scope = excluded.scope, location = excluded.location, item_id = excluded.item_id, lpn = excluded.lpn,
+        blind = excluded.blind, expected = excluded.expected, status = excluded.status, created_at = excluded.created_at`),
     newItem:
       db.prepare(`INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
         expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active)
@@ -194,6 +199,19 @@ export function createMasterDataWriter(db: Database) {
       stmts.clearRmaCodes.run(rma.id);
       for (const code of new Set([rma.number, rma.orderId, ...rma.shipmentRefs])) stmts.rmaCode.run(code, rma.id);
     },
+    countTask(task: CountTask): void {
+      stmts.countTask.run({
+        id: task.id,
+        scope: task.scope,
+        location: task.location,
+        item_id: task.itemId,
+        lpn: task.lpn,
+        blind: task.blind === null ? null : bool(task.blind),
+        expected: JSON.stringify(task.expected),
+        status: task.status,
+        created_at: task.createdAt,
+      });
+    },
     siteSettings(settings: SiteSettings): void {
       stmts.meta.run('site_settings', JSON.stringify(settings));
     },
@@ -222,7 +240,8 @@ export type MasterEntity =
   | 'hold'
   | 'operator'
   | 'siteSettings'
-  | 'rma';
+  | 'rma'
+  | 'countTask';
 
 const entityTables: Record<MasterEntity, { name: string; key: string }> = {
   item: { name: 'items', key: 'id' },
@@ -235,6 +254,7 @@ const entityTables: Record<MasterEntity, { name: string; key: string }> = {
   operator: { name: 'operators', key: 'id' },
   rma: { name: 'rmas', key: 'id' },
   siteSettings: { name: 'meta', key: 'key' },
+  countTask: { name: 'count_tasks', key: 'id' },
 };
 
 interface OperatorRow {

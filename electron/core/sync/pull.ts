@@ -67,6 +67,9 @@ export function applyChange(writer: MasterDataWriter, change: Change, log: Logge
     case 'siteSettings':
       writer.siteSettings(typed.record);
       return;
+    case 'countTask':
+      writer.countTask(typed.record);
+      return;
   }
 }
 

@@ -24,6 +24,7 @@ export const de: Messages = {
     receive: 'Wareneingang',
     pack: 'Verpacken',
     returns: 'Retouren',
+    count: 'Zählen',
     devices: 'Geräte',
     sync: 'Synchronisierung',
     signOut: 'Abmelden',

@@ -22,6 +22,7 @@ export const en = {
     receive: 'Receive',
     pack: 'Pack',
     returns: 'Returns',
+    count: 'Count',
     devices: 'Devices',
     sync: 'Sync',
     signOut: 'Sign out',

@@ -28,6 +28,7 @@ export const es: Messages = {
     receive: 'Recibir',
     pack: 'Embalar',
     returns: 'Devoluciones',
+    count: 'Contar',
     devices: 'Dispositivos',
     sync: 'Sincronización',
     signOut: 'Cerrar sesión',

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { countsMessages } from '../features/counts/messages';
 import { diagnosticsMessages } from '../features/diagnostics/messages';
 import { handsFreeMessages } from '../features/packing/hands-free-messages';
 import { packingMessages } from '../features/packing/messages';
@@ -31,6 +32,7 @@ const resources = {
       handsFree: handsFreeMessages.en,
       setup: setupMessages.en,
       diagnostics: diagnosticsMessages.en,
+      ...countsMessages.en,
     },
   },
   de: {
@@ -46,6 +48,7 @@ const resources = {
       handsFree: handsFreeMessages.de,
       setup: setupMessages.de,
       diagnostics: diagnosticsMessages.de,
+      ...countsMessages.de,
     },
   },
   es: {
@@ -61,6 +64,7 @@ const resources = {
       handsFree: handsFreeMessages.es,
       setup: setupMessages.es,
       diagnostics: diagnosticsMessages.es,
+      ...countsMessages.es,
     },
   },
 };

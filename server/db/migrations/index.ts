@@ -5,6 +5,7 @@ import { numberLeases } from './0004-number-leases';
 import { cartonRelabel } from './0005-carton-relabel';
 import { unplannedReceipts } from './0006-unplanned-receipts';
 import { returns } from './0007-returns';
+import { countsInspections } from './0008-counts-inspections';
 import type { ServerMigration } from './migration';
 
 export type { ServerMigration } from './migration';
@@ -18,4 +19,5 @@ export const migrations: readonly ServerMigration[] = [
   cartonRelabel,
   unplannedReceipts,
   returns,
+  countsInspections,
 ];

@@ -8,6 +8,7 @@ import { migration as badgeHashes } from './0006-badge-hashes';
 import { migration as operatorLanguage } from './0007-operator-language';
 import { migration as returns } from './0008-returns';
 import { migration as blindReceipts } from './0009-blind-receipts';
+import { migration as countsInspections } from './0010-counts-inspections';
 
 /** Every station schema step, in order. A new step is a new file and one line here. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   operatorLanguage,
   returns,
   blindReceipts,
+  countsInspections,
 ];

@@ -1,4 +1,4 @@
-import { Activity, Package, PackageOpen, RefreshCw, Undo2, Usb } from 'lucide-react';
+import { Activity, ClipboardList, Package, PackageOpen, RefreshCw, Undo2, Usb } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Workflow } from '../../../../shared/contract/station';
 import type { Operator } from '../../../../shared/domain/master-data';
@@ -9,6 +9,7 @@ export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) =
   const canReceive = mayWork('receiving', operator);
   const canPack = mayWork('packing', operator);
   const canReturn = mayWork('returns', operator);
+  const canCount = mayWork('counts', operator);
   return (
     <main className="home">
       <h1>{t('home.greeting', { name: operator.name })}</h1>
@@ -25,6 +26,12 @@ export function Home({ operator, go }: { operator: Operator; go: (w: Workflow) =
           <button type="button" className="tile" onClick={() => go('returns')} data-testid="tile-returns">
             <Undo2 className="tile__icon" aria-hidden="true" size={48} />
             {t('home.returns')}
+          </button>
+        )}
+        {canCount && (
+          <button type="button" className="tile" onClick={() => go('counts')}>
+            <ClipboardList className="tile__icon" aria-hidden="true" size={48} />
+            {t('home.count')}
           </button>
         )}
         <button type="button" className="tile" onClick={() => go('devices')}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConditionSetting } from '../../../../shared/domain/receiving';
+import { CameraCapture, type CapturedPhoto } from '../../ui/CameraCapture';
 import { SiteReasonChips } from '../../ui/ReasonChips';
 import type { Run } from './useRun';
 
@@ -12,6 +13,8 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
   const [reason, setReason] = useState('');
   // A new round after each change starts the reason chips afresh.
   const [round, setRound] = useState(0);
+  // Taken with the station's camera (or left out); kept with the receipt and synced once the condition is set.
+  const [photo, setPhoto] = useState<CapturedPhoto | null>(null);
   return (
     <section className={`card receiving__condition receiving__condition--${next.condition}`} aria-label={t('receiving.condition.title')}>
       <h2>{t('receiving.condition.title')}</h2>
@@ -26,11 +29,12 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
           void run('receiving.setCondition', {
             condition,
             ...(condition !== 'good' && reason ? { reason } : {}),
-          }).then((r) => {
-            if (r) {
-              setReason('');
-              setRound((n) => n + 1);
-            }
+          }).then(async (r) => {
+            if (!r) return;
+            if (condition !== 'good' && photo) await run('inspection.receiptPhoto', { condition, ...(reason ? { reason } : {}), photo });
+            setReason('');
+            setPhoto(null);
+            setRound((n) => n + 1);
           });
         }}
       >
@@ -51,6 +55,7 @@ export function ConditionPicker({ next, run }: { next: ConditionSetting; run: Ru
             onChange={setReason}
           />
         )}
+        {condition !== 'good' && <CameraCapture key={`camera-${round}`} onChange={setPhoto} testId="condition-camera" />}
         <button type="submit">{t('receiving.condition.set')}</button>
       </form>
     </section>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../../../shared/domain/master-data';
 import { useCommand } from '../../api/station-context';
 import { ActionButton, TaskLayout } from '../../ui/TaskLayout';
+import { InspectionPanel } from '../inspection/InspectionPanel';
 import { BlindReceiptNotice, BlindReceiptStart } from './BlindReceipt';
 import { CloseReceipt } from './CloseReceipt';
 import { ConditionPicker } from './ConditionPicker';
@@ -101,7 +102,10 @@ export function ReceivingScreen(_props: { operator: Operator }) {
           <ReceivingKpiPanel />
         </>
       ) : (
-        <LinesTable receipt={r} run={run} />
+        <>
+          <InspectionPanel key={r.receiptId} onRecorded={receipt.reload} />
+          <LinesTable receipt={r} run={run} />
+        </>
       )}
       {r && closing && (
         <div className="task-dialog">
