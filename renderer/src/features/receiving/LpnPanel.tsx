@@ -19,7 +19,13 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
   const [quarantineTo, setQuarantineTo] = useState<string | null>(null);
   const putAway = (location: string, zone: string) => {
     if (zone === QUARANTINE_ZONE) setQuarantineTo(location);
-    else void run('receiving.lpn.putaway', { lpn: lpn.lpn, location }).then((r) => r && setPlan(null));
+    else
+      void run('receiving.lpn.putaway', { lpn: lpn.lpn, location }, (error) => {
+        // The core asks for a supervisor where the plan did not say quarantine: the same confirm and badge.
+        const needsBadge = error.message.code === 'receiving.quarantineNeedsSupervisor';
+        if (needsBadge) setQuarantineTo(location);
+        return needsBadge;
+      }).then((r) => r && setPlan(null));
   };
   const print = (label: 'sscc' | 'lpn') =>
     void run('receiving.lpn.print', {
