@@ -375,6 +375,8 @@ export const MessageCode = z.enum([
   'inspection.notRequired',
   'inspection.recorded',
   'inspection.recordedWithHold',
+  'inspection.scanSerials',
+  'inspection.unitPerSerial',
   // workflow: screens, named inside other messages
   'workflow.home',
   'workflow.receiving',

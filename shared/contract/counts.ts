@@ -75,6 +75,10 @@ export const InspectionPlanView = z.object({
   itemId: z.string(),
   sku: z.string(),
   description: z.string(),
+  /** Units are inspected one per scanned serial (the unit count follows the serials scanned). */
+  serialTracked: z.boolean(),
+  /** The scans that asked for the inspection, with the lot, expiry and serial the inspected units are received with. */
+  scanned: z.array(z.object({ lot: z.string().nullable(), expiry: z.string().nullable(), serial: z.string().nullable() })),
   checklist: z.array(
     z.object({
       id: z.string(),

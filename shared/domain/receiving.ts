@@ -72,6 +72,9 @@ export const ReceivedScanView = z.object({
 });
 export type ReceivedScanView = z.infer<typeof ReceivedScanView>;
 
+/** The zone of quarantine locations: a plate put away there is held whole, so only with a supervisor's approval. */
+export const QUARANTINE_ZONE = 'Q';
+
 export const PutawaySuggestion = z.object({
   location: z.string(),
   zone: z.string(),

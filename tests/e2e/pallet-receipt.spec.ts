@@ -161,4 +161,31 @@ test('a mixed pallet is split before putaway, a plate with held goods goes to qu
   await page.getByTestId('undo-putaway-confirm-confirm').click();
   await expect(page.getByTestId(`lpn-${demo.asnPallet}`).getByTestId('lpn-location')).toHaveCount(0);
   await expect(page.getByTestId('scan-feedback')).toContainText('taken back');
+
+  // From the LPN panel: "Put away here" on the quarantine place asks first, and cancel keeps the plate at the dock.
+  const lpnCard = page.getByTestId(`lpn-${demo.asnPallet}`);
+  await lpnCard.getByTestId('lpn-suggest').click();
+  const quarantinePlace = lpnCard.locator('[data-testid^="putaway-Q-"]').first();
+  await quarantinePlace.click();
+  await expect(page.getByTestId('quarantine-confirm-lost')).toContainText('All 25 units');
+  await page.getByTestId('quarantine-confirm-cancel').click();
+  await expect(page.getByTestId('quarantine-confirm')).toHaveCount(0);
+  await expect(lpnCard.getByTestId('lpn-location')).toHaveCount(0);
+  await expect(lpnCard.getByTestId('putaway-suggestions')).toBeVisible();
+
+  // Confirmed, then the receiver's own badge approves nothing and the supervisor's badge scan does: the plate goes there.
+  await quarantinePlace.click();
+  await page.getByTestId('quarantine-confirm-confirm').click();
+  const badge = lpnCard.getByTestId('quarantine-approval');
+  await expect(badge).toHaveAttribute('data-state', 'waiting');
+  await expect(lpnCard.getByTestId('quarantine-putaway')).toBeDisabled();
+  await wedgeScan(page, demo.badges.receiver);
+  await expect(badge).toHaveAttribute('data-state', 'waiting');
+  await wedgeScan(page, demo.badges.supervisor);
+  await expect(badge).toHaveAttribute('data-state', 'approved');
+  await expectInView(page, 'quarantine-putaway');
+  await page.screenshot({ path: test.info().outputPath('lpn-quarantine-approval-1366x768.png') });
+  await lpnCard.getByTestId('quarantine-putaway').click();
+  await expect(lpnCard.getByTestId('lpn-location')).toContainText('Q-');
+  await expect(lpnCard.getByTestId('quarantine-approve')).toHaveCount(0);
 });

@@ -30,7 +30,7 @@ function operatorOf(call: CallContext): Operator {
 export function createInspection(
   ctx: StationContext,
   repo: InspectionRepo,
-  receiving: Pick<ReceivingModule, 'openReceipt' | 'receiveInspected'>,
+  receiving: Pick<ReceivingModule, 'openReceipt' | 'receiveInspected' | 'scannedForInspection' | 'inspectionDone'>,
 ): InspectionModule {
   const requireReceipt = () => {
     const receipt = receiving.openReceipt();
@@ -69,6 +69,8 @@ export function createInspection(
           itemId: item.id,
           sku: item.sku,
           description: item.description,
+          serialTracked: item.serialTracked,
+          scanned: receiving.scannedForInspection(item.id),
           checklist: (plan?.checklist ?? []).map((q) =>
             q.kind === 'check'
               ? { id: q.id, kind: q.kind, label: q.label, unit: null, min: null, max: null }
@@ -112,6 +114,12 @@ export function createInspection(
         const item = requireItem(itemId);
         const plan = ctx.site().inspection;
         if (!plan || !needsInspection(plan, item.id, receipt.supplier)) throw ruleError('inspection.notRequired', { sku: item.sku });
+        // The units are received with what their scans read: a serial-tracked item is inspected unit by scanned serial.
+        const scanned = receiving.scannedForInspection(item.id);
+        if (item.serialTracked) {
+          if (scanned.length === 0) throw ruleError('inspection.scanSerials', { sku: item.sku });
+          if (units.length !== scanned.length) throw ruleError('inspection.unitPerSerial', { sku: item.sku, count: scanned.length });
+        }
         const labels = new Map(plan.checklist.map((q) => [q.id, q.label]));
         const results: InspectionUnitResult[] = units.map((unit, index) => {
           const verdict = judgeUnit(plan.checklist, unit.answers);
@@ -154,11 +162,26 @@ export function createInspection(
         const failedUnits = results.filter((r) => !r.passed);
         // Each group on its own: a refusal of the held units (or of the passed ones) leaves the other group received.
         const answers: ScanFeedback[] = [];
-        if (passed > 0) answers.push(receiving.receiveInspected(operator, item.id, passed, 'good', null));
-        const byReason = new Map<string, number>();
-        for (const u of failedUnits) byReason.set(u.reason ?? '', (byReason.get(u.reason ?? '') ?? 0) + 1);
-        for (const [reason, qty] of byReason)
-          answers.push(receiving.receiveInspected(operator, item.id, qty, 'quarantine', reason || null));
+        if (item.serialTracked) {
+          // Each unit on its own with its serial: passed ones good, failed ones to hold with their reason.
+          results.forEach((r, index) => {
+            const tracking = scanned[index] ?? null;
+            answers.push(
+              r.passed
+                ? receiving.receiveInspected(operator, item.id, 1, 'good', null, tracking)
+                : receiving.receiveInspected(operator, item.id, 1, 'quarantine', r.reason, tracking),
+            );
+          });
+        } else {
+          // The latest scan's lot and expiry are the inspected units' (none when nothing was scanned).
+          const tracking = scanned.at(-1) ?? null;
+          if (passed > 0) answers.push(receiving.receiveInspected(operator, item.id, passed, 'good', null, tracking));
+          const byReason = new Map<string, number>();
+          for (const u of failedUnits) byReason.set(u.reason ?? '', (byReason.get(u.reason ?? '') ?? 0) + 1);
+          for (const [reason, qty] of byReason)
+            answers.push(receiving.receiveInspected(operator, item.id, qty, 'quarantine', reason || null, tracking));
+        }
+        receiving.inspectionDone(item.id);
         const notTaken = answers.find((a) => a.outcome === 'refused' || a.outcome === 'needs_input');
         const fb =
           notTaken ??

@@ -20,7 +20,7 @@ export function createInspectionRepo(db: Database) {
     byId: db.prepare('SELECT * FROM inspections WHERE id = ?'),
     insertPhoto: db.prepare(`INSERT INTO receipt_photos (id, receipt_id, condition, reason, photo, photo_mime, operator_id, at)
       VALUES (@id, @receiptId, @condition, @reason, @photo, @photoMime, @operatorId, @at)`),
-    item: db.prepare('SELECT id, sku, description FROM items WHERE id = ?'),
+    item: db.prepare('SELECT id, sku, description, serial_tracked AS serialTracked FROM items WHERE id = ?'),
     poItems: db.prepare(`SELECT i.id AS itemId, i.sku, i.description, sum(l.qty_ordered) AS ordered
       FROM po_lines l JOIN items i ON i.id = l.item_id WHERE l.po_id = ? GROUP BY i.id ORDER BY min(l.line_no)`),
     received: db
@@ -47,7 +47,10 @@ export function createInspectionRepo(db: Database) {
     }): void {
       s.insertPhoto.run(row);
     },
-    item: (id: string) => s.item.get(id) as { id: string; sku: string; description: string } | undefined,
+    item: (id: string) => {
+      const row = s.item.get(id) as { id: string; sku: string; description: string; serialTracked: number } | undefined;
+      return row ? { ...row, serialTracked: row.serialTracked === 1 } : undefined;
+    },
     /** The items a PO lists, with the units it orders of each. */
     poItems: (poId: string) => s.poItems.all(poId) as { itemId: string; sku: string; description: string; ordered: number }[],
     received: (receiptId: string, itemId: string): number => Number(s.received.get(receiptId, itemId)),

@@ -24,7 +24,7 @@ import { feedback } from '../session';
 import { syncOp } from '../storage/sync-op';
 import { changed, nowIso, type ReceivingDeps, requireReceipt, today } from './deps';
 import type { NewLine, ReceiptRow } from './repo';
-import { type ApprovalRule, type Candidate, goodCondition } from './session';
+import { type ApprovalRule, type Candidate, goodCondition, keepForInspection } from './session';
 import { trackingPrompt } from './views';
 
 const W = 'receiving' as const;
@@ -120,8 +120,12 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
 
   // Inspection is planned against a PO's supplier and lines; a receipt without PO is judged by its supervisor at close.
   const poSupplier = receipt.poId === null ? null : (deps.repo.purchaseOrder(receipt.poId)?.supplier ?? '');
-  if (!candidate.inspected && poSupplier !== null && needsInspection(deps.ctx.site().inspection, item.id, poSupplier))
+  if (!candidate.inspected && poSupplier !== null && needsInspection(deps.ctx.site().inspection, item.id, poSupplier)) {
+    // The scan's lot, expiry and serial travel on to the inspected units.
+    keepForInspection(deps.session, candidate, item.serialTracked);
+    changed(deps, 'kept for inspection');
     return feedback.needsInput(W, 'needs_inspection', message('inspection.required', { sku: item.sku }));
+  }
 
   const qtyProblem = serialQuantityProblem(item, candidate.qty);
   if (qtyProblem) return refuse(deps, operator, 'serial_quantity', qtyProblem, { itemId: item.id, qty: candidate.qty });

@@ -20,7 +20,7 @@ import { openReceipt, requireReference } from './open';
 import { dropPalletOffer, receiveWholePallet } from './pallet';
 import type { ReceivingRepo } from './repo';
 import { fillPending, onReceivingScan } from './scan';
-import { type Candidate, createSession } from './session';
+import { type Candidate, createSession, type ScannedTracking } from './session';
 import { undoLastScan } from './undo';
 import { purchaseOrderList, receiptView } from './views';
 import { countByWeight } from './weight-count';
@@ -34,7 +34,18 @@ export interface ReceivingModule {
    * Receives inspected units of an item: passed ones good onto the current LPN, failed ones to quarantine with the reason and
    * on no LPN; the bench's next condition stays.
    */
-  receiveInspected(operator: Operator, itemId: string, qty: number, condition: 'good' | 'quarantine', reason: string | null): ScanFeedback;
+  receiveInspected(
+    operator: Operator,
+    itemId: string,
+    qty: number,
+    condition: 'good' | 'quarantine',
+    reason: string | null,
+    tracking: ScannedTracking | null,
+  ): ScanFeedback;
+  /** The scans of an item that asked for its inspection (lot, expiry, serial as read), oldest first. */
+  scannedForInspection(itemId: string): ScannedTracking[];
+  /** Forgets the scans of an item once its inspection is recorded. */
+  inspectionDone(itemId: string): void;
 }
 
 function operatorOf(call: CallContext): Operator {
@@ -80,17 +91,22 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
       if (!receipt || receipt.poId === null) return null;
       return { receiptId: receipt.id, poId: receipt.poId, supplier: repo.purchaseOrder(receipt.poId)?.supplier ?? '' };
     },
-    receiveInspected: (operator, itemId, qty, condition, reason) => {
+    scannedForInspection: (itemId) =>
+      (deps.session.awaitingInspection.get(itemId) ?? []).map((c) => ({ lot: c.lot, expiry: c.expiry, serial: c.serial })),
+    inspectionDone: (itemId) => {
+      deps.session.awaitingInspection.delete(itemId);
+    },
+    receiveInspected: (operator, itemId, qty, condition, reason, tracking) => {
       const next = deps.session.nextCondition;
       deps.session.nextCondition = { ...next, condition, reason };
       try {
         const candidate: Candidate = {
           itemId,
           qty,
-          lot: null,
-          expiry: null,
-          serial: null,
-          source: 'typed',
+          lot: tracking?.lot ?? null,
+          expiry: tracking?.expiry ?? null,
+          serial: tracking?.serial ?? null,
+          source: tracking ? 'scan' : 'typed',
           barcode: null,
           ais: [],
           approvals: [],

@@ -4,6 +4,9 @@
  * listed apart with why.
  */
 import type { ItemClass, LocationStatus } from '../../../shared/domain/master-data';
+import { QUARANTINE_ZONE } from '../../../shared/domain/receiving';
+
+export { QUARANTINE_ZONE };
 
 /** Zone each item class belongs in; held goods go to quarantine. */
 export const zoneForClass: Record<ItemClass, string> = {
@@ -14,7 +17,6 @@ export const zoneForClass: Record<ItemClass, string> = {
   'fast-mover': 'A',
   'high-value': 'A',
 };
-export const QUARANTINE_ZONE = 'Q';
 
 export interface PutawayLocation {
   code: string;

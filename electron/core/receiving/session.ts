@@ -47,12 +47,39 @@ export interface ReceivingSession {
   pallet: PalletOffer | null;
   nextCondition: ConditionSetting;
   unknownBarcode: string | null;
+  /**
+   * Scanned units of items waiting for their inspection at receipt, by item: the latest scan (its lot and expiry), or
+   * for serial-tracked items every serial scanned. The inspection receives its units with them.
+   */
+  awaitingInspection: Map<string, Candidate[]>;
+}
+
+/** What a scanned unit carries that its inspected receipt needs: lot, expiry and serial as read from its label. */
+export interface ScannedTracking {
+  lot: string | null;
+  expiry: string | null;
+  serial: string | null;
+}
+
+/** Keeps a scan that asked for an inspection; a serial already kept is not kept twice. */
+export function keepForInspection(session: ReceivingSession, candidate: Candidate, serialTracked: boolean): void {
+  const kept = session.awaitingInspection.get(candidate.itemId) ?? [];
+  if (!serialTracked) session.awaitingInspection.set(candidate.itemId, [candidate]);
+  else if (candidate.serial !== null && !kept.some((c) => c.serial === candidate.serial))
+    session.awaitingInspection.set(candidate.itemId, [...kept, candidate]);
 }
 
 export const goodCondition = (): ConditionSetting => ({ condition: 'good', reason: null, photoPath: null });
 
 export function createSession(): ReceivingSession {
-  return { receiptId: null, pending: null, pallet: null, nextCondition: goodCondition(), unknownBarcode: null };
+  return {
+    receiptId: null,
+    pending: null,
+    pallet: null,
+    nextCondition: goodCondition(),
+    unknownBarcode: null,
+    awaitingInspection: new Map(),
+  };
 }
 
 /** Forgets everything tied to the receipt the bench worked on. */
@@ -62,4 +89,5 @@ export function resetSession(session: ReceivingSession, receiptId: string | null
   session.pallet = null;
   session.nextCondition = goodCondition();
   session.unknownBarcode = null;
+  session.awaitingInspection.clear();
 }

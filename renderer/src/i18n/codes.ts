@@ -386,6 +386,11 @@ export const enCodes: CodeTexts = {
   'counts.notCounting': 'Scan the location first, then weigh.',
   'inspection.required': '{{sku}} is inspected at receipt: open the inspection.',
   'inspection.notRequired': '{{sku}} is not inspected at receipt: receive it as usual.',
+  'inspection.scanSerials': '{{sku}} is tracked by serial: scan each unit to inspect, then record the inspection.',
+  'inspection.unitPerSerial': {
+    one: 'Inspect one unit of {{sku}} for the {{count}} serial scanned.',
+    other: 'Inspect one unit of {{sku}} for each of the {{count}} serials scanned.',
+  },
   'inspection.recorded': {
     one: 'Inspection of {{sku}} recorded: {{passed}} unit passed and goes on to putaway.',
     other: 'Inspection of {{sku}} recorded: {{passed}} units passed and go on to putaway.',
@@ -876,6 +881,11 @@ export const deCodes: CodeTexts = {
   'counts.notCounting': 'Zuerst den Lagerplatz scannen, dann wiegen.',
   'inspection.required': '{{sku}} wird beim Wareneingang geprüft: die Prüfung öffnen.',
   'inspection.notRequired': '{{sku}} wird beim Wareneingang nicht geprüft: wie gewohnt annehmen.',
+  'inspection.scanSerials': '{{sku}} wird per Seriennummer geführt: jede zu prüfende Einheit scannen, dann die Prüfung erfassen.',
+  'inspection.unitPerSerial': {
+    one: 'Eine Einheit von {{sku}} für die {{count}} gescannte Seriennummer prüfen.',
+    other: 'Je eine Einheit von {{sku}} für jede der {{count}} gescannten Seriennummern prüfen.',
+  },
   'inspection.recorded': {
     one: 'Prüfung von {{sku}} erfasst: {{passed}} Einheit bestanden, sie geht zur Einlagerung.',
     other: 'Prüfung von {{sku}} erfasst: {{passed}} Einheiten bestanden, sie gehen zur Einlagerung.',
@@ -1362,6 +1372,11 @@ export const esCodes: CodeTexts = {
   'counts.notCounting': 'Escanee primero la ubicación y luego pese.',
   'inspection.required': '{{sku}} se inspecciona en la recepción: abra la inspección.',
   'inspection.notRequired': '{{sku}} no se inspecciona en la recepción: recíbalo como siempre.',
+  'inspection.scanSerials': '{{sku}} se controla por número de serie: escanee cada unidad a inspeccionar y luego registre la inspección.',
+  'inspection.unitPerSerial': {
+    one: 'Inspeccione una unidad de {{sku}} para el {{count}} número de serie escaneado.',
+    other: 'Inspeccione una unidad de {{sku}} por cada uno de los {{count}} números de serie escaneados.',
+  },
   'inspection.recorded': {
     one: 'Inspección de {{sku}} registrada: {{passed}} unidad aprobada pasa a ubicación.',
     other: 'Inspección de {{sku}} registrada: {{passed}} unidades aprobadas pasan a ubicación.',

@@ -45,6 +45,10 @@ const en = {
     failedUnits: '{{count}} failing',
     addUnit: 'Add a unit',
     removeUnit: 'Remove the last unit',
+    lot: 'Lot {{lot}}',
+    expiry: 'best before {{expiry}}',
+    serial: 'Serial {{serial}}',
+    scanSerials: 'Scan each unit to inspect: one unit per serial scanned.',
   },
   camera: {
     title: 'Photo',
@@ -112,6 +116,10 @@ const de: CountsMessages = {
     failedUnits: '{{count}} fehlerhaft',
     addUnit: 'Einheit hinzufügen',
     removeUnit: 'Letzte Einheit entfernen',
+    lot: 'Charge {{lot}}',
+    expiry: 'MHD {{expiry}}',
+    serial: 'Seriennummer {{serial}}',
+    scanSerials: 'Jede zu prüfende Einheit scannen: eine Einheit je gescannter Seriennummer.',
   },
   camera: {
     title: 'Foto',
@@ -177,6 +185,10 @@ const es: CountsMessages = {
     failedUnits: '{{count}} con defecto',
     addUnit: 'Añadir una unidad',
     removeUnit: 'Quitar la última unidad',
+    lot: 'Lote {{lot}}',
+    expiry: 'caduca {{expiry}}',
+    serial: 'Número de serie {{serial}}',
+    scanSerials: 'Escanee cada unidad a inspeccionar: una unidad por número de serie escaneado.',
   },
   camera: {
     title: 'Foto',

@@ -64,14 +64,26 @@ function InspectionForm(props: { itemId: string; units: number; onClose: () => v
   const { t } = useTranslation();
   const client = useClient();
   const say = useMessage();
-  const plan = useCommand('inspection.plan', { itemId: props.itemId });
+  // A scan of the item (its serial, its lot) changes what is inspected: the plan is read again.
+  const plan = useCommand('inspection.plan', { itemId: props.itemId }, ['workflow.changed']);
   const [units, setUnits] = useState<UnitForm[] | null>(null);
   const [photo, setPhoto] = useState<CapturedPhoto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const p = plan.value;
   if (!p) return plan.error ? <p className="form-error">{plan.error}</p> : null;
-  const rows = units ?? Array.from({ length: props.units }, () => freshUnit(p));
+  // A serial-tracked item is inspected one unit per scanned serial; other units carry the latest scan's lot and expiry.
+  const serials = p.serialTracked ? p.scanned.map((s) => s.serial ?? '') : null;
+  const rows = serials
+    ? serials.map((_, i) => units?.[i] ?? freshUnit(p))
+    : (units ?? Array.from({ length: props.units }, () => freshUnit(p)));
+  const latest = p.scanned.at(-1);
+  const tracking =
+    latest && !serials
+      ? [latest.lot && t('inspection.lot', { lot: latest.lot }), latest.expiry && t('inspection.expiry', { expiry: latest.expiry })]
+          .filter(Boolean)
+          .join(' · ')
+      : '';
   const setUnit = (index: number, questionId: string, value: boolean | string) =>
     setUnits(rows.map((u, i) => (i === index ? { ...u, [questionId]: value } : u)));
 
@@ -104,6 +116,16 @@ function InspectionForm(props: { itemId: string; units: number; onClose: () => v
           {error}
         </p>
       )}
+      {tracking && (
+        <p className="inspection__tracking" data-testid="inspection-tracking">
+          {tracking}
+        </p>
+      )}
+      {serials?.length === 0 && (
+        <p className="inspection__tracking" data-testid="inspection-scan-serials">
+          {t('inspection.scanSerials')}
+        </p>
+      )}
       <div className="inspection__units">
         <table>
           <thead>
@@ -123,7 +145,12 @@ function InspectionForm(props: { itemId: string; units: number; onClose: () => v
             {rows.map((unit, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: units are numbered by their place; the list only grows or shrinks at its end
               <tr key={index} data-testid={`inspection-unit-${index + 1}`}>
-                <th scope="row">{t('inspection.unit', { n: index + 1 })}</th>
+                <th scope="row">
+                  {t('inspection.unit', { n: index + 1 })}
+                  {serials?.[index] ? (
+                    <small data-testid={`inspection-unit-${index + 1}-serial`}> {t('inspection.serial', { serial: serials[index] })}</small>
+                  ) : null}
+                </th>
                 {p.checklist.map((q) => (
                   <td key={q.id}>
                     {q.kind === 'check' ? (
@@ -157,20 +184,22 @@ function InspectionForm(props: { itemId: string; units: number; onClose: () => v
             ))}
           </tbody>
         </table>
-        <div className="row">
-          <button type="button" onClick={() => setUnits([...rows, freshUnit(p)])}>
-            <Plus aria-hidden size={20} />
-            {t('inspection.addUnit')}
-          </button>
-          <button type="button" disabled={rows.length <= 1} onClick={() => setUnits(rows.slice(0, -1))}>
-            <Minus aria-hidden size={20} />
-            {t('inspection.removeUnit')}
-          </button>
-        </div>
+        {!serials && (
+          <div className="row">
+            <button type="button" onClick={() => setUnits([...rows, freshUnit(p)])}>
+              <Plus aria-hidden size={20} />
+              {t('inspection.addUnit')}
+            </button>
+            <button type="button" disabled={rows.length <= 1} onClick={() => setUnits(rows.slice(0, -1))}>
+              <Minus aria-hidden size={20} />
+              {t('inspection.removeUnit')}
+            </button>
+          </div>
+        )}
       </div>
       <CameraCapture onChange={setPhoto} testId="inspection-camera" autoStart />
       <div className="row">
-        <button type="submit" className="primary inspection__record" disabled={busy} data-testid="inspection-record">
+        <button type="submit" className="primary inspection__record" disabled={busy || rows.length === 0} data-testid="inspection-record">
           <ClipboardCheck aria-hidden size={28} />
           {t('inspection.record')}
         </button>

@@ -1,9 +1,10 @@
 import { ArrowRight, Scale } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LpnView, PrintOutcome, PutawayPlan } from '../../../../shared/domain/receiving';
+import { type LpnView, type PrintOutcome, type PutawayPlan, QUARANTINE_ZONE } from '../../../../shared/domain/receiving';
 import { LiveWeight } from '../../ui/LiveWeight';
 import { ActionButton } from '../../ui/TaskLayout';
+import { QuarantinePutaway } from './QuarantinePutaway';
 import type { Run } from './useRun';
 
 const kg = (n: number | null) => (n === null ? '—' : `${n.toFixed(3)} kg`);
@@ -14,6 +15,18 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
   const [plan, setPlan] = useState<PutawayPlan | null>(null);
   const [printed, setPrinted] = useState<PrintOutcome | null>(null);
   const [reprintReason, setReprintReason] = useState('');
+  // A quarantine location holds the whole plate: confirmed and approved by a supervisor's badge before the putaway.
+  const [quarantineTo, setQuarantineTo] = useState<string | null>(null);
+  const putAway = (location: string, zone: string) => {
+    if (zone === QUARANTINE_ZONE) setQuarantineTo(location);
+    else
+      void run('receiving.lpn.putaway', { lpn: lpn.lpn, location }, (error) => {
+        // The core asks for a supervisor where the plan did not say quarantine: the same confirm and badge.
+        const needsBadge = error.message.code === 'receiving.quarantineNeedsSupervisor';
+        if (needsBadge) setQuarantineTo(location);
+        return needsBadge;
+      }).then((r) => r && setPlan(null));
+  };
   const print = (label: 'sscc' | 'lpn') =>
     void run('receiving.lpn.print', {
       lpn: lpn.lpn,
@@ -112,7 +125,7 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
                 actionKey={keys && i === 0 ? 'F5' : undefined}
                 testId={`putaway-${s.location}`}
                 label={t('receiving.lpn.putaway')}
-                onClick={() => void run('receiving.lpn.putaway', { lpn: lpn.lpn, location: s.location }).then((r) => r && setPlan(null))}
+                onClick={() => putAway(s.location, s.zone)}
               />
             </li>
           ))}
@@ -127,6 +140,17 @@ function Plate({ lpn, run }: { lpn: LpnView; run: Run }) {
             </li>
           )}
         </ol>
+      )}
+      {open && quarantineTo !== null && (
+        <QuarantinePutaway
+          plate={lpn}
+          location={quarantineTo}
+          run={run}
+          onDone={(putAway) => {
+            setQuarantineTo(null);
+            if (putAway) setPlan(null);
+          }}
+        />
       )}
     </li>
   );

@@ -1,9 +1,8 @@
 import { Minus, Plus, ShieldAlert, Split } from 'lucide-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LpnView } from '../../../../shared/domain/receiving';
-import { BadgeApproval, type GivenApproval } from '../../ui/BadgeApproval';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { QuarantinePutaway } from './QuarantinePutaway';
 import type { Run } from './useRun';
 import './pallet.css';
 
@@ -44,56 +43,6 @@ function SplitRow({ lpn, group, run }: { lpn: string; group: Group; run: Run }) 
   );
 }
 
-/** Quarantine takes everything on the plate: said first, then a supervisor's badge. */
-function QuarantinePlate({ plate, run, onDone }: { plate: LpnView; run: Run; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [confirmed, setConfirmed] = useState(false);
-  const [approval, setApproval] = useState<GivenApproval | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const onApproval = useCallback((given: GivenApproval | null) => setApproval(given), []);
-  const total = plate.items.reduce((s, i) => s + i.qty, 0);
-  const good = plate.items.filter((i) => !i.onHold);
-  const lost = [
-    t('receiving.split.lostAll', { count: total, lpn: plate.lpn }),
-    ...(good.length > 0
-      ? [t('receiving.split.lostGood', { count: good.reduce((s, i) => s + i.qty, 0), skus: good.map((i) => i.sku).join(', ') })]
-      : []),
-  ];
-  if (!confirmed)
-    return (
-      <ConfirmDialog
-        title={t('receiving.split.confirmTitle', { lpn: plate.lpn })}
-        lost={lost}
-        confirm={t('receiving.split.confirm')}
-        testId="quarantine-confirm"
-        onConfirm={() => setConfirmed(true)}
-        onCancel={onDone}
-      />
-    );
-  const given = approval === null ? {} : 'scanned' in approval ? { supervisorScanned: true as const } : { supervisorBadge: approval.badge };
-  const pin = approval?.pin === undefined ? {} : { supervisorPin: approval.pin };
-  return (
-    <div className="split-pallet__approve" data-testid="quarantine-approve">
-      <p>{t('receiving.split.approve')}</p>
-      <BadgeApproval key={attempt} purpose="receiving.quarantine" testId="quarantine-approval" onChange={onApproval} />
-      <button
-        type="button"
-        className="primary big-button"
-        data-testid="quarantine-putaway"
-        disabled={approval === null}
-        onClick={() =>
-          void run('receiving.lpn.putaway', { lpn: plate.lpn, ...given, ...pin }).then((r) => {
-            if (r) onDone();
-            else setAttempt((n) => n + 1);
-          })
-        }
-      >
-        <ShieldAlert aria-hidden size={22} /> {t('receiving.split.putAway')}
-      </button>
-    </div>
-  );
-}
-
 /**
  * Plates not put away that hold more than one kind of goods: units moved onto a new plate (a held unit off a mixed
  * pallet), or, with goods on hold, the whole plate to quarantine once it is confirmed and a supervisor approved.
@@ -123,7 +72,7 @@ export function SplitPallet({ lpns, run }: { lpns: LpnView[]; run: Run }) {
               <ShieldAlert aria-hidden size={20} /> {t('receiving.split.quarantine')}
             </button>
           )}
-          {quarantine === plate.lpn && <QuarantinePlate plate={plate} run={run} onDone={() => setQuarantine(null)} />}
+          {quarantine === plate.lpn && <QuarantinePutaway plate={plate} run={run} onDone={() => setQuarantine(null)} />}
         </section>
       ))}
     </>
