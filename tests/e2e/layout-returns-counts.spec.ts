@@ -188,5 +188,23 @@ test.describe('a cycle count', () => {
     await expectInViewport(page, page.getByTestId('count-recount-start'), 'the recount button');
     await expect(page.getByTestId('count-recount-start')).toHaveAttribute('data-next', 'true');
     await expectNoHorizontalOverflow(page, 'waiting for a recount');
+
+    // Another counter recounts the same; the variances and the badge prompt show as an alert, all on screen.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, demo.badges.counter2);
+    await page.getByRole('button', { name: /^Count$/ }).click();
+    await page.getByTestId('count-recount-start').click();
+    await wedgeScan(page, 'A-01-02-1');
+    for (let n = 1; n <= 3; n++) {
+      await wedgeScan(page, tape);
+      await expect(line.getByTestId('count-line-counted')).toHaveText(String(n));
+    }
+    await page.getByTestId('count-finish').click();
+    await expect(page.getByTestId('count-next')).toHaveAttribute('data-status', 'approval');
+    await expectInViewport(page, page.getByTestId('count-approval'), 'the variances and the badge prompt');
+    await expectNoHorizontalOverflow(page, 'waiting for a supervisor');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectInViewport(page, page.getByTestId('count-approval'), 'the badge prompt at 1280×800');
+    await expectNoHorizontalOverflow(page, 'waiting for a supervisor at 1280×800');
   });
 });
