@@ -1,10 +1,11 @@
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RmaSummary } from '../../../../shared/contract/returns';
 import type { Operator } from '../../../../shared/domain/master-data';
 import {
   ReturnCondition,
   type ReturnDisposition,
+  type ReturnLineView,
   type ReturnsState,
   type ReturnUnitView,
   type ReturnView,
@@ -13,17 +14,27 @@ import { useCommand } from '../../api/station-context';
 import { useMessage } from '../../i18n/messages';
 import { BadgeApproval, type GivenApproval } from '../../ui/BadgeApproval';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ActionButton, Progress, scrollIntoContainer, TaskLayout, useScannedInView } from '../../ui/TaskLayout';
 import { type Run, useRun } from '../receiving/useRun';
 import './returns.css';
+
+const stepTones: Record<ReturnsState['next'], 'info' | 'good' | 'bad'> = {
+  scanReturn: 'info',
+  scanUnit: 'info',
+  chooseCondition: 'info',
+  chooseDisposition: 'info',
+  approveNotOnRma: 'bad',
+  close: 'good',
+};
 
 /** The step the screen shows big, about the unit the core points at. */
 function NextStep({ state }: { state: ReturnsState }) {
   const { t } = useTranslation();
   const unit = state.active?.units.find((u) => u.unitId === state.focusUnitId);
   return (
-    <p className={`returns-step returns-step--${state.next}`} data-testid="returns-step" data-step={state.next}>
+    <span className={`returns-step returns-step--${state.next}`} data-testid="returns-step" data-step={state.next} aria-live="polite">
       {t(`returns.step.${state.next}`, { sku: unit?.sku ?? '' })}
-    </p>
+    </span>
   );
 }
 
@@ -69,39 +80,54 @@ function FindByCustomer({ run }: { run: Run }) {
   );
 }
 
-function Lines({ view }: { view: ReturnView }) {
+/** The item the last scan went to: the unit the core points at, else the unit taken in last. */
+function scannedItem(state: ReturnsState): string | null {
+  const units = state.active?.units ?? [];
+  return (units.find((u) => u.unitId === state.focusUnitId) ?? units.at(-1))?.itemId ?? null;
+}
+
+/**
+ * What the order shipped and what is expected back, as line cards: back of expected with a bar, the serials and lots
+ * taken in. The scanned line is highlighted and kept in view; lines back in full fold to the bottom.
+ */
+function Lines({ view, scanned, scanKey }: { view: ReturnView; scanned: string | null; scanKey: string }) {
   const { t } = useTranslation();
+  const ref = useScannedInView<HTMLElement>(scanKey);
+  const complete = (l: ReturnLineView) => l.expected > 0 && l.received >= l.expected;
+  const open = view.lines.filter((l) => !complete(l));
+  const done = view.lines.filter(complete);
+  const card = (l: ReturnLineView) => (
+    <li
+      key={l.itemId}
+      data-testid={`returns-line-${l.sku}`}
+      data-scanned={l.itemId === scanned ? 'true' : undefined}
+      className={`line-card${complete(l) ? ' line-card--done' : ''}${l.received > l.expected ? ' returns-line--over' : ''}`}
+    >
+      <div className="line-card__item">
+        <div className="line-card__name">{l.description}</div>
+        <div className="line-card__meta">
+          {[l.lineNo !== null ? `#${l.lineNo}` : '', l.sku, `${t('returns.lines.shipped')} ${l.shipped}`]
+            .filter((x) => x !== '')
+            .join(' · ')}
+        </div>
+        {l.serials.length + l.lots.length > 0 && (
+          <div className="returns-serials" title={t('returns.lines.serials')}>
+            {[...l.serials, ...l.lots].map((code) => (
+              <span key={code}>{code}</span>
+            ))}
+          </div>
+        )}
+      </div>
+      <Progress done={l.received} total={l.expected} testId={`returns-line-${l.sku}-received`} />
+    </li>
+  );
   return (
-    <section className="card">
-      <h2>{t('returns.lines.title')}</h2>
-      <table className="returns-table" data-testid="returns-lines">
-        <thead>
-          <tr>
-            <th>{t('returns.lines.item')}</th>
-            <th>{t('returns.lines.shipped')}</th>
-            <th>{t('returns.lines.expected')}</th>
-            <th>{t('returns.lines.received')}</th>
-            <th>{t('returns.lines.serials')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.lines.map((l) => (
-            <tr key={l.itemId} data-testid={`returns-line-${l.sku}`} className={l.received > l.expected ? 'returns-row--over' : ''}>
-              <td>
-                <strong title={l.description}>{l.sku}</strong>
-              </td>
-              <td>{l.shipped}</td>
-              <td>{l.expected}</td>
-              <td data-testid={`returns-line-${l.sku}-received`}>{l.received}</td>
-              <td className="returns-serials">
-                {[...l.serials, ...l.lots].map((code) => (
-                  <span key={code}>{code}</span>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <section aria-label={t('returns.lines.title')} ref={ref}>
+      <ul className="line-list" data-testid="returns-lines">
+        {open.map(card)}
+        {done.length > 0 && <li className="lines-done-head">{t('task.done', { count: done.length })}</li>}
+        {done.map(card)}
+      </ul>
     </section>
   );
 }
@@ -155,11 +181,22 @@ function Units({ view, focus, onPick, run }: { view: ReturnView; focus: string |
   const { t } = useTranslation();
   const say = useMessage();
   const [removing, setRemoving] = useState<ReturnUnitView | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // The decision about the unit in focus (else the unit itself) stays in view in the side column, as the scanned line
+  // does in the work area.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the focus or the number of units changes
+  useEffect(() => {
+    const container = list.current?.closest<HTMLElement>('.task__side');
+    const target =
+      container?.querySelector<HTMLElement>('[data-testid="returns-decide"]') ??
+      list.current?.querySelector<HTMLElement>('.returns-unit--focus');
+    if (target && container) scrollIntoContainer(target, container);
+  }, [focus, view.units.length]);
   return (
     <section className="card">
       <h2>{t('returns.units.title')}</h2>
       {view.units.length === 0 && <p className="muted">{t('returns.units.none')}</p>}
-      <ul className="returns-units" data-testid="returns-units">
+      <ul className="returns-units" data-testid="returns-units" ref={list}>
         {view.units.map((u) => (
           <li
             key={u.unitId}
@@ -237,58 +274,69 @@ export function ReturnsScreen(_props: { operator: Operator }) {
   const focusId = (picked && view?.units.some((u) => u.unitId === picked) ? picked : null) ?? state?.focusUnitId ?? null;
   const focus = view?.units.find((u) => u.unitId === focusId) ?? null;
   const hasVendorUnits = view?.units.some((u) => u.disposition === 'returnToVendor') ?? false;
+  const shownError = error ?? loaded.error;
+  const scanned = state ? scannedItem(state) : null;
+  const scanKey = `${scanned}-${view?.units.length ?? 0}-${state?.focusUnitId ?? ''}`;
 
   return (
-    <main className="screen returns" aria-labelledby="returns-title">
-      <h1 id="returns-title">
-        {t('returns.title')}
-        {view ? ` — ${view.rmaNumber}` : ''}
-      </h1>
-      {(error ?? loaded.error) && (
-        <p className="form-error" role="alert" data-testid="returns-error">
-          {error ?? loaded.error}
-        </p>
-      )}
-      {state && <NextStep state={state} />}
-      {!view ? (
-        <FindByCustomer run={run} />
-      ) : (
-        <>
-          <section className="card returns-header" data-testid="returns-header" data-rma={view.rmaId}>
-            <dl className="facts">
-              <dt>{t('returns.rma')}</dt>
-              <dd>{view.rmaNumber}</dd>
-              <dt>{t('returns.customer')}</dt>
-              <dd>{view.customer}</dd>
-              <dt>{t('returns.order')}</dt>
-              <dd>{view.orderId}</dd>
-            </dl>
-            <div className="row">
-              {hasVendorUnits && (
-                <button type="button" onClick={() => void run('returns.printVendorLabel', {})} data-testid="returns-vendor-label">
-                  {t('returns.vendorLabel')}
-                </button>
-              )}
-              <button
-                type="button"
-                className={state?.next === 'close' ? 'big-button primary' : ''}
-                onClick={() => void run('returns.close', {}).then(() => setPicked(null))}
-                data-testid="returns-close"
-              >
-                {t('returns.close')}
-              </button>
-            </div>
-          </section>
-          {state?.next === 'approveNotOnRma' && <NotOnRmaApproval run={run} />}
-          <div className="returns-grid">
-            <div>
-              {focus && <UnitDecision unit={focus} run={run} />}
-              <Units view={view} focus={focusId} onPick={setPicked} run={run} />
-            </div>
-            <Lines view={view} />
-          </div>
-        </>
-      )}
-    </main>
+    <TaskLayout
+      titleId="returns-title"
+      className="returns"
+      context={
+        view ? (
+          <span data-testid="returns-header" data-rma={view.rmaId}>
+            {t('returns.title')} — {t('returns.rma')} {view.rmaNumber} · {t('returns.customer')} {view.customer} · {t('returns.order')}{' '}
+            {view.orderId}
+          </span>
+        ) : (
+          t('returns.title')
+        )
+      }
+      step={state ? <NextStep state={state} /> : t('returns.title')}
+      stepTone={state ? stepTones[state.next] : 'info'}
+      actions={
+        view ? (
+          <>
+            {hasVendorUnits && (
+              <ActionButton
+                actionKey="F3"
+                testId="returns-vendor-label"
+                label={t('returns.vendorLabel')}
+                onClick={() => void run('returns.printVendorLabel', {})}
+              />
+            )}
+            <ActionButton
+              actionKey="F9"
+              testId="returns-close"
+              next
+              label={t('returns.close')}
+              onClick={() => void run('returns.close', {}).then(() => setPicked(null))}
+            />
+          </>
+        ) : undefined
+      }
+      alerts={
+        shownError || state?.next === 'approveNotOnRma' ? (
+          <>
+            {shownError && (
+              <p className="form-error" role="alert" data-testid="returns-error">
+                {shownError}
+              </p>
+            )}
+            {state?.next === 'approveNotOnRma' && <NotOnRmaApproval run={run} />}
+          </>
+        ) : undefined
+      }
+      side={
+        view ? (
+          <>
+            {focus && <UnitDecision unit={focus} run={run} />}
+            <Units view={view} focus={focusId} onPick={setPicked} run={run} />
+          </>
+        ) : undefined
+      }
+    >
+      {!view ? <FindByCustomer run={run} /> : <Lines view={view} scanned={scanned} scanKey={scanKey} />}
+    </TaskLayout>
   );
 }
