@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './tests/support/chromium';
 
 /** e2e in Debian's Chromium through the browser shell (the station core behind its loopback WebSocket). */
 export default defineConfig({
@@ -17,17 +18,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
-      executablePath: process.env.WAREBENCH_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
+      executablePath: chromiumExecutable,
+      args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
     },
   },
 });

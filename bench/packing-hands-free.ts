@@ -14,6 +14,7 @@ import type { EventPayload } from '../shared/events';
 import { startPackBenchDevices } from '../tests/core/packing/support/bench-devices';
 import { startBenchStation } from '../tests/e2e/support/bench-station';
 import { eventually, serverRead } from '../tests/e2e/support/server-api';
+import { chromiumArgs, chromiumExecutable } from '../tests/support/chromium';
 import { createTestStation } from '../tests/support/station-fixture';
 import { type Benchmark, type BenchRow, percentile } from './types';
 
@@ -107,15 +108,8 @@ async function throughChromium(orders: readonly BenchOrder[]): Promise<{ samples
   if (!existsSync('out/renderer/index.html')) spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
   const bench = await startBenchStation({ stationName: 'Pack bench', stationRole: 'packing', scaleRole: 'pack-scale', handsFree: true });
   const browser = await chromium.launch({
-    executablePath: process.env.WAREBENCH_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    executablePath: chromiumExecutable,
+    args: [...chromiumArgs],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { startStationProcess } from '../tests/e2e/support/station-process';
+import { chromiumArgs, chromiumExecutable } from '../tests/support/chromium';
 import { type Benchmark, type BenchRow, percentile } from './types';
 
 const SCANS = Number(process.env.WAREBENCH_BENCH_SCANS ?? 200);
@@ -40,16 +41,8 @@ export const benchmark: Benchmark = {
     if (!existsSync('out/renderer/index.html')) spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
     const station = await startStationProcess();
     const browser = await chromium.launch({
-      executablePath: process.env.WAREBENCH_CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumExecutable,
+      args: [...chromiumArgs],
     });
     try {
       const page = await browser.newPage();

@@ -69,18 +69,17 @@ export const ReceiptClosePayload = z.object({
 export type ReceiptClosePayload = z.infer<typeof ReceiptClosePayload>;
 
 /** One line of a receipt without PO, with the id the server lists it by. */
-export const BlindReceiptLine = z.object({
-  lineId: z.uuid(),
-  itemId: Ref,
-  qty: Qty,
-  lot: Lot.nullable(),
-  expiry: z.string().date().nullable(),
-  serial: Serial.nullable(),
-  condition: ReceiptCondition,
-  reason: z.string().max(200).nullable(),
-  lpn: Ref.nullable(),
-  onHold: z.boolean(),
-});
+export const BlindReceiptLine = ReceiptLinePayload.pick({
+  itemId: true,
+  qty: true,
+  lot: true,
+  expiry: true,
+  serial: true,
+  condition: true,
+  reason: true,
+  lpn: true,
+  onHold: true,
+}).extend({ lineId: z.uuid() });
 export type BlindReceiptLine = z.infer<typeof BlindReceiptLine>;
 
 /** A receipt without PO or ASN (blind receipt), sent once when a supervisor closed it: the ERP sees it as unplanned. */
