@@ -115,13 +115,13 @@ export const receivingCommands = defineCommands({
     output: ReceiptView,
   },
   'receiving.setCondition': {
-    summary: 'condition of the next received goods: good, damaged or quarantine, with a reason and an optional photo',
+    summary:
+      'condition of the next received goods: good, damaged or quarantine, with a reason (a photo comes from the camera: inspection.receiptPhoto)',
     access: receivers,
     input: z
       .object({
         condition: ReceiptCondition,
         reason: z.string().trim().max(200).optional(),
-        photoPath: z.string().trim().min(1).max(500).optional(),
       })
       .strict()
       .refine((v) => v.condition === 'good' || (v.reason !== undefined && v.reason.length > 0), {

@@ -133,7 +133,6 @@ export type PendingView = z.infer<typeof PendingView>;
 export const ConditionSetting = z.object({
   condition: ReceiptCondition,
   reason: z.string().nullable(),
-  photoPath: z.string().nullable(),
 });
 export type ConditionSetting = z.infer<typeof ConditionSetting>;
 

@@ -223,7 +223,6 @@ export function decide(deps: ReceivingDeps, operator: Operator, candidate: Candi
         serial: candidate.serial,
         condition: condition.condition,
         reason,
-        photoPath: condition.photoPath,
         lpn: candidate.lpn === undefined ? receipt.currentLpn : candidate.lpn,
         onHold,
         source: candidate.source,

@@ -233,13 +233,12 @@ export function createReceiving(ctx: StationContext, repo: ReceivingRepo): Recei
         changed(deps, 'pending cancelled');
         return receiptView(deps, receipt.id);
       },
-      'receiving.setCondition': ({ condition, reason, photoPath }, call) => {
+      'receiving.setCondition': ({ condition, reason }, call) => {
         const operator = operatorOf(call);
         const receipt = requireReceipt(deps);
         const setting = {
           condition,
           reason: condition === 'good' ? null : (reason ?? null),
-          photoPath: condition === 'good' ? null : (photoPath ?? null),
         };
         ctx.record(operator, { kind: 'receiving.condition', payload: { receiptId: receipt.id, ...setting } });
         deps.session.nextCondition = setting;

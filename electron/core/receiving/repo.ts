@@ -65,7 +65,6 @@ export interface LineRow {
   serial: string | null;
   condition: Condition;
   reason: string | null;
-  photoPath: string | null;
   lpn: string | null;
   onHold: boolean;
   source: 'scan' | 'typed' | 'weight';
@@ -153,7 +152,6 @@ interface LineDbRow {
   serial: string | null;
   condition: Condition;
   reason: string | null;
-  photo_path: string | null;
   lpn: string | null;
   on_hold: number;
   source: LineRow['source'];
@@ -179,7 +177,6 @@ const toLine = (r: LineDbRow): LineRow => ({
   serial: r.serial,
   condition: r.condition,
   reason: r.reason,
-  photoPath: r.photo_path,
   lpn: r.lpn,
   onHold: r.on_hold === 1,
   source: r.source,
@@ -285,8 +282,8 @@ export function createReceivingRepo(db: Database) {
 
     insertLine:
       db.prepare(`INSERT INTO receipt_lines (receipt_id, scan_id, po_line_no, beyond_tolerance, item_id, qty, lot, expiry, serial, condition, reason,
-        photo_path, lpn, on_hold, source, barcode, approved_by, at, operator_id)
-      VALUES (@receiptId, @scanId, @poLineNo, @beyondTolerance, @itemId, @qty, @lot, @expiry, @serial, @condition, @reason, @photoPath, @lpn,
+        lpn, on_hold, source, barcode, approved_by, at, operator_id)
+      VALUES (@receiptId, @scanId, @poLineNo, @beyondTolerance, @itemId, @qty, @lot, @expiry, @serial, @condition, @reason, @lpn,
         @onHold, @source, @barcode, @approvedBy, @at, @operatorId)`),
     setLineOp: db.prepare('UPDATE receipt_lines SET op_id = ? WHERE id = ?'),
     lines: db.prepare('SELECT * FROM receipt_lines WHERE receipt_id = ? AND undone_at IS NULL ORDER BY id'),

@@ -69,7 +69,7 @@ export function keepForInspection(session: ReceivingSession, candidate: Candidat
     session.awaitingInspection.set(candidate.itemId, [...kept, candidate]);
 }
 
-export const goodCondition = (): ConditionSetting => ({ condition: 'good', reason: null, photoPath: null });
+export const goodCondition = (): ConditionSetting => ({ condition: 'good', reason: null });
 
 export function createSession(): ReceivingSession {
   return {
