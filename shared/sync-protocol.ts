@@ -520,8 +520,43 @@ export const SnapshotQuery = z.object({
   /** The `upTo` of the snapshot being resumed; absent = the site's latest change now. */
   upTo: z.coerce.number().int().nonnegative().optional(),
   epoch: z.string().max(64).optional(),
+  /** `compact`: item upserts come in `items` frames, one array per item in SNAPSHOT_ITEM_COLUMNS order. */
+  format: z.enum(['changes', 'compact']).default('changes'),
 });
 export type SnapshotQuery = z.infer<typeof SnapshotQuery>;
+
+/**
+ * The fields of an item row in a compact snapshot, in order. Nearly all of a site's snapshot is items: as arrays they
+ * are a third of the bytes and of the parsing. A null stands for a field the record does not have.
+ */
+export const SNAPSHOT_ITEM_COLUMNS = [
+  'id',
+  'sku',
+  'description',
+  'barcodes',
+  'unitWeightG',
+  'lengthMm',
+  'widthMm',
+  'heightMm',
+  'lotTracked',
+  'serialTracked',
+  'expiryTracked',
+  'minShelfLifeDays',
+  'itemClass',
+  'homeLocation',
+  'overReceiptTolerancePct',
+  'active',
+] as const satisfies readonly (keyof Item)[];
+
+/** The item record a compact row stands for: the fields by name, absent where the row has null (defaults apply). */
+export function itemRecordFromRow(row: readonly unknown[]): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (let i = 0; i < SNAPSHOT_ITEM_COLUMNS.length; i++) {
+    const value = row[i];
+    if (value !== null && value !== undefined) record[SNAPSHOT_ITEM_COLUMNS[i] as string] = value;
+  }
+  return record;
+}
 
 export const SnapshotBegin = z.object({
   type: z.literal('begin'),
@@ -534,14 +569,31 @@ export const SnapshotBegin = z.object({
   byEntity: z.partialRecord(SyncEntity, z.number().int().nonnegative()),
 });
 export const SnapshotRows = z.object({ type: z.literal('rows'), changes: z.array(Change), cursor: z.number().int().nonnegative() });
+/** Item upserts of a compact snapshot, in seq order up to `cursor`; each row is checked as an `Item` record. */
+export const SnapshotItems = z.object({
+  type: z.literal('items'),
+  rows: z.array(z.array(z.unknown()).max(SNAPSHOT_ITEM_COLUMNS.length)),
+  cursor: z.number().int().nonnegative(),
+});
 export const SnapshotEnd = z.object({
   type: z.literal('end'),
   cursor: z.number().int().nonnegative(),
   rows: z.number().int().nonnegative(),
 });
 export const SnapshotReset = PullReset.extend({ type: z.literal('reset') });
-export const SnapshotFrame = z.discriminatedUnion('type', [SnapshotBegin, SnapshotRows, SnapshotEnd, SnapshotReset]);
+export const SnapshotFrame = z.discriminatedUnion('type', [SnapshotBegin, SnapshotRows, SnapshotItems, SnapshotEnd, SnapshotReset]);
 export type SnapshotFrame = z.infer<typeof SnapshotFrame>;
+
+/** An items frame checked without zod (a million rows); undefined when anything differs, and zod judges it. */
+function itemsFrameFromPlain(value: unknown): z.infer<typeof SnapshotItems> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, rows, cursor, ...rest } = value as Record<string, unknown>;
+  if (type !== 'items' || !Array.isArray(rows) || typeof cursor !== 'number' || !Number.isSafeInteger(cursor) || cursor < 0)
+    return undefined;
+  if (Object.keys(rest).length > 0) return undefined;
+  for (const row of rows) if (!Array.isArray(row) || row.length > SNAPSHOT_ITEM_COLUMNS.length) return undefined;
+  return { type, rows: rows as unknown[][], cursor };
+}
 
 /** A rows frame's envelope: its changes are then checked one by one with `changeFromPlain`. */
 const SnapshotRowsEnvelope = z.object({ type: z.literal('rows'), changes: z.array(z.unknown()), cursor: z.number().int().nonnegative() });
@@ -551,6 +603,8 @@ const SnapshotRowsEnvelope = z.object({ type: z.literal('rows'), changes: z.arra
  * field, everything else (and any rows frame that fails the quick check) by `SnapshotFrame` itself.
  */
 export function parseSnapshotFrame(value: unknown): ReturnType<typeof SnapshotFrame.safeParse> {
+  const items = itemsFrameFromPlain(value);
+  if (items) return { success: true, data: items };
   const envelope = SnapshotRowsEnvelope.safeParse(value);
   if (envelope.success) {
     const changes: Change[] = [];

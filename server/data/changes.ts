@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { SyncEntity } from '../../shared/sync-protocol';
+import { SNAPSHOT_ITEM_COLUMNS, type SyncEntity } from '../../shared/sync-protocol';
 import { notifySiteChanged } from '../db/notifier';
 import type { ServerDatabase } from '../db/schema';
 
@@ -11,6 +11,13 @@ export interface ChangeInput {
 }
 
 const CHUNK = 1000;
+
+/** An item record as its compact snapshot row: the SNAPSHOT_ITEM_COLUMNS in order, null where the record has none. */
+function snapshotItemRow(record: unknown): string | null {
+  if (typeof record !== 'object' || record === null) return null;
+  const fields = record as Record<string, unknown>;
+  return JSON.stringify(SNAPSHOT_ITEM_COLUMNS.map((column) => fields[column] ?? null));
+}
 
 /**
  * Writes change-log rows for one site inside the caller's transaction. Sequence numbers come from the
@@ -38,6 +45,7 @@ export async function writeChanges(trx: Kysely<ServerDatabase>, siteId: string, 
       seq: ++seq,
       op: change.op,
       record: change.op === 'upsert' ? JSON.stringify(change.record) : null,
+      snapshot_row: change.op === 'upsert' && change.entity === 'item' ? snapshotItemRow(change.record) : null,
     }));
     await trx
       .insertInto('change_log')
@@ -47,6 +55,7 @@ export async function writeChanges(trx: Kysely<ServerDatabase>, siteId: string, 
           seq: (eb) => eb.ref('excluded.seq'),
           op: (eb) => eb.ref('excluded.op'),
           record: (eb) => eb.ref('excluded.record'),
+          snapshot_row: (eb) => eb.ref('excluded.snapshot_row'),
         }),
       )
       .execute();

@@ -17,6 +17,54 @@ function page(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: n
     .execute();
 }
 
+interface CompactRun {
+  items: boolean;
+  cursor: number;
+  rows: number;
+  body: string;
+}
+
+const changeText = (r: { seq: number; entity: string; op: string; entity_id: string; record: string | null }) =>
+  `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}${r.record === null ? '' : `,"record":${r.record}`}}`;
+
+/**
+ * One page of a compact snapshot as runs of item upserts (their stored rows) and of other changes, in seq order. A
+ * page of items only, nearly every page of a site, is joined by PostgreSQL into one text on its own core while this
+ * process streams the previous page; a mixed page is split into runs here.
+ */
+async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: number): Promise<CompactRun[]> {
+  const { rows } = await sql<{ others: number; rows: number; cursor: string | null; body: string | null }>`
+    SELECT count(*) FILTER (WHERE snapshot_row IS NULL)::int AS others, count(*)::int AS rows, max(seq)::text AS cursor,
+      string_agg(snapshot_row, ',' ORDER BY seq) AS body
+    FROM (SELECT seq, snapshot_row FROM change_log WHERE site_id = ${siteId} AND seq > ${after} AND seq <= ${upTo}
+      ORDER BY seq LIMIT ${SNAPSHOT_FRAME_ROWS}) page`.execute(db);
+  const whole = rows[0];
+  if (!whole || whole.rows === 0 || whole.cursor === null) return [];
+  if (whole.others === 0 && whole.body !== null) return [{ items: true, cursor: Number(whole.cursor), rows: whole.rows, body: whole.body }];
+  const mixed = await db
+    .selectFrom('change_log')
+    .select(['seq', 'entity', 'entity_id', 'op', 'snapshot_row', sql<string | null>`record::text`.as('record')])
+    .where('site_id', '=', siteId)
+    .where('seq', '>', after)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .limit(SNAPSHOT_FRAME_ROWS)
+    .execute();
+  const runs: (Omit<CompactRun, 'body'> & { parts: string[] })[] = [];
+  for (const r of mixed) {
+    const items = r.snapshot_row !== null;
+    let run = runs.at(-1);
+    if (run?.items !== items) {
+      run = { items, cursor: r.seq, rows: 0, parts: [] };
+      runs.push(run);
+    }
+    run.parts.push(r.snapshot_row ?? changeText(r));
+    run.cursor = r.seq;
+    run.rows++;
+  }
+  return runs.map(({ parts, ...run }) => ({ ...run, body: parts.join(',') }));
+}
+
 const frame = (f: SnapshotFrame) => `${JSON.stringify(f)}\n`;
 
 /**
@@ -62,16 +110,33 @@ export async function* snapshotFrames(db: Kysely<ServerDatabase>, siteId: string
   yield frame({ type: 'begin', epoch, after: q.after, upTo, rows: total, byEntity });
   let sent = 0;
   let cursor = q.after;
+  if (q.format === 'compact') {
+    let next = compactPage(db, siteId, cursor, upTo);
+    for (;;) {
+      const runs = await next;
+      const last = runs.at(-1);
+      if (!last) break;
+      const pageEnd = last.cursor;
+      const pageRows = runs.reduce((n, r) => n + r.rows, 0);
+      next = pageRows < SNAPSHOT_FRAME_ROWS ? Promise.resolve([]) : compactPage(db, siteId, pageEnd, upTo);
+      for (const run of runs) {
+        sent += run.rows;
+        yield run.items
+          ? `{"type":"items","rows":[${run.body}],"cursor":${run.cursor}}\n`
+          : `{"type":"rows","changes":[${run.body}],"cursor":${run.cursor}}\n`;
+      }
+      cursor = pageEnd;
+    }
+    yield frame({ type: 'end', cursor: upTo, rows: sent });
+    return;
+  }
   let next = page(db, siteId, cursor, upTo);
   for (;;) {
     const rows = await next;
     if (rows.length === 0) break;
     cursor = rows.at(-1)?.seq ?? cursor;
     next = rows.length < SNAPSHOT_FRAME_ROWS ? Promise.resolve([]) : page(db, siteId, cursor, upTo);
-    const changes = rows.map(
-      (r) =>
-        `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}${r.record === null ? '' : `,"record":${r.record}`}}`,
-    );
+    const changes = rows.map(changeText);
     sent += rows.length;
     yield `{"type":"rows","changes":[${changes.join(',')}],"cursor":${cursor}}\n`;
   }

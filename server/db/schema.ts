@@ -144,6 +144,8 @@ export interface ChangeLogTable {
   seq: number;
   op: string;
   record: Json | null;
+  /** An item upsert's row of a compact snapshot (JSON array); null for every other change. */
+  snapshot_row: string | null;
 }
 
 export interface AppliedOpsTable {

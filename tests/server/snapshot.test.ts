@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { z } from 'zod';
-import { PullResponse, SnapshotFrame } from '../../shared/sync-protocol';
+import { Item } from '../../shared/domain/master-data';
+import { itemRecordFromRow, PullResponse, SnapshotFrame } from '../../shared/sync-protocol';
 import { bodyOf, expectOk, item, seedSite } from './support/fixtures';
 import { forEachBackend } from './support/suite';
 
@@ -64,6 +65,48 @@ forEachBackend('snapshot stream', (ctx) => {
       ['I00000', 'renamed'],
     ]);
   }, 120_000);
+
+  it('streams items as compact rows in seq order, the other changes as change objects, and resumes from any frame', async () => {
+    const { api, url } = ctx.server();
+    const siteId = 'snapshot-compact';
+    const first = Array.from({ length: 30 }, (_, i) => item(`C${String(i).padStart(3, '0')}`, { lotTracked: i % 2 === 0 }));
+    const station = await seedSite(api, siteId, { items: first });
+    // Items, then a location, then more items: one page holds runs of both kinds.
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/locations`, { body: { locations: [{ code: 'B-01', zone: 'B' }] } }));
+    const later = [item('D001', { homeLocation: 'B-01', overReceiptTolerancePct: 5 }), item('D002', { active: false })];
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/items`, { body: { items: later } }));
+
+    const byChanges = parts((await snapshot(url, station.credential)).frames);
+    const compact = (await snapshot(url, station.credential, '?format=compact')).frames;
+    const begin = compact[0];
+    const end = compact.at(-1);
+    if (begin?.type !== 'begin' || end?.type !== 'end') throw new Error('not a whole snapshot');
+    const body = compact.slice(1, -1);
+    expect(body.map((f) => f.type)).toEqual(['rows', 'items', 'rows', 'items']);
+    const cursors = body.map((f) => (f.type === 'rows' || f.type === 'items' ? f.cursor : -1));
+    expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
+    expect(end).toEqual({ type: 'end', cursor: begin.upTo, rows: byChanges.begin.rows });
+
+    // Every item comes back as the record the change format carries; nothing else changes shape.
+    const items = body.flatMap((f) => (f.type === 'items' ? f.rows.map((row) => Item.parse(itemRecordFromRow(row))) : []));
+    const itemRecords = byChanges.changes.filter((c) => c.entity === 'item').map((c) => Item.parse(c.record));
+    expect(items).toEqual(itemRecords);
+    expect(items.find((i) => i.id === 'D001')).toMatchObject({ homeLocation: 'B-01', overReceiptTolerancePct: 5 });
+    expect(items.find((i) => i.id === 'D002')?.active).toBe(false);
+    const others = body.flatMap((f) => (f.type === 'rows' ? f.changes : []));
+    expect(others).toEqual(byChanges.changes.filter((c) => c.entity !== 'item'));
+
+    // Resumed after the first items frame: the locations and the later items only.
+    const firstItems = body[1];
+    if (firstItems?.type !== 'items') throw new Error('no items frame');
+    const rest = (await snapshot(url, station.credential, `?format=compact&after=${firstItems.cursor}&upTo=${begin.upTo}`)).frames;
+    expect(
+      rest.slice(1, -1).map((f) => (f.type === 'rows' ? f.changes.map((c) => c.id) : f.type === 'items' ? f.rows.map((r) => r[0]) : [])),
+    ).toEqual([
+      ['A-01', 'A-02', 'B-01'],
+      ['D001', 'D002'],
+    ]);
+  });
 
   it('answers a reset frame for another epoch or a position ahead of the server, and 401 without a credential', async () => {
     const { api, url } = ctx.server();

@@ -20,6 +20,49 @@ import type { Rma } from '../../../shared/domain/returns';
 
 const bool = (b: boolean): number => (b ? 1 : 0);
 
+/**
+ * Rows per statement when a snapshot loads new items: one call into SQLite for many rows costs about half of one call
+ * per row (the binding's per-call work dominates a plain insert), and 64 × 15 parameters stays far below SQLite's limit.
+ */
+const NEW_ROWS_PER_STATEMENT = 64;
+const rowsOf = (columns: number, rows: number) =>
+  Array(rows)
+    .fill(`(${Array(columns).fill('?').join(', ')})`)
+    .join(', ');
+const NEW_ITEM_INSERT = `INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
+  expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active)`;
+const NEW_BARCODE_INSERT = 'INSERT INTO item_barcodes (code, item_id, pack_qty)';
+const NEW_BARCODE_CONFLICT = 'ON CONFLICT(code) DO UPDATE SET item_id = excluded.item_id, pack_qty = excluded.pack_qty';
+export const newItemParams = (item: Item): (string | number | null)[] => [
+  item.id,
+  item.sku,
+  item.description,
+  item.unitWeightG,
+  item.lengthMm,
+  item.widthMm,
+  item.heightMm,
+  bool(item.lotTracked),
+  bool(item.serialTracked),
+  bool(item.expiryTracked),
+  item.minShelfLifeDays,
+  item.itemClass,
+  item.homeLocation,
+  item.overReceiptTolerancePct,
+  bool(item.active),
+];
+
+/** The statements a snapshot load writes new items with, for a writer on another connection (item-bulk-writer.ts). */
+export const NEW_ITEM_STATEMENTS = {
+  rowsPerStatement: NEW_ROWS_PER_STATEMENT,
+  statements: {
+    item: `${NEW_ITEM_INSERT} VALUES ${rowsOf(15, 1)}`,
+    itemBlock: `${NEW_ITEM_INSERT} VALUES ${rowsOf(15, NEW_ROWS_PER_STATEMENT)}`,
+    barcode: `${NEW_BARCODE_INSERT} VALUES (?, ?, ?) ${NEW_BARCODE_CONFLICT}`,
+    barcodeBlock: `${NEW_BARCODE_INSERT} VALUES ${rowsOf(3, NEW_ROWS_PER_STATEMENT)} ${NEW_BARCODE_CONFLICT}`,
+    meta: 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  },
+};
+
 /** Writes master data into the station cache. Used by the sync pull and the demo loader; callers own the transaction. */
 export function createMasterDataWriter(db: Database) {
   const stmts = {
@@ -84,13 +127,25 @@ export function createMasterDataWriter(db: Database) {
       VALUES (@id, @scope, @location, @item_id, @lpn, @blind, @expected, @status, @created_at)
       ON CONFLICT(id) DO UPDATE SET scope = excluded.scope, location = excluded.location, item_id = excluded.item_id, lpn = excluded.lpn,
         blind = excluded.blind, expected = excluded.expected, status = excluded.status, created_at = excluded.created_at`),
-    newItem:
-      db.prepare(`INSERT INTO items (id, sku, description, unit_weight_g, length_mm, width_mm, height_mm, lot_tracked, serial_tracked,
-        expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    newBarcode: db.prepare(
-      'INSERT INTO item_barcodes (code, item_id, pack_qty) VALUES (?, ?, ?) ON CONFLICT(code) DO UPDATE SET item_id = excluded.item_id, pack_qty = excluded.pack_qty',
-    ),
+    newItem: db.prepare(NEW_ITEM_STATEMENTS.statements.item),
+    newItemBlock: db.prepare(NEW_ITEM_STATEMENTS.statements.itemBlock),
+    newBarcode: db.prepare(NEW_ITEM_STATEMENTS.statements.barcode),
+    newBarcodeBlock: db.prepare(NEW_ITEM_STATEMENTS.statements.barcodeBlock),
+  };
+
+  /** Barcodes of new items, NEW_ROWS_PER_STATEMENT to a statement. */
+  const newBarcodes = (items: Item[]) => {
+    const params: (string | number)[] = [];
+    for (const item of items) {
+      for (const b of item.barcodes) {
+        params.push(b.code, item.id, b.packQty);
+        if (params.length === 3 * NEW_ROWS_PER_STATEMENT) {
+          stmts.newBarcodeBlock.run(params);
+          params.length = 0;
+        }
+      }
+    }
+    for (let i = 0; i < params.length; i += 3) stmts.newBarcode.run(params.slice(i, i + 3));
   };
 
   return {
@@ -110,26 +165,15 @@ export function createMasterDataWriter(db: Database) {
      * parameters, no look-up of barcodes to replace.
      */
     newItems(items: Item[]): void {
-      for (const item of items) {
-        stmts.newItem.run(
-          item.id,
-          item.sku,
-          item.description,
-          item.unitWeightG,
-          item.lengthMm,
-          item.widthMm,
-          item.heightMm,
-          bool(item.lotTracked),
-          bool(item.serialTracked),
-          bool(item.expiryTracked),
-          item.minShelfLifeDays,
-          item.itemClass,
-          item.homeLocation,
-          item.overReceiptTolerancePct,
-          bool(item.active),
-        );
-        for (const b of item.barcodes) stmts.newBarcode.run(b.code, item.id, b.packQty);
+      let at = 0;
+      for (; at + NEW_ROWS_PER_STATEMENT <= items.length; at += NEW_ROWS_PER_STATEMENT) {
+        const batch = items.slice(at, at + NEW_ROWS_PER_STATEMENT);
+        stmts.newItemBlock.run(batch.flatMap(newItemParams));
+        newBarcodes(batch);
       }
+      const rest = items.slice(at);
+      for (const item of rest) stmts.newItem.run(newItemParams(item));
+      newBarcodes(rest);
     },
     location(loc: Location): void {
       stmts.location.run({ ...loc, itemClasses: JSON.stringify(loc.itemClasses) });
@@ -224,6 +268,18 @@ export function createMasterDataWriter(db: Database) {
     /** Empties every master-data table (a pull's `reset`); the journal and outbox stay. */
     clearAll(): void {
       for (const t of Object.values(entityTables)) if (t.name !== 'meta') db.prepare(`DELETE FROM ${t.name}`).run();
+    },
+    /**
+     * A snapshot load into an emptied cache: the SKU index and the barcodes' item index are built once after the load
+     * (one sort each) instead of row by row. `restoreLoadIndexes` puts them back (and throws if the loaded SKUs are not
+     * unique); until then the cache is incomplete and nothing is judged on it.
+     */
+    dropLoadIndexes(): void {
+      db.exec('DROP INDEX IF EXISTS items_sku; DROP INDEX IF EXISTS item_barcodes_item');
+    },
+    restoreLoadIndexes(): void {
+      db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS items_sku ON items(sku);
+        CREATE INDEX IF NOT EXISTS item_barcodes_item ON item_barcodes(item_id)`);
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { Item, itemFromPlainRecord } from '../../../shared/domain/master-data';
-import type { Change } from '../../../shared/sync-protocol';
+import { type Change, itemRecordFromRow } from '../../../shared/sync-protocol';
 import type { Logger } from '../kernel/log';
+import { createItemBulkWriter } from '../storage/item-bulk-writer';
 import type { MasterDataWriter } from '../storage/master-data';
 import type { Meta } from '../storage/meta';
 import { applyChange, META_CURSOR, META_EPOCH, META_INITIAL_DONE } from './pull';
@@ -20,7 +21,7 @@ const SnapshotPosition = z.object({
 type SnapshotPosition = z.infer<typeof SnapshotPosition>;
 
 /** Rows per SQLite transaction: few commits (each an fsync), and a cut costs at most this many rows again. */
-const ROWS_PER_TRANSACTION = 100_000;
+const ROWS_PER_TRANSACTION = Number(process.env.WB_ROWS ?? 100_000);
 
 export interface SnapshotProgress {
   received: number;
@@ -41,8 +42,9 @@ export interface SnapshotDeps {
 /**
  * Loads the site's snapshot into the cache: the stream's rows go in through prepared statements in transactions
  * of ROWS_PER_TRANSACTION, each committing the position it reached, so a cut stream resumes from there (same
- * `upTo`). A fresh load empties the cache in the same transaction as its first rows. Only when the `end` frame is
- * in does the cache count as complete (META_INITIAL_DONE), with the pull cursor at the snapshot's `upTo`.
+ * `upTo`). Items, nearly all of a site, are written by the bulk writer's worker while this thread parses and checks
+ * the next frames. A fresh load empties the cache when its `begin` frame arrives. Only when the `end` frame is in
+ * does the cache count as complete (META_INITIAL_DONE), with the pull cursor at the snapshot's `upTo`.
  */
 export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Promise<{ rows: number }> {
   const { db, meta, writer, api, log } = deps;
@@ -71,92 +73,148 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     }
     writer.newItems(items);
   };
-  for (;;) {
-    const started = now();
-    const startedAt = position?.received ?? 0;
-    let pending: Change[] = [];
-    let current: SnapshotPosition | undefined = position;
-    const progress = () => {
-      if (!current) return;
-      const rate = (current.received - startedAt) / Math.max(1e-3, (now() - started) / 1000);
-      const secondsLeft = rate > 0 ? Math.max(0, (current.total - current.received) / rate) : null;
-      deps.onProgress?.({ received: current.received, total: current.total, secondsLeft });
-    };
-    const commit = () => {
-      if (!current) return;
-      const at = current;
-      const rows = pending;
-      pending = [];
-      db.transaction(() => {
-        if (fresh) {
-          writer.clearAll();
-          meta.set(META_INITIAL_DONE, '0');
-          fresh = false;
-        }
-        loadRows(rows);
-        meta.set(META_SNAPSHOT, JSON.stringify(at));
-        meta.set(META_EPOCH, at.epoch);
-      })();
-    };
-    let reset = false;
-    const frames = api.snapshot(
-      position ? { after: position.cursor, upTo: position.upTo, epoch: position.epoch } : epoch ? { epoch } : {},
-      signal,
-    );
-    try {
-      for await (const frame of frames) {
-        switch (frame.type) {
-          case 'reset':
-            reset = true;
-            log.warn({ reason: frame.reason }, 'the server asked for the snapshot from the start');
-            break;
-          case 'begin':
-            current = { epoch: frame.epoch, upTo: frame.upTo, cursor: frame.after, received: startedAt, total: startedAt + frame.rows };
-            if (!position) commit();
-            progress();
-            break;
-          case 'rows':
-            if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot rows before its begin frame');
-            pending.push(...frame.changes);
-            current = { ...current, cursor: frame.cursor, received: current.received + frame.changes.length };
-            if (pending.length >= ROWS_PER_TRANSACTION) commit();
-            progress();
-            break;
-          case 'end': {
-            if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot end before its begin frame');
-            const done = current;
-            const rows = pending;
-            pending = [];
-            db.transaction(() => {
-              if (fresh) writer.clearAll();
-              loadRows(rows);
-              meta.delete(META_SNAPSHOT);
-              meta.set(META_CURSOR, String(done.upTo));
-              meta.set(META_EPOCH, done.epoch);
-              meta.set(META_INITIAL_DONE, '1');
-            })();
-            deps.onProgress?.({ received: done.received, total: done.total, secondsLeft: 0 });
-            return { rows: done.received };
-          }
-        }
-        if (reset) break;
-        signal?.throwIfAborted();
+  /** A compact frame's item rows, each checked as an `Item` record; a row that is not one is logged and skipped. */
+  const itemsOf = (rows: unknown[][], into: Item[]) => {
+    for (const row of rows) {
+      const record = itemRecordFromRow(row);
+      const plain = itemFromPlainRecord(record);
+      if (plain) {
+        into.push(plain);
+        continue;
       }
-    } catch (error) {
-      // What arrived whole is kept: the next try resumes after it.
-      if (!reset) commit();
-      throw error;
+      const item = Item.safeParse(record);
+      if (item.success) into.push(item.data);
+      else log.error({ entity: 'item', id: record.id, err: item.error }, 'snapshot record does not match its schema; skipped');
     }
-    if (!reset) {
-      // The stream ended without its end frame: keep what was loaded and resume from there next time.
-      commit();
-      throw new SyncHttpError(0, 'unreachable', 'the snapshot stream was cut; it resumes where it stopped');
+  };
+  const bulk = createItemBulkWriter(db, writer, (key, value) => meta.set(key, value));
+  try {
+    return await loadFrom();
+  } finally {
+    await bulk.close();
+  }
+
+  async function loadFrom(): Promise<{ rows: number }> {
+    for (;;) {
+      const started = now();
+      const startedAt = position?.received ?? 0;
+      let pending: Change[] = [];
+      let pendingItems: Item[] = [];
+      let current: SnapshotPosition | undefined = position;
+      const progress = () => {
+        if (!current) return;
+        const rate = (current.received - startedAt) / Math.max(1e-3, (now() - started) / 1000);
+        const secondsLeft = rate > 0 ? Math.max(0, (current.total - current.received) / rate) : null;
+        deps.onProgress?.({ received: current.received, total: current.total, secondsLeft });
+      };
+      /**
+       * Writes what arrived since the last commit with the position it reached. Changes other than items go in on this
+       * connection first (applying one twice after a cut is harmless); the items then go to the bulk writer with the
+       * position, so the position is committed with the last of the rows it covers.
+       */
+      const commit = async () => {
+        if (!current) return;
+        const position: [string, string][] = [
+          [META_SNAPSHOT, JSON.stringify(current)],
+          [META_EPOCH, current.epoch],
+        ];
+        const rows = pending;
+        const items = pendingItems;
+        pending = [];
+        pendingItems = [];
+        if (fresh || rows.length > 0) {
+          await bulk.flush();
+          db.transaction(() => {
+            if (fresh) {
+              writer.clearAll();
+              writer.dropLoadIndexes();
+              meta.set(META_INITIAL_DONE, '0');
+              fresh = false;
+            }
+            loadRows(rows);
+            if (items.length === 0) for (const [key, value] of position) meta.set(key, value);
+          })();
+        }
+        if (items.length > 0) await bulk.write(items, position);
+      };
+      let reset = false;
+      const frames = api.snapshot(
+        {
+          ...(position ? { after: position.cursor, upTo: position.upTo, epoch: position.epoch } : epoch ? { epoch } : {}),
+          format: 'compact',
+        },
+        signal,
+      );
+      try {
+        for await (const frame of frames) {
+          switch (frame.type) {
+            case 'reset':
+              reset = true;
+              log.warn({ reason: frame.reason }, 'the server asked for the snapshot from the start');
+              break;
+            case 'begin':
+              current = { epoch: frame.epoch, upTo: frame.upTo, cursor: frame.after, received: startedAt, total: startedAt + frame.rows };
+              if (!position) await commit();
+              progress();
+              break;
+            case 'rows':
+              if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot rows before its begin frame');
+              pending.push(...frame.changes);
+              current = { ...current, cursor: frame.cursor, received: current.received + frame.changes.length };
+              if (pending.length + pendingItems.length >= ROWS_PER_TRANSACTION) await commit();
+              progress();
+              break;
+            case 'items':
+              if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot rows before its begin frame');
+              itemsOf(frame.rows, pendingItems);
+              current = { ...current, cursor: frame.cursor, received: current.received + frame.rows.length };
+              if (pending.length + pendingItems.length >= ROWS_PER_TRANSACTION) await commit();
+              progress();
+              break;
+            case 'end': {
+              if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot end before its begin frame');
+              const done = current;
+              await commit();
+              await bulk.flush();
+              try {
+                db.transaction(() => {
+                  writer.restoreLoadIndexes();
+                  meta.delete(META_SNAPSHOT);
+                  meta.set(META_CURSOR, String(done.upTo));
+                  meta.set(META_EPOCH, done.epoch);
+                  meta.set(META_INITIAL_DONE, '1');
+                })();
+              } catch (error) {
+                // The rows are in but cannot be indexed (two items with one SKU): resuming would end the same way, so
+                // the next try loads the site from the start, with whatever the server has fixed by then.
+                meta.delete(META_SNAPSHOT);
+                throw error;
+              }
+              deps.onProgress?.({ received: done.received, total: done.total, secondsLeft: 0 });
+              return { rows: done.received };
+            }
+          }
+          if (reset) break;
+          signal?.throwIfAborted();
+        }
+      } catch (error) {
+        // What arrived whole is kept: the next try resumes after it (what could not be written comes again).
+        if (!reset) await commit().catch(() => undefined);
+        throw error;
+      }
+      if (!reset) {
+        // The stream ended without its end frame: keep what was loaded and resume from there next time.
+        await commit();
+        await bulk.flush();
+        throw new SyncHttpError(0, 'unreachable', 'the snapshot stream was cut; it resumes where it stopped');
+      }
+      await bulk.flush();
+      if (++resets > 3) throw new SyncHttpError(502, 'reset_loop', 'the server keeps answering reset; giving up until the next sync');
+      meta.delete(META_SNAPSHOT);
+      meta.delete(META_EPOCH);
+      epoch = undefined;
+      position = undefined;
+      fresh = true;
     }
-    if (++resets > 3) throw new SyncHttpError(502, 'reset_loop', 'the server keeps answering reset; giving up until the next sync');
-    meta.delete(META_SNAPSHOT);
-    meta.delete(META_EPOCH);
-    epoch = undefined;
-    position = undefined;
-    fresh = true;
   }
 }

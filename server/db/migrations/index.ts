@@ -6,6 +6,7 @@ import { cartonRelabel } from './0005-carton-relabel';
 import { unplannedReceipts } from './0006-unplanned-receipts';
 import { returns } from './0007-returns';
 import { countsInspections } from './0008-counts-inspections';
+import { snapshotRows } from './0009-snapshot-rows';
 import type { ServerMigration } from './migration';
 
 export type { ServerMigration } from './migration';
@@ -20,4 +21,5 @@ export const migrations: readonly ServerMigration[] = [
   unplannedReceipts,
   returns,
   countsInspections,
+  snapshotRows,
 ];

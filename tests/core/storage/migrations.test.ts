@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseVersionError, migrate } from '../../../electron/core/storage/migrate';
 import { migrations } from '../../../electron/core/storage/migrations';
 import { DatabaseOpenError, openStationDatabase } from '../../../electron/core/storage/open';
+import { registerSecretHash } from '../../../electron/core/storage/station-secret';
 import { tempDir } from '../../support/temp-dir';
 
 describe('station database', () => {
@@ -38,6 +39,32 @@ describe('station database', () => {
     const again = await openStationDatabase(path);
     expect(again.pragma('user_version', { simple: true })).toBe(migrations.length);
     again.close();
+  });
+
+  it('keeps the items and barcodes of a cache from before the SKU index, with SKUs still unique and barcodes cascading', () => {
+    const db = new Database(join(dir.path, 'before-load-indexes.sqlite'));
+    db.pragma('foreign_keys = ON');
+    registerSecretHash(db, Buffer.alloc(32, 7));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 10),
+    );
+    db.prepare("INSERT INTO items (id, sku, description, unit_weight_g) VALUES ('A', 'SKU-A', 'a', 10), ('B', 'SKU-B', 'b', 20)").run();
+    db.prepare("INSERT INTO item_barcodes (code, item_id, pack_qty) VALUES ('111', 'A', 1), ('112', 'A', 6), ('221', 'B', 1)").run();
+    migrate(db, migrations);
+    expect(db.prepare('SELECT id, sku, unit_weight_g FROM items ORDER BY id').all()).toEqual([
+      { id: 'A', sku: 'SKU-A', unit_weight_g: 10 },
+      { id: 'B', sku: 'SKU-B', unit_weight_g: 20 },
+    ]);
+    expect(db.prepare('SELECT code, item_id, pack_qty FROM item_barcodes ORDER BY code').all()).toHaveLength(3);
+    expect(() => db.prepare("INSERT INTO items (id, sku, description, unit_weight_g) VALUES ('C', 'SKU-A', 'c', 1)").run()).toThrow(
+      /UNIQUE constraint failed: items.sku/,
+    );
+    expect(() => db.prepare("INSERT INTO item_barcodes (code, item_id) VALUES ('999', 'NOPE')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM items WHERE id = 'A'").run();
+    expect(db.prepare('SELECT code FROM item_barcodes').all()).toEqual([{ code: '221' }]);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
   });
 
   it('refuses a database from a newer version with a clear message and leaves it untouched', async () => {

@@ -9,6 +9,7 @@ import { migration as operatorLanguage } from './0007-operator-language';
 import { migration as returns } from './0008-returns';
 import { migration as blindReceipts } from './0009-blind-receipts';
 import { migration as countsInspections } from './0010-counts-inspections';
+import { migration as loadIndexes } from './0011-load-indexes';
 
 /** Every station schema step, in order. A new step is a new file and one line here. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   returns,
   blindReceipts,
   countsInspections,
+  loadIndexes,
 ];

@@ -1,0 +1,163 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import type { Item } from '../../../shared/domain/master-data';
+import { type MasterDataWriter, NEW_ITEM_STATEMENTS, newItemParams } from './master-data';
+
+/**
+ * New items of a snapshot load written on a second connection in a worker thread, so parsing and checking the next
+ * rows (this thread) and writing the last ones (the worker) share the machine's cores. Each `write` is one
+ * transaction with the meta entries that record how far the load got; a write is durable when its promise resolves.
+ */
+export interface ItemBulkWriter {
+  write(items: Item[], meta: [key: string, value: string][]): Promise<void>;
+  /** Resolves when every write so far is committed (or rejects with the first that failed). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Writes in flight before `write` waits: enough to keep the worker busy while the next rows are parsed. */
+const IN_FLIGHT = 2;
+
+interface Job {
+  id: number;
+  items: (string | number | null)[];
+  barcodes: (string | number)[];
+  meta: [string, string][];
+}
+
+// Plain CommonJS for an eval'd worker: it opens the station database with the driver the station resolved.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const { path, statements, rowsPerStatement } = workerData;
+const db = new Database(path);
+db.pragma('synchronous = FULL');
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+const itemBlock = db.prepare(statements.itemBlock);
+const item = db.prepare(statements.item);
+const barcodeBlock = db.prepare(statements.barcodeBlock);
+const barcode = db.prepare(statements.barcode);
+const meta = db.prepare(statements.meta);
+const run = (block, single, columns, params) => {
+  const perBlock = columns * rowsPerStatement;
+  let at = 0;
+  for (; at + perBlock <= params.length; at += perBlock) block.run(params.slice(at, at + perBlock));
+  for (; at < params.length; at += columns) single.run(params.slice(at, at + columns));
+};
+const write = db.transaction((job) => {
+  run(itemBlock, item, 15, job.items);
+  run(barcodeBlock, barcode, 3, job.barcodes);
+  for (const [key, value] of job.meta) meta.run(key, value);
+});
+parentPort.on('message', (job) => {
+  if (job.close) {
+    db.close();
+    return parentPort.close();
+  }
+  try {
+    write(job);
+    parentPort.postMessage({ id: job.id });
+  } catch (error) {
+    parentPort.postMessage({ id: job.id, error: String((error && error.message) || error) });
+  }
+});
+`;
+
+function flatten(items: Item[]): Pick<Job, 'items' | 'barcodes'> {
+  const itemParams: (string | number | null)[] = [];
+  const barcodes: (string | number)[] = [];
+  for (const item of items) {
+    itemParams.push(...newItemParams(item));
+    for (const b of item.barcodes) barcodes.push(b.code, item.id, b.packQty);
+  }
+  return { items: itemParams, barcodes };
+}
+
+/**
+ * A writer on a worker's connection to `db`'s file; where no worker can open it (an in-memory database, a driver the
+ * bundle inlined) the rows go through `fallback` on this connection, in a transaction per write.
+ */
+export function createItemBulkWriter(
+  db: Database,
+  fallback: MasterDataWriter,
+  setMeta: (key: string, value: string) => void,
+): ItemBulkWriter {
+  let worker: Worker | null = null;
+  if (!db.memory && !process.env.WB_NO_WORKER) {
+    try {
+      const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.name, ...NEW_ITEM_STATEMENTS } });
+    } catch {
+      worker = null;
+    }
+  }
+  if (!worker) {
+    return {
+      async write(items, meta) {
+        db.transaction(() => {
+          fallback.newItems(items);
+          for (const [key, value] of meta) setMeta(key, value);
+        })();
+      },
+      async flush() {},
+      async close() {},
+    };
+  }
+  const thread = worker;
+  let next = 0;
+  let failure: Error | null = null;
+  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const settled = new Set<() => void>();
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+    for (const wake of settled) wake();
+  };
+  thread.on('message', (m: { id?: number; error?: string }) => {
+    if (m.id === undefined) return;
+    const job = pending.get(m.id);
+    pending.delete(m.id);
+    if (m.error !== undefined) {
+      const error = new Error(`the snapshot rows could not be written: ${m.error}`);
+      job?.reject(error);
+      fail(error);
+    } else job?.resolve();
+    for (const wake of settled) wake();
+  });
+  thread.on('error', (error) => fail(error));
+  thread.on('exit', () => fail(new Error('the snapshot writer stopped')));
+  const room = (limit: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (failure) {
+          settled.delete(check);
+          reject(failure);
+        } else if (pending.size <= limit) {
+          settled.delete(check);
+          resolve();
+        }
+      };
+      settled.add(check);
+      check();
+    });
+  return {
+    async write(items, meta) {
+      await room(IN_FLIGHT - 1);
+      const id = ++next;
+      const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+      // Failures surface through `flush` or the next `write`; this promise must not count as unhandled meanwhile.
+      done.catch(() => undefined);
+      thread.postMessage({ id, ...flatten(items), meta } satisfies Job);
+    },
+    flush: () => room(0),
+    async close() {
+      await room(0).catch(() => undefined);
+      const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+      thread.postMessage({ close: true });
+      await exited;
+    },
+  };
+}
