@@ -8,7 +8,7 @@ export const SNAPSHOT_FRAME_ROWS = 10_000;
 function page(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: number) {
   return db
     .selectFrom('change_log')
-    .select(['seq', 'entity', 'entity_id', 'op', sql<string | null>`record::text`.as('record')])
+    .select(['seq', 'entity', 'entity_id', 'op', 'snapshot_row', sql<string | null>`record::text`.as('record')])
     .where('site_id', '=', siteId)
     .where('seq', '>', after)
     .where('seq', '<=', upTo)
@@ -41,15 +41,7 @@ async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: nu
   const whole = rows[0];
   if (!whole || whole.rows === 0 || whole.cursor === null) return [];
   if (whole.others === 0 && whole.body !== null) return [{ items: true, cursor: Number(whole.cursor), rows: whole.rows, body: whole.body }];
-  const mixed = await db
-    .selectFrom('change_log')
-    .select(['seq', 'entity', 'entity_id', 'op', 'snapshot_row', sql<string | null>`record::text`.as('record')])
-    .where('site_id', '=', siteId)
-    .where('seq', '>', after)
-    .where('seq', '<=', upTo)
-    .orderBy('seq')
-    .limit(SNAPSHOT_FRAME_ROWS)
-    .execute();
+  const mixed = await page(db, siteId, after, upTo);
   const runs: (Omit<CompactRun, 'body'> & { parts: string[] })[] = [];
   for (const r of mixed) {
     const items = r.snapshot_row !== null;
