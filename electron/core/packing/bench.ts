@@ -102,6 +102,9 @@ export function createBench(ctx: StationContext, repo: PackingRepo, carriers: ()
     requireActive() {
       const pack = repo.activePackOrder();
       if (!pack) throw ruleError('packing.noOrderOpen');
+      const current = repo.order(pack.order_id);
+      // The order is there and not cancelled: there is no cancellation to notice (the order is read once per scan).
+      if (current && current.status !== 'cancelled') return { pack, order: current };
       if (bench.noticeCancellation()) {
         const order = repo.order(pack.order_id);
         throw new StationError(
