@@ -19,12 +19,9 @@ export function handlePackScan(bench: Bench, { event, parsed, badgeHolder: holde
   const data = event.data.trim();
   if (!mayPack(operator)) return feedback.refused(W, 'forbidden', message('packing.notPacker', { name: operator.name }));
   // A badge is a credential, never goods: it must not reach the journal or the outbox as an unknown barcode.
-  const badgeHolder =
-    parsed.ok && parsed.kind === 'plain'
-      ? holderOfEvent !== undefined && data === event.data
-        ? holderOfEvent
-        : ctx.badges.holder(data)
-      : null;
+  // The session has looked the scan up as a badge already, as a rule (the lookup trims the text as `data` is trimmed).
+  const plain = parsed.ok && parsed.kind === 'plain';
+  const badgeHolder = !plain ? null : holderOfEvent !== undefined ? holderOfEvent : ctx.badges.holder(data);
   if (badgeHolder) return feedback.refused(W, 'badge', message('packing.badgeForOverride', { name: badgeHolder.name }));
   // Only part of the site is loaded: an order or item missing from it is not missing from the site.
   if (!ctx.sync.cacheComplete()) return feedback.refused(W, 'site_loading', message('errors.siteLoading'));
@@ -39,7 +36,8 @@ export function handlePackScan(bench: Bench, { event, parsed, badgeHolder: holde
     return feedback.accepted(W, result.message);
   };
 
-  if (!repo.activePackOrder()) {
+  const pack = repo.activePackOrder();
+  if (!pack) {
     if (repo.findOrders(data).length > 0) return opened();
     const isItem = parsed.ok && repo.itemByCode(parsed.gtin ?? data) !== undefined;
     return stopped(
@@ -51,7 +49,7 @@ export function handlePackScan(bench: Bench, { event, parsed, badgeHolder: holde
 
   let active: ActiveOrder;
   try {
-    active = bench.requireActive();
+    active = bench.requireActive(pack);
   } catch (error) {
     if (error instanceof StationError && error.code === 'conflict') return feedback.refused(W, 'order_cancelled', error.operatorMessage);
     throw error;
