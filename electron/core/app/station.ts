@@ -99,7 +99,7 @@ export function createStation(options: StationOptions): Station {
   const outbox = createOutbox(db);
   const bus = createEventBus((event, error) => log.error({ event, err: error }, 'event not sent: it does not match its schema'));
   const sync = options.sync ? options.sync({ db, clock, log }) : standaloneSync(outbox);
-  const site = (): SiteSettings => meta.getJson('site_settings', SiteSettings) ?? DEFAULT_SITE;
+  const site = (): SiteSettings => meta.getSharedJson('site_settings', SiteSettings) ?? DEFAULT_SITE;
   // One set of badge checks per station: every connection's sign-ins and approvals count against the same lockout.
   const badges = createBadgeChecks({ credentials: createOperatorCredentials(db), meta, journal, clock, log, site });
   // Sessions are made from the context, and the context answers which screen is in use by asking the caller's session.

@@ -36,8 +36,11 @@ export interface Bench {
   /** The station's calendar day (local time), for expiry and manifests. */
   today(): string;
   changed(reason?: string): void;
-  /** The order on the bench, refused (with a stop alert the first time) when it was cancelled meanwhile. */
-  requireActive(): ActiveOrder;
+  /**
+   * The order on the bench, refused (with a stop alert the first time) when it was cancelled meanwhile. `pack`: the
+   * active pack order as the caller has just read it.
+   */
+  requireActive(pack?: PackOrderRow): ActiveOrder;
   /** The order on the bench, whatever its status, or null. */
   active(): ActiveOrder | null;
   /** Checks the order on the bench for a cancellation that came in by sync; raises the stop alert once. */
@@ -99,9 +102,12 @@ export function createBench(ctx: StationContext, repo: PackingRepo, carriers: ()
       }
       return true;
     },
-    requireActive() {
-      const pack = repo.activePackOrder();
+    requireActive(known) {
+      const pack = known ?? repo.activePackOrder();
       if (!pack) throw ruleError('packing.noOrderOpen');
+      const current = repo.order(pack.order_id);
+      // The order is there and not cancelled: there is no cancellation to notice (the order is read once per scan).
+      if (current && current.status !== 'cancelled') return { pack, order: current };
       if (bench.noticeCancellation()) {
         const order = repo.order(pack.order_id);
         throw new StationError(

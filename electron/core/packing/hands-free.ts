@@ -13,7 +13,6 @@ import { chooseCarton, closeCarton, closeShipment, WEIGH_TIMEOUT_MS, weighCarton
 import { printLabel, reprintLabel } from './labels';
 import { leaveOrder } from './orders';
 import type { CartonRow } from './repo';
-import { progressOf } from './units';
 
 const W = 'packing';
 
@@ -113,7 +112,7 @@ export function closeLabelled(bench: Bench, operator: Operator): ScanFeedback {
     throw error;
   }
   const active = bench.active();
-  if (!active || !handsFreeOn(bench) || progressOf(bench, active.order.id).remaining > 0) return feedback.accepted(W, closed.message);
+  if (!active || !handsFreeOn(bench) || bench.repo.unitsToPack(active.order.id) > 0) return feedback.accepted(W, closed.message);
   try {
     const shipped = closeShipment(bench, operator);
     return feedback.accepted(W, message('packing.autoShipped', { said: shipped.message }));
@@ -205,7 +204,7 @@ export function createHandsFreeLoop(bench: Bench): HandsFreeLoop {
   const loop: HandsFreeLoop = {
     afterUnit(operator) {
       const active = bench.active();
-      if (!active || !handsFreeOn(bench) || progressOf(bench, active.order.id).remaining > 0) return;
+      if (!active || !handsFreeOn(bench) || bench.repo.unitsToPack(active.order.id) > 0) return;
       runAutomatic(operator);
     },
     afterOverride(operator) {

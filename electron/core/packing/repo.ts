@@ -121,18 +121,61 @@ interface OrderDbRow {
   status: string;
 }
 
+/** The last address read: the order on the bench is read on every scan, its address text the same each time. */
+let lastAddress: { text: string; address: AddressT } | null = null;
+const addressOf = (text: string): AddressT => {
+  if (lastAddress?.text !== text) lastAddress = { text, address: Address.parse(JSON.parse(text)) };
+  return lastAddress.address;
+};
+
+/** A status this version does not know reads as open. */
+const knownStatus = OrderStatus.catch('open');
+
 const toOrder = (r: OrderDbRow): OrderRecord => ({
   id: r.id,
   number: r.number,
   tote: r.tote,
-  shipTo: Address.parse(JSON.parse(r.ship_to)),
+  shipTo: addressOf(r.ship_to),
   carrier: r.carrier,
   service: r.service,
   notes: r.notes,
   gift: r.gift === 1,
   fragile: r.fragile === 1,
-  status: OrderStatus.catch('open').parse(r.status),
+  status: knownStatus.parse(r.status),
 });
+
+/** One order line with the units packed on it (in open and closed cartons). */
+export interface LineCount {
+  lineNo: number;
+  itemId: string;
+  qty: number;
+  packed: number;
+}
+
+interface OrderLineDbRow {
+  line_no: number;
+  item_id: string;
+  qty: number;
+}
+
+/**
+ * An order's lines and the units packed on each, read once and then kept in step with the units the bench counts
+ * itself (`keepTally`), so a scan answers without adding up the whole order again. Any other write through this
+ * connection moves SQLite's `total_changes()` (rolled-back writes too), and any commit of another connection moves
+ * its `data_version`: the next reading then loads the tally again.
+ */
+interface OrderTally {
+  orderId: string;
+  /** `total_changes()` when the tally was read or last kept in step. */
+  changes: number;
+  /** `data_version` when the tally was read. */
+  dataVersion: number;
+  lines: { lineNo: number; itemId: string; qty: number }[];
+  packed: Map<number, number>;
+  /** Units ordered over all lines, and packed over all lines (also on line numbers the order no longer has). */
+  ordered: number;
+  packedAll: number;
+}
 
 /** Queries and writes of the pack bench. Callers own transactions (through `StationContext.record`). */
 export function createPackingRepo(db: Database) {
@@ -144,6 +187,30 @@ export function createPackingRepo(db: Database) {
       cache.set(sql, s);
     }
     return s;
+  };
+
+  const changes = (): number => q('SELECT total_changes()').pluck().get() as number;
+  const dataVersion = (): number => q('PRAGMA data_version').pluck().get() as number;
+  let kept: OrderTally | null = null;
+  const tallyOf = (orderId: string): OrderTally => {
+    const now = { changes: changes(), dataVersion: dataVersion() };
+    if (kept && kept.orderId === orderId && kept.changes === now.changes && kept.dataVersion === now.dataVersion) return kept;
+    const lines = (
+      q('SELECT line_no, item_id, qty FROM order_lines WHERE order_id = ? ORDER BY line_no').all(orderId) as OrderLineDbRow[]
+    ).map((r) => ({ lineNo: r.line_no, itemId: r.item_id, qty: r.qty }));
+    const packedRows = q(`SELECT u.line_no, sum(u.qty) AS n FROM pack_units u JOIN pack_cartons c ON c.id = u.carton_id
+        WHERE u.order_id = ? AND c.state != 'discarded' GROUP BY u.line_no`).all(orderId) as { line_no: number; n: number }[];
+    const tally: OrderTally = {
+      orderId,
+      ...now,
+      lines,
+      packed: new Map(packedRows.map((r) => [r.line_no, r.n])),
+      ordered: lines.reduce((sum, l) => sum + l.qty, 0),
+      packedAll: packedRows.reduce((sum, r) => sum + r.n, 0),
+    };
+    // What a transaction wrote may still roll back, which moves no change counter: such a reading is used once.
+    kept = db.inTransaction ? null : tally;
+    return tally;
   };
 
   return {
@@ -202,33 +269,44 @@ export function createPackingRepo(db: Database) {
       }));
     },
     /** The order's lines of one item with what is packed on each: all a scan of that item needs. */
-    linesOfItem(orderId: string, itemId: string): { lineNo: number; itemId: string; qty: number; packed: number }[] {
-      return (
-        q(`SELECT l.line_no, l.item_id, l.qty,
-          (SELECT coalesce(sum(u.qty), 0) FROM pack_units u JOIN pack_cartons c ON c.id = u.carton_id
-            WHERE u.order_id = l.order_id AND u.line_no = l.line_no AND c.state != 'discarded') AS packed
-        FROM order_lines l WHERE l.order_id = ? AND l.item_id = ? ORDER BY l.line_no`).all(orderId, itemId) as {
-          line_no: number;
-          item_id: string;
-          qty: number;
-          packed: number;
-        }[]
-      ).map((r) => ({ lineNo: r.line_no, itemId: r.item_id, qty: r.qty, packed: r.packed }));
+    linesOfItem(orderId: string, itemId: string): LineCount[] {
+      const tally = tallyOf(orderId);
+      return tally.lines
+        .filter((l) => l.itemId === itemId)
+        .map((l) => ({ lineNo: l.lineNo, itemId: l.itemId, qty: l.qty, packed: tally.packed.get(l.lineNo) ?? 0 }));
     },
-    /** Units of the order not in a carton yet. */
+    /** Units of the order not in a carton yet, counted over the whole order. */
     remainingUnits(orderId: string): number {
-      const row = q(`SELECT (SELECT coalesce(sum(qty), 0) FROM order_lines WHERE order_id = ?) -
-          (SELECT coalesce(sum(u.qty), 0) FROM pack_units u JOIN pack_cartons c ON c.id = u.carton_id WHERE u.order_id = ? AND c.state != 'discarded') AS n`).get(
-        orderId,
-        orderId,
-      ) as { n: number };
-      return Math.max(0, row.n);
+      const tally = tallyOf(orderId);
+      return Math.max(0, tally.ordered - tally.packedAll);
+    },
+    /** Units still to pack, line by line (a line packed beyond its quantity makes up for no other). */
+    unitsToPack(orderId: string): number {
+      const tally = tallyOf(orderId);
+      let open = 0;
+      for (const l of tally.lines) open += Math.max(0, l.qty - (tally.packed.get(l.lineNo) ?? 0));
+      return open;
     },
     /** Units per line in the order's open and closed cartons. */
     packedByLine(orderId: string): Map<number, number> {
-      const rows = q(`SELECT u.line_no, sum(u.qty) AS n FROM pack_units u JOIN pack_cartons c ON c.id = u.carton_id
-        WHERE u.order_id = ? AND c.state != 'discarded' GROUP BY u.line_no`).all(orderId) as { line_no: number; n: number }[];
-      return new Map(rows.map((r) => [r.line_no, r.n]));
+      return new Map(tallyOf(orderId).packed);
+    },
+    /**
+     * Runs a write whose whole effect on the order's tally is known: none, or `counted` units more on one line in an
+     * open carton. The tally stays in memory when nothing else was written meanwhile and the write committed.
+     */
+    keepTally<T>(write: () => T, counted?: { orderId: string; lineNo: number; qty: number }): T {
+      const held = kept;
+      const before = held ? changes() : null;
+      const value = write();
+      // A commit of another connection meanwhile moved `data_version`, which the next reading compares.
+      if (!held || kept !== held || held.changes !== before || db.inTransaction) return value;
+      if (counted && counted.orderId === held.orderId) {
+        held.packed.set(counted.lineNo, (held.packed.get(counted.lineNo) ?? 0) + counted.qty);
+        held.packedAll += counted.qty;
+      }
+      held.changes = changes();
+      return value;
     },
     itemByCode(code: string): { itemId: string; packQty: number } | undefined {
       const row = q('SELECT item_id, pack_qty FROM item_barcodes WHERE code = ?').get(code) as

@@ -6,6 +6,7 @@ import { feedback, type ScanInput } from '../session';
 import { type ActiveOrder, type Bench, mayPack } from './bench';
 import { closeLabelled, isLabelOf } from './hands-free';
 import { openOrder, resolveOrder } from './orders';
+import type { OrderRecord } from './repo';
 import { checkSerial, verifyUnit } from './rules';
 import { countUnits } from './units';
 
@@ -13,18 +14,20 @@ const W = 'packing';
 const MAX_SERIAL = 40;
 
 /** Every scan on the pack screen: an order/tote opens the order; an item is verified and counted, or stopped. */
-export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, operator: Operator): ScanFeedback {
+export function handlePackScan(bench: Bench, { event, parsed, badgeHolder: holderOfEvent }: ScanInput, operator: Operator): ScanFeedback {
   const { repo, ctx, memory } = bench;
   const data = event.data.trim();
   if (!mayPack(operator)) return feedback.refused(W, 'forbidden', message('packing.notPacker', { name: operator.name }));
   // A badge is a credential, never goods: it must not reach the journal or the outbox as an unknown barcode.
-  const badgeHolder = parsed.ok && parsed.kind === 'plain' ? ctx.badges.holder(data) : null;
+  // The session has looked the scan up as a badge already, as a rule (the lookup trims the text as `data` is trimmed).
+  const plain = parsed.ok && parsed.kind === 'plain';
+  const badgeHolder = !plain ? null : holderOfEvent !== undefined ? holderOfEvent : ctx.badges.holder(data);
   if (badgeHolder) return feedback.refused(W, 'badge', message('packing.badgeForOverride', { name: badgeHolder.name }));
   // Only part of the site is loaded: an order or item missing from it is not missing from the site.
   if (!ctx.sync.cacheComplete()) return feedback.refused(W, 'site_loading', message('errors.siteLoading'));
 
   const stopped = (orderId: string | null, reason: string, said: Message): ScanFeedback => {
-    ctx.record(operator, { kind: 'packing.scan.stopped', payload: { orderId, reason, data: data.slice(0, 200) } });
+    repo.keepTally(() => ctx.record(operator, { kind: 'packing.scan.stopped', payload: { orderId, reason, data: data.slice(0, 200) } }));
     return feedback.refused(W, reason, said);
   };
   const opened = (): ScanFeedback => {
@@ -33,7 +36,8 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
     return feedback.accepted(W, result.message);
   };
 
-  if (!repo.activePackOrder()) {
+  const pack = repo.activePackOrder();
+  if (!pack) {
     if (repo.findOrders(data).length > 0) return opened();
     const isItem = parsed.ok && repo.itemByCode(parsed.gtin ?? data) !== undefined;
     return stopped(
@@ -45,7 +49,7 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
 
   let active: ActiveOrder;
   try {
-    active = bench.requireActive();
+    active = bench.requireActive(pack);
   } catch (error) {
     if (error instanceof StationError && error.code === 'conflict') return feedback.refused(W, 'order_cancelled', error.operatorMessage);
     throw error;
@@ -53,8 +57,8 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
   const { order } = active;
 
   // The carton's printed label scanned back (tracking number or SSCC): it is on the carton, the carton closes.
-  const labelled = repo.openCarton(order.id);
-  if (labelled && isLabelOf(labelled, data, parsed)) return closeLabelled(bench, operator);
+  const open = repo.openCarton(order.id);
+  if (open && isLabelOf(open, data, parsed)) return closeLabelled(bench, operator);
 
   const waiting = memory.awaitingSerial;
   if (waiting && waiting.orderId === order.id) {
@@ -68,7 +72,7 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
     const dup = checkSerial(serial, repo.serialUsage(waiting.itemId, serial, order.id), waiting.description);
     if (dup && !dup.ok) return stopped(order.id, dup.reason, dup.message);
     memory.awaitingSerial = null;
-    return counted(bench, operator, order.id, {
+    return counted(bench, operator, order, {
       lineNo: waiting.lineNo,
       itemId: waiting.itemId,
       qty: 1,
@@ -103,7 +107,6 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
   );
   if (!decision.ok) return stopped(order.id, decision.reason, decision.message);
 
-  const open = repo.openCarton(order.id);
   if (open?.label_state === 'printed')
     return stopped(order.id, 'carton_labelled', message('packing.cartonLabelledScan', { carton: open.seq }));
 
@@ -116,7 +119,7 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
     const dup = checkSerial(scanSerial, repo.serialUsage(item.id, scanSerial, order.id), item.description);
     if (dup && !dup.ok) return stopped(order.id, dup.reason, dup.message);
   }
-  return counted(bench, operator, order.id, {
+  return counted(bench, operator, order, {
     lineNo: decision.lineNo,
     itemId: item.id,
     qty: decision.qty,
@@ -130,7 +133,7 @@ export function handlePackScan(bench: Bench, { event, parsed }: ScanInput, opera
 function counted(
   bench: Bench,
   operator: Operator,
-  orderId: string,
+  order: OrderRecord,
   u: {
     lineNo: number;
     itemId: string;
@@ -141,8 +144,7 @@ function counted(
     via: 'scan' | 'case';
   },
 ): ScanFeedback {
-  const order = bench.repo.order(orderId);
-  if (!order) return feedback.refused(W, 'not_found', message('errors.notFound', { document: orderId }));
+  const orderId = order.id;
   countUnits(bench, operator, { order, ...u });
   bench.changed('unit.packed');
   const line = bench.repo.linesOfItem(orderId, u.itemId).find((l) => l.lineNo === u.lineNo);

@@ -88,7 +88,7 @@ export function countUnits(bench: Bench, operator: Operator, u: UnitToCount): { 
   if (current?.label_state === 'printed') {
     throw conflict('packing.cartonLabelledClose', { carton: current.seq });
   }
-  const carton = ensureOpenCarton(bench, operator, u.order);
+  const carton = current ?? ensureOpenCarton(bench, operator, u.order);
   const at = bench.now();
   const payload = {
     orderId: u.order.id,
@@ -101,23 +101,25 @@ export function countUnits(bench: Bench, operator: Operator, u: UnitToCount): { 
     serial: u.serial,
     via: u.via,
   };
-  const { value: unitId } = ctx.record(operator, { kind: 'packing.unit', payload }, () => {
-    const id = repo.insertUnit({
-      carton_id: carton.id,
-      order_id: u.order.id,
-      line_no: u.lineNo,
-      item_id: u.itemId,
-      qty: u.qty,
-      lot: u.lot,
-      expiry: u.expiry,
-      serial: u.serial,
-      via: u.via,
-      operator_id: operator.id,
-      at,
+  const record = () =>
+    ctx.record(operator, { kind: 'packing.unit', payload }, () => {
+      const id = repo.insertUnit({
+        carton_id: carton.id,
+        order_id: u.order.id,
+        line_no: u.lineNo,
+        item_id: u.itemId,
+        qty: u.qty,
+        lot: u.lot,
+        expiry: u.expiry,
+        serial: u.serial,
+        via: u.via,
+        operator_id: operator.id,
+        at,
+      });
+      repo.clearWeighing(carton.id);
+      return id;
     });
-    repo.clearWeighing(carton.id);
-    return id;
-  });
+  const { value: unitId } = repo.keepTally(record, { orderId: u.order.id, lineNo: u.lineNo, qty: u.qty });
   bench.memory.lastScanned = { orderId: u.order.id, lineNo: u.lineNo };
   return { cartonId: carton.id, unitId };
 }

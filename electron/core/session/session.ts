@@ -70,7 +70,7 @@ export function createSession(ctx: StationContext, modules: readonly WorkflowMod
     }
   };
 
-  async function route(event: ScanEvent, current: Workflow): Promise<ScanFeedback> {
+  async function route(event: ScanEvent, current: Workflow, badgeHolder: Operator | null): Promise<ScanFeedback> {
     if (!operator) return signInByScan(event, current);
     const refusal = workflowRefusal(current, operator);
     if (refusal) return feedback.refused(current, 'forbidden', refusal);
@@ -78,7 +78,7 @@ export function createSession(ctx: StationContext, modules: readonly WorkflowMod
     const module = workflows.get(current) ?? workflows.get('home');
     const parsed = parseScan(event.data, { aimId: event.aimId, separator: ctx.config.wedgeSeparator ?? undefined });
     return module
-      ? module.onScan({ event, parsed }, operator)
+      ? module.onScan({ event, parsed, badgeHolder }, operator)
       : feedback.refused(current, 'no_workflow', message('session.noWorkflowHere'));
   }
 
@@ -106,11 +106,12 @@ export function createSession(ctx: StationContext, modules: readonly WorkflowMod
       if (event.data.trim() === '')
         return { ...feedback.refused(current, 'blank', message('session.blankScan')), sound: 'none', ...(scanId ? { scanId } : {}) };
       // A scan while nobody is signed in is a badge attempt; a badge scanned as data later is a credential all the same.
-      const asBadge = operator === null || approvals.waiting() !== null || ctx.badges.holder(event.data) !== null;
+      const badgeHolder = operator === null || approvals.waiting() !== null ? null : ctx.badges.holder(event.data);
+      const asBadge = operator === null || approvals.waiting() !== null || badgeHolder !== null;
       const shown = asBadge ? BADGE_MASK : event.data;
       let result: ScanFeedback;
       try {
-        result = await route(event, current);
+        result = await route(event, current, badgeHolder);
       } catch (error) {
         const said = error instanceof StationError ? error.operatorMessage : (describeStorageError(error) ?? message('errors.scanFailed'));
         if (!(error instanceof StationError)) ctx.log.error({ err: error, data: shown }, 'scan handler failed');

@@ -7,6 +7,8 @@ import type { ParsedScan } from '../../../shared/scan';
 export interface ScanInput {
   event: ScanEvent;
   parsed: ParsedScan;
+  /** The active holder of the scanned data as a badge, as the session looked it up for this scan (absent: not looked up). */
+  badgeHolder?: Operator | null;
 }
 
 /** A screen's scan handling: every scan, from any scanner, reaches the workflow of the screen the operator is on. */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Operator } from '../../../shared/domain/master-data';
 import { type Clock, isoAt } from '../kernel/clock';
 import { createIdleCheckpointer } from './checkpoints';
+import { transactionOf } from './database';
 import type { Journal } from './journal';
 import type { Outbox } from './outbox';
 import type { SyncOp } from './sync-op';
@@ -39,14 +40,15 @@ export function createRecorder(options: {
 }): Recorder {
   const { db, clock, journal, outbox } = options;
   const checkpoints = createIdleCheckpointer(db);
+  const inTransaction = transactionOf(db);
   const record = <T>(by: Operator, action: Action, change?: () => T): Recorded<T> => {
     const at = isoAt(clock);
-    const result = db.transaction((): Recorded<T> => {
+    const result = inTransaction((): Recorded<T> => {
       const value = change ? change() : (undefined as T);
       journal.append(action.kind, action.payload, by.id, at);
       const opId = action.op ? outbox.enqueue(action.op.kind, action.op.payload, by.id, at) : null;
       return { value, opId };
-    })();
+    });
     checkpoints.changed();
     if (action.op) options.onEnqueued();
     return result;
