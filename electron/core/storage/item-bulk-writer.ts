@@ -6,17 +6,18 @@ import { type MasterDataWriter, NEW_ITEM_STATEMENTS, newItemParams } from './mas
 
 /**
  * New items of a snapshot load written on a second connection in a worker thread, so parsing and checking the next
- * rows (this thread) and writing the last ones (the worker) share the machine's cores. Each `write` is one
- * transaction with the meta entries that record how far the load got; a write is durable when its promise resolves.
+ * rows (this thread) and writing the last ones (the worker) share the machine's cores. The worker keeps a transaction
+ * open across writes and commits it once it holds `rowsPerTransaction` rows, or on `flush`; each write carries the
+ * meta entries that record how far the load got, so a commit never records more than it holds.
  */
 export interface ItemBulkWriter {
   write(items: Item[], meta: [key: string, value: string][]): Promise<void>;
-  /** Resolves when every write so far is committed (or rejects with the first that failed). */
+  /** Commits what the worker holds; resolves when every write so far is durable (or rejects with the first failure). */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Writes in flight before `write` waits: enough to keep the worker busy while the next rows are parsed. */
+/** Writes in flight when `write` returns: the worker stays busy while the next frame is parsed, and memory stays flat. */
 const IN_FLIGHT = 2;
 
 interface Job {
@@ -30,7 +31,7 @@ interface Job {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const { path, statements, rowsPerStatement } = workerData;
+const { path, statements, rowsPerStatement, rowsPerTransaction } = workerData;
 const db = new Database(path);
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');
@@ -40,26 +41,36 @@ const item = db.prepare(statements.item);
 const barcodeBlock = db.prepare(statements.barcodeBlock);
 const barcode = db.prepare(statements.barcode);
 const meta = db.prepare(statements.meta);
+let held = 0;
 const run = (block, single, columns, params) => {
   const perBlock = columns * rowsPerStatement;
   let at = 0;
   for (; at + perBlock <= params.length; at += perBlock) block.run(params.slice(at, at + perBlock));
   for (; at < params.length; at += columns) single.run(params.slice(at, at + columns));
 };
-const write = db.transaction((job) => {
-  run(itemBlock, item, 15, job.items);
-  run(barcodeBlock, barcode, 3, job.barcodes);
-  for (const [key, value] of job.meta) meta.run(key, value);
-});
+const commit = () => {
+  if (db.inTransaction) db.exec('COMMIT');
+  held = 0;
+};
 parentPort.on('message', (job) => {
   if (job.close) {
     db.close();
     return parentPort.close();
   }
   try {
-    write(job);
+    if (job.flush) commit();
+    else {
+      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+      run(itemBlock, item, 15, job.items);
+      run(barcodeBlock, barcode, 3, job.barcodes);
+      for (const [key, value] of job.meta) meta.run(key, value);
+      held += job.items.length / 15;
+      if (held >= rowsPerTransaction) commit();
+    }
     parentPort.postMessage({ id: job.id });
   } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    held = 0;
     parentPort.postMessage({ id: job.id, error: String((error && error.message) || error) });
   }
 });
@@ -83,12 +94,13 @@ export function createItemBulkWriter(
   db: Database,
   fallback: MasterDataWriter,
   setMeta: (key: string, value: string) => void,
+  rowsPerTransaction: number,
 ): ItemBulkWriter {
   let worker: Worker | null = null;
   if (!db.memory && !process.env.WB_NO_WORKER) {
     try {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.name, ...NEW_ITEM_STATEMENTS } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.name, rowsPerTransaction, ...NEW_ITEM_STATEMENTS } });
     } catch {
       worker = null;
     }
@@ -143,16 +155,26 @@ export function createItemBulkWriter(
       settled.add(check);
       check();
     });
+  const send = (job: Omit<Job, 'id'> | { flush: true }) => {
+    const id = ++next;
+    const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
+    // Failures surface through `flush` or the next `write`; this promise must not count as unhandled meanwhile.
+    done.catch(() => undefined);
+    thread.postMessage({ id, ...job });
+  };
   return {
     async write(items, meta) {
+      if (failure) throw failure;
+      send({ ...flatten(items), meta });
+      // Returns once the worker has room: the caller parses its next rows only then, so what it parsed last is
+      // already garbage while young (cheap to collect) instead of waiting on the heap to be promoted.
       await room(IN_FLIGHT - 1);
-      const id = ++next;
-      const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
-      // Failures surface through `flush` or the next `write`; this promise must not count as unhandled meanwhile.
-      done.catch(() => undefined);
-      thread.postMessage({ id, ...flatten(items), meta } satisfies Job);
     },
-    flush: () => room(0),
+    async flush() {
+      if (failure) throw failure;
+      send({ flush: true });
+      await room(0);
+    },
     async close() {
       await room(0).catch(() => undefined);
       const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));

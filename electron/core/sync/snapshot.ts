@@ -74,20 +74,22 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     writer.newItems(items);
   };
   /** A compact frame's item rows, each checked as an `Item` record; a row that is not one is logged and skipped. */
-  const itemsOf = (rows: unknown[][], into: Item[]) => {
+  const itemsOf = (rows: unknown[][]): Item[] => {
+    const items: Item[] = [];
     for (const row of rows) {
       const record = itemRecordFromRow(row);
       const plain = itemFromPlainRecord(record);
       if (plain) {
-        into.push(plain);
+        items.push(plain);
         continue;
       }
       const item = Item.safeParse(record);
-      if (item.success) into.push(item.data);
+      if (item.success) items.push(item.data);
       else log.error({ entity: 'item', id: record.id, err: item.error }, 'snapshot record does not match its schema; skipped');
     }
+    return items;
   };
-  const bulk = createItemBulkWriter(db, writer, (key, value) => meta.set(key, value));
+  const bulk = createItemBulkWriter(db, writer, (key, value) => meta.set(key, value), ROWS_PER_TRANSACTION);
   try {
     return await loadFrom();
   } finally {
@@ -98,8 +100,6 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     for (;;) {
       const started = now();
       const startedAt = position?.received ?? 0;
-      let pending: Change[] = [];
-      let pendingItems: Item[] = [];
       let current: SnapshotPosition | undefined = position;
       const progress = () => {
         if (!current) return;
@@ -107,35 +107,25 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
         const secondsLeft = rate > 0 ? Math.max(0, (current.total - current.received) / rate) : null;
         deps.onProgress?.({ received: current.received, total: current.total, secondsLeft });
       };
+      const positionOf = (at: SnapshotPosition): [string, string][] => [
+        [META_SNAPSHOT, JSON.stringify(at)],
+        [META_EPOCH, at.epoch],
+      ];
       /**
-       * Writes what arrived since the last commit with the position it reached. Changes other than items go in on this
-       * connection first (applying one twice after a cut is harmless); the items then go to the bulk writer with the
-       * position, so the position is committed with the last of the rows it covers.
+       * Writes on this connection (a fresh load's emptying, changes other than items, the end): the bulk writer's
+       * items are committed first, so the position never runs ahead of the rows it covers.
        */
-      const commit = async () => {
-        if (!current) return;
-        const position: [string, string][] = [
-          [META_SNAPSHOT, JSON.stringify(current)],
-          [META_EPOCH, current.epoch],
-        ];
-        const rows = pending;
-        const items = pendingItems;
-        pending = [];
-        pendingItems = [];
-        if (fresh || rows.length > 0) {
-          await bulk.flush();
-          db.transaction(() => {
-            if (fresh) {
-              writer.clearAll();
-              writer.dropLoadIndexes();
-              meta.set(META_INITIAL_DONE, '0');
-              fresh = false;
-            }
-            loadRows(rows);
-            if (items.length === 0) for (const [key, value] of position) meta.set(key, value);
-          })();
-        }
-        if (items.length > 0) await bulk.write(items, position);
+      const onThisConnection = async (write: () => void) => {
+        await bulk.flush();
+        db.transaction(() => {
+          if (fresh) {
+            writer.clearAll();
+            writer.dropLoadIndexes();
+            meta.set(META_INITIAL_DONE, '0');
+            fresh = false;
+          }
+          write();
+        })();
       };
       let reset = false;
       const frames = api.snapshot(
@@ -154,27 +144,35 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
               break;
             case 'begin':
               current = { epoch: frame.epoch, upTo: frame.upTo, cursor: frame.after, received: startedAt, total: startedAt + frame.rows };
-              if (!position) await commit();
+              if (fresh) {
+                const at = current;
+                await onThisConnection(() => {
+                  for (const [key, value] of positionOf(at)) meta.set(key, value);
+                });
+              }
               progress();
               break;
-            case 'rows':
+            case 'rows': {
               if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot rows before its begin frame');
-              pending.push(...frame.changes);
-              current = { ...current, cursor: frame.cursor, received: current.received + frame.changes.length };
-              if (pending.length + pendingItems.length >= ROWS_PER_TRANSACTION) await commit();
+              const at: SnapshotPosition = { ...current, cursor: frame.cursor, received: current.received + frame.changes.length };
+              // Applying a change twice after a cut is harmless: they go in with their position on this connection.
+              await onThisConnection(() => {
+                loadRows(frame.changes);
+                for (const [key, value] of positionOf(at)) meta.set(key, value);
+              });
+              current = at;
               progress();
               break;
+            }
             case 'items':
               if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot rows before its begin frame');
-              itemsOf(frame.rows, pendingItems);
               current = { ...current, cursor: frame.cursor, received: current.received + frame.rows.length };
-              if (pending.length + pendingItems.length >= ROWS_PER_TRANSACTION) await commit();
+              await bulk.write(itemsOf(frame.rows), positionOf(current));
               progress();
               break;
             case 'end': {
               if (!current) throw new SyncHttpError(502, 'bad_response', 'snapshot end before its begin frame');
               const done = current;
-              await commit();
               await bulk.flush();
               try {
                 db.transaction(() => {
@@ -199,12 +197,11 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
         }
       } catch (error) {
         // What arrived whole is kept: the next try resumes after it (what could not be written comes again).
-        if (!reset) await commit().catch(() => undefined);
+        await bulk.flush().catch(() => undefined);
         throw error;
       }
       if (!reset) {
         // The stream ended without its end frame: keep what was loaded and resume from there next time.
-        await commit();
         await bulk.flush();
         throw new SyncHttpError(0, 'unreachable', 'the snapshot stream was cut; it resumes where it stopped');
       }
