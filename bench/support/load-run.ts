@@ -1,0 +1,73 @@
+import pg from 'pg';
+import { prepareLoadSite, runLoad } from '../../tests/support/server/load-driver';
+import { spawnServerProcesses } from '../../tests/support/server/spawn-server';
+import { type BenchRow, percentile } from '../types';
+
+/**
+ * The load figures: WAREBENCH_BENCH_STATIONS stations (default 200) push WAREBENCH_BENCH_STATION_OPS receipt lines
+ * each (default 50) in batches of 10, some sent twice, and pull after each batch, through two server processes on
+ * one PostgreSQL (a database of its own in the cluster at `pgUrl`, dropped afterwards).
+ */
+export async function loadRows(pgUrl: string, adminKey: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const ADMIN_KEY = adminKey;
+  const loadDb = `wb_bench_load_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${loadDb}`);
+  const loadUrl = new URL(pgUrl);
+  loadUrl.pathname = `/${loadDb}`;
+  const env = {
+    DATABASE_URL: loadUrl.toString(),
+    WAREBENCH_ADMIN_KEY: ADMIN_KEY,
+    WAREBENCH_RATE_PER_MINUTE: '10000000',
+    WAREBENCH_ENROLL_PER_MINUTE: '1000000',
+    WAREBENCH_ANONYMOUS_PER_MINUTE: '1000000',
+    WAREBENCH_DB_POOL: '10',
+  };
+  const servers = await spawnServerProcesses(2, env);
+  try {
+    const stations = Number(process.env.WAREBENCH_BENCH_STATIONS ?? 200);
+    const options = {
+      urls: servers.map((s) => s.url),
+      adminKey: ADMIN_KEY,
+      siteId: 'load',
+      stations,
+      opsPerStation: Number(process.env.WAREBENCH_BENCH_STATION_OPS ?? 50),
+      batchSize: 10,
+      resendChance: 0.1,
+    };
+    const { credentials } = await prepareLoadSite(options);
+    const result = await runLoad(options, credentials);
+    const check = new pg.Client({ connectionString: loadUrl.toString() });
+    await check.connect();
+    const { rows: counted } = await check.query<{ n: string }>(`SELECT count(*) AS n FROM inventory_ledger WHERE site_id = 'load'`);
+    await check.end();
+    const ledgerCount = Number(counted[0]?.n ?? -1);
+    rows.push({
+      figure: `load: ${stations} stations push+pull, 2 server processes, PostgreSQL`,
+      value: result.opsSent / (result.elapsedMs / 1000),
+      unit: 'ops/s',
+      note: `${result.opsSent} ops sent, ${result.applied} applied, ${result.duplicates} duplicate answers to resends, ledger ${ledgerCount} entries${ledgerCount === result.opsSent ? ' (= ops sent)' : ' (MISMATCH)'}`,
+    });
+    rows.push({
+      figure: `load: p99 push latency (${stations} stations, batches of ${options.batchSize})`,
+      value: percentile(result.pushLatenciesMs, 99),
+      unit: 'ms',
+      note: `p50 ${percentile(result.pushLatenciesMs, 50).toFixed(1)} ms over ${result.pushes} pushes`,
+    });
+    for (const [index, url] of options.urls.entries()) {
+      rows.push({
+        figure: `load: ops/s of server process ${index + 1} of ${options.urls.length}`,
+        value: (result.opsByUrl[url] ?? 0) / (result.elapsedMs / 1000),
+        unit: 'ops/s',
+      });
+    }
+    if (ledgerCount !== result.opsSent) throw new Error(`load run: ledger has ${ledgerCount} entries for ${result.opsSent} ops`);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await admin.query(`DROP DATABASE IF EXISTS ${loadDb} WITH (FORCE)`);
+    await admin.end();
+  }
+  return rows;
+}
