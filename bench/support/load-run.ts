@@ -1,7 +1,21 @@
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { prepareLoadSite, runLoad } from '../../tests/support/server/load-driver';
 import { spawnServerProcesses } from '../../tests/support/server/spawn-server';
 import { type BenchRow, percentile } from '../types';
+
+/** CPU seconds a process has used so far (Linux /proc), or null where that cannot be read. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The load figures: WAREBENCH_BENCH_STATIONS stations (default 200) push WAREBENCH_BENCH_STATION_OPS receipt lines
@@ -38,7 +52,13 @@ export async function loadRows(pgUrl: string, adminKey: string): Promise<BenchRo
       resendChance: 0.1,
     };
     const { credentials } = await prepareLoadSite(options);
+    const cpuBefore = servers.map((s) => cpuSeconds(s.child.pid));
     const result = await runLoad(options, credentials);
+    const cpuUsed = servers.map((s, i) => {
+      const before = cpuBefore[i];
+      const after = cpuSeconds(s.child.pid);
+      return before === null || before === undefined || after === null ? null : after - before;
+    });
     const check = new pg.Client({ connectionString: loadUrl.toString() });
     await check.connect();
     const { rows: counted } = await check.query<{ n: string }>(`SELECT count(*) AS n FROM inventory_ledger WHERE site_id = 'load'`);
@@ -57,10 +77,15 @@ export async function loadRows(pgUrl: string, adminKey: string): Promise<BenchRo
       note: `p50 ${percentile(result.pushLatenciesMs, 50).toFixed(1)} ms over ${result.pushes} pushes`,
     });
     for (const [index, url] of options.urls.entries()) {
+      const ops = result.opsByUrl[url] ?? 0;
+      const cpu = cpuUsed[index];
+      // The CPU a process spent per op bounds what one process can take on one core, whatever else shares the machine.
+      const perOp = cpu !== null && cpu !== undefined && ops > 0 ? (cpu * 1e6) / ops : null;
       rows.push({
         figure: `load: ops/s of server process ${index + 1} of ${options.urls.length}`,
-        value: (result.opsByUrl[url] ?? 0) / (result.elapsedMs / 1000),
+        value: ops / (result.elapsedMs / 1000),
         unit: 'ops/s',
+        ...(perOp ? { note: `${perOp.toFixed(0)} µs CPU per op: at most ${Math.round(1e6 / perOp)} ops/s on one core` } : {}),
       });
     }
     if (ledgerCount !== result.opsSent) throw new Error(`load run: ledger has ${ledgerCount} entries for ${result.opsSent} ops`);
