@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openStationDatabase } from '../electron/core/storage/open';
 import { createOutbox } from '../electron/core/storage/outbox';
 import { createSyncClient } from '../electron/core/sync/client';
@@ -13,9 +12,8 @@ import { migrate } from '../server/db/migrate';
 import { openServerDb, type ServerDb } from '../server/db/open';
 import { type Item, SiteSettings } from '../shared/domain/master-data';
 import { parseSnapshotFrame } from '../shared/sync-protocol';
-import { prepareLoadSite, runLoad } from '../tests/support/server/load-driver';
 import { startPgCluster, stopPgCluster } from '../tests/support/server/pg-cluster';
-import { spawnServerProcesses } from '../tests/support/server/spawn-server';
+import { loadRows } from './support/load-run';
 import { type Benchmark, type BenchRow, percentile } from './types';
 
 /**
@@ -129,6 +127,14 @@ export const benchmark: Benchmark = {
       if (!pgUrl && process.env.WAREBENCH_BENCH_PGLITE !== '1') {
         clusterDir = await mkdtemp(path.join(tmpdir(), 'wb-bench-pg-'));
         pgUrl = await startPgCluster(clusterDir);
+      }
+      // WAREBENCH_BENCH_ONLY=load: the load figures alone (the same workload), without the minutes of the 1M-item sync.
+      if (process.env.WAREBENCH_BENCH_ONLY === 'load') {
+        if (!pgUrl) {
+          clusterDir = await mkdtemp(path.join(tmpdir(), 'wb-bench-pg-'));
+          pgUrl = await startPgCluster(clusterDir);
+        }
+        return await loadRows(pgUrl, ADMIN_KEY);
       }
       // --- in-process server ---
       const serverDb = pgUrl ? await openServerDb({ databaseUrl: pgUrl, poolSize: 10 }) : await openServerDb({});
@@ -315,64 +321,7 @@ export const benchmark: Benchmark = {
         clusterDir = await mkdtemp(path.join(tmpdir(), 'wb-bench-pg-'));
         pgUrl = await startPgCluster(clusterDir);
       }
-      const loadDb = `wb_bench_load_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${loadDb}`);
-      const loadUrl = new URL(pgUrl);
-      loadUrl.pathname = `/${loadDb}`;
-      const env = {
-        DATABASE_URL: loadUrl.toString(),
-        WAREBENCH_ADMIN_KEY: ADMIN_KEY,
-        WAREBENCH_RATE_PER_MINUTE: '10000000',
-        WAREBENCH_ENROLL_PER_MINUTE: '1000000',
-        WAREBENCH_ANONYMOUS_PER_MINUTE: '1000000',
-        WAREBENCH_DB_POOL: '10',
-      };
-      const servers = await spawnServerProcesses(2, env);
-      try {
-        const stations = Number(process.env.WAREBENCH_BENCH_STATIONS ?? 200);
-        const options = {
-          urls: servers.map((s) => s.url),
-          adminKey: ADMIN_KEY,
-          siteId: 'load',
-          stations,
-          opsPerStation: Number(process.env.WAREBENCH_BENCH_STATION_OPS ?? 50),
-          batchSize: 10,
-          resendChance: 0.1,
-        };
-        const { credentials } = await prepareLoadSite(options);
-        const result = await runLoad(options, credentials);
-        const check = new pg.Client({ connectionString: loadUrl.toString() });
-        await check.connect();
-        const { rows: counted } = await check.query<{ n: string }>(`SELECT count(*) AS n FROM inventory_ledger WHERE site_id = 'load'`);
-        await check.end();
-        const ledgerCount = Number(counted[0]?.n ?? -1);
-        rows.push({
-          figure: `load: ${stations} stations push+pull, 2 server processes, PostgreSQL`,
-          value: result.opsSent / (result.elapsedMs / 1000),
-          unit: 'ops/s',
-          note: `${result.opsSent} ops sent, ${result.applied} applied, ${result.duplicates} duplicate answers to resends, ledger ${ledgerCount} entries${ledgerCount === result.opsSent ? ' (= ops sent)' : ' (MISMATCH)'}`,
-        });
-        rows.push({
-          figure: `load: p99 push latency (${stations} stations, batches of ${options.batchSize})`,
-          value: percentile(result.pushLatenciesMs, 99),
-          unit: 'ms',
-          note: `p50 ${percentile(result.pushLatenciesMs, 50).toFixed(1)} ms over ${result.pushes} pushes`,
-        });
-        for (const [index, url] of options.urls.entries()) {
-          rows.push({
-            figure: `load: ops/s of server process ${index + 1} of ${options.urls.length}`,
-            value: (result.opsByUrl[url] ?? 0) / (result.elapsedMs / 1000),
-            unit: 'ops/s',
-          });
-        }
-        if (ledgerCount !== result.opsSent) throw new Error(`load run: ledger has ${ledgerCount} entries for ${result.opsSent} ops`);
-      } finally {
-        await Promise.all(servers.map((s) => s.stop()));
-        await admin.query(`DROP DATABASE IF EXISTS ${loadDb} WITH (FORCE)`);
-        await admin.end();
-      }
+      rows.push(...(await loadRows(pgUrl, ADMIN_KEY)));
       return rows;
     } finally {
       if (clusterDir) {

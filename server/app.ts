@@ -83,7 +83,7 @@ export async function createServer(options: ServerOptions): Promise<WarebenchSer
   const epoch = await readEpoch(db);
 
   await app.register(errorsPlugin);
-  await app.register(authPlugin, { db, adminKey: options.adminKey });
+  await app.register(authPlugin, { db, adminKey: options.adminKey, revocations: notifier });
   await app.register(limitsPlugin, limits);
   await app.register(storableTextPlugin);
   await app.register(docsPlugin);
@@ -127,7 +127,7 @@ export async function createServer(options: ServerOptions): Promise<WarebenchSer
         station.addHook('onRequest', requireStation);
         station.addHook('onRoute', verifiedBodyLimit(limits.bodyBytes));
         await station.register(pushRoutes, { db });
-        await station.register(pullRoutes, { db, epoch });
+        await station.register(pullRoutes, { db, epoch, notifier });
         await station.register(stationExceptionRoutes, { db });
         await station.register(carrierLabelRoutes, { db });
         await station.register(snapshotRoutes, { db, epoch });

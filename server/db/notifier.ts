@@ -13,10 +13,20 @@ export const CHANGE_CHANNEL = 'warebench_changes';
 /** Reconnecting the LISTEN connection: from 250 ms, doubling, at most 30 s, jittered so N processes do not reconnect in step. */
 const LISTEN_RECONNECT: Partial<BackoffPolicy> = { initialMs: 250, maxMs: 30_000 };
 
+/** Tells every server process that a station was revoked: each drops what it remembered of the station's credential. */
+export const REVOKE_CHANNEL = 'warebench_revocations';
+
 export type SiteListener = (siteId: string) => void;
+
+/** A revoked station's id, or null when revocations may have gone unheard (the LISTEN connection was lost). */
+export type RevocationListener = (stationId: string | null) => void;
 
 export interface ChangeNotifier {
   subscribe(siteId: string, listener: SiteListener): () => void;
+  /** Hears revocations from every process, this one included (at commit of the revoking transaction). */
+  onRevocation(listener: RevocationListener): () => void;
+  /** Whether revocations are heard right now: false while the LISTEN connection is down. */
+  hearing(): boolean;
   /** Subscribers across all sites (for tests and health). */
   size(): number;
   close(): Promise<void>;
@@ -24,6 +34,21 @@ export interface ChangeNotifier {
 
 export async function notifySiteChanged(db: QueryExecutorProvider, siteId: string): Promise<void> {
   await sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${siteId})`.execute(db);
+}
+
+function createRevocationFanout() {
+  const listeners = new Set<RevocationListener>();
+  return {
+    add(listener: RevocationListener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    emit(stationId: string | null) {
+      for (const listener of [...listeners]) listener(stationId);
+    },
+  };
 }
 
 function createFanout() {
@@ -55,12 +80,19 @@ function createFanout() {
 
 export async function createPgliteNotifier(pglite: PGlite): Promise<ChangeNotifier> {
   const fanout = createFanout();
+  const revocations = createRevocationFanout();
   const unlisten = await pglite.listen(CHANGE_CHANNEL, (payload) => fanout.emit(payload));
+  const unlistenRevocations = await pglite.listen(REVOKE_CHANNEL, (payload) => revocations.emit(payload));
   return {
     subscribe: (siteId, listener) => fanout.subscribe(siteId, listener),
+    onRevocation: (listener) => revocations.add(listener),
+    hearing: () => !pglite.closed,
     size: () => fanout.size(),
     async close() {
-      if (!pglite.closed) await unlisten();
+      if (!pglite.closed) {
+        await unlisten();
+        await unlistenRevocations();
+      }
     },
   };
 }
@@ -69,6 +101,7 @@ export async function createPgliteNotifier(pglite: PGlite): Promise<ChangeNotifi
 export async function createPgNotifier(config: ClientConfig): Promise<ChangeNotifier> {
   const pg = await import('pg');
   const fanout = createFanout();
+  const revocations = createRevocationFanout();
   let closed = false;
   let client: InstanceType<typeof pg.default.Client> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -78,17 +111,19 @@ export async function createPgNotifier(config: ClientConfig): Promise<ChangeNoti
     const next = new pg.default.Client(config);
     next.on('notification', (message) => {
       if (message.channel === CHANGE_CHANNEL && message.payload) fanout.emit(message.payload);
+      if (message.channel === REVOKE_CHANNEL && message.payload) revocations.emit(message.payload);
     });
     next.on('error', () => reconnectSoon(next));
     next.on('end', () => reconnectSoon(next));
     await next.connect();
-    await next.query(`LISTEN ${CHANGE_CHANNEL}`);
+    await next.query(`LISTEN ${CHANGE_CHANNEL}; LISTEN ${REVOKE_CHANNEL}`);
     client = next;
   }
 
   function reconnectSoon(lost: InstanceType<typeof pg.default.Client>): void {
     if (closed || client !== lost) return;
     client = null;
+    revocations.emit(null);
     lost.end().catch(() => undefined);
     schedule();
   }
@@ -100,6 +135,7 @@ export async function createPgNotifier(config: ClientConfig): Promise<ChangeNoti
       connect().then(
         () => {
           attempt = 0;
+          revocations.emit(null);
           fanout.emitAll();
         },
         () => {
@@ -113,6 +149,8 @@ export async function createPgNotifier(config: ClientConfig): Promise<ChangeNoti
   await connect();
   return {
     subscribe: (siteId, listener) => fanout.subscribe(siteId, listener),
+    onRevocation: (listener) => revocations.add(listener),
+    hearing: () => client !== null,
     size: () => fanout.size(),
     async close() {
       closed = true;

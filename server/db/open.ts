@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { type ChangeNotifier, createPgliteNotifier, createPgNotifier } from './notifier';
+import { preparingPool } from './prepared';
 import type { ServerDatabase } from './schema';
 
 export interface ServerDb {
@@ -35,7 +36,7 @@ export async function openServerDb(options: OpenDbOptions): Promise<ServerDb> {
     pool.on('error', () => {
       // An idle client lost its connection; the pool drops it and makes a new one on demand.
     });
-    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     const notifier = await createPgNotifier({ connectionString: options.databaseUrl, types });
     return {
       db,

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { z } from 'zod';
 import type { Op, OpOf, OpResult, RejectionCode } from '../../shared/sync-protocol';
 import { type BulkColumns, bulkInsert } from '../db/bulk';
 import type { ServerDatabase } from '../db/schema';
@@ -7,7 +8,7 @@ import { countClose } from './counts';
 import { inspectionRecord, receiptPhoto } from './inspections';
 import { itemBarcodeLink, manifestClose, orderProblem, packCartonClose, shipmentClose } from './packing';
 import { receiptBlind } from './receipt-blind';
-import { createReceiptRun, SerialRace } from './receipt-run';
+import { createReceiptRun, type ReceiptRun, receiptFactsColumns, SerialRace } from './receipt-run';
 import { lpnPutaway, lpnPutawayUndo, lpnSplit, receiptClose, receiptLine, receiptUndo } from './receiving';
 import { type OpContext, type OpHandlers, Rejection } from './rejection';
 import { returnClose } from './returns';
@@ -72,15 +73,7 @@ async function earlierOutcomes(trx: Kysely<ServerDatabase>, station: StationIden
     .where('station_id', '=', station.id)
     .where('op_id', 'in', opIds)
     .execute();
-  for (const row of rows) {
-    // A rejected op sent again stays rejected (its first answer may have been lost on the way back).
-    outcomes.set(
-      row.op_id,
-      row.status === 'rejected'
-        ? { opId: row.op_id, status: 'rejected', code: (row.code ?? 'invalid_op') as RejectionCode, reason: row.reason ?? '' }
-        : { opId: row.op_id, status: 'duplicate' },
-    );
-  }
+  for (const row of rows) outcomes.set(row.op_id, earlierOutcome(row));
   return outcomes;
 }
 
@@ -98,15 +91,63 @@ const APPLIED_OPS_COLUMNS: BulkColumns<ReturnType<typeof opRow>> = [
   { name: 'payload', type: 'jsonb' },
 ];
 
-/** The op log rows of the batch go in first, in one statement: a second copy of an op, even one racing in parallel, stops here. */
-async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[]): Promise<Set<string>> {
-  const { rows } = await bulkInsert(
+const EarlierRows = z.array(
+  z.object({ op_id: z.string(), status: z.string(), code: z.string().nullable(), reason: z.string().nullable() }),
+);
+
+/** What an op log row says to a copy of its op sent again: a rejected op stays rejected (its first answer may have been lost). */
+function earlierOutcome(row: z.infer<typeof EarlierRows>[number]): OpResult {
+  return row.status === 'rejected'
+    ? { opId: row.op_id, status: 'rejected', code: (row.code ?? 'invalid_op') as RejectionCode, reason: row.reason ?? '' }
+    : { opId: row.op_id, status: 'duplicate' };
+}
+
+/** The receipt lines the batch opens with: their PO lines are locked by the statement that claims the batch. */
+function leadingReceiptLines(ops: Op[]): OpOf<'receipt.line'>[] {
+  const run: OpOf<'receipt.line'>[] = [];
+  for (const op of ops) {
+    if (op.kind !== 'receipt.line') break;
+    run.push(op);
+  }
+  return run;
+}
+
+/**
+ * The op log rows of the batch go in first, in one statement: a second copy of an op, even one racing in parallel,
+ * stops here. The same statement answers what earlier copies got and, for the receipt lines the batch opens with,
+ * locks the PO lines of the ops it claimed and reads what they are judged on (see `receiptFactsColumns`): one
+ * round trip where there were three. Its subqueries read the statement's snapshot, which never shows its own
+ * inserts: `earlier` is what was committed before it began.
+ */
+async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[], receipts: ReceiptRun) {
+  const run = leadingReceiptLines(ops).filter((op) => op.payload.poLineNo !== null);
+  const claimedLines =
+    run.length > 0
+      ? sql`SELECT b.po_id, b.line_no FROM unnest(${run.map((op) => op.opId)}::uuid[], ${run.map((op) => op.payload.poId)}::text[],
+          ${run.map((op) => op.payload.poLineNo)}::int[]) AS b(op_id, po_id, line_no) JOIN claimed c ON c.op_id = b.op_id`
+      : null;
+  const insert = bulkInsert(
     'applied_ops',
     APPLIED_OPS_COLUMNS,
     ops.map((op) => opRow(station, op)),
     sql`ON CONFLICT (site_id, station_id, op_id) DO NOTHING RETURNING op_id`,
-  ).execute(trx);
-  return new Set((rows as { op_id: string }[]).map((r) => r.op_id));
+  );
+  const { rows } = await sql<{ claimed: string[]; earlier: unknown; facts: unknown; pct: number | null; holds: unknown }>`
+    WITH claimed AS (${insert})
+    SELECT (SELECT coalesce(json_agg(op_id), '[]'::json) FROM claimed) AS claimed,
+      (SELECT coalesce(json_agg(json_build_object('op_id', a.op_id, 'status', a.status, 'code', a.code, 'reason', a.reason)), '[]'::json)
+        FROM applied_ops a WHERE a.site_id = ${station.siteId} AND a.station_id = ${station.id} AND a.op_id = ANY(${ops.map((op) => op.opId)}::uuid[])) AS earlier,
+      ${run.length > 0 ? receiptFactsColumns(station.siteId, claimedLines, true) : sql`NULL::json AS facts, NULL::float8 AS pct, NULL::json AS holds`}
+    FROM sites s WHERE s.id = ${station.siteId}`.execute(trx);
+  const row = rows[0];
+  const fresh = new Set(z.array(z.string()).parse(row?.claimed ?? []));
+  const outcomes = new Map<string, OpResult>();
+  for (const earlier of EarlierRows.parse(row?.earlier ?? [])) outcomes.set(earlier.op_id, earlierOutcome(earlier));
+  // A copy that committed while this statement waited on its op log rows is in neither list: look again.
+  const unseen = ops.filter((op) => !fresh.has(op.opId) && !outcomes.has(op.opId)).map((op) => op.opId);
+  for (const [opId, outcome] of await earlierOutcomes(trx, station, unseen)) outcomes.set(opId, outcome);
+  if (run.some((op) => fresh.has(op.opId))) await receipts.preload(row, run);
+  return { fresh, outcomes };
 }
 
 /** Refused ops: their op log rows say so, and each is a station exception. */
@@ -137,14 +178,9 @@ async function recordRejections(trx: Kysely<ServerDatabase>, station: StationIde
  */
 async function applyBatch(trx: Transaction<ServerDatabase>, station: StationIdentity, ordered: Op[]): Promise<Map<string, OpResult>> {
   const unique = [...new Map(ordered.map((op) => [op.opId, op])).values()].sort((a, b) => a.stationSeq - b.stationSeq);
-  const fresh = await claim(trx, station, unique);
-  const outcomes = await earlierOutcomes(
-    trx,
-    station,
-    unique.filter((op) => !fresh.has(op.opId)).map((op) => op.opId),
-  );
-  const todo = unique.filter((op) => fresh.has(op.opId));
   const receipts = createReceiptRun(trx, station.siteId, station.id);
+  const { fresh, outcomes } = await claim(trx, station, unique, receipts);
+  const todo = unique.filter((op) => fresh.has(op.opId));
   const refused: { op: Op; rejection: Rejection }[] = [];
   const refuse = (op: Op, rejection: Rejection) => {
     refused.push({ op, rejection });

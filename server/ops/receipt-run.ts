@@ -64,6 +64,40 @@ const RECEIPT_LINE_COLUMNS: BulkColumns<Insertable<ReceiptLinesTable>> = [
 const lineKey = (poId: string, lineNo: number) => `${poId}\u0000${lineNo}`;
 const serialKey = (itemId: string, serial: string) => `${itemId}\u0000${serial}`;
 
+/** The (PO, line) pairs a run of receipt lines names, as SQL row values. */
+export function linePairs(run: readonly ReceiptLineOp[]): RawBuilder<unknown>[] {
+  const pairs = new Map<string, RawBuilder<unknown>>();
+  for (const op of run)
+    if (op.payload.poLineNo !== null)
+      pairs.set(lineKey(op.payload.poId, op.payload.poLineNo), sql`(${op.payload.poId}::text, ${op.payload.poLineNo}::int)`);
+  return [...pairs.values()];
+}
+
+/**
+ * The select-list of the facts a run of receipt lines is judged on, to go in `SELECT … FROM sites s WHERE s.id = <site>`:
+ * `facts`, the PO lines named by `lines` (a query of (po_id, line_no) rows, or null for none) locked FOR UPDATE in key
+ * order with their PO share-locked, and with `withSite` the site's tolerance (`pct`) and its active holds as the
+ * shared rule reads them (`holds`). One round trip, alone or inside a larger statement.
+ */
+export function receiptFactsColumns(siteId: string, lines: RawBuilder<unknown> | null, withSite: boolean): RawBuilder<unknown> {
+  const siteColumns = withSite
+    ? sql`(s.settings->>'defaultOverReceiptTolerancePct')::float8 AS pct,
+          (SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'itemId', h.item_id, 'lot', h.lot, 'location', h.location)), '[]'::json)
+            FROM holds h WHERE h.site_id = s.id AND h.active) AS holds`
+    : sql`NULL::float8 AS pct, NULL::json AS holds`;
+  const lineFacts = lines
+    ? sql`(SELECT coalesce(json_agg(f), '[]'::json) FROM (
+            SELECT pl.po_id, pl.line_no, po.status AS po_status, po.over_receipt_tolerance_pct AS po_pct, pl.item_id AS line_item,
+              pl.qty_ordered, pl.qty_received, i.id IS NOT NULL AS item_exists, i.over_receipt_tolerance_pct AS item_pct
+            FROM po_lines pl JOIN purchase_orders po ON po.site_id = pl.site_id AND po.id = pl.po_id
+              LEFT JOIN items i ON i.site_id = pl.site_id AND i.id = pl.item_id
+            WHERE pl.site_id = ${siteId} AND (pl.po_id, pl.line_no) IN (${lines})
+            ORDER BY pl.po_id, pl.line_no
+            FOR UPDATE OF pl FOR SHARE OF po) f)`
+    : sql`'[]'::json`;
+  return sql`${lineFacts} AS facts, ${siteColumns}`;
+}
+
 /**
  * Receipt lines of one batch judged set-based: the PO lines of a run of receipt.line ops are locked in one query
  * (FOR UPDATE, in key order, so stations never wait on each other in a circle), judged in memory one op after
@@ -81,52 +115,50 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
   let lines: Insertable<ReceiptLinesTable>[] = [];
   let ledger: LedgerEntry[] = [];
 
-  async function load(run: ReceiptLineOp[]): Promise<void> {
-    const pairs = new Map<string, { poId: string; lineNo: number }>();
-    for (const op of run)
-      if (op.payload.poLineNo !== null)
-        pairs.set(lineKey(op.payload.poId, op.payload.poLineNo), { poId: op.payload.poId, lineNo: op.payload.poLineNo });
+  /** Takes the facts row of `receiptFactsColumns` (the locked PO lines, and the site's tolerance and holds when asked for). */
+  function take(row: { facts: unknown; pct: number | null; holds: unknown } | undefined, withSite: boolean): void {
     facts = new Map();
-    const site = holds === null || sitePct === undefined;
-    // The site's tolerance and its active holds (as the shared rule reads them) come with the locked PO lines: one round trip.
-    const siteColumns = site
-      ? sql`(s.settings->>'defaultOverReceiptTolerancePct')::float8 AS pct,
-          (SELECT coalesce(json_agg(json_build_object('kind', h.kind, 'itemId', h.item_id, 'lot', h.lot, 'location', h.location)), '[]'::json)
-            FROM holds h WHERE h.site_id = s.id AND h.active) AS holds`
-      : sql`NULL::float8 AS pct, NULL::json AS holds`;
-    const lineFacts =
-      pairs.size > 0
-        ? sql`(SELECT coalesce(json_agg(f), '[]'::json) FROM (
-            SELECT pl.po_id, pl.line_no, po.status AS po_status, po.over_receipt_tolerance_pct AS po_pct, pl.item_id AS line_item,
-              pl.qty_ordered, pl.qty_received, i.id IS NOT NULL AS item_exists, i.over_receipt_tolerance_pct AS item_pct
-            FROM po_lines pl JOIN purchase_orders po ON po.site_id = pl.site_id AND po.id = pl.po_id
-              LEFT JOIN items i ON i.site_id = pl.site_id AND i.id = pl.item_id
-            WHERE pl.site_id = ${siteId} AND (pl.po_id, pl.line_no) IN (${sql.join([...pairs.values()].map((p) => sql`(${p.poId}::text, ${p.lineNo}::int)`))})
-            ORDER BY pl.po_id, pl.line_no
-            FOR UPDATE OF pl FOR SHARE OF po) f)`
-        : sql`'[]'::json`;
-    if (site || pairs.size > 0) {
-      const { rows } = await sql<{ facts: unknown; pct: number | null; holds: unknown }>`
-        SELECT ${lineFacts} AS facts, ${siteColumns} FROM sites s WHERE s.id = ${siteId}`.execute(trx);
-      for (const row of LineFactsList.parse(rows[0]?.facts ?? [])) facts.set(lineKey(row.po_id, row.line_no), row);
-      if (site) {
-        sitePct = rows[0]?.pct ?? null;
-        holds = HoldScopes.parse(rows[0]?.holds ?? []);
-      }
-    }
-    const wanted = run.flatMap((op) => (op.payload.serial === null ? [] : [{ itemId: op.payload.itemId, serial: op.payload.serial }]));
-    if (wanted.length > 0) {
-      const taken = await trx
-        .selectFrom('received_serials')
-        .select(['item_id', 'serial'])
-        .where('site_id', '=', siteId)
-        .where('serial', 'in', [...new Set(wanted.map((w) => w.serial))])
-        .execute();
-      for (const row of taken) knownSerials.add(serialKey(row.item_id, row.serial));
+    for (const line of LineFactsList.parse(row?.facts ?? [])) facts.set(lineKey(line.po_id, line.line_no), line);
+    if (withSite) {
+      sitePct = row?.pct ?? null;
+      holds = HoldScopes.parse(row?.holds ?? []);
     }
   }
 
+  async function load(run: ReceiptLineOp[]): Promise<void> {
+    const pairs = linePairs(run);
+    const withSite = holds === null || sitePct === undefined;
+    facts = new Map();
+    if (withSite || pairs.length > 0) {
+      const { rows } = await sql<{ facts: unknown; pct: number | null; holds: unknown }>`
+        SELECT ${receiptFactsColumns(siteId, pairs.length > 0 ? sql`VALUES ${sql.join(pairs)}` : null, withSite)} FROM sites s WHERE s.id = ${siteId}`.execute(
+        trx,
+      );
+      take(rows[0], withSite);
+    }
+    await loadSerials(run);
+  }
+
+  /** The serials of the run that are already received (a race after this look-up shows at flush). */
+  async function loadSerials(run: readonly ReceiptLineOp[]): Promise<void> {
+    const wanted = run.flatMap((op) => (op.payload.serial === null ? [] : [op.payload.serial]));
+    if (wanted.length === 0) return;
+    const taken = await trx
+      .selectFrom('received_serials')
+      .select(['item_id', 'serial'])
+      .where('site_id', '=', siteId)
+      .where('serial', 'in', [...new Set(wanted)])
+      .execute();
+    for (const row of taken) knownSerials.add(serialKey(row.item_id, row.serial));
+  }
+
   return {
+    /** Facts already read (by the statement that claimed the batch) for a run of receipt lines, with the site's. */
+    async preload(row: { facts: unknown; pct: number | null; holds: unknown } | undefined, run: readonly ReceiptLineOp[]): Promise<void> {
+      take(row, true);
+      await loadSerials(run);
+    },
+
     /**
      * Judges one receipt.line op. `upcoming` is the run of receipt.line ops from this one on (looked up together
      * when the facts are not loaded yet).
@@ -196,3 +228,5 @@ export function createReceiptRun(trx: Kysely<ServerDatabase>, siteId: string, st
     },
   };
 }
+
+export type ReceiptRun = ReturnType<typeof createReceiptRun>;

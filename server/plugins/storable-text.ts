@@ -6,8 +6,29 @@ import { HttpError } from '../http-error';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters this refuses.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Whether a parsed value holds a string or key PostgreSQL cannot store: the pass every request takes, building no paths. */
+function holdsUnstorableText(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (UNSTORABLE.test(node)) return true;
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) stack.push(node[i]);
+    } else if (node !== null && typeof node === 'object') {
+      for (const key in node) {
+        if (!Object.hasOwn(node, key)) continue;
+        if (UNSTORABLE.test(key)) return true;
+        stack.push((node as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return false;
+}
+
 /** Where the first string or key PostgreSQL cannot store sits in a parsed value, or null. Iterative, so any depth is fine. */
 export function findUnstorableText(value: unknown, root: string): string | null {
+  if (!holdsUnstorableText(value)) return null;
   const stack: [unknown, string][] = [[value, root]];
   for (let next = stack.pop(); next; next = stack.pop()) {
     const [node, path] = next;

@@ -2,12 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { PullQuery } from '../../shared/sync-protocol';
 import { pullChangesJson } from '../data/pull';
+import { createSitePositions } from '../data/site-positions';
+import type { ChangeNotifier } from '../db/notifier';
 import type { ServerDatabase } from '../db/schema';
 import { stationOf } from '../plugins/auth';
 import { stationSecurity } from '../plugins/docs';
 
 /** The site's master-data changes after a station's cursor. */
-export const pullRoutes: FastifyPluginAsyncZod<{ db: Kysely<ServerDatabase>; epoch: string }> = async (app, { db, epoch }) => {
+export const pullRoutes: FastifyPluginAsyncZod<{ db: Kysely<ServerDatabase>; epoch: string; notifier: ChangeNotifier }> = async (
+  app,
+  { db, epoch, notifier },
+) => {
+  const positions = createSitePositions(notifier);
   app.get(
     '/pull',
     {
@@ -21,7 +27,7 @@ export const pullRoutes: FastifyPluginAsyncZod<{ db: Kysely<ServerDatabase>; epo
       },
     },
     async (request, reply) => {
-      const json = await pullChangesJson(db, stationOf(request).siteId, epoch, request.query);
+      const json = await pullChangesJson(db, stationOf(request).siteId, epoch, request.query, positions);
       return reply.type('application/json; charset=utf-8').send(json);
     },
   );

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { StationRole } from '../../shared/sync-protocol';
 import { assertSite } from '../data/master-data';
+import { REVOKE_CHANNEL } from '../db/notifier';
 import { HttpError } from '../http-error';
 import { erpSecurity } from '../plugins/docs';
 import { type ErpRouteOptions, SiteParams } from './site-resources';
@@ -39,14 +41,12 @@ export const stationRoutes: FastifyPluginAsyncZod<ErpRouteOptions> = async (app,
       },
     },
     async (request) => {
-      const row = await db
-        .updateTable('stations')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', request.params.stationId)
-        .where('revoked_at', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) {
+      // Every server process hears of it at commit and forgets the station's credential; this one at once.
+      const { rows } = await sql<{ id: string }>`WITH revoked AS (
+          UPDATE stations SET revoked_at = now() WHERE id = ${request.params.stationId} AND revoked_at IS NULL RETURNING id)
+        SELECT id, pg_notify(${REVOKE_CHANNEL}, id::text) FROM revoked`.execute(db);
+      app.forgetStation(request.params.stationId);
+      if (rows.length === 0) {
         const exists = await db.selectFrom('stations').select('id').where('id', '=', request.params.stationId).executeTakeFirst();
         if (!exists) throw new HttpError(404, 'not_found', `station ${request.params.stationId} not found`);
       }

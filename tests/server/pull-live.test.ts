@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PullResponse, parseChange } from '../../shared/sync-protocol';
-import { bodyOf, expectOk, item, seedSite } from './support/fixtures';
+import { bodyOf, expectOk, item, opFactory, receiptLine, seedSite } from './support/fixtures';
 import { type Api, startTestServer, type TestServer } from './support/harness';
 import { openLive } from './support/live';
 import { startTestPostgres, type TestPostgres } from './support/postgres';
@@ -162,5 +162,55 @@ describe('live channel across two server processes on one PostgreSQL', () => {
     } finally {
       live.close();
     }
+  });
+
+  it('a station at the head of its site, pulling from the other server, gets a change made through one once it is told to pull', async () => {
+    const station = await seedSite(a.api, 'cross-head');
+    const live = await openLive(b.url, station.credential);
+    try {
+      await live.waitFor('hello');
+      const first = await pull(b.api, station.credential, 'cursor=0&limit=1000');
+      if (first.reset) throw new Error('unexpected reset');
+      const head = first.cursor;
+      // At the head: nothing new (the other server now answers this from memory).
+      const idle = await pull(b.api, station.credential, `cursor=${head}&limit=1000`);
+      expect(idle).toMatchObject({ reset: false, changes: [], cursor: head, hasMore: false });
+      const since = live.events.length;
+      await expectOk(
+        a.api('POST', '/api/v1/sites/cross-head/holds', {
+          body: { id: 'H-HEAD', kind: 'item', itemId: 'A', lot: null, location: null, reason: 'damaged batch' },
+        }),
+        201,
+      );
+      await live.waitFor('pull', { since });
+      const next = await pull(b.api, station.credential, `cursor=${head}&limit=1000`);
+      if (next.reset) throw new Error('unexpected reset');
+      expect(next.changes.map((c) => [c.entity, c.id])).toEqual([['hold', 'H-HEAD']]);
+      expect(next.cursor).toBeGreaterThan(head);
+    } finally {
+      live.close();
+    }
+  });
+
+  it('a station revoked through one server is refused by the other from its next call after the revocation is heard', async () => {
+    const station = await seedSite(a.api, 'revoke-cross');
+    // The other server has verified the credential and remembers it.
+    expect((await b.api('GET', '/sync/v1/pull?cursor=0', { token: station.credential })).status).toBe(200);
+    const heard = new Promise<string | null>((resolve) => {
+      const stop = b.serverDb.notifier.onRevocation((stationId) => {
+        stop();
+        resolve(stationId);
+      });
+    });
+    await expectOk(a.api('POST', `/api/v1/stations/${station.stationId}/revoke`));
+    expect(await heard).toBe(station.stationId);
+    const refused = await b.api('GET', '/sync/v1/pull?cursor=0', { token: station.credential });
+    expect(refused.status).toBe(401);
+    expect(refused.body).toMatchObject({ error: { code: 'station_revoked' } });
+    const push = await b.api('POST', '/sync/v1/push', {
+      token: station.credential,
+      body: { ops: [opFactory()('receipt.line', receiptLine('PO-NONE', 1, 'A', 1))] },
+    });
+    expect(push.status).toBe(401);
   });
 });

@@ -115,6 +115,32 @@ forEachBackend(
       );
     });
 
+    it('answers copies of one batch sent at once alike: one applies it, the others answer duplicate and the same refusals', async () => {
+      const { api } = ctx.server();
+      const siteId = 'push-copies';
+      const station = await seedSite(api, siteId, {
+        pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 5 }]), purchaseOrder('PO2', [{ itemId: 'B', qty: 1 }], { status: 'closed' })],
+      });
+      const op = opFactory();
+      const accepted = op('receipt.line', receiptLine('PO1', 1, 'A', 2));
+      const overReceipt = op('receipt.line', receiptLine('PO1', 1, 'A', 4));
+      const closedPo = op('receipt.line', receiptLine('PO2', 1, 'B', 1));
+      const last = op('receipt.line', receiptLine('PO1', 1, 'A', 3));
+      const batch = [accepted, overReceipt, closedPo, last];
+      // As after a timeout that was not one: the station sends the batch again while the first copy is still applied.
+      const answers = await Promise.all(Array.from({ length: 4 }, () => push(api, station.credential, batch)));
+      const statuses = answers.map((a) => a.results.map((r) => r.code ?? r.status));
+      expect(statuses.filter((s) => s[0] === 'applied')).toHaveLength(1);
+      for (const s of statuses) {
+        expect(s.slice(1, 3)).toEqual(['over_receipt', 'po_closed']);
+        expect(s[3]).toBe(s[0]);
+        expect(['applied', 'duplicate']).toContain(s[0]);
+      }
+      const entries = await ledger(api, siteId, '&kind=receipt');
+      expect(entries.map((e) => e.opId).sort()).toEqual([accepted.opId, last.opId].sort());
+      expect(entries.reduce((sum, e) => sum + e.qty, 0)).toBe(5);
+    });
+
     it('marks a carrier carton with a house label for relabelling and keeps it off its carrier manifest until relabelled', async () => {
       const { api } = ctx.server();
       const siteId = 'push-relabel';

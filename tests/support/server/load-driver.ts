@@ -1,3 +1,4 @@
+import { Agent, request } from 'node:http';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { Item, type PurchaseOrder, type SiteSettings } from '../../../shared/domain/master-data';
@@ -102,6 +103,82 @@ export async function prepareLoadSite(options: LoadOptions): Promise<{ credentia
   return { credentials };
 }
 
+/** One keep-alive connection pool per server: the driver shares the machine with the servers it measures, so it stays lean. */
+function httpClient(urls: string[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+  const targets = new Map(urls.map((url) => [url, new URL(url)]));
+  return {
+    /** Sends one request and answers the parsed JSON body; any status but 2xx throws with the server's answer. */
+    send(base: string, method: 'GET' | 'POST', path: string, token: string, body?: string): Promise<unknown> {
+      const target = targets.get(base);
+      if (!target) throw new Error(`unknown server ${base}`);
+      const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+        headers['content-length'] = Buffer.byteLength(body);
+      }
+      return new Promise((resolve, reject) => {
+        const req = request({ agent, host: target.hostname, port: target.port, method, path, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status < 200 || status >= 300) return reject(new Error(`${method} ${base}${path}: HTTP ${status} ${text.slice(0, 300)}`));
+            try {
+              resolve(JSON.parse(text));
+            } catch (error) {
+              reject(error);
+            }
+          });
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+/** One push batch of a station, built before the clock starts: its ops, its request body, and whether it goes twice. */
+interface PlannedBatch {
+  ops: Op[];
+  body: string;
+  times: 1 | 2;
+}
+
+function planBatches(options: LoadOptions, station: number, chance: () => number): PlannedBatch[] {
+  const batches: PlannedBatch[] = [];
+  let seq = 0;
+  for (let sent = 0; sent < options.opsPerStation; sent += options.batchSize) {
+    const ops: Op[] = Array.from({ length: Math.min(options.batchSize, options.opsPerStation - sent) }, () => ({
+      opId: uuidv7(),
+      stationSeq: ++seq,
+      kind: 'receipt.line',
+      at: new Date().toISOString(),
+      operatorId: `op-${station}`,
+      payload: {
+        receiptId: `R-${station}`,
+        poId: 'PO-LOAD',
+        asnId: null,
+        poLineNo: station + 1,
+        itemId: `LOAD-${station}`,
+        qty: 1,
+        lot: null,
+        expiry: null,
+        serial: null,
+        condition: 'good',
+        reason: null,
+        lpn: null,
+        onHold: false,
+      },
+    }));
+    batches.push({ ops, body: JSON.stringify({ ops }), times: chance() < (options.resendChance ?? 0.1) ? 2 : 1 });
+  }
+  return batches;
+}
+
 /** Every station at once: push its receipts in batches (some sent twice), pull after each batch. */
 export async function runLoad(options: LoadOptions, credentials: string[]): Promise<LoadResult> {
   const result: LoadResult = {
@@ -117,61 +194,43 @@ export async function runLoad(options: LoadOptions, credentials: string[]): Prom
     pushLatenciesMs: [],
     opsByUrl: Object.fromEntries(options.urls.map((url) => [url, 0])),
   };
-  const started = performance.now();
   let random = 0x2545f491;
   const chance = () => {
     random = (random * 1103515245 + 12345) & 0x7fffffff;
     return random / 0x7fffffff;
   };
-  await Promise.all(
-    credentials.map(async (token, station) => {
-      const base = options.urls[station % options.urls.length]!;
-      let seq = 0;
-      let cursor = 0;
-      for (let sent = 0; sent < options.opsPerStation; sent += options.batchSize) {
-        const ops: Op[] = Array.from({ length: Math.min(options.batchSize, options.opsPerStation - sent) }, () => ({
-          opId: uuidv7(),
-          stationSeq: ++seq,
-          kind: 'receipt.line',
-          at: new Date().toISOString(),
-          operatorId: `op-${station}`,
-          payload: {
-            receiptId: `R-${station}`,
-            poId: 'PO-LOAD',
-            asnId: null,
-            poLineNo: station + 1,
-            itemId: `LOAD-${station}`,
-            qty: 1,
-            lot: null,
-            expiry: null,
-            serial: null,
-            condition: 'good',
-            reason: null,
-            lpn: null,
-            onHold: false,
-          },
-        }));
-        result.opsSent += ops.length;
-        result.opsByUrl[base] = (result.opsByUrl[base] ?? 0) + ops.length;
-        result.opIds.push(...ops.map((o) => o.opId));
-        const times = chance() < (options.resendChance ?? 0.1) ? 2 : 1;
-        for (let t = 0; t < times; t++) {
-          const pushStarted = performance.now();
-          const answer = await call(`${base}/sync/v1/push`, { token, method: 'POST', body: JSON.stringify({ ops }) }, PushResponse);
-          result.pushLatenciesMs.push(performance.now() - pushStarted);
-          result.pushes++;
-          for (const r of answer.results) {
-            if (r.status === 'applied') result.applied++;
-            else if (r.status === 'duplicate') result.duplicates++;
-            else result.rejected++;
+  const plans = credentials.map((_, station) => planBatches(options, station, chance));
+  const http = httpClient(options.urls);
+  const started = performance.now();
+  try {
+    await Promise.all(
+      credentials.map(async (token, station) => {
+        const base = options.urls[station % options.urls.length]!;
+        let cursor = 0;
+        for (const batch of plans[station]!) {
+          result.opsSent += batch.ops.length;
+          result.opsByUrl[base] = (result.opsByUrl[base] ?? 0) + batch.ops.length;
+          for (const op of batch.ops) result.opIds.push(op.opId);
+          for (let t = 0; t < batch.times; t++) {
+            const pushStarted = performance.now();
+            const answer = PushResponse.parse(await http.send(base, 'POST', '/sync/v1/push', token, batch.body));
+            result.pushLatenciesMs.push(performance.now() - pushStarted);
+            result.pushes++;
+            for (const r of answer.results) {
+              if (r.status === 'applied') result.applied++;
+              else if (r.status === 'duplicate') result.duplicates++;
+              else result.rejected++;
+            }
           }
+          const page = PullResponse.parse(await http.send(base, 'GET', `/sync/v1/pull?cursor=${cursor}&limit=500`, token));
+          result.pulls++;
+          if (!page.reset) cursor = page.cursor;
         }
-        const page = await call(`${base}/sync/v1/pull?cursor=${cursor}&limit=500`, { token, method: 'GET' }, PullResponse);
-        result.pulls++;
-        if (!page.reset) cursor = page.cursor;
-      }
-    }),
-  );
+      }),
+    );
+  } finally {
+    http.close();
+  }
   result.elapsedMs = performance.now() - started;
   return result;
 }

@@ -12,7 +12,10 @@ const MAIN = path.resolve(import.meta.dirname, '../../../server/main.ts');
 
 /** Starts `server/main.ts` as its own process (through tsx) on a free port; resolves once it listens. */
 export async function spawnServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  // WAREBENCH_SERVER_CPU_PROF=<dir>: each server process writes a CPU profile there when it stops.
+  const profileDir = process.env.WAREBENCH_SERVER_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', MAIN], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WAREBENCH_REQUEST_LOG: '0', ...env, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
