@@ -548,6 +548,19 @@ export const SNAPSHOT_ITEM_COLUMNS = [
   'active',
 ] as const satisfies readonly (keyof Item)[];
 
+// Every field of an item has its place in a compact row: a field added to `Item` and not here does not compile.
+type ItemFieldsWithoutColumn = Exclude<keyof Item, (typeof SNAPSHOT_ITEM_COLUMNS)[number]>;
+const everyItemFieldHasAColumn: [ItemFieldsWithoutColumn] extends [never] ? true : never = true;
+void everyItemFieldHasAColumn;
+
+const ITEM_COLUMN_INDEX = Object.fromEntries(SNAPSHOT_ITEM_COLUMNS.map((column, index) => [column, index])) as Record<keyof Item, number>;
+
+/** A compact row's field by name, undefined where the row has null (as a record without the field). */
+export function itemRowField(row: readonly unknown[], name: keyof Item): unknown {
+  const value = row[ITEM_COLUMN_INDEX[name]];
+  return value === null ? undefined : value;
+}
+
 /** The item record a compact row stands for: the fields by name, absent where the row has null (defaults apply). */
 export function itemRecordFromRow(row: readonly unknown[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};

@@ -117,7 +117,8 @@ function leadingReceiptLines(ops: Op[]): OpOf<'receipt.line'>[] {
  * stops here. The same statement answers what earlier copies got and, for the receipt lines the batch opens with,
  * locks the PO lines of the ops it claimed and reads what they are judged on (see `receiptFactsColumns`): one
  * round trip where there were three. Its subqueries read the statement's snapshot, which never shows its own
- * inserts: `earlier` is what was committed before it began.
+ * inserts: `earlier` is what was committed before it began. `earlier` probes the op log once per sent op (a join
+ * on the sent ids): as `op_id = ANY(…)` the prepared statement's plan read the station's whole op log per batch.
  */
 async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[], receipts: ReceiptRun) {
   const run = leadingReceiptLines(ops).filter((op) => op.payload.poLineNo !== null);
@@ -136,7 +137,8 @@ async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops:
     WITH claimed AS (${insert})
     SELECT (SELECT coalesce(json_agg(op_id), '[]'::json) FROM claimed) AS claimed,
       (SELECT coalesce(json_agg(json_build_object('op_id', a.op_id, 'status', a.status, 'code', a.code, 'reason', a.reason)), '[]'::json)
-        FROM applied_ops a WHERE a.site_id = ${station.siteId} AND a.station_id = ${station.id} AND a.op_id = ANY(${ops.map((op) => op.opId)}::uuid[])) AS earlier,
+        FROM unnest(${ops.map((op) => op.opId)}::uuid[]) AS sent(op_id)
+        JOIN applied_ops a ON a.site_id = ${station.siteId} AND a.station_id = ${station.id} AND a.op_id = sent.op_id) AS earlier,
       ${run.length > 0 ? receiptFactsColumns(station.siteId, claimedLines, true) : sql`NULL::json AS facts, NULL::float8 AS pct, NULL::json AS holds`}
     FROM sites s WHERE s.id = ${station.siteId}`.execute(trx);
   const row = rows[0];

@@ -305,15 +305,27 @@ const optionalBoolean = (v: unknown, fallback: boolean): boolean | undefined =>
 export function itemFromPlainRecord(record: unknown): Item | undefined {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return undefined;
   const r = record as Record<string, unknown>;
-  const { id, sku, description } = r;
+  return itemFromFields((name) => r[name]);
+}
+
+/**
+ * `itemFromPlainRecord` for any source of an item's fields (a record, a compact snapshot row), read by name;
+ * undefined for a field the source does not have.
+ */
+export function itemFromFields(field: (name: keyof Item) => unknown): Item | undefined {
+  const id = field('id');
+  const sku = field('sku');
+  const description = field('description');
+  const unitWeightG = field('unitWeightG');
+  const rawBarcodes = field('barcodes');
   if (typeof id !== 'string' || id.length < 1 || id.length > 64 || !ID_PATTERN.test(id)) return undefined;
   if (typeof sku !== 'string' || sku.length < 1 || sku.length > 64) return undefined;
   if (typeof description !== 'string' || description.length > 200) return undefined;
-  if (!isNumberIn(r.unitWeightG, 0, 10_000_000)) return undefined;
+  if (!isNumberIn(unitWeightG, 0, 10_000_000)) return undefined;
   const barcodes: ItemBarcode[] = [];
-  if (r.barcodes !== undefined) {
-    if (!Array.isArray(r.barcodes) || r.barcodes.length > 50) return undefined;
-    for (const b of r.barcodes as unknown[]) {
+  if (rawBarcodes !== undefined) {
+    if (!Array.isArray(rawBarcodes) || rawBarcodes.length > 50) return undefined;
+    for (const b of rawBarcodes as unknown[]) {
       if (typeof b !== 'object' || b === null) return undefined;
       const { code, packQty } = b as Record<string, unknown>;
       if (typeof code !== 'string' || code.length < 1 || code.length > 64) return undefined;
@@ -322,17 +334,20 @@ export function itemFromPlainRecord(record: unknown): Item | undefined {
       barcodes.push({ code, packQty: qty });
     }
   }
-  const lengthMm = optionalNumberIn(r.lengthMm, 0, 100_000, 0);
-  const widthMm = optionalNumberIn(r.widthMm, 0, 100_000, 0);
-  const heightMm = optionalNumberIn(r.heightMm, 0, 100_000, 0);
-  const minShelfLifeDays = optionalNumberIn(r.minShelfLifeDays, 0, 10_000, 0);
-  const lotTracked = optionalBoolean(r.lotTracked, false);
-  const serialTracked = optionalBoolean(r.serialTracked, false);
-  const expiryTracked = optionalBoolean(r.expiryTracked, false);
-  const active = optionalBoolean(r.active, true);
-  const itemClass = r.itemClass === undefined ? 'general' : r.itemClass;
-  const homeLocation = r.homeLocation === undefined ? null : r.homeLocation;
-  const tolerance = r.overReceiptTolerancePct === undefined ? null : r.overReceiptTolerancePct;
+  const lengthMm = optionalNumberIn(field('lengthMm'), 0, 100_000, 0);
+  const widthMm = optionalNumberIn(field('widthMm'), 0, 100_000, 0);
+  const heightMm = optionalNumberIn(field('heightMm'), 0, 100_000, 0);
+  const minShelfLifeDays = optionalNumberIn(field('minShelfLifeDays'), 0, 10_000, 0);
+  const lotTracked = optionalBoolean(field('lotTracked'), false);
+  const serialTracked = optionalBoolean(field('serialTracked'), false);
+  const expiryTracked = optionalBoolean(field('expiryTracked'), false);
+  const active = optionalBoolean(field('active'), true);
+  const rawClass = field('itemClass');
+  const itemClass = rawClass === undefined ? 'general' : rawClass;
+  const rawHome = field('homeLocation');
+  const homeLocation = rawHome === undefined ? null : rawHome;
+  const rawTolerance = field('overReceiptTolerancePct');
+  const tolerance = rawTolerance === undefined ? null : rawTolerance;
   if (
     lengthMm === undefined ||
     widthMm === undefined ||
@@ -354,7 +369,7 @@ export function itemFromPlainRecord(record: unknown): Item | undefined {
     sku,
     description,
     barcodes,
-    unitWeightG: r.unitWeightG,
+    unitWeightG,
     lengthMm,
     widthMm,
     heightMm,

@@ -33,23 +33,26 @@ const NEW_ITEM_INSERT = `INSERT INTO items (id, sku, description, unit_weight_g,
   expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active)`;
 const NEW_BARCODE_INSERT = 'INSERT INTO item_barcodes (code, item_id, pack_qty)';
 const NEW_BARCODE_CONFLICT = 'ON CONFLICT(code) DO UPDATE SET item_id = excluded.item_id, pack_qty = excluded.pack_qty';
-export const newItemParams = (item: Item): (string | number | null)[] => [
-  item.id,
-  item.sku,
-  item.description,
-  item.unitWeightG,
-  item.lengthMm,
-  item.widthMm,
-  item.heightMm,
-  bool(item.lotTracked),
-  bool(item.serialTracked),
-  bool(item.expiryTracked),
-  item.minShelfLifeDays,
-  item.itemClass,
-  item.homeLocation,
-  item.overReceiptTolerancePct,
-  bool(item.active),
-];
+/** Appends an item's parameters for NEW_ITEM_INSERT to `params`, in its column order. */
+export function pushNewItemParams(params: (string | number | null)[], item: Item): void {
+  params.push(
+    item.id,
+    item.sku,
+    item.description,
+    item.unitWeightG,
+    item.lengthMm,
+    item.widthMm,
+    item.heightMm,
+    bool(item.lotTracked),
+    bool(item.serialTracked),
+    bool(item.expiryTracked),
+    item.minShelfLifeDays,
+    item.itemClass,
+    item.homeLocation,
+    item.overReceiptTolerancePct,
+    bool(item.active),
+  );
+}
 
 /** The statements a snapshot load writes new items with, for a writer on another connection (item-bulk-writer.ts). */
 export const NEW_ITEM_STATEMENTS = {
@@ -168,11 +171,17 @@ export function createMasterDataWriter(db: Database) {
       let at = 0;
       for (; at + NEW_ROWS_PER_STATEMENT <= items.length; at += NEW_ROWS_PER_STATEMENT) {
         const batch = items.slice(at, at + NEW_ROWS_PER_STATEMENT);
-        stmts.newItemBlock.run(batch.flatMap(newItemParams));
+        const params: (string | number | null)[] = [];
+        for (const item of batch) pushNewItemParams(params, item);
+        stmts.newItemBlock.run(params);
         newBarcodes(batch);
       }
       const rest = items.slice(at);
-      for (const item of rest) stmts.newItem.run(newItemParams(item));
+      for (const item of rest) {
+        const params: (string | number | null)[] = [];
+        pushNewItemParams(params, item);
+        stmts.newItem.run(params);
+      }
       newBarcodes(rest);
     },
     location(loc: Location): void {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { Item, itemFromPlainRecord } from '../../../shared/domain/master-data';
-import { type Change, itemRecordFromRow } from '../../../shared/sync-protocol';
+import { Item, itemFromFields, itemFromPlainRecord } from '../../../shared/domain/master-data';
+import { type Change, itemRecordFromRow, itemRowField } from '../../../shared/sync-protocol';
 import type { Logger } from '../kernel/log';
 import { createItemBulkWriter } from '../storage/item-bulk-writer';
 import type { MasterDataWriter } from '../storage/master-data';
@@ -20,8 +20,8 @@ const SnapshotPosition = z.object({
 });
 type SnapshotPosition = z.infer<typeof SnapshotPosition>;
 
-/** Rows per SQLite transaction: few commits (each an fsync), and a cut costs at most this many rows again. */
-const ROWS_PER_TRANSACTION = Number(process.env.WB_ROWS ?? 100_000);
+/** Rows per SQLite transaction of the bulk writer: few commits, and a cut costs at most this many rows again. */
+const ROWS_PER_TRANSACTION = 50_000;
 
 export interface SnapshotProgress {
   received: number;
@@ -77,12 +77,12 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
   const itemsOf = (rows: unknown[][]): Item[] => {
     const items: Item[] = [];
     for (const row of rows) {
-      const record = itemRecordFromRow(row);
-      const plain = itemFromPlainRecord(record);
+      const plain = itemFromFields((name) => itemRowField(row, name));
       if (plain) {
         items.push(plain);
         continue;
       }
+      const record = itemRecordFromRow(row);
       const item = Item.safeParse(record);
       if (item.success) items.push(item.data);
       else log.error({ entity: 'item', id: record.id, err: item.error }, 'snapshot record does not match its schema; skipped');
