@@ -12,6 +12,7 @@ import { migrate } from '../server/db/migrate';
 import { openServerDb, type ServerDb } from '../server/db/open';
 import { type Item, SiteSettings } from '../shared/domain/master-data';
 import { parseSnapshotFrame } from '../shared/sync-protocol';
+import { receiptLine } from '../tests/server/support/fixtures';
 import { startPgCluster, stopPgCluster } from '../tests/support/server/pg-cluster';
 import { loadRows } from './support/load-run';
 import { type Benchmark, type BenchRow, percentile } from './types';
@@ -248,26 +249,7 @@ export const benchmark: Benchmark = {
         const at = new Date().toISOString();
         stationDb.transaction(() => {
           for (let i = 0; i < opCount; i++) {
-            outbox.enqueue(
-              'receipt.line',
-              {
-                receiptId: 'R-B',
-                poId: 'PO-BENCH',
-                asnId: null,
-                poLineNo: 1,
-                itemId: first.id,
-                qty: 1,
-                lot: null,
-                expiry: null,
-                serial: null,
-                condition: 'good',
-                reason: null,
-                lpn: null,
-                onHold: false,
-              },
-              'op-bench',
-              at,
-            );
+            outbox.enqueue('receipt.line', receiptLine('PO-BENCH', 1, first.id, 1, { receiptId: 'R-B' }), 'op-bench', at);
           }
         })();
         t0 = performance.now();

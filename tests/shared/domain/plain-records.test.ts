@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Item, itemFromPlainRecord } from '../../../shared/domain/master-data';
-import { parseSnapshotFrame, SnapshotFrame } from '../../../shared/sync-protocol';
+import { Item, itemFromFields, itemFromPlainRecord } from '../../../shared/domain/master-data';
+import { itemRecordFromRow, itemRowField, parseSnapshotFrame, SNAPSHOT_ITEM_COLUMNS, SnapshotFrame } from '../../../shared/sync-protocol';
 
 const full = {
   id: 'ITM-1',
@@ -91,5 +91,48 @@ describe('snapshot frames checked by envelope and change', () => {
     const end = { type: 'end', cursor: 9, rows: 2 };
     expect(parseSnapshotFrame(end)).toEqual(SnapshotFrame.safeParse(end));
     expect(parseSnapshotFrame({ type: 'rows', cursor: -1, changes: [] }).success).toBe(false);
+  });
+});
+
+describe('compact snapshot rows', () => {
+  const rowOf = (record: Record<string, unknown>) => SNAPSHOT_ITEM_COLUMNS.map((column) => record[column] ?? null);
+
+  it('give the item the record gives, defaults where the row has null', () => {
+    for (const record of [full, minimal, { ...full, homeLocation: null }]) {
+      const row = rowOf(record);
+      expect(itemFromFields((name) => itemRowField(row, name))).toEqual(Item.parse(record));
+      expect(Item.parse(itemRecordFromRow(row))).toEqual(Item.parse(record));
+    }
+  });
+
+  it('read null as a field the record does not have: an item class of null is the default class', () => {
+    const row = rowOf({ ...full, itemClass: null });
+    expect(itemFromFields((name) => itemRowField(row, name))?.itemClass).toBe('general');
+  });
+
+  // A row's null is "not given", so a null item class is left out here (see above).
+  it.each(
+    refused.filter(
+      ([what, record]) => typeof record === 'object' && record !== null && !Array.isArray(record) && what !== 'a null item class',
+    ),
+  )('leave a row with %s to the Item schema, which refuses it too', (_, record) => {
+    const row = rowOf(record as Record<string, unknown>);
+    expect(itemFromFields((name) => itemRowField(row, name))).toBeUndefined();
+    expect(Item.safeParse(itemRecordFromRow(row)).success).toBe(false);
+  });
+
+  it('an items frame is read as the SnapshotFrame schema reads it, and refused the same way', () => {
+    const frame = { type: 'items', cursor: 12, rows: [rowOf(full), rowOf(minimal)] };
+    expect(parseSnapshotFrame(frame)).toEqual(SnapshotFrame.safeParse(frame));
+    for (const bad of [
+      { ...frame, rows: [...frame.rows, 'ITM-3'] },
+      { ...frame, rows: [[...rowOf(full), 'one field too many']] },
+      { ...frame, cursor: -1 },
+      { ...frame, rows: 'none' },
+    ]) {
+      const parsed = parseSnapshotFrame(bad);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.message).toBe(SnapshotFrame.safeParse(bad).error?.message);
+    }
   });
 });

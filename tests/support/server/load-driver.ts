@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { Item, type PurchaseOrder, type SiteSettings } from '../../../shared/domain/master-data';
 import { EnrollResponse, type Op, PullResponse, PushResponse } from '../../../shared/sync-protocol';
+import { receiptLine } from '../../server/support/fixtures';
 
 export interface LoadOptions {
   /** Server base URLs; station i talks to urls[i % urls.length]. */
@@ -158,21 +159,7 @@ function planBatches(options: LoadOptions, station: number, chance: () => number
       kind: 'receipt.line',
       at: new Date().toISOString(),
       operatorId: `op-${station}`,
-      payload: {
-        receiptId: `R-${station}`,
-        poId: 'PO-LOAD',
-        asnId: null,
-        poLineNo: station + 1,
-        itemId: `LOAD-${station}`,
-        qty: 1,
-        lot: null,
-        expiry: null,
-        serial: null,
-        condition: 'good',
-        reason: null,
-        lpn: null,
-        onHold: false,
-      },
+      payload: receiptLine('PO-LOAD', station + 1, `LOAD-${station}`, 1, { receiptId: `R-${station}` }),
     }));
     batches.push({ ops, body: JSON.stringify({ ops }), times: chance() < (options.resendChance ?? 0.1) ? 2 : 1 });
   }
