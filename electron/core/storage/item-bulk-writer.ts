@@ -145,7 +145,11 @@ export function createItemBulkWriter(
     for (const wake of settled) wake();
   });
   thread.on('error', (error) => fail(error));
-  thread.on('exit', () => fail(new Error('the snapshot writer stopped')));
+  let exited = false;
+  thread.on('exit', () => {
+    exited = true;
+    fail(new Error('the snapshot writer stopped'));
+  });
   const room = (limit: number) =>
     new Promise<void>((resolve, reject) => {
       const check = () => {
@@ -182,9 +186,10 @@ export function createItemBulkWriter(
     },
     async close() {
       await room(0).catch(() => undefined);
-      const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+      if (exited) return;
+      const gone = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
       thread.postMessage({ close: true });
-      await exited;
+      await gone;
     },
   };
 }
