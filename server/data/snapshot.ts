@@ -17,7 +17,8 @@ function page(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: n
     .execute();
 }
 
-interface CompactRun {
+/** One frame's worth of a page: item rows (`items` frame) or change objects (`rows` frame), up to `cursor`. */
+interface FrameRun {
   items: boolean;
   cursor: number;
   rows: number;
@@ -32,7 +33,7 @@ const changeText = (r: { seq: number; entity: string; op: string; entity_id: str
  * page of items only, nearly every page of a site, is joined by PostgreSQL into one text on its own core while this
  * process streams the previous page; a mixed page is split into runs here.
  */
-async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: number): Promise<CompactRun[]> {
+async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: number): Promise<FrameRun[]> {
   const { rows } = await sql<{ others: number; rows: number; cursor: string | null; body: string | null }>`
     SELECT count(*) FILTER (WHERE snapshot_row IS NULL)::int AS others, count(*)::int AS rows, max(seq)::text AS cursor,
       string_agg(snapshot_row, ',' ORDER BY seq) AS body
@@ -42,7 +43,7 @@ async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: nu
   if (!whole || whole.rows === 0 || whole.cursor === null) return [];
   if (whole.others === 0 && whole.body !== null) return [{ items: true, cursor: Number(whole.cursor), rows: whole.rows, body: whole.body }];
   const mixed = await page(db, siteId, after, upTo);
-  const runs: (Omit<CompactRun, 'body'> & { parts: string[] })[] = [];
+  const runs: (Omit<FrameRun, 'body'> & { parts: string[] })[] = [];
   for (const r of mixed) {
     const items = r.snapshot_row !== null;
     let run = runs.at(-1);
@@ -55,6 +56,13 @@ async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: nu
     run.rows++;
   }
   return runs.map(({ parts, ...run }) => ({ ...run, body: parts.join(',') }));
+}
+
+/** One page of the snapshot as change objects (`rows` frames only), for stations that do not ask for compact rows. */
+async function changesPage(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: number): Promise<FrameRun[]> {
+  const rows = await page(db, siteId, after, upTo);
+  const last = rows.at(-1);
+  return last ? [{ items: false, cursor: last.seq, rows: rows.length, body: rows.map(changeText).join(',') }] : [];
 }
 
 const frame = (f: SnapshotFrame) => `${JSON.stringify(f)}\n`;
@@ -100,37 +108,21 @@ export async function* snapshotFrames(db: Kysely<ServerDatabase>, siteId: string
     total += Number(c.n);
   }
   yield frame({ type: 'begin', epoch, after: q.after, upTo, rows: total, byEntity });
+  const read = q.format === 'compact' ? compactPage : changesPage;
   let sent = 0;
-  let cursor = q.after;
-  if (q.format === 'compact') {
-    let next = compactPage(db, siteId, cursor, upTo);
-    for (;;) {
-      const runs = await next;
-      const last = runs.at(-1);
-      if (!last) break;
-      const pageEnd = last.cursor;
-      const pageRows = runs.reduce((n, r) => n + r.rows, 0);
-      next = pageRows < SNAPSHOT_FRAME_ROWS ? Promise.resolve([]) : compactPage(db, siteId, pageEnd, upTo);
-      for (const run of runs) {
-        sent += run.rows;
-        yield run.items
-          ? `{"type":"items","rows":[${run.body}],"cursor":${run.cursor}}\n`
-          : `{"type":"rows","changes":[${run.body}],"cursor":${run.cursor}}\n`;
-      }
-      cursor = pageEnd;
-    }
-    yield frame({ type: 'end', cursor: upTo, rows: sent });
-    return;
-  }
-  let next = page(db, siteId, cursor, upTo);
+  let next = read(db, siteId, q.after, upTo);
   for (;;) {
-    const rows = await next;
-    if (rows.length === 0) break;
-    cursor = rows.at(-1)?.seq ?? cursor;
-    next = rows.length < SNAPSHOT_FRAME_ROWS ? Promise.resolve([]) : page(db, siteId, cursor, upTo);
-    const changes = rows.map(changeText);
-    sent += rows.length;
-    yield `{"type":"rows","changes":[${changes.join(',')}],"cursor":${cursor}}\n`;
+    const runs = await next;
+    const last = runs.at(-1);
+    if (!last) break;
+    const pageRows = runs.reduce((n, r) => n + r.rows, 0);
+    next = pageRows < SNAPSHOT_FRAME_ROWS ? Promise.resolve([]) : read(db, siteId, last.cursor, upTo);
+    for (const run of runs) {
+      sent += run.rows;
+      yield run.items
+        ? `{"type":"items","rows":[${run.body}],"cursor":${run.cursor}}\n`
+        : `{"type":"rows","changes":[${run.body}],"cursor":${run.cursor}}\n`;
+    }
   }
   yield frame({ type: 'end', cursor: upTo, rows: sent });
 }
