@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { Item } from '../../../shared/domain/master-data';
-import { type MasterDataWriter, NEW_ITEM_STATEMENTS, pushNewItemParams } from './master-data';
+import { type MasterDataWriter, NEW_ITEM_STATEMENTS, newItemRows } from './master-data';
 
 /**
  * New items of a snapshot load written on a second connection in a worker thread, so parsing and checking the next
@@ -80,16 +80,6 @@ parentPort.on('message', (job) => {
   }
 });
 `;
-
-function flatten(items: Item[]): Pick<Job, 'items' | 'barcodes'> {
-  const itemParams: (string | number | null)[] = [];
-  const barcodes: (string | number)[] = [];
-  for (const item of items) {
-    pushNewItemParams(itemParams, item);
-    for (const b of item.barcodes) barcodes.push(b.code, item.id, b.packQty);
-  }
-  return { items: itemParams, barcodes };
-}
 
 /**
  * A writer on a worker's connection to `db`'s file; where no worker can open it (an in-memory database, a driver the
@@ -174,7 +164,7 @@ export function createItemBulkWriter(
   return {
     async write(items, meta) {
       if (failure) throw failure;
-      send({ ...flatten(items), meta });
+      send({ ...newItemRows(items), meta });
       // Returns once the worker has room: the caller parses its next rows only then, so what it parsed last is
       // already garbage while young (cheap to collect) instead of waiting on the heap to be promoted.
       await room(IN_FLIGHT - 1);

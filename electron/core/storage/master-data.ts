@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { CountTask } from '../../../shared/domain/counts';
 import { Language } from '../../../shared/domain/language';
 import type {
@@ -33,25 +33,42 @@ const NEW_ITEM_INSERT = `INSERT INTO items (id, sku, description, unit_weight_g,
   expiry_tracked, min_shelf_life_days, item_class, home_location, over_receipt_tolerance_pct, active)`;
 const NEW_BARCODE_INSERT = 'INSERT INTO item_barcodes (code, item_id, pack_qty)';
 const NEW_BARCODE_CONFLICT = 'ON CONFLICT(code) DO UPDATE SET item_id = excluded.item_id, pack_qty = excluded.pack_qty';
-/** Appends an item's parameters for NEW_ITEM_INSERT to `params`, in its column order. */
-export function pushNewItemParams(params: (string | number | null)[], item: Item): void {
-  params.push(
-    item.id,
-    item.sku,
-    item.description,
-    item.unitWeightG,
-    item.lengthMm,
-    item.widthMm,
-    item.heightMm,
-    bool(item.lotTracked),
-    bool(item.serialTracked),
-    bool(item.expiryTracked),
-    item.minShelfLifeDays,
-    item.itemClass,
-    item.homeLocation,
-    item.overReceiptTolerancePct,
-    bool(item.active),
-  );
+/**
+ * New items as the parameters of NEW_ITEM_STATEMENTS: the items' columns, then each barcode's (code, item, pack
+ * quantity), one flat list each, in order.
+ */
+export function newItemRows(items: Item[]): { items: (string | number | null)[]; barcodes: (string | number)[] } {
+  const rows: (string | number | null)[] = [];
+  const barcodes: (string | number)[] = [];
+  for (const item of items) {
+    rows.push(
+      item.id,
+      item.sku,
+      item.description,
+      item.unitWeightG,
+      item.lengthMm,
+      item.widthMm,
+      item.heightMm,
+      bool(item.lotTracked),
+      bool(item.serialTracked),
+      bool(item.expiryTracked),
+      item.minShelfLifeDays,
+      item.itemClass,
+      item.homeLocation,
+      item.overReceiptTolerancePct,
+      bool(item.active),
+    );
+    for (const b of item.barcodes) barcodes.push(b.code, item.id, b.packQty);
+  }
+  return { items: rows, barcodes };
+}
+
+/** Runs `params` (rows of `columns` values) through `block`, NEW_ROWS_PER_STATEMENT rows a time, the rest through `single`. */
+function runInBlocks(block: Statement, single: Statement, columns: number, params: (string | number | null)[]): void {
+  const perBlock = columns * NEW_ROWS_PER_STATEMENT;
+  let at = 0;
+  for (; at + perBlock <= params.length; at += perBlock) block.run(params.slice(at, at + perBlock));
+  for (; at < params.length; at += columns) single.run(params.slice(at, at + columns));
 }
 
 /** The statements a snapshot load writes new items with, for a writer on another connection (item-bulk-writer.ts). */
@@ -136,21 +153,6 @@ export function createMasterDataWriter(db: Database) {
     newBarcodeBlock: db.prepare(NEW_ITEM_STATEMENTS.statements.barcodeBlock),
   };
 
-  /** Barcodes of new items, NEW_ROWS_PER_STATEMENT to a statement. */
-  const newBarcodes = (items: Item[]) => {
-    const params: (string | number)[] = [];
-    for (const item of items) {
-      for (const b of item.barcodes) {
-        params.push(b.code, item.id, b.packQty);
-        if (params.length === 3 * NEW_ROWS_PER_STATEMENT) {
-          stmts.newBarcodeBlock.run(params);
-          params.length = 0;
-        }
-      }
-    }
-    for (let i = 0; i < params.length; i += 3) stmts.newBarcode.run(params.slice(i, i + 3));
-  };
-
   return {
     item(item: Item): void {
       stmts.item.run({
@@ -168,21 +170,9 @@ export function createMasterDataWriter(db: Database) {
      * parameters, no look-up of barcodes to replace.
      */
     newItems(items: Item[]): void {
-      let at = 0;
-      for (; at + NEW_ROWS_PER_STATEMENT <= items.length; at += NEW_ROWS_PER_STATEMENT) {
-        const batch = items.slice(at, at + NEW_ROWS_PER_STATEMENT);
-        const params: (string | number | null)[] = [];
-        for (const item of batch) pushNewItemParams(params, item);
-        stmts.newItemBlock.run(params);
-        newBarcodes(batch);
-      }
-      const rest = items.slice(at);
-      for (const item of rest) {
-        const params: (string | number | null)[] = [];
-        pushNewItemParams(params, item);
-        stmts.newItem.run(params);
-      }
-      newBarcodes(rest);
+      const rows = newItemRows(items);
+      runInBlocks(stmts.newItemBlock, stmts.newItem, 15, rows.items);
+      runInBlocks(stmts.newBarcodeBlock, stmts.newBarcode, 3, rows.barcodes);
     },
     location(loc: Location): void {
       stmts.location.run({ ...loc, itemClasses: JSON.stringify(loc.itemClasses) });
