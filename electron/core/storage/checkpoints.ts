@@ -28,9 +28,6 @@ export function createIdleCheckpointer(db: Database, idleMs = IDLE_MS, busyCommi
       // A checkpoint that cannot run now (the disk full, the file read-only) runs again after the next change.
     }
   };
-  // What a load or an earlier run left in the WAL is folded in before the first change: the station's first scans
-  // then start from an empty WAL instead of meeting SQLite's own threshold inside one of their commits.
-  checkpoint();
   return {
     /** A change was committed: checkpoint once the station has been quiet for `idleMs`, or after `busyCommits` of them. */
     changed(): void {

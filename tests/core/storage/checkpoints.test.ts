@@ -36,23 +36,6 @@ describe('WAL checkpoints of the station cache', () => {
     db.close();
   });
 
-  it('folds what a load left in the WAL into the file when the station starts, before its first change', async () => {
-    const path = join(dir.path, 'loaded.sqlite');
-    const db = await openStationDatabase(path);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const before = statSync(path).size;
-    const append = db.prepare("INSERT INTO journal (at, station_id, operator_id, kind, payload) VALUES (?, 'ST', 'OP', 'test.load', ?)");
-    db.transaction(() => {
-      for (let i = 0; i < 500; i++) append.run(new Date().toISOString(), 'x'.repeat(200));
-    })();
-    expect(statSync(path).size).toBe(before);
-    createIdleCheckpointer(db, 60_000);
-    expect(statSync(path).size).toBeGreaterThan(before);
-    const [wal] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-    expect(wal?.checkpointed).toBe(wal?.log);
-    db.close();
-  });
-
   it('checkpoints a station that never rests between two commits, never inside one', async () => {
     const path = join(dir.path, 'busy.sqlite');
     const db = await openStationDatabase(path);
