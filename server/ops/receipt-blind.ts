@@ -1,7 +1,7 @@
 import { activeHolds } from '../data/holds';
 import { appendLedger } from '../data/ledger';
 import { requireItem } from './lookups';
-import { receiptLedgerEntry, receivedHeld } from './receiving';
+import { insertClosedReceipt, receiptLedgerEntry, receivedHeld } from './receiving';
 import { type OpHandler, Rejection } from './rejection';
 
 /**
@@ -11,25 +11,19 @@ import { type OpHandler, Rejection } from './rejection';
 export const receiptBlind: OpHandler<'receipt.blind'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
-  const inserted = await trx
-    .insertInto('receipts')
-    .values({
-      site_id: siteId,
-      id: p.receiptId,
-      po_id: null,
-      unplanned: true,
-      supplier_id: p.supplierId,
-      supplier_name: p.supplierName,
-      closed_at: op.at,
-      closed_by: op.operatorId,
-      approved_by: p.approvedBy,
-      summary: JSON.stringify(p.lines),
-      op_id: op.opId,
-    })
-    .onConflict((oc) => oc.columns(['site_id', 'id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (!inserted) throw new Rejection('invalid_op', `receipt "${p.receiptId}" was already closed`);
+  await insertClosedReceipt(trx, {
+    site_id: siteId,
+    id: p.receiptId,
+    po_id: null,
+    unplanned: true,
+    supplier_id: p.supplierId,
+    supplier_name: p.supplierName,
+    closed_at: op.at,
+    closed_by: op.operatorId,
+    approved_by: p.approvedBy,
+    summary: JSON.stringify(p.lines),
+    op_id: op.opId,
+  });
 
   const holds = await activeHolds(trx, siteId);
   const ledger = [];

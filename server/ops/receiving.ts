@@ -7,7 +7,7 @@ import type { ReceiptLinePayload, StockLine } from '../../shared/sync-protocol';
 import { activeHolds } from '../data/holds';
 import { appendLedger, type LedgerEntry, move, RECEIVING_DOCK } from '../data/ledger';
 import { setPoStatus } from '../data/master-data';
-import type { ReceiptLinesTable, ServerDatabase } from '../db/schema';
+import type { ReceiptLinesTable, ReceiptsTable, ServerDatabase } from '../db/schema';
 import { requireItem } from './lookups';
 import { ledgerBase, type OpHandler, Rejection } from './rejection';
 
@@ -249,24 +249,29 @@ export const receiptClose: OpHandler<'receipt.close'> = async (ctx) => {
     .executeTakeFirst();
   if (!po) throw new Rejection('unknown_po', `purchase order "${p.poId}" is not known to the server`);
   if (po.status !== 'open') throw new Rejection('po_closed', `purchase order "${p.poId}" is already ${po.status}`);
+  await insertClosedReceipt(trx, {
+    site_id: siteId,
+    id: p.receiptId,
+    po_id: p.poId,
+    closed_at: op.at,
+    closed_by: op.operatorId,
+    approved_by: p.approvedBy,
+    summary: JSON.stringify(p.lines),
+    op_id: op.opId,
+  });
+  await setPoStatus(trx, siteId, p.poId, 'closed');
+};
+
+/** A receipt's row as the station closed it; a receipt closes once, a second close of it is refused. */
+export async function insertClosedReceipt(trx: Kysely<ServerDatabase>, receipt: Insertable<ReceiptsTable>): Promise<void> {
   const inserted = await trx
     .insertInto('receipts')
-    .values({
-      site_id: siteId,
-      id: p.receiptId,
-      po_id: p.poId,
-      closed_at: op.at,
-      closed_by: op.operatorId,
-      approved_by: p.approvedBy,
-      summary: JSON.stringify(p.lines),
-      op_id: op.opId,
-    })
+    .values(receipt)
     .onConflict((oc) => oc.columns(['site_id', 'id']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  if (!inserted) throw new Rejection('invalid_op', `receipt "${p.receiptId}" was already closed`);
-  await setPoStatus(trx, siteId, p.poId, 'closed');
-};
+  if (!inserted) throw new Rejection('invalid_op', `receipt "${receipt.id}" was already closed`);
+}
 
 /** Where an LPN's stock of an item (and lot) is now: the newest place with stock, else the receiving dock. */
 async function whereLpnStockIs(trx: Kysely<ServerDatabase>, siteId: string, lpn: string, line: StockLine) {
