@@ -1,27 +1,27 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StationDeviceLayer } from '../../../electron/core/devices/station-adapter';
 import type { CountAction } from '../../../shared/contract/counts';
 import { demo } from '../../../shared/demo/dataset';
-import { createTestStation, type TestStation } from '../../support/station-fixture';
-import { type BenchHardware, startBenchHardware } from '../receiving/support/bench-devices';
+import type { TestStation } from '../../support/station-fixture';
+import { type BenchHardware, stationsOnBenchHardware } from '../receiving/support/bench-devices';
 import { opsOf, scan } from '../receiving/support/receiving';
 
 describe('counting small parts by weight on a real MT-SICS scale on a pty', () => {
   let bench: BenchHardware;
   let devices: StationDeviceLayer;
   let t: TestStation;
-  beforeAll(async () => {
-    bench = await startBenchHardware();
-  }, 30_000);
-  afterAll(async () => bench.close());
-  beforeEach(async () => {
-    devices = await bench.open();
-    t = await createTestStation({ devices });
-    await t.signIn('counter');
-    await t.call('workflow.select', { workflow: 'counts' });
-    expect(await scan(t, 'A-01-01-1')).toMatchObject({ outcome: 'accepted', message: { code: 'counts.started' } });
-  });
-  afterEach(async () => t.close());
+  stationsOnBenchHardware(
+    async (station) => {
+      await station.signIn('counter');
+      await station.call('workflow.select', { workflow: 'counts' });
+      expect(await scan(station, 'A-01-01-1')).toMatchObject({ outcome: 'accepted', message: { code: 'counts.started' } });
+    },
+    (b, d, station) => {
+      bench = b;
+      devices = d;
+      t = station;
+    },
+  );
 
   it('counts bolts from a stable reading less the tote tare; 50 where the cache knows of none asks for a recount', async () => {
     await bench.putOnScale(devices, 1.475);

@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StationDeviceLayer } from '../../../electron/core/devices/station-adapter';
 import { DEMO_COMPANY_PREFIX, demo } from '../../../shared/demo/dataset';
 import type { LpnView, PrintOutcome, PutawayPlan } from '../../../shared/domain/receiving';
 import { isValidSscc } from '../../../shared/scan';
 import { english } from '../../support/english';
-import { createTestStation, type TestStation } from '../../support/station-fixture';
-import { type BenchHardware, startBenchHardware } from './support/bench-devices';
+import type { TestStation } from '../../support/station-fixture';
+import { type BenchHardware, stationsOnBenchHardware } from './support/bench-devices';
 import { act, gs1Date, gtins, line, onReceiving, opsOf, scan, snapshot, view } from './support/receiving';
 
 const ASN_SSCC = '106141410000000019';
@@ -14,17 +14,17 @@ describe('receiving with a real MT-SICS scale on a pty and printers on TCP', () 
   let bench: BenchHardware;
   let devices: StationDeviceLayer;
   let t: TestStation;
-  beforeAll(async () => {
-    bench = await startBenchHardware();
-  }, 30_000);
-  afterAll(async () => bench.close());
-  beforeEach(async () => {
-    devices = await bench.open();
-    t = await createTestStation({ devices });
-    await onReceiving(t);
-    await scan(t, 'ASN-5001');
-  });
-  afterEach(async () => t.close());
+  stationsOnBenchHardware(
+    async (station) => {
+      await onReceiving(station);
+      await scan(station, 'ASN-5001');
+    },
+    (b, d, station) => {
+      bench = b;
+      devices = d;
+      t = station;
+    },
+  );
 
   it('counts bolts by weight from a stable reading, less the tote tare', async () => {
     await bench.putOnScale(devices, 1.475);

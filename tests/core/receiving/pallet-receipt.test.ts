@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StationDeviceLayer } from '../../../electron/core/devices/station-adapter';
 import { createMasterDataWriter } from '../../../electron/core/storage/master-data';
 import { demo } from '../../../shared/demo/dataset';
 import type { SiteSettings } from '../../../shared/domain/master-data';
 import { english } from '../../support/english';
 import { createTestStation, type TestStation } from '../../support/station-fixture';
-import { type BenchHardware, startBenchHardware } from './support/bench-devices';
+import { type BenchHardware, stationsOnBenchHardware } from './support/bench-devices';
 import { act, gs1Date, gtins, line, onReceiving, opsOf, outboxOps, scan, snapshot, view } from './support/receiving';
 
 const PALLET = demo.asnPallet;
@@ -23,16 +23,11 @@ describe('one-scan pallet receipt against the ASN, weighed on a real MT-SICS sca
   let bench: BenchHardware;
   let devices: StationDeviceLayer;
   let t: TestStation;
-  beforeAll(async () => {
-    bench = await startBenchHardware();
-  }, 30_000);
-  afterAll(async () => bench.close());
-  beforeEach(async () => {
-    devices = await bench.open();
-    t = await createTestStation({ devices });
-    await onReceiving(t);
+  stationsOnBenchHardware(onReceiving, (b, d, station) => {
+    bench = b;
+    devices = d;
+    t = station;
   });
-  afterEach(async () => t.close());
 
   it('receives every ASN line of the pallet once, one receipt.line op each, when its weight is within tolerance', async () => {
     const offer = await scan(t, `00${PALLET}`);

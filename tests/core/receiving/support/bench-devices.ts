@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { DeviceConfigInput } from '../../../../electron/core/devices/config';
 import { createStationDevices, type StationDeviceLayer } from '../../../../electron/core/devices/station-adapter';
 import { silentLogger } from '../../../../electron/core/kernel/log';
@@ -12,6 +13,7 @@ import { openStationDatabase } from '../../../../electron/core/storage/open';
 import { openPeer, type Peer } from '../../../support/devices/peer';
 import { createPtyPair, type PtyPair } from '../../../support/devices/pty';
 import { hsReply, type RawListener, startRawListener } from '../../../support/devices/raw-listener';
+import { createTestStation, type TestStation } from '../../../support/station-fixture';
 import { tempDir } from '../../../support/temp-dir';
 
 export interface BenchHardware {
@@ -97,4 +99,27 @@ export async function startBenchHardware(): Promise<BenchHardware> {
       await documents.close();
     },
   };
+}
+
+/**
+ * The bench's hardware for the calling `describe` block (started once) and, for each of its tests, a station on it
+ * made ready by `prepare`; `use` hands both to the block's tests.
+ */
+export function stationsOnBenchHardware(
+  prepare: (t: TestStation) => Promise<void>,
+  use: (bench: BenchHardware, devices: StationDeviceLayer, t: TestStation) => void,
+): void {
+  let bench: BenchHardware;
+  let t: TestStation;
+  beforeAll(async () => {
+    bench = await startBenchHardware();
+  }, 30_000);
+  afterAll(async () => bench.close());
+  beforeEach(async () => {
+    const devices = await bench.open();
+    t = await createTestStation({ devices });
+    use(bench, devices, t);
+    await prepare(t);
+  });
+  afterEach(async () => t.close());
 }
