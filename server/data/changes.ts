@@ -12,6 +12,10 @@ export interface ChangeInput {
 
 const CHUNK = 1000;
 
+/** A change-log row as the JSON text of a `Change`, its record spliced in as the database's JSON text (never re-parsed). */
+export const changeJsonText = (r: { seq: number; entity: string; op: string; entity_id: string; record: string | null }): string =>
+  `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}${r.record === null ? '' : `,"record":${r.record}`}}`;
+
 /** An item record as its compact snapshot row: the SNAPSHOT_ITEM_COLUMNS in order, null where the record has none. */
 function snapshotItemRow(record: unknown): string | null {
   if (typeof record !== 'object' || record === null) return null;

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { PullQuery, PullResponse } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
+import { changeJsonText } from './changes';
 import type { SitePositions } from './site-positions';
 
 const reset = (epoch: string, reason: string): PullResponse => ({ reset: true, epoch, reason });
@@ -67,10 +68,7 @@ export async function pullChangesJson(
     total = Number(count.n);
   }
   // Records go out as the database's JSON text, spliced in: no parse and re-serialize of thousands of records.
-  const changes = page.map(
-    (r) =>
-      `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}${r.record === null ? '' : `,"record":${r.record}`}}`,
-  );
+  const changes = page.map(changeJsonText);
   const cursor = page.at(-1)?.seq ?? q.cursor;
   return `{"reset":false,"epoch":${JSON.stringify(epoch)},"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${rows.length > q.limit}${total === undefined ? '' : `,"total":${total}`}}`;
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { SnapshotFrame, SnapshotQuery, SyncEntity } from '../../shared/sync-protocol';
 import type { ServerDatabase } from '../db/schema';
+import { changeJsonText } from './changes';
 
 /** Rows per `rows` frame and per database page: large enough that a frame costs little, small enough to stream. */
 export const SNAPSHOT_FRAME_ROWS = 10_000;
@@ -25,9 +26,6 @@ interface FrameRun {
   body: string;
 }
 
-const changeText = (r: { seq: number; entity: string; op: string; entity_id: string; record: string | null }) =>
-  `{"seq":${r.seq},"entity":${JSON.stringify(r.entity)},"op":${JSON.stringify(r.op)},"id":${JSON.stringify(r.entity_id)}${r.record === null ? '' : `,"record":${r.record}`}}`;
-
 /**
  * One page of a compact snapshot as runs of item upserts (their stored rows) and of other changes, in seq order. A
  * page of items only, nearly every page of a site, is joined by PostgreSQL into one text on its own core while this
@@ -51,7 +49,7 @@ async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: nu
       run = { items, cursor: r.seq, rows: 0, parts: [] };
       runs.push(run);
     }
-    run.parts.push(r.snapshot_row ?? changeText(r));
+    run.parts.push(r.snapshot_row ?? changeJsonText(r));
     run.cursor = r.seq;
     run.rows++;
   }
@@ -62,7 +60,7 @@ async function compactPage(db: Kysely<ServerDatabase>, siteId: string, after: nu
 async function changesPage(db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: number): Promise<FrameRun[]> {
   const rows = await page(db, siteId, after, upTo);
   const last = rows.at(-1);
-  return last ? [{ items: false, cursor: last.seq, rows: rows.length, body: rows.map(changeText).join(',') }] : [];
+  return last ? [{ items: false, cursor: last.seq, rows: rows.length, body: rows.map(changeJsonText).join(',') }] : [];
 }
 
 const frame = (f: SnapshotFrame) => `${JSON.stringify(f)}\n`;
