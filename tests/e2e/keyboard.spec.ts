@@ -72,6 +72,13 @@ test.describe('packing by keyboard', () => {
     await expect(page.getByTestId('pack-weigh')).toContainText('F2');
     await expect(page.getByTestId('pack-weigh')).toHaveAttribute('data-next', 'true');
 
+    // A key whose step is not ready is refused out loud (after a short hold for a step in flight), never silent.
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('pack-close-carton')).toHaveAttribute('data-refused', 'true');
+    await expect(page.getByTestId('pack-close-carton')).toContainText('Not available now');
+    await expect(page.locator('body')).toHaveAttribute('data-last-sound', 'bad');
+    await expect(page.getByTestId('pack-step')).toHaveAttribute('data-step', 'weigh');
+
     const grams = Number(await page.getByTestId('pack-expected').getAttribute('data-grams'));
     bench.setScale(grams / 1000, false);
     await expect(page.getByTestId('live-weight-value')).toHaveText(`${(grams / 1000).toFixed(3)} kg`);

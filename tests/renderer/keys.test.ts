@@ -17,7 +17,15 @@ interface Reading {
   status: 'ok' | 'motion' | 'overload' | 'underload' | 'fault';
 }
 
+interface HeldKey {
+  hold(key: string, now: number): void;
+  take(key: string, now: number): boolean;
+  expired(now: number): string | null;
+  readonly key: string | null;
+}
+
 let decideKey: (press: KeyPress, dialogOpen: boolean) => KeyDecision;
+let heldKey: (holdMs: number) => HeldKey;
 let actionKeys: readonly string[];
 let scaleState: (reading: Reading) => ScaleState;
 let taskMessages: Record<'en' | 'de' | 'es', Record<string, unknown>>;
@@ -25,6 +33,8 @@ let taskMessages: Record<'en' | 'de' | 'es', Record<string, unknown>>;
 beforeAll(async () => {
   const keys = await loadRendererModule('ui/keys.ts');
   decideKey = fn(keys, 'decideKey');
+  const HeldKeyClass = keys.HeldKey as new (holdMs: number) => HeldKey;
+  heldKey = (holdMs) => new HeldKeyClass(holdMs);
   actionKeys = keys.actionKeys as readonly string[];
   scaleState = fn(await loadRendererModule('ui/scale-state.ts'), 'scaleState');
   taskMessages = (await loadRendererModule('ui/task-messages.ts')).taskMessages as typeof taskMessages;
@@ -69,6 +79,43 @@ describe('step keys', () => {
     // What a scanner types: characters, GS, the suffix. None of it is a shortcut.
     for (const key of ['0', '1', 'A', 'z', '-', '\u001d', 'Tab']) expect(decideKey(press(key), false)).toEqual({ kind: 'none' });
     for (const key of ['F1', 'F10', 'F12']) expect(decideKey(press(key), false)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('a function key pressed while its step is not ready', () => {
+  it('is held and runs once the action is ready within the hold', () => {
+    const held = heldKey(1500);
+    held.hold('F4', 1000);
+    expect(held.key).toBe('F4');
+    expect(held.take('F5', 1200)).toBe(false);
+    expect(held.take('F4', 2400)).toBe(true);
+    // Spent: it runs once, and nothing is left to refuse.
+    expect(held.take('F4', 2401)).toBe(false);
+    expect(held.expired(5000)).toBeNull();
+  });
+
+  it('is refused once the hold is over, never run late', () => {
+    const held = heldKey(1500);
+    held.hold('F4', 1000);
+    expect(held.expired(2500)).toBeNull();
+    expect(held.expired(2501)).toBe('F4');
+    expect(held.key).toBeNull();
+    held.hold('F5', 3000);
+    expect(held.take('F5', 4501)).toBe(false);
+    expect(held.key).toBeNull();
+  });
+
+  it('a newer press replaces the held one', () => {
+    const held = heldKey(1500);
+    held.hold('F4', 1000);
+    held.hold('F5', 1100);
+    expect(held.take('F4', 1200)).toBe(false);
+    expect(held.take('F5', 1200)).toBe(true);
+  });
+
+  it('"not available now" is said in every language', () => {
+    for (const language of ['en', 'de', 'es'] as const)
+      expect((taskMessages[language].task as Record<string, string>).keyNotNow?.trim(), language).toBeTruthy();
   });
 });
 

@@ -1,5 +1,7 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ActionKey, useActionKey } from './keys';
+import { play } from './sounds';
 import './task-layout.css';
 
 /**
@@ -51,8 +53,12 @@ export function TaskLayout(props: {
   );
 }
 
+/** How long a refused function key keeps its button red with "not now" on it. */
+const REFUSED_SHOWN_MS = 2500;
+
 /**
- * A step action with its function key shown on it and bound while it is enabled. `next` makes it the one large
+ * A step action with its function key shown on it. Its key pressed while the button is disabled waits briefly for the
+ * step in flight, then turns the button red with "not now" and the refusal sound: never a silent key. `next` makes it the one large
  * button of the step.
  */
 export function ActionButton(props: {
@@ -66,22 +72,35 @@ export function ActionButton(props: {
   icon?: ReactNode;
   submit?: boolean;
 }) {
+  const { t } = useTranslation();
   const { actionKey, onClick, disabled = false } = props;
-  useActionKey(actionKey, onClick, !disabled);
-  const tone = props.danger ? ' danger' : props.next ? ' primary' : '';
+  const [refused, setRefused] = useState(false);
+  useActionKey(actionKey, onClick, !disabled, () => {
+    play('bad');
+    setRefused(true);
+  });
+  useEffect(() => {
+    if (!refused) return;
+    const shown = setTimeout(() => setRefused(false), REFUSED_SHOWN_MS);
+    return () => clearTimeout(shown);
+  }, [refused]);
+  const tone = props.danger || refused ? ' danger' : props.next ? ' primary' : '';
   return (
     <button
       type={props.submit ? 'submit' : 'button'}
       className={`action-button${props.next ? ' action-button--next big-button' : ''}${tone}`}
       data-testid={props.testId}
       data-next={props.next ? 'true' : undefined}
+      data-refused={refused ? 'true' : undefined}
       aria-keyshortcuts={actionKey}
       disabled={disabled}
       onClick={onClick}
     >
       {actionKey && <kbd className="action-button__key">{actionKey}</kbd>}
       {props.icon}
-      <span className="action-button__label">{props.label}</span>
+      <span className="action-button__label" role={refused ? 'alert' : undefined}>
+        {refused ? t('task.keyNotNow') : props.label}
+      </span>
     </button>
   );
 }

@@ -53,9 +53,81 @@ interface DialogKeys {
   cancel: () => void;
 }
 
-const actions = new Map<ActionKey, (() => void)[]>();
+/** A screen's binding of a function key: what it runs, whether it may run now, and how it says "not now". */
+interface Binding {
+  run: () => void;
+  enabled: boolean;
+  refuse: () => void;
+}
+
+/** How long a key pressed while its action is not ready waits for it (the step in flight) before it is refused. */
+export const HOLD_KEY_MS = 1500;
+
+/**
+ * A function key pressed while its action is disabled (the previous step still in flight) is held, not dropped: it runs
+ * as soon as the action is enabled within `holdMs`, and is refused out loud after that. A newer press replaces it.
+ */
+export class HeldKey {
+  private held: { key: ActionKey; until: number } | null = null;
+  constructor(private readonly holdMs = HOLD_KEY_MS) {}
+
+  hold(key: ActionKey, now: number): void {
+    this.held = { key, until: now + this.holdMs };
+  }
+
+  /** True when `key` was held and has not timed out; the hold is then spent. */
+  take(key: ActionKey, now: number): boolean {
+    if (this.held?.key !== key) return false;
+    const live = now <= this.held.until;
+    this.held = null;
+    return live;
+  }
+
+  /** The held key whose time is up (the hold is then spent), if any. */
+  expired(now: number): ActionKey | null {
+    if (!this.held || now <= this.held.until) return null;
+    const key = this.held.key;
+    this.held = null;
+    return key;
+  }
+
+  get key(): ActionKey | null {
+    return this.held?.key ?? null;
+  }
+}
+
+const bindings = new Map<ActionKey, Binding[]>();
 const dialogs: DialogKeys[] = [];
+const heldKey = new HeldKey();
+let heldTimer: ReturnType<typeof setTimeout> | null = null;
 let listening = false;
+
+const current = (key: ActionKey): Binding | undefined => bindings.get(key)?.at(-1);
+
+function holdKey(key: ActionKey): void {
+  heldKey.hold(key, Date.now());
+  if (heldTimer) clearTimeout(heldTimer);
+  heldTimer = setTimeout(() => {
+    heldTimer = null;
+    const expired = heldKey.expired(Date.now());
+    if (expired) current(expired)?.refuse();
+  }, HOLD_KEY_MS + 10);
+}
+
+function pressAction(key: ActionKey): void {
+  const binding = current(key);
+  if (!binding) return;
+  if (binding.enabled) binding.run();
+  else holdKey(key);
+}
+
+/** A binding of `key` became enabled: a press of it still held runs now. */
+function released(key: ActionKey): void {
+  if (heldKey.key !== key || !heldKey.take(key, Date.now())) return;
+  if (heldTimer) clearTimeout(heldTimer);
+  heldTimer = null;
+  current(key)?.run();
+}
 
 function onKeyDown(e: KeyboardEvent): void {
   const press: KeyPress = {
@@ -75,7 +147,7 @@ function onKeyDown(e: KeyboardEvent): void {
   e.preventDefault();
   if (decision.kind === 'cancel') dialog?.cancel();
   else if (decision.kind === 'confirm') dialog?.confirm?.();
-  else actions.get(decision.key)?.at(-1)?.();
+  else pressAction(decision.key);
 }
 
 function listen(): void {
@@ -84,21 +156,29 @@ function listen(): void {
   document.addEventListener('keydown', onKeyDown);
 }
 
-/** Runs `run` on `key` while `enabled` (and no dialog is open); the latest mounted binding of a key wins. */
-export function useActionKey(key: ActionKey | undefined, run: () => void, enabled = true): void {
-  const latest = useRef(run);
-  latest.current = run;
+/**
+ * Binds `key` to `run` (and no dialog is open); the latest mounted binding of a key wins. Pressed while not `enabled`,
+ * the key is held for the step in flight (see `HeldKey`) and `refuse` is called if it never becomes ready.
+ */
+export function useActionKey(key: ActionKey | undefined, run: () => void, enabled = true, refuse: () => void = () => {}): void {
+  const binding = useRef<Binding>({ run, enabled, refuse });
+  binding.current.run = run;
+  binding.current.refuse = refuse;
   useEffect(() => {
-    if (!key || !enabled) return;
+    if (!key) return;
     listen();
-    const handler = () => latest.current();
-    actions.set(key, [...(actions.get(key) ?? []), handler]);
+    const entry = binding.current;
+    bindings.set(key, [...(bindings.get(key) ?? []), entry]);
     return () => {
-      actions.set(
+      bindings.set(
         key,
-        (actions.get(key) ?? []).filter((h) => h !== handler),
+        (bindings.get(key) ?? []).filter((b) => b !== entry),
       );
     };
+  }, [key]);
+  useEffect(() => {
+    binding.current.enabled = enabled;
+    if (key && enabled && current(key) === binding.current) released(key);
   }, [key, enabled]);
 }
 

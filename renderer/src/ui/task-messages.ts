@@ -8,6 +8,7 @@ const en = {
     increase: 'One more',
     allFine: 'All fine',
     problems: 'Needs attention',
+    keyNotNow: 'Not available now',
     receiving: { scan: 'Scan the goods — {{done}} of {{total}} lines complete', allIn: 'Everything is received: close the receipt' },
   },
   scale: {
@@ -34,6 +35,7 @@ const de: Texts = {
     increase: 'Eins mehr',
     allFine: 'Alles in Ordnung',
     problems: 'Bitte prüfen',
+    keyNotNow: 'Gerade nicht möglich',
     receiving: {
       scan: 'Ware scannen — {{done}} von {{total}} Positionen vollständig',
       allIn: 'Alles ist eingegangen: Wareneingang abschließen',
@@ -61,6 +63,7 @@ const es: Texts = {
     increase: 'Uno más',
     allFine: 'Todo en orden',
     problems: 'Requiere atención',
+    keyNotNow: 'No disponible ahora',
     receiving: { scan: 'Escanee la mercancía — {{done}} de {{total}} líneas completas', allIn: 'Todo está recibido: cierre la recepción' },
   },
   scale: {
