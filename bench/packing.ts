@@ -1,7 +1,9 @@
 /**
  * The pack bench. Scan-to-decision for a 200-line order: a hardware scan enters `station.scan()`, is parsed,
  * matched to the order's lines, checked (hold, expiry, line complete) and, when accepted, written with its journal
- * entry in one transaction on a real SQLite file; baseline: one bare durable journal write in the same run.
+ * entry in one transaction on a real SQLite file; baseline: one bare durable journal write in the same run. Each scan
+ * arrives as its own event-loop task, as from a device. The station first packs one order right after start (its cold
+ * figure is reported on its own line), then the measured order: the steady state of a bench that has been working.
  * Then the shipping label: built from the template and sent to a real loopback TCP listener (raw port-9100 style);
  * baseline: the same bytes written on a plain socket.
  */
@@ -19,7 +21,7 @@ import { createMasterDataWriter } from '../electron/core/storage/master-data';
 import { openStationDatabase } from '../electron/core/storage/open';
 import { buildDemoDataset } from '../shared/demo/dataset';
 import { makeSscc } from '../shared/scan';
-import { type Benchmark, type BenchRow, percentile } from './types';
+import { type Benchmark, type BenchRow, nextTask, percentile } from './types';
 
 const LINES = 200;
 const QTY = 3;
@@ -72,7 +74,19 @@ export const benchmark: Benchmark = {
         status: 'open' as const,
         lines: plain.map((item, i) => ({ lineNo: i + 1, itemId: item.id, qty: QTY })),
       };
-      db.transaction(() => createMasterDataWriter(db).order(bigOrder))();
+      // A first order packed right after start, then the measured one: the station's steady state, beside its cold start.
+      const firstOrder = {
+        ...bigOrder,
+        id: 'SO-FIRST',
+        number: 'SO-FIRST',
+        tote: 'T-FIRST',
+        lines: bigOrder.lines.map((l) => ({ ...l, qty: 1 })),
+      };
+      db.transaction(() => {
+        const writer = createMasterDataWriter(db);
+        writer.order(firstOrder);
+        writer.order(bigOrder);
+      })();
 
       const station = createStation({ db, log: silentLogger(), dataDir: dir });
       const call = async (command: string, input: unknown) => {
@@ -82,7 +96,6 @@ export const benchmark: Benchmark = {
       await call('session.signIn', { badge: '1002' });
       await call('workflow.select', { workflow: 'packing' });
       const scan = (data: string) => station.scan({ data, symbology: 'unknown', source: 'serial', at: new Date().toISOString() });
-      if ((await scan('SO-BENCH')).outcome !== 'accepted') throw new Error('the bench order did not open');
 
       // Lot-tracked items scan as GS1 with expiry and lot (the hold and expiry checks run on them).
       const nextYear = String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
@@ -91,21 +104,31 @@ export const benchmark: Benchmark = {
         const gtin = item?.barcodes.find((b) => b.packQty === 1)?.code ?? '';
         return item?.lotTracked ? `(01)${gtin}(17)${nextYear}0630(10)B${itemIndex}` : gtin;
       };
+      const timedScan = async (code: string, times: number[]) => {
+        await nextTask();
+        const start = performance.now();
+        const feedback = await scan(code);
+        times.push(performance.now() - start);
+        return feedback;
+      };
+      if ((await scan('SO-FIRST')).outcome !== 'accepted') throw new Error('the first order did not open');
+      const firstAccepted: number[] = [];
+      for (let i = 0; i < LINES; i += 1)
+        if ((await timedScan(unitCode(i), firstAccepted)).outcome !== 'accepted') throw new Error(`first order scan ${i} was not accepted`);
+      await call('packing.leave', {});
+      if ((await scan('SO-BENCH')).outcome !== 'accepted') throw new Error('the bench order did not open');
+
       const accepted: number[] = [];
       for (let round = 0; round < QTY; round += 1) {
         for (let i = 0; i < LINES; i += 1) {
-          const start = performance.now();
-          const feedback = await scan(unitCode(i));
-          accepted.push(performance.now() - start);
+          const feedback = await timedScan(unitCode(i), accepted);
           if (feedback.outcome !== 'accepted') throw new Error(`scan ${round}/${i} was not accepted: ${feedback.message}`);
         }
       }
       const wrongItem = dataset.items.find((i) => !plain.includes(i) && !i.lotTracked && !i.serialTracked)?.barcodes[0]?.code ?? '';
       const stopped: number[] = [];
       for (let i = 0; i < WRONG_SCANS; i += 1) {
-        const start = performance.now();
-        const feedback = await scan(wrongItem);
-        stopped.push(performance.now() - start);
+        const feedback = await timedScan(wrongItem, stopped);
         if (feedback.reason !== 'wrong_item' && feedback.reason !== 'line_complete')
           throw new Error(`a wrong scan was not stopped: ${feedback.message}`);
       }
@@ -116,6 +139,7 @@ export const benchmark: Benchmark = {
       );
       const writes: number[] = [];
       for (let i = 0; i < 300; i += 1) {
+        await nextTask();
         const start = performance.now();
         db.transaction(() => append.run(new Date().toISOString()))();
         writes.push(performance.now() - start);
@@ -174,6 +198,12 @@ export const benchmark: Benchmark = {
         {
           figure: 'scan-to-decision p99, unit accepted',
           value: ms(percentile(accepted, 99)),
+          unit: 'ms',
+          baseline: { name: 'bare durable journal write p99 (ms)', value: ms(percentile(writes, 99)) },
+        },
+        {
+          figure: `scan-to-decision p99, unit accepted, first order after start (${LINES} scans, cold)`,
+          value: ms(percentile(firstAccepted, 99)),
           unit: 'ms',
           baseline: { name: 'bare durable journal write p99 (ms)', value: ms(percentile(writes, 99)) },
         },

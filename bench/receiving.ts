@@ -12,7 +12,7 @@ import { loadDatasetIntoCache } from '../electron/core/storage/load-demo';
 import { openStationDatabase } from '../electron/core/storage/open';
 import { buildDemoDataset } from '../shared/demo/dataset';
 import { computeCheckDigit } from '../shared/scan';
-import { type Benchmark, type BenchRow, percentile } from './types';
+import { type Benchmark, type BenchRow, nextTask, percentile } from './types';
 
 /** GS1 company prefix of the generated catalog (5 digits leave 7 for the item reference: up to 10 million items). */
 const PREFIX = '40123';
@@ -73,17 +73,20 @@ export const benchmark: Benchmark = {
       for (const code of codes.slice(0, 200)) await scan(code); // warm-up
 
       const decisions: number[] = [];
-      let accepted = 0;
+      // A catalog item the PO does not list is received as an extra, answered amber: it is still a receipt.
+      let received = 0;
       for (const code of codes.slice(200)) {
+        await nextTask();
         const start = performance.now();
         const feedback = await scan(code);
         decisions.push(performance.now() - start);
-        if (feedback.outcome === 'accepted') accepted += 1;
+        if (feedback.outcome === 'accepted' || (feedback.outcome === 'warning' && feedback.reason === 'unexpected_item')) received += 1;
       }
-      if (accepted !== SCANS) throw new Error(`expected every catalog scan to be received, ${accepted} of ${SCANS} were`);
+      if (received !== SCANS) throw new Error(`expected every catalog scan to be received, ${received} of ${SCANS} were`);
 
       const unknown: number[] = [];
       for (let i = 0; i < 500; i += 1) {
+        await nextTask();
         const start = performance.now();
         await scan(gtinOf(items + 1 + i));
         unknown.push(performance.now() - start);

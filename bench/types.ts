@@ -21,3 +21,10 @@ export function percentile(samples: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] ?? Number.NaN;
 }
+
+/**
+ * Waits for the next turn of the event loop. A device delivers each scan as its own event (a serial or HID read, a
+ * WebSocket message), so what the station does after answering one (its busy checkpoint) runs before the next; a
+ * loop of back-to-back awaits would never let it run and grow the WAL to SQLite's own threshold instead.
+ */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
