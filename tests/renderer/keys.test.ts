@@ -18,10 +18,10 @@ interface Reading {
 }
 
 interface HeldKey {
-  hold(key: string, now: number): void;
-  take(key: string, now: number): boolean;
+  hold(what: string, now: number): void;
+  take(what: string, now: number): boolean;
   expired(now: number): string | null;
-  readonly key: string | null;
+  drop(what: string): void;
 }
 
 let decideKey: (press: KeyPress, dialogOpen: boolean) => KeyDecision;
@@ -86,7 +86,7 @@ describe('a function key pressed while its step is not ready', () => {
   it('is held and runs once the action is ready within the hold', () => {
     const held = heldKey(1500);
     held.hold('F4', 1000);
-    expect(held.key).toBe('F4');
+    // Another binding (the next screen's F4, another key) does not take it.
     expect(held.take('F5', 1200)).toBe(false);
     expect(held.take('F4', 2400)).toBe(true);
     // Spent: it runs once, and nothing is left to refuse.
@@ -99,10 +99,19 @@ describe('a function key pressed while its step is not ready', () => {
     held.hold('F4', 1000);
     expect(held.expired(2500)).toBeNull();
     expect(held.expired(2501)).toBe('F4');
-    expect(held.key).toBeNull();
+    expect(held.expired(2502)).toBeNull();
     held.hold('F5', 3000);
     expect(held.take('F5', 4501)).toBe(false);
-    expect(held.key).toBeNull();
+    expect(held.expired(9000)).toBeNull();
+  });
+
+  it('a press whose button went away is forgotten: neither run nor refused', () => {
+    const held = heldKey(1500);
+    held.hold('F4', 1000);
+    held.drop('F5');
+    held.drop('F4');
+    expect(held.take('F4', 1100)).toBe(false);
+    expect(held.expired(9000)).toBeNull();
   });
 
   it('a newer press replaces the held one', () => {

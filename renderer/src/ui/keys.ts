@@ -65,68 +65,66 @@ export const HOLD_KEY_MS = 1500;
 
 /**
  * A function key pressed while its action is disabled (the previous step still in flight) is held, not dropped: it runs
- * as soon as the action is enabled within `holdMs`, and is refused out loud after that. A newer press replaces it.
+ * as soon as that same action is enabled within `holdMs`, and is refused out loud after that. A newer press replaces
+ * it. `T` is what was pressed: the screen's binding of the key, so a key held on one screen never runs on the next.
  */
-export class HeldKey {
-  private held: { key: ActionKey; until: number } | null = null;
+export class HeldKey<T> {
+  private held: { what: T; until: number } | null = null;
   constructor(private readonly holdMs = HOLD_KEY_MS) {}
 
-  hold(key: ActionKey, now: number): void {
-    this.held = { key, until: now + this.holdMs };
+  hold(what: T, now: number): void {
+    this.held = { what, until: now + this.holdMs };
   }
 
-  /** True when `key` was held and has not timed out; the hold is then spent. */
-  take(key: ActionKey, now: number): boolean {
-    if (this.held?.key !== key) return false;
+  /** True when `what` was held and has not timed out; the hold is then spent. */
+  take(what: T, now: number): boolean {
+    if (this.held?.what !== what) return false;
     const live = now <= this.held.until;
     this.held = null;
     return live;
   }
 
-  /** The held key whose time is up (the hold is then spent), if any. */
-  expired(now: number): ActionKey | null {
-    if (!this.held || now <= this.held.until) return null;
-    const key = this.held.key;
-    this.held = null;
-    return key;
+  /** Forgets `what` if it is held (its button went away). */
+  drop(what: T): void {
+    if (this.held?.what === what) this.held = null;
   }
 
-  get key(): ActionKey | null {
-    return this.held?.key ?? null;
+  /** What was held and whose time is up (the hold is then spent), if anything. */
+  expired(now: number): T | null {
+    if (!this.held || now <= this.held.until) return null;
+    const { what } = this.held;
+    this.held = null;
+    return what;
   }
 }
 
 const bindings = new Map<ActionKey, Binding[]>();
 const dialogs: DialogKeys[] = [];
-const heldKey = new HeldKey();
+const heldKey = new HeldKey<Binding>();
 let heldTimer: ReturnType<typeof setTimeout> | null = null;
 let listening = false;
 
-const current = (key: ActionKey): Binding | undefined => bindings.get(key)?.at(-1);
-
-function holdKey(key: ActionKey): void {
-  heldKey.hold(key, Date.now());
+function pressAction(key: ActionKey): void {
+  const binding = bindings.get(key)?.at(-1);
+  if (!binding) return;
+  if (binding.enabled) {
+    binding.run();
+    return;
+  }
+  heldKey.hold(binding, Date.now());
   if (heldTimer) clearTimeout(heldTimer);
   heldTimer = setTimeout(() => {
     heldTimer = null;
-    const expired = heldKey.expired(Date.now());
-    if (expired) current(expired)?.refuse();
+    heldKey.expired(Date.now())?.refuse();
   }, HOLD_KEY_MS + 10);
 }
 
-function pressAction(key: ActionKey): void {
-  const binding = current(key);
-  if (!binding) return;
-  if (binding.enabled) binding.run();
-  else holdKey(key);
-}
-
-/** A binding of `key` became enabled: a press of it still held runs now. */
-function released(key: ActionKey): void {
-  if (heldKey.key !== key || !heldKey.take(key, Date.now())) return;
+/** A binding became enabled: its press still held runs now. */
+function released(binding: Binding): void {
+  if (!heldKey.take(binding, Date.now())) return;
   if (heldTimer) clearTimeout(heldTimer);
   heldTimer = null;
-  current(key)?.run();
+  binding.run();
 }
 
 function onKeyDown(e: KeyboardEvent): void {
@@ -170,6 +168,7 @@ export function useActionKey(key: ActionKey | undefined, run: () => void, enable
     const entry = binding.current;
     bindings.set(key, [...(bindings.get(key) ?? []), entry]);
     return () => {
+      heldKey.drop(entry);
       bindings.set(
         key,
         (bindings.get(key) ?? []).filter((b) => b !== entry),
@@ -178,7 +177,7 @@ export function useActionKey(key: ActionKey | undefined, run: () => void, enable
   }, [key]);
   useEffect(() => {
     binding.current.enabled = enabled;
-    if (key && enabled && current(key) === binding.current) released(key);
+    if (key && enabled) released(binding.current);
   }, [key, enabled]);
 }
 
