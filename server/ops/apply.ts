@@ -117,8 +117,9 @@ function leadingReceiptLines(ops: Op[]): OpOf<'receipt.line'>[] {
  * stops here. The same statement answers what earlier copies got and, for the receipt lines the batch opens with,
  * locks the PO lines of the ops it claimed and reads what they are judged on (see `receiptFactsColumns`): one
  * round trip where there were three. Its subqueries read the statement's snapshot, which never shows its own
- * inserts: `earlier` is what was committed before it began. `earlier` probes the op log once per sent op (a join
- * on the sent ids): as `op_id = ANY(…)` the prepared statement's plan read the station's whole op log per batch.
+ * inserts: `earlier` is what was committed before it began. `earlier` probes the op log once per sent op: a lateral
+ * lookup with LIMIT 1 cannot be planned as anything else. As `op_id = ANY(…)`, and as a plain join while the op log's
+ * statistics still said it was small, the prepared statement's plan read the station's whole op log per batch.
  */
 async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops: Op[], receipts: ReceiptRun) {
   const run = leadingReceiptLines(ops).filter((op) => op.payload.poLineNo !== null);
@@ -138,7 +139,8 @@ async function claim(trx: Kysely<ServerDatabase>, station: StationIdentity, ops:
     SELECT (SELECT coalesce(json_agg(op_id), '[]'::json) FROM claimed) AS claimed,
       (SELECT coalesce(json_agg(json_build_object('op_id', a.op_id, 'status', a.status, 'code', a.code, 'reason', a.reason)), '[]'::json)
         FROM unnest(${ops.map((op) => op.opId)}::uuid[]) AS sent(op_id)
-        JOIN applied_ops a ON a.site_id = ${station.siteId} AND a.station_id = ${station.id} AND a.op_id = sent.op_id) AS earlier,
+        CROSS JOIN LATERAL (SELECT a.op_id, a.status, a.code, a.reason FROM applied_ops a
+          WHERE a.site_id = ${station.siteId} AND a.station_id = ${station.id} AND a.op_id = sent.op_id LIMIT 1) a) AS earlier,
       ${run.length > 0 ? receiptFactsColumns(station.siteId, claimedLines, true) : sql`NULL::json AS facts, NULL::float8 AS pct, NULL::json AS holds`}
     FROM sites s WHERE s.id = ${station.siteId}`.execute(trx);
   const row = rows[0];
