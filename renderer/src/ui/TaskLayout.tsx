@@ -58,8 +58,8 @@ const REFUSED_SHOWN_MS = 2500;
 
 /**
  * A step action with its function key shown on it. Its key pressed while the button is disabled waits briefly for the
- * step in flight, then turns the button red with "not now" and the refusal sound: never a silent key. `next` makes it the one large
- * button of the step.
+ * step in flight, then turns the button red with "not now" and the refusal sound: never a silent key. `next` makes it
+ * the one large button of the step.
  */
 export function ActionButton(props: {
   actionKey?: ActionKey;
@@ -74,16 +74,18 @@ export function ActionButton(props: {
 }) {
   const { t } = useTranslation();
   const { actionKey, onClick, disabled = false } = props;
-  const [refused, setRefused] = useState(false);
+  const [refusedKey, setRefusedKey] = useState(false);
   useActionKey(actionKey, onClick, !disabled, () => {
     play('bad');
-    setRefused(true);
+    setRefusedKey(true);
   });
   useEffect(() => {
-    if (!refused) return;
-    const shown = setTimeout(() => setRefused(false), REFUSED_SHOWN_MS);
+    if (!refusedKey) return;
+    const shown = setTimeout(() => setRefusedKey(false), REFUSED_SHOWN_MS);
     return () => clearTimeout(shown);
-  }, [refused]);
+  }, [refusedKey]);
+  // Once the action is ready again, the button says what it does.
+  const refused = refusedKey && disabled;
   const tone = props.danger || refused ? ' danger' : props.next ? ' primary' : '';
   return (
     <button

@@ -158,7 +158,7 @@ function listen(): void {
  * Binds `key` to `run` (and no dialog is open); the latest mounted binding of a key wins. Pressed while not `enabled`,
  * the key is held for the step in flight (see `HeldKey`) and `refuse` is called if it never becomes ready.
  */
-export function useActionKey(key: ActionKey | undefined, run: () => void, enabled = true, refuse: () => void = () => {}): void {
+export function useActionKey(key: ActionKey | undefined, run: () => void, enabled: boolean, refuse: () => void): void {
   const binding = useRef<Binding>({ run, enabled, refuse });
   binding.current.run = run;
   binding.current.refuse = refuse;
