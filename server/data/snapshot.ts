@@ -91,6 +91,16 @@ export async function* snapshotFrames(db: Kysely<ServerDatabase>, siteId: string
     });
     return;
   }
+  // The first page is read while the rows are counted: the station waits on both before its first row arrives.
+  const read = q.format === 'compact' ? compactPage : changesPage;
+  // A page read ahead may fail after the station has gone (the stream then awaits it no more): that must not count
+  // as an unhandled rejection. Awaited, it still throws.
+  const ahead = (after: number) => {
+    const page = read(db, siteId, after, upTo);
+    page.catch(() => undefined);
+    return page;
+  };
+  let next = ahead(q.after);
   const counts = await db
     .selectFrom('change_log')
     .select(['entity', (eb) => eb.fn.countAll<number>().as('n')])
@@ -106,15 +116,13 @@ export async function* snapshotFrames(db: Kysely<ServerDatabase>, siteId: string
     total += Number(c.n);
   }
   yield frame({ type: 'begin', epoch, after: q.after, upTo, rows: total, byEntity });
-  const read = q.format === 'compact' ? compactPage : changesPage;
   let sent = 0;
-  let next = read(db, siteId, q.after, upTo);
   for (;;) {
     const runs = await next;
     const last = runs.at(-1);
     if (!last) break;
     const pageRows = runs.reduce((n, r) => n + r.rows, 0);
-    next = pageRows < SNAPSHOT_FRAME_ROWS ? Promise.resolve([]) : read(db, siteId, last.cursor, upTo);
+    next = pageRows < SNAPSHOT_FRAME_ROWS ? Promise.resolve([]) : ahead(last.cursor);
     for (const run of runs) {
       sent += run.rows;
       yield run.items

@@ -26,7 +26,7 @@ describe('load: 200 stations against two server processes on one PostgreSQL', ()
     await postgres?.stop();
   }, 60_000);
 
-  it('loses and doubles nothing: one ledger entry per op sent', async () => {
+  it('loses and doubles nothing: one ledger entry per op sent, warm-up included', async () => {
     const options = {
       urls: servers.map((s) => s.url),
       adminKey: ADMIN_KEY,
@@ -35,10 +35,12 @@ describe('load: 200 stations against two server processes on one PostgreSQL', ()
       opsPerStation: 6,
       batchSize: 3,
       resendChance: 0.3,
+      warmupOpsPerStation: 3,
     };
     const { credentials } = await prepareLoadSite(options);
     const result = await runLoad(options, credentials);
     expect(result.opsSent).toBe(1200);
+    expect(result.warmupOps).toBe(600);
     expect(result.applied).toBe(1200);
     expect(result.rejected).toBe(0);
     expect(result.duplicates).toBeGreaterThan(0);
@@ -48,7 +50,8 @@ describe('load: 200 stations against two server processes on one PostgreSQL', ()
       const { rows } = await client.query<{ entries: string; ops: string; qty: string }>(
         `SELECT count(*) AS entries, count(DISTINCT op_id) AS ops, sum(qty) AS qty FROM inventory_ledger WHERE site_id = 'load' AND kind = 'receipt'`,
       );
-      expect(rows[0]).toEqual({ entries: '1200', ops: '1200', qty: '1200' });
+      // The warm-up's ops are in the ledger too, each once.
+      expect(rows[0]).toEqual({ entries: '1800', ops: '1800', qty: '1800' });
       const sent = new Set(result.opIds);
       const { rows: ledgerOps } = await client.query<{ op_id: string }>(`SELECT op_id FROM inventory_ledger WHERE site_id = 'load'`);
       expect(ledgerOps.every((r) => sent.has(r.op_id))).toBe(true);

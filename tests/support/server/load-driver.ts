@@ -15,10 +15,16 @@ export interface LoadOptions {
   batchSize: number;
   /** Chance (0..1) that a station sends a batch a second time, as after a lost answer. */
   resendChance?: number;
+  /**
+   * Ops each station pushes (and pulls after, batch by batch) before the clock starts, so the timed run measures
+   * server processes past their start (compiled code, filled pools) as they run for weeks. Default 0.
+   */
+  warmupOpsPerStation?: number;
 }
 
 export interface LoadResult {
   stations: number;
+  /** Ops of the timed run; `applied` and `duplicates` count its answers, `rejected` the warm-up's too. */
   opsSent: number;
   applied: number;
   duplicates: number;
@@ -27,6 +33,10 @@ export interface LoadResult {
   pulls: number;
   elapsedMs: number;
   opIds: string[];
+  /** Ops every station pushed before the clock started (`warmupOpsPerStation` each); they are in the ledger too. */
+  warmupOps: number;
+  /** Time the warm-up took, from the first request to the servers' start to the last answer. */
+  warmupMs: number;
   /** Time of each push request, answer included (resends too). */
   pushLatenciesMs: number[];
   /** Ops sent through each server URL (station i talks to urls[i % urls.length]). */
@@ -79,7 +89,11 @@ export async function prepareLoadSite(options: LoadOptions): Promise<{ credentia
     status: 'open',
     expectedDate: null,
     overReceiptTolerancePct: 0,
-    lines: items.map((item, i) => ({ lineNo: i + 1, itemId: item.id, qtyOrdered: options.opsPerStation })),
+    lines: items.map((item, i) => ({
+      lineNo: i + 1,
+      itemId: item.id,
+      qtyOrdered: options.opsPerStation + (options.warmupOpsPerStation ?? 0),
+    })),
   };
   await call(
     `${base}/api/v1/sites/${options.siteId}/purchase-orders`,
@@ -149,11 +163,12 @@ interface PlannedBatch {
   times: 1 | 2;
 }
 
-function planBatches(options: LoadOptions, station: number, chance: () => number): PlannedBatch[] {
+/** `count` ops of a station in batches, numbered on from `firstSeq`. */
+function planBatches(options: LoadOptions, station: number, count: number, firstSeq: number, chance: () => number): PlannedBatch[] {
   const batches: PlannedBatch[] = [];
-  let seq = 0;
-  for (let sent = 0; sent < options.opsPerStation; sent += options.batchSize) {
-    const ops: Op[] = Array.from({ length: Math.min(options.batchSize, options.opsPerStation - sent) }, () => ({
+  let seq = firstSeq - 1;
+  for (let sent = 0; sent < count; sent += options.batchSize) {
+    const ops: Op[] = Array.from({ length: Math.min(options.batchSize, count - sent) }, () => ({
       opId: uuidv7(),
       stationSeq: ++seq,
       kind: 'receipt.line',
@@ -166,8 +181,8 @@ function planBatches(options: LoadOptions, station: number, chance: () => number
   return batches;
 }
 
-/** Every station at once: push its receipts in batches (some sent twice), pull after each batch. */
-export async function runLoad(options: LoadOptions, credentials: string[]): Promise<LoadResult> {
+/** Every station at once: push its receipts in batches (some sent twice), pull after each batch; the warm-up first, untimed. */
+export async function runLoad(options: LoadOptions, credentials: string[], onTimedStart?: () => void): Promise<LoadResult> {
   const result: LoadResult = {
     stations: credentials.length,
     opsSent: 0,
@@ -178,6 +193,8 @@ export async function runLoad(options: LoadOptions, credentials: string[]): Prom
     pulls: 0,
     elapsedMs: 0,
     opIds: [],
+    warmupOps: 0,
+    warmupMs: 0,
     pushLatenciesMs: [],
     opsByUrl: Object.fromEntries(options.urls.map((url) => [url, 0])),
   };
@@ -186,38 +203,52 @@ export async function runLoad(options: LoadOptions, credentials: string[]): Prom
     random = (random * 1103515245 + 12345) & 0x7fffffff;
     return random / 0x7fffffff;
   };
-  const plans = credentials.map((_, station) => planBatches(options, station, chance));
+  const warmup = options.warmupOpsPerStation ?? 0;
+  const warmupPlans = credentials.map((_, station) => planBatches(options, station, warmup, 1, chance));
+  const plans = credentials.map((_, station) => planBatches(options, station, options.opsPerStation, warmup + 1, chance));
+  const cursors = credentials.map(() => 0);
   const http = httpClient(options.urls);
-  const started = performance.now();
-  try {
-    await Promise.all(
+  /** Every station through its batches at once; `timed` ones count in the figures, the warm-up only in the ledger. */
+  const drive = (batchesOf: PlannedBatch[][], timed: boolean) =>
+    Promise.all(
       credentials.map(async (token, station) => {
         const base = options.urls[station % options.urls.length]!;
-        let cursor = 0;
-        for (const batch of plans[station]!) {
-          result.opsSent += batch.ops.length;
-          result.opsByUrl[base] = (result.opsByUrl[base] ?? 0) + batch.ops.length;
+        for (const batch of batchesOf[station]!) {
+          if (timed) {
+            result.opsSent += batch.ops.length;
+            result.opsByUrl[base] = (result.opsByUrl[base] ?? 0) + batch.ops.length;
+          } else result.warmupOps += batch.ops.length;
           for (const op of batch.ops) result.opIds.push(op.opId);
           for (let t = 0; t < batch.times; t++) {
             const pushStarted = performance.now();
             const answer = PushResponse.parse(await http.send(base, 'POST', '/sync/v1/push', token, batch.body));
-            result.pushLatenciesMs.push(performance.now() - pushStarted);
-            result.pushes++;
+            if (timed) {
+              result.pushLatenciesMs.push(performance.now() - pushStarted);
+              result.pushes++;
+            }
             for (const r of answer.results) {
-              if (r.status === 'applied') result.applied++;
-              else if (r.status === 'duplicate') result.duplicates++;
-              else result.rejected++;
+              if (r.status === 'rejected') result.rejected++;
+              else if (!timed) continue;
+              else if (r.status === 'applied') result.applied++;
+              else result.duplicates++;
             }
           }
-          const page = PullResponse.parse(await http.send(base, 'GET', `/sync/v1/pull?cursor=${cursor}&limit=500`, token));
-          result.pulls++;
-          if (!page.reset) cursor = page.cursor;
+          const page = PullResponse.parse(await http.send(base, 'GET', `/sync/v1/pull?cursor=${cursors[station]}&limit=500`, token));
+          if (timed) result.pulls++;
+          if (!page.reset) cursors[station] = page.cursor;
         }
       }),
     );
+  try {
+    const warmupStarted = performance.now();
+    if (warmup > 0) await drive(warmupPlans, false);
+    result.warmupMs = performance.now() - warmupStarted;
+    onTimedStart?.();
+    const started = performance.now();
+    await drive(plans, true);
+    result.elapsedMs = performance.now() - started;
   } finally {
     http.close();
   }
-  result.elapsedMs = performance.now() - started;
   return result;
 }
