@@ -28,3 +28,15 @@ export function percentile(samples: number[], p: number): number {
  * loop of back-to-back awaits would never let it run and grow the WAL to SQLite's own threshold instead.
  */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Waits for `check`, looking every `everyMs`. The sync figures look every 10 ms: `client.state()` counts the outbox,
+ * and asked every millisecond it took a share of the very thread it was timing (a 10 ms step is 0.2% of 5 s).
+ */
+export async function until(check: () => boolean, timeoutMs: number, everyMs = 1): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
