@@ -72,9 +72,13 @@ test.describe('packing by keyboard', () => {
     await expect(page.getByTestId('pack-weigh')).toContainText('F2');
     await expect(page.getByTestId('pack-weigh')).toHaveAttribute('data-next', 'true');
 
-    // A key whose step is not ready is refused out loud (after a short hold for a step in flight), never silent.
+    // A key whose step is not ready is answered at once ("one moment" while it is held for a step in flight), then
+    // refused out loud: never silent.
     await page.keyboard.press('F4');
+    await expect(page.getByTestId('pack-close-carton')).toHaveAttribute('data-waiting', 'true');
+    await expect(page.getByTestId('pack-close-carton')).toContainText('One moment');
     await expect(page.getByTestId('pack-close-carton')).toHaveAttribute('data-refused', 'true');
+    await expect(page.getByTestId('pack-close-carton')).not.toHaveAttribute('data-waiting', 'true');
     await expect(page.getByTestId('pack-close-carton')).toContainText('Not available now');
     await expect(page.locator('body')).toHaveAttribute('data-last-sound', 'bad');
     await expect(page.getByTestId('pack-step')).toHaveAttribute('data-step', 'weigh');

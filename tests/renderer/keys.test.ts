@@ -122,9 +122,12 @@ describe('a function key pressed while its step is not ready', () => {
     expect(held.take('F5', 1200)).toBe(true);
   });
 
-  it('"not available now" is said in every language', () => {
-    for (const language of ['en', 'de', 'es'] as const)
-      expect((taskMessages[language].task as Record<string, string>).keyNotNow?.trim(), language).toBeTruthy();
+  it('"one moment" and "not available now" are said in every language', () => {
+    for (const language of ['en', 'de', 'es'] as const) {
+      const task = taskMessages[language].task as Record<string, string>;
+      expect(task.keyWaiting?.trim(), language).toBeTruthy();
+      expect(task.keyNotNow?.trim(), language).toBeTruthy();
+    }
   });
 });
 

@@ -57,8 +57,9 @@ export function TaskLayout(props: {
 const REFUSED_SHOWN_MS = 2500;
 
 /**
- * A step action with its function key shown on it. Its key pressed while the button is disabled waits briefly for the
- * step in flight, then turns the button red with "not now" and the refusal sound: never a silent key. `next` makes it
+ * A step action with its function key shown on it. Its key pressed while the button is disabled says "one moment" on
+ * the button at once and waits briefly for the step in flight; then it runs, or the button turns red with "not now"
+ * and the refusal sound: never a silent key. `next` makes it
  * the one large button of the step.
  */
 export function ActionButton(props: {
@@ -75,10 +76,17 @@ export function ActionButton(props: {
   const { t } = useTranslation();
   const { actionKey, onClick, disabled = false } = props;
   const [refusedKey, setRefusedKey] = useState(false);
-  useActionKey(actionKey, onClick, !disabled, () => {
-    play('bad');
-    setRefusedKey(true);
-  });
+  const [waitingKey, setWaitingKey] = useState(false);
+  useActionKey(
+    actionKey,
+    onClick,
+    !disabled,
+    () => {
+      play('bad');
+      setRefusedKey(true);
+    },
+    setWaitingKey,
+  );
   useEffect(() => {
     if (!refusedKey) return;
     const shown = setTimeout(() => setRefusedKey(false), REFUSED_SHOWN_MS);
@@ -86,6 +94,7 @@ export function ActionButton(props: {
   }, [refusedKey]);
   // Once the action is ready again, the button says what it does.
   const refused = refusedKey && disabled;
+  const held = waitingKey && disabled && !refused;
   const tone = props.danger || refused ? ' danger' : props.next ? ' primary' : '';
   return (
     <button
@@ -94,6 +103,7 @@ export function ActionButton(props: {
       data-testid={props.testId}
       data-next={props.next ? 'true' : undefined}
       data-refused={refused ? 'true' : undefined}
+      data-waiting={held ? 'true' : undefined}
       aria-keyshortcuts={actionKey}
       disabled={disabled}
       onClick={onClick}
@@ -101,7 +111,7 @@ export function ActionButton(props: {
       {actionKey && <kbd className="action-button__key">{actionKey}</kbd>}
       {props.icon}
       <span className="action-button__label" role={refused ? 'alert' : undefined}>
-        {refused ? t('task.keyNotNow') : props.label}
+        {refused ? t('task.keyNotNow') : held ? t('task.keyWaiting') : props.label}
       </span>
     </button>
   );

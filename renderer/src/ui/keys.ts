@@ -53,11 +53,13 @@ interface DialogKeys {
   cancel: () => void;
 }
 
-/** A screen's binding of a function key: what it runs, whether it may run now, and how it says "not now". */
+/** A screen's binding of a function key: what it runs, whether it may run now, and how it says "wait" and "not now". */
 interface Binding {
   run: () => void;
   enabled: boolean;
   refuse: () => void;
+  /** Called with true when a press of the key is held for it, with false when that hold ends (run, refused, replaced). */
+  wait: (waiting: boolean) => void;
 }
 
 /** How long a key pressed while its action is not ready waits for it (the step in flight) before it is refused. */
@@ -102,7 +104,16 @@ const bindings = new Map<ActionKey, Binding[]>();
 const dialogs: DialogKeys[] = [];
 const heldKey = new HeldKey<Binding>();
 let heldTimer: ReturnType<typeof setTimeout> | null = null;
+/** The binding whose button shows a held press (at most one: a newer press replaces the hold). */
+let waiting: Binding | null = null;
 let listening = false;
+
+function showWaiting(binding: Binding | null): void {
+  if (waiting === binding) return;
+  waiting?.wait(false);
+  waiting = binding;
+  binding?.wait(true);
+}
 
 function pressAction(key: ActionKey): void {
   const binding = bindings.get(key)?.at(-1);
@@ -112,10 +123,14 @@ function pressAction(key: ActionKey): void {
     return;
   }
   heldKey.hold(binding, Date.now());
+  // The press is answered at once: the button says it waits, then runs or refuses out loud.
+  showWaiting(binding);
   if (heldTimer) clearTimeout(heldTimer);
   heldTimer = setTimeout(() => {
     heldTimer = null;
-    heldKey.expired(Date.now())?.refuse();
+    const refused = heldKey.expired(Date.now());
+    showWaiting(null);
+    refused?.refuse();
   }, HOLD_KEY_MS + 10);
 }
 
@@ -124,6 +139,7 @@ function released(binding: Binding): void {
   if (!heldKey.take(binding, Date.now())) return;
   if (heldTimer) clearTimeout(heldTimer);
   heldTimer = null;
+  showWaiting(null);
   binding.run();
 }
 
@@ -156,12 +172,20 @@ function listen(): void {
 
 /**
  * Binds `key` to `run` (and no dialog is open); the latest mounted binding of a key wins. Pressed while not `enabled`,
- * the key is held for the step in flight (see `HeldKey`) and `refuse` is called if it never becomes ready.
+ * the key is held for the step in flight (see `HeldKey`): `wait(true)` at once, `wait(false)` when the hold ends, and
+ * `refuse` if the action never became ready.
  */
-export function useActionKey(key: ActionKey | undefined, run: () => void, enabled: boolean, refuse: () => void): void {
-  const binding = useRef<Binding>({ run, enabled, refuse });
+export function useActionKey(
+  key: ActionKey | undefined,
+  run: () => void,
+  enabled: boolean,
+  refuse: () => void,
+  wait: (waiting: boolean) => void,
+): void {
+  const binding = useRef<Binding>({ run, enabled, refuse, wait });
   binding.current.run = run;
   binding.current.refuse = refuse;
+  binding.current.wait = wait;
   useEffect(() => {
     if (!key) return;
     listen();
@@ -169,6 +193,7 @@ export function useActionKey(key: ActionKey | undefined, run: () => void, enable
     bindings.set(key, [...(bindings.get(key) ?? []), entry]);
     return () => {
       heldKey.drop(entry);
+      if (waiting === entry) waiting = null;
       bindings.set(
         key,
         (bindings.get(key) ?? []).filter((b) => b !== entry),

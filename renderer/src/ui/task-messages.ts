@@ -9,6 +9,7 @@ const en = {
     allFine: 'All fine',
     problems: 'Needs attention',
     keyNotNow: 'Not available now',
+    keyWaiting: 'One moment…',
     receiving: { scan: 'Scan the goods — {{done}} of {{total}} lines complete', allIn: 'Everything is received: close the receipt' },
   },
   scale: {
@@ -36,6 +37,7 @@ const de: Texts = {
     allFine: 'Alles in Ordnung',
     problems: 'Bitte prüfen',
     keyNotNow: 'Gerade nicht möglich',
+    keyWaiting: 'Einen Moment…',
     receiving: {
       scan: 'Ware scannen — {{done}} von {{total}} Positionen vollständig',
       allIn: 'Alles ist eingegangen: Wareneingang abschließen',
@@ -64,6 +66,7 @@ const es: Texts = {
     allFine: 'Todo en orden',
     problems: 'Requiere atención',
     keyNotNow: 'No disponible ahora',
+    keyWaiting: 'Un momento…',
     receiving: { scan: 'Escanee la mercancía — {{done}} de {{total}} líneas completas', allIn: 'Todo está recibido: cierre la recepción' },
   },
   scale: {
