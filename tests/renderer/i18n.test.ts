@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MessageCode } from '../../shared/messages';
-import { loadRendererModule } from '../support/renderer-module';
+import { OpKind, RejectionCode } from '../../shared/sync-protocol';
+import { fn, loadRendererModule } from '../support/renderer-module';
 
 const { en } = await loadRendererModule('i18n/en.ts');
 const { de } = await loadRendererModule('i18n/de.ts');
@@ -97,4 +98,34 @@ describe('translations', () => {
       });
     }
   }
+});
+
+describe("what the server refused, in the operator's words", () => {
+  it('every op kind and every refusal code has a sentence, and unknown ones ask site IT instead of showing the code', async () => {
+    const { createInstance } = await import('i18next');
+    const refusals = await loadRendererModule('features/sync/refusals.ts');
+    const opKindText = fn<[unknown, string], string>(refusals, 'opKindText');
+    const refusalText = fn<[unknown, string | null], string>(refusals, 'refusalText');
+    for (const [language, messages] of Object.entries({ en, de, es })) {
+      const i18n = createInstance();
+      await i18n.init({ lng: language, resources: { [language]: { translation: messages as Record<string, unknown> } } });
+      const said = new Set<string>();
+      for (const kind of OpKind.options) {
+        const text = opKindText(i18n.t, kind);
+        expect(text, `${language} ${kind}`).not.toContain(kind);
+        expect(text, `${language} ${kind}`).not.toContain('sync.');
+        said.add(text);
+      }
+      expect(said.size, `${language}: one name per op kind`).toBe(OpKind.options.length);
+      for (const code of RejectionCode.options) {
+        const text = refusalText(i18n.t, code);
+        expect(text, `${language} ${code}`).not.toContain(code);
+        expect(text, `${language} ${code}`).not.toContain('sync.');
+      }
+      const other = refusalText(i18n.t, 'some_future_code');
+      expect(other).toBe(i18n.t('sync.refusedOther'));
+      expect(refusalText(i18n.t, null)).toBe(other);
+      expect(opKindText(i18n.t, 'some.future.kind')).toBe(i18n.t('sync.opOther'));
+    }
+  });
 });

@@ -1,4 +1,4 @@
-/** What the operator reads for each message code, per language. A missing code does not compile; tests/desktop/i18n.test.ts checks the texts. */
+/** What the operator reads for each message code, per language. A missing code does not compile; tests/renderer/i18n.test.ts checks the texts. */
 import type { MessageCode } from '../../../shared/messages';
 
 /** A text, or its plural forms chosen by the `count` parameter. */

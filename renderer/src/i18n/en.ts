@@ -1,3 +1,6 @@
+import type { RejectionCode } from '../../../shared/sync-protocol';
+import type { OpKindKey } from '../features/sync/refusals';
+
 /** English UI text; the other languages follow these keys. */
 export const en = {
   app: { name: 'Warebench', training: 'Training mode', coreOffline: 'Station core not reachable — retrying' },
@@ -110,6 +113,43 @@ export const en = {
     numbers: 'Numbers left',
     numberKinds: { sscc: 'SSCC', lpn: 'LPN', manifest: 'Manifest' },
     numbersLow: 'Only {{left}} {{kind}} numbers left: connect the station to the server before they run out.',
+    opKinds: {
+      receipt_line: 'Received goods',
+      receipt_undo: 'Receipt undone',
+      receipt_close: 'Receipt closed',
+      receipt_blind: 'Receipt without PO',
+      lpn_putaway: 'Put-away',
+      lpn_split: 'Pallet split',
+      lpn_putaway_undo: 'Put-away undone',
+      pack_carton_close: 'Carton closed',
+      shipment_close: 'Shipment closed',
+      order_problem: 'Order problem',
+      manifest_close: 'Manifest closed',
+      item_barcode_link: 'Barcode linked',
+      return_close: 'Return closed',
+      count_close: 'Count closed',
+      inspection_record: 'Inspection',
+      receipt_photo: 'Receipt photo',
+    } satisfies Record<OpKindKey, string>,
+    refusals: {
+      over_receipt: 'More was received than the PO allows.',
+      po_closed: 'The PO was already closed.',
+      item_on_hold: 'The item is on hold.',
+      unknown_item: 'The server does not know the item.',
+      unknown_order: 'The server does not know the order.',
+      unknown_po: 'The server does not know the PO.',
+      unknown_op: 'The server does not know this action: update the station software.',
+      order_cancelled: 'The order was cancelled.',
+      duplicate_serial: 'This serial number was already received.',
+      invalid_op: 'The server could not take this record.',
+      unknown_rma: 'The server does not know the return authorisation (RMA).',
+      serial_not_shipped: 'This serial number was not shipped on the order.',
+      disposition_refused: 'The goods may not go where they were sent.',
+      count_needs_approval: 'The count differs too much: it needs a recount and a supervisor’s approval.',
+    } satisfies Record<RejectionCode, string>,
+    opOther: 'A station record',
+    refusedOther: 'Refused by the server: ask site IT.',
+    forSiteIt: 'Details for site IT',
   },
   common: { back: 'Back', cancel: 'Cancel', confirm: 'Confirm', never: 'never', loading: 'Loading…', yes: 'yes', no: 'no' },
 };

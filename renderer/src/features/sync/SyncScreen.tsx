@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useClient, useCommand } from '../../api/station-context';
 import { useFormat } from '../../ui/format';
 import { InitialSyncProgress } from './InitialSyncProgress';
+import { opKindText, refusalText } from './refusals';
 
 export function SyncScreen({ supervisor }: { supervisor: boolean }) {
   const { t } = useTranslation();
@@ -57,12 +58,18 @@ export function SyncScreen({ supervisor }: { supervisor: boolean }) {
       {rejected.value?.length === 0 && <p>{t('sync.noneRejected')}</p>}
       <ul className="list">
         {rejected.value?.map((op) => (
-          <li key={op.opId}>
-            <strong>{op.kind}</strong> — {op.code}: {op.reason}
+          <li key={op.opId} data-testid="sync-refused" data-code={op.code ?? undefined}>
+            <strong>{opKindText(t, op.kind)}</strong> ({f.dateTime(op.at)}) — {refusalText(t, op.code)}
+            <details>
+              <summary>{t('sync.forSiteIt')}</summary>
+              <code>
+                {op.kind} · {op.code ?? '—'} · {op.at} · {op.reason ?? ''}
+              </code>
+            </details>
             {supervisor && (
               <button
                 type="button"
-                aria-label={`${t('sync.resolve')}: ${op.kind}`}
+                aria-label={`${t('sync.resolve')}: ${opKindText(t, op.kind)}`}
                 onClick={() => void client.attempt('sync.resolve', { opId: op.opId }).then(() => rejected.reload())}
               >
                 {t('sync.resolve')}
