@@ -319,6 +319,7 @@ export const RejectionCode = z.enum([
   'serial_not_shipped',
   'disposition_refused',
   'count_needs_approval',
+  'approver_not_supervisor',
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 

@@ -5,6 +5,7 @@ import { writeChanges } from '../data/changes';
 import { appendLedger, type LedgerEntry } from '../data/ledger';
 import type { ServerDatabase } from '../db/schema';
 import { HttpError } from '../http-error';
+import { requireApprover } from './approvals';
 import { ledgerBase, type OpHandler, Rejection } from './rejection';
 
 interface CountPlace {
@@ -141,6 +142,7 @@ export const countClose: OpHandler<'count.close'> = async (ctx) => {
   const counted = p.scope === 'item' && p.itemId ? p.lines.filter((l) => l.itemId === p.itemId) : p.lines;
   const settings = await siteCountSettings(trx, siteId);
   const judged = judgeCount(expected, counted, settings);
+  if (p.approvedBy !== null) await requireApprover(ctx, p.approvedBy);
   if (judged.outside.length > 0 && (p.approvedBy === null || p.recountedBy === null))
     throw new Rejection(
       'count_needs_approval',

@@ -1,5 +1,6 @@
 import { activeHolds } from '../data/holds';
 import { appendLedger } from '../data/ledger';
+import { requireApprover } from './approvals';
 import { requireItem } from './lookups';
 import { insertClosedReceipt, receiptLedgerEntry, receivedHeld } from './receiving';
 import { type OpHandler, Rejection } from './rejection';
@@ -11,6 +12,7 @@ import { type OpHandler, Rejection } from './rejection';
 export const receiptBlind: OpHandler<'receipt.blind'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
   const p = op.payload;
+  await requireApprover(ctx, p.approvedBy);
   await insertClosedReceipt(trx, {
     site_id: siteId,
     id: p.receiptId,

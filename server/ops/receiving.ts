@@ -8,6 +8,7 @@ import { activeHolds } from '../data/holds';
 import { appendLedger, type LedgerEntry, move, RECEIVING_DOCK } from '../data/ledger';
 import { setPoStatus } from '../data/master-data';
 import type { ReceiptLinesTable, ReceiptsTable, ServerDatabase } from '../db/schema';
+import { requireApprover } from './approvals';
 import { requireItem } from './lookups';
 import { ledgerBase, type OpHandler, Rejection } from './rejection';
 
@@ -249,6 +250,7 @@ export const receiptClose: OpHandler<'receipt.close'> = async (ctx) => {
     .executeTakeFirst();
   if (!po) throw new Rejection('unknown_po', `purchase order "${p.poId}" is not known to the server`);
   if (po.status !== 'open') throw new Rejection('po_closed', `purchase order "${p.poId}" is already ${po.status}`);
+  if (p.approvedBy !== null) await requireApprover(ctx, p.approvedBy);
   await insertClosedReceipt(trx, {
     site_id: siteId,
     id: p.receiptId,

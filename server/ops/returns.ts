@@ -5,13 +5,15 @@ import { dispositionAllowed, dispositionHolds, lotExpired } from '../../shared/r
 import { writeChanges } from '../data/changes';
 import { appendLedger, type LedgerEntry } from '../data/ledger';
 import { shipmentOfOrder } from '../data/returns';
+import { requireApprover } from './approvals';
 import { requireItem } from './lookups';
 import { ledgerBase, type OpHandler, Rejection } from './rejection';
 
 /**
  * A return closed at a station: every unit back into stock at its disposition's location (held unless restocked, and
  * held whenever a hold covers it or its lot expired), the return and its units kept for the ERP, the RMA received.
- * A serial the order never shipped from this site, or a disposition the site's rules rule out, refuses the op.
+ * A serial the order never shipped from this site, a disposition the site's rules rule out, or a unit the RMA does not
+ * list without a supervisor's approval refuses the op.
  */
 export const returnClose: OpHandler<'return.close'> = async (ctx) => {
   const { trx, siteId, op } = ctx;
@@ -33,8 +35,15 @@ export const returnClose: OpHandler<'return.close'> = async (ctx) => {
   const today = op.at.slice(0, 10);
   const entries: LedgerEntry[] = [];
   const units = [];
+  for (const approver of new Set(p.units.flatMap((unit) => (unit.approvedBy === null ? [] : [unit.approvedBy]))))
+    await requireApprover(ctx, approver);
+  // Whether a unit is on the RMA is the server's own judgment: one it does not list needs a supervisor's approval.
+  const listed = new Set(rma.lines.map((line) => line.itemId));
   for (const unit of p.units) {
     await requireItem(trx, siteId, unit.itemId);
+    const onRma = listed.has(unit.itemId);
+    if (!onRma && unit.approvedBy === null)
+      throw new Rejection('approver_not_supervisor', `a unit of "${unit.itemId}" is not on RMA "${p.rmaId}" and no supervisor approved it`);
     if (unit.serial && !shippedSerials.has(`${unit.itemId}\u0000${unit.serial}`))
       throw new Rejection(
         'serial_not_shipped',
@@ -73,7 +82,7 @@ export const returnClose: OpHandler<'return.close'> = async (ctx) => {
       disposition: unit.disposition,
       location: unit.location,
       held,
-      on_rma: unit.onRma,
+      on_rma: onRma,
       approved_by: unit.approvedBy,
     });
   }

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { CountTask } from '../../shared/domain/counts';
 import { type Op, PullPage, PushResponse } from '../../shared/sync-protocol';
-import { bodyOf, expectOk, opFactory, purchaseOrder, receiptLine, seedSite, siteSettings } from './support/fixtures';
+import { bodyOf, expectOk, operator, opFactory, purchaseOrder, receiptLine, seedSite, siteSettings } from './support/fixtures';
 import { ADMIN_KEY, type Api } from './support/harness';
 import { forEachBackend } from './support/suite';
 
@@ -25,7 +25,10 @@ const dated = (op: Op, minute: number): Op => ({ ...op, at: at(minute) });
 
 /** A site with 10 of item A received and put away at A-01 (LPN1) at 08:00. */
 async function stocked(api: Api, siteId: string, counts?: { toleranceUnits: number; tolerancePct: number }) {
-  const station = await seedSite(api, siteId, { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 100 }])] });
+  const station = await seedSite(api, siteId, {
+    pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 100 }])],
+    operators: [operator('sup-1', ['supervisor']), operator('op-2', ['counter'])],
+  });
   if (counts) await expectOk(api('PUT', `/api/v1/sites/${siteId}`, { body: siteSettings(siteId, { counts: { blind: true, ...counts } }) }));
   const op = opFactory('op-recv');
   const results = await push(api, station.credential, [
@@ -88,7 +91,7 @@ forEachBackend('cycle counts', (ctx) => {
     expect(await onHand(api, 'count-race', 'A-01', 'A')).toBe(15);
   });
 
-  it('refuses a variance beyond tolerance without a recount and a badge; posts it with both', async () => {
+  it("refuses a variance beyond tolerance without a recount and a supervisor's badge; posts it with both", async () => {
     const { api } = ctx.server();
     const { station } = await stocked(api, 'count-approve', { toleranceUnits: 1, tolerancePct: 0 });
     const op = opFactory('op-count');
@@ -99,6 +102,18 @@ forEachBackend('cycle counts', (ctx) => {
       op('count.close', countOf('CNT-B', [{ itemId: 'A', qty: 6 }], { recountedBy: 'op-2', approvedBy: 'sup-1' })),
       14,
     );
+    // The server takes the approval only from a supervisor it knows: not from a counter, not from an unknown id.
+    for (const [countId, approvedBy] of [
+      ['CNT-C', 'op-2'],
+      ['CNT-D', 'nobody'],
+    ] as const) {
+      const claimed = dated(op('count.close', countOf(countId, [{ itemId: 'A', qty: 6 }], { recountedBy: 'op-2', approvedBy })), 13);
+      expect((await push(api, station.credential, [claimed])).results[0]).toMatchObject({
+        status: 'rejected',
+        code: 'approver_not_supervisor',
+      });
+    }
+    expect(await ledger(api, 'count-approve', '&kind=adjust')).toEqual([]);
     expect((await push(api, station.credential, [approved])).results[0]!.status).toBe('applied');
     expect(await onHand(api, 'count-approve', 'A-01', 'A')).toBe(6);
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Op, PushResponse } from '../../shared/sync-protocol';
-import { bodyOf, expectOk, opFactory, purchaseOrder, receiptLine, seedSite } from './support/fixtures';
+import { bodyOf, expectOk, operator, opFactory, purchaseOrder, receiptLine, seedSite } from './support/fixtures';
 import type { Api } from './support/harness';
 import { forEachBackend } from './support/suite';
 
@@ -51,8 +51,21 @@ forEachBackend('receipts without PO, whole pallets and split plates', (ctx) => {
   it('applies a blind receipt exactly once (a retried op id changes nothing) and lists it to the ERP as unplanned', async () => {
     const { api } = ctx.server();
     const siteId = 'blind-once';
-    const station = await seedSite(api, siteId, { pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 5 }])] });
+    const station = await seedSite(api, siteId, {
+      pos: [purchaseOrder('PO1', [{ itemId: 'A', qty: 5 }])],
+      operators: [operator('OP-CHLOE', ['supervisor']), operator('OP-RAY', ['receiver'])],
+    });
     const op = opFactory();
+    // A receiver's badge does not approve a receipt without PO on the server either: refused, nothing booked.
+    const unapproved = op('receipt.blind', {
+      receiptId: 'RCV-BLIND-0',
+      supplierId: 'SUP-WALKIN',
+      supplierName: 'Walk-in delivery',
+      openedAt: new Date().toISOString(),
+      approvedBy: 'OP-RAY',
+      lines: [blindLine('A', 2)],
+    });
+    expect((await push(api, station.credential, [unapproved]))[0]).toMatchObject({ status: 'rejected', code: 'approver_not_supervisor' });
     const blind = op('receipt.blind', {
       receiptId: 'RCV-BLIND-1',
       supplierId: 'SUP-WALKIN',

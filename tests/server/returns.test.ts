@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RmaInput } from '../../shared/domain/returns';
 import { type Op, type OpOf, PullPage, PushResponse, type ReturnedUnit } from '../../shared/sync-protocol';
-import { bodyOf, expectOk, item, opFactory, order, seedSite } from './support/fixtures';
+import { bodyOf, expectOk, item, operator, opFactory, order, seedSite } from './support/fixtures';
 import type { Api } from './support/harness';
 import { forEachBackend } from './support/suite';
 
@@ -85,7 +85,11 @@ const closePayload = (returnId: string, rmaId: string, orderId: string, units: R
 });
 
 async function seedReturnSite(api: Api, siteId: string) {
-  const station = await seedSite(api, siteId, { items, orders: [order('O1', [{ itemId: 'MUG', qty: 2 }])] });
+  const station = await seedSite(api, siteId, {
+    items,
+    orders: [order('O1', [{ itemId: 'MUG', qty: 2 }])],
+    operators: [operator('sup-1', ['supervisor']), operator('op-ret', ['returns'])],
+  });
   await expectOk(api('POST', `/api/v1/sites/${siteId}/rmas`, { body: { rmas: [rma('RMA-1', 'O1')] } }));
   return station;
 }
@@ -130,7 +134,7 @@ forEachBackend('returns', (ctx) => {
     expect(change?.record).toMatchObject({ status: 'received' });
   });
 
-  it('holds returned stock of a held lot and refuses a serial never shipped, a damaged or recalled unit to restock, booking nothing', async () => {
+  it('holds returned stock of a held lot and refuses a serial never shipped, a damaged or recalled unit to restock, a unit off the RMA without a supervisor, booking nothing', async () => {
     const { api } = ctx.server();
     const siteId = 'ret-rules';
     const station = await seedReturnSite(api, siteId);
@@ -144,10 +148,14 @@ forEachBackend('returns', (ctx) => {
     const foreignSerial = op('return.close', closePayload('RET-A', 'RMA-1', 'O1', [unit('U1', 'SCN', { serial: 'S-99' })]));
     const damagedRestock = op('return.close', closePayload('RET-B', 'RMA-1', 'O1', [unit('U1', 'MUG', { condition: 'damaged' })]));
     const unknownRma = op('return.close', closePayload('RET-C', 'RMA-X', 'O1', [unit('U1', 'MUG')]));
-    const heldLot = op(
+    // YOG is not on the RMA: it comes back only with a supervisor's approval the server knows.
+    const offRma = { lot: 'L1', disposition: 'quarantine', location: 'Q-1', onRma: false } as const;
+    const unapproved = op('return.close', closePayload('RET-F', 'RMA-1', 'O1', [unit('U1', 'YOG', offRma)]));
+    const approvedByStaff = op(
       'return.close',
-      closePayload('RET-D', 'RMA-1', 'O1', [unit('U1', 'YOG', { lot: 'L1', disposition: 'quarantine', location: 'Q-1' })]),
+      closePayload('RET-G', 'RMA-1', 'O1', [unit('U1', 'YOG', { ...offRma, approvedBy: 'op-ret' })]),
     );
+    const heldLot = op('return.close', closePayload('RET-D', 'RMA-1', 'O1', [unit('U1', 'YOG', { ...offRma, approvedBy: 'sup-1' })]));
     await expectOk(
       api('POST', `/api/v1/sites/${siteId}/holds`, {
         body: { id: 'R1', kind: 'item', itemId: 'SCN', lot: null, location: null, reason: 'battery recall', recall: true },
@@ -155,11 +163,23 @@ forEachBackend('returns', (ctx) => {
       201,
     );
     const recalledRestock = op('return.close', closePayload('RET-E', 'RMA-1', 'O1', [unit('U1', 'SCN', { serial: 'S-2' })]));
-    const results = (await push(api, station.credential, [foreignSerial, damagedRestock, unknownRma, heldLot, recalledRestock])).results;
+    const results = (
+      await push(api, station.credential, [
+        foreignSerial,
+        damagedRestock,
+        unknownRma,
+        unapproved,
+        approvedByStaff,
+        heldLot,
+        recalledRestock,
+      ])
+    ).results;
     expect(results.map((r) => [r.status, r.code ?? null])).toEqual([
       ['rejected', 'serial_not_shipped'],
       ['rejected', 'disposition_refused'],
       ['rejected', 'unknown_rma'],
+      ['rejected', 'approver_not_supervisor'],
+      ['rejected', 'approver_not_supervisor'],
       ['applied', null],
       ['rejected', 'disposition_refused'],
     ]);

@@ -151,6 +151,7 @@ export const de: Messages = {
       serial_not_shipped: 'Diese Seriennummer wurde mit dem Auftrag nicht versandt.',
       disposition_refused: 'Die Ware darf nicht dorthin, wohin sie geschickt wurde.',
       count_needs_approval: 'Die Zählung weicht zu stark ab: Sie braucht eine Nachzählung und die Freigabe einer vorgesetzten Person.',
+      approver_not_supervisor: 'Der Server fand dafür keine Freigabe einer vorgesetzten Person: eine vorgesetzte Person muss es prüfen.',
     },
     opOther: 'Ein Datensatz der Station',
     refusedOther: 'Vom Server abgelehnt: die Standort-IT fragen.',

@@ -146,6 +146,7 @@ export const en = {
       serial_not_shipped: 'This serial number was not shipped on the order.',
       disposition_refused: 'The goods may not go where they were sent.',
       count_needs_approval: 'The count differs too much: it needs a recount and a supervisor’s approval.',
+      approver_not_supervisor: 'The server found no supervisor’s approval for this: a supervisor must look at it.',
     } satisfies Record<RejectionCode, string>,
     opOther: 'A station record',
     refusedOther: 'Refused by the server: ask site IT.',

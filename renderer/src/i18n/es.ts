@@ -155,6 +155,7 @@ export const es: Messages = {
       serial_not_shipped: 'Este número de serie no se envió con el pedido.',
       disposition_refused: 'La mercancía no puede ir adonde se envió.',
       count_needs_approval: 'El recuento difiere demasiado: necesita un segundo recuento y la aprobación de un supervisor.',
+      approver_not_supervisor: 'El servidor no encontró la aprobación de un supervisor para esto: un supervisor debe revisarlo.',
     },
     opOther: 'Un registro de la estación',
     refusedOther: 'Rechazado por el servidor: consulte a TI del sitio.',

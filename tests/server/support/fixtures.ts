@@ -1,6 +1,13 @@
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { Item, type Order, type PurchaseOrder, type SiteSettings } from '../../../shared/domain/master-data';
+import {
+  Item,
+  type OperatorRecord,
+  type Order,
+  type PurchaseOrder,
+  type Role,
+  type SiteSettings,
+} from '../../../shared/domain/master-data';
 import type { Op, OpKind, OpOf } from '../../../shared/sync-protocol';
 import { EnrollResponse } from '../../../shared/sync-protocol';
 import type { Api, HttpResult } from './harness';
@@ -115,8 +122,17 @@ export function receiptLine(
   };
 }
 
-/** Creates a site with a few items and an open PO, and enrolls one station. */
-export async function seedSite(api: Api, siteId: string, options: { items?: Item[]; pos?: PurchaseOrder[]; orders?: Order[] } = {}) {
+/** An operator of the site with a badge of their own id. */
+export function operator(id: string, roles: Role[]): OperatorRecord {
+  return { id, badge: `BADGE-${id}`, name: id, roles, active: true };
+}
+
+/** Creates a site with a few items and an open PO (and the operators given), and enrolls one station. */
+export async function seedSite(
+  api: Api,
+  siteId: string,
+  options: { items?: Item[]; pos?: PurchaseOrder[]; orders?: Order[]; operators?: OperatorRecord[] } = {},
+) {
   const put = await api('PUT', `/api/v1/sites/${siteId}`, { body: siteSettings(siteId) });
   if (put.status !== 200) throw new Error(`site: ${put.status} ${JSON.stringify(put.body)}`);
   const items = options.items ?? [item('A'), item('B'), item('C')];
@@ -133,6 +149,7 @@ export async function seedSite(api: Api, siteId: string, options: { items?: Item
   );
   if (options.pos) await expectOk(api('POST', `/api/v1/sites/${siteId}/purchase-orders`, { body: { purchaseOrders: options.pos } }));
   if (options.orders) await expectOk(api('POST', `/api/v1/sites/${siteId}/orders`, { body: { orders: options.orders } }));
+  if (options.operators) await expectOk(api('POST', `/api/v1/sites/${siteId}/operators`, { body: { operators: options.operators } }));
   return enrollStation(api, siteId);
 }
 
