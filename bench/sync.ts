@@ -20,6 +20,7 @@ import { startPgCluster, stopPgCluster } from '../tests/support/server/pg-cluste
 import { spawnServerProcess } from '../tests/support/server/spawn-server';
 import { benchItems } from './support/bench-items';
 import { loadRows } from './support/load-run';
+import { benchSyncClient } from './support/sync-client';
 import { type Benchmark, type BenchRow, percentile, until } from './types';
 
 /**
@@ -220,15 +221,7 @@ export const benchmark: Benchmark = {
         });
 
         const stationDb = await openStationDatabase(cacheFile);
-        const client = createSyncClient({
-          db: stationDb,
-          serverUrl: server.url,
-          credential,
-          autoStart: false,
-          live: false,
-          pullPageSize: 5000,
-          pollIntervalMs: 3_600_000,
-        });
+        const client = benchSyncClient(stationDb, server.url, credential);
         client.start();
         await client.syncNow();
 

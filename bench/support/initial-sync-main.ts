@@ -2,9 +2,9 @@
 // into a new cache file, then times a bare bulk insert of the same rows into the same file (the baseline), and prints
 // one JSON line. Arguments: <cache file> <server URL> <station credential> <item count>.
 import { openStationDatabase } from '../../electron/core/storage/open';
-import { createSyncClient } from '../../electron/core/sync/client';
 import { until } from '../types';
 import { benchItems } from './bench-items';
+import { benchSyncClient } from './sync-client';
 
 const [file, serverUrl, credential, countArg] = process.argv.slice(2);
 if (!file || !serverUrl || !credential || !countArg)
@@ -12,15 +12,7 @@ if (!file || !serverUrl || !credential || !countArg)
 const itemCount = Number(countArg);
 
 const db = await openStationDatabase(file);
-const client = createSyncClient({
-  db,
-  serverUrl,
-  credential,
-  autoStart: false,
-  live: false,
-  pullPageSize: 5000,
-  pollIntervalMs: 3_600_000,
-});
+const client = benchSyncClient(db, serverUrl, credential);
 client.start();
 let t0 = performance.now();
 await until(() => client.state().initialSync.done, 3_600_000, 10);

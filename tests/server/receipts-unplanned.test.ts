@@ -47,6 +47,15 @@ function blindLine(itemId: string, qty: number, extra: { serial?: string; lpn?: 
   };
 }
 
+/** A walk-in delivery's receipt without PO, approved by `approvedBy`; its lines are added by the caller. */
+const walkIn = (receiptId: string, approvedBy: string) => ({
+  receiptId,
+  supplierId: 'SUP-WALKIN',
+  supplierName: 'Walk-in delivery',
+  openedAt: new Date().toISOString(),
+  approvedBy,
+});
+
 forEachBackend('receipts without PO, whole pallets and split plates', (ctx) => {
   it('applies a blind receipt exactly once (a retried op id changes nothing) and lists it to the ERP as unplanned', async () => {
     const { api } = ctx.server();
@@ -57,21 +66,10 @@ forEachBackend('receipts without PO, whole pallets and split plates', (ctx) => {
     });
     const op = opFactory();
     // A receiver's badge does not approve a receipt without PO on the server either: refused, nothing booked.
-    const unapproved = op('receipt.blind', {
-      receiptId: 'RCV-BLIND-0',
-      supplierId: 'SUP-WALKIN',
-      supplierName: 'Walk-in delivery',
-      openedAt: new Date().toISOString(),
-      approvedBy: 'OP-RAY',
-      lines: [blindLine('A', 2)],
-    });
+    const unapproved = op('receipt.blind', { ...walkIn('RCV-BLIND-0', 'OP-RAY'), lines: [blindLine('A', 2)] });
     expect((await push(api, station.credential, [unapproved]))[0]).toMatchObject({ status: 'rejected', code: 'approver_not_supervisor' });
     const blind = op('receipt.blind', {
-      receiptId: 'RCV-BLIND-1',
-      supplierId: 'SUP-WALKIN',
-      supplierName: 'Walk-in delivery',
-      openedAt: new Date().toISOString(),
-      approvedBy: 'OP-CHLOE',
+      ...walkIn('RCV-BLIND-1', 'OP-CHLOE'),
       lines: [blindLine('A', 2, { lpn: 'LPN-1' }), blindLine('B', 1, { serial: 'SN-1' })],
     });
     const planned = op('receipt.line', receiptLine('PO1', 1, 'A', 3));
