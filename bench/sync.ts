@@ -145,7 +145,7 @@ export const benchmark: Benchmark = {
         }
         return await loadRows(pgUrl, ADMIN_KEY);
       }
-      // --- in-process server ---
+      // --- the server the station talks to (see stationServer) ---
       const serverDb = pgUrl ? await openServerDb({ databaseUrl: pgUrl, poolSize: 10 }) : await openServerDb({});
       const backend = serverDb.kind;
       const server = await stationServer(serverDb, pgUrl);
@@ -225,7 +225,7 @@ export const benchmark: Benchmark = {
         client.start();
         await client.syncNow();
 
-        // Catch-up: ops queued while offline, then pushed (one transaction per op on the server).
+        // Catch-up: ops queued while offline, then pushed (one transaction per batch on the server).
         const outbox = createOutbox(stationDb);
         const at = new Date().toISOString();
         stationDb.transaction(() => {

@@ -35,7 +35,7 @@ export interface LoadResult {
   opIds: string[];
   /** Ops every station pushed before the clock started (`warmupOpsPerStation` each); they are in the ledger too. */
   warmupOps: number;
-  /** Time the warm-up took, from the first request to the servers' start to the last answer. */
+  /** Time the warm-up took, from its first request to its last answer. */
   warmupMs: number;
   /** Time of each push request, answer included (resends too). */
   pushLatenciesMs: number[];
