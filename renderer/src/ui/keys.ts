@@ -74,16 +74,18 @@ export class HeldKey<T> {
   private held: { what: T; until: number } | null = null;
   constructor(private readonly holdMs = HOLD_KEY_MS) {}
 
-  hold(what: T, now: number): void {
+  /** Holds `what`; answers what was held before (replaced by this press), if anything. */
+  hold(what: T, now: number): T | null {
+    const before = this.held?.what ?? null;
     this.held = { what, until: now + this.holdMs };
+    return before;
   }
 
-  /** True when `what` was held and has not timed out; the hold is then spent. */
+  /** True when `what` is held and has not timed out; the hold is then spent. A hold that timed out stays for `expired`. */
   take(what: T, now: number): boolean {
-    if (this.held?.what !== what) return false;
-    const live = now <= this.held.until;
+    if (this.held?.what !== what || now > this.held.until) return false;
     this.held = null;
-    return live;
+    return true;
   }
 
   /** Forgets `what` if it is held (its button went away). */
@@ -104,16 +106,7 @@ const bindings = new Map<ActionKey, Binding[]>();
 const dialogs: DialogKeys[] = [];
 const heldKey = new HeldKey<Binding>();
 let heldTimer: ReturnType<typeof setTimeout> | null = null;
-/** The binding whose button shows a held press (at most one: a newer press replaces the hold). */
-let waiting: Binding | null = null;
 let listening = false;
-
-function showWaiting(binding: Binding | null): void {
-  if (waiting === binding) return;
-  waiting?.wait(false);
-  waiting = binding;
-  binding?.wait(true);
-}
 
 function pressAction(key: ActionKey): void {
   const binding = bindings.get(key)?.at(-1);
@@ -122,14 +115,15 @@ function pressAction(key: ActionKey): void {
     binding.run();
     return;
   }
-  heldKey.hold(binding, Date.now());
+  const replaced = heldKey.hold(binding, Date.now());
+  if (replaced !== binding) replaced?.wait(false);
   // The press is answered at once: the button says it waits, then runs or refuses out loud.
-  showWaiting(binding);
+  binding.wait(true);
   if (heldTimer) clearTimeout(heldTimer);
   heldTimer = setTimeout(() => {
     heldTimer = null;
     const refused = heldKey.expired(Date.now());
-    showWaiting(null);
+    refused?.wait(false);
     refused?.refuse();
   }, HOLD_KEY_MS + 10);
 }
@@ -139,7 +133,7 @@ function released(binding: Binding): void {
   if (!heldKey.take(binding, Date.now())) return;
   if (heldTimer) clearTimeout(heldTimer);
   heldTimer = null;
-  showWaiting(null);
+  binding.wait(false);
   binding.run();
 }
 
@@ -193,7 +187,6 @@ export function useActionKey(
     bindings.set(key, [...(bindings.get(key) ?? []), entry]);
     return () => {
       heldKey.drop(entry);
-      if (waiting === entry) waiting = null;
       bindings.set(
         key,
         (bindings.get(key) ?? []).filter((b) => b !== entry),
