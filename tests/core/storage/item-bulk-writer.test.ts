@@ -37,6 +37,60 @@ describe("the snapshot's item bulk writer", () => {
     db.close();
   });
 
+  it('stores every field of every item and barcode exactly as the station connection does (nulls, flags, texts of any kind)', async () => {
+    const varied = [
+      Item.parse({
+        id: 'V1',
+        sku: 'SKU-V1',
+        description: 'Schraube M6 × 20 — Ø 6 mm, 🔩 tüte',
+        unitWeightG: 21.5,
+        lengthMm: 20,
+        widthMm: 6,
+        heightMm: 6,
+        lotTracked: true,
+        expiryTracked: true,
+        minShelfLifeDays: 30,
+        itemClass: 'hazmat',
+        homeLocation: 'A-01',
+        overReceiptTolerancePct: 2.5,
+        barcodes: [
+          { code: '04012345678901', packQty: 1 },
+          { code: '14012345678908', packQty: 12 },
+        ],
+      }),
+      Item.parse({ id: 'V2', sku: 'SKU-V2', description: '', unitWeightG: 0, serialTracked: true, active: false }),
+      Item.parse({
+        id: 'V3',
+        sku: 'ｓｋｕ\u0000\t"quoted"',
+        description: 'line\nbreak',
+        unitWeightG: 1_000_000,
+        barcodes: [{ code: 'X', packQty: 3 }],
+      }),
+      ...items(0, 100),
+    ];
+    const rowsOf = (db: Database.Database) => ({
+      items: db.prepare('SELECT *, typeof(unit_weight_g) AS w, typeof(over_receipt_tolerance_pct) AS t FROM items ORDER BY id').all(),
+      barcodes: db.prepare('SELECT *, typeof(pack_qty) AS q FROM item_barcodes ORDER BY code').all(),
+    });
+    const db = await openStationDatabase(join(dir.path, 'fields.sqlite'));
+    const meta = createMeta(db);
+    const bulk = createItemBulkWriter(db, createMasterDataWriter(db), (key, value) => meta.set(key, value), 1000);
+    await bulk.write(varied.slice(0, 50), []);
+    await bulk.write(varied.slice(50), []);
+    await bulk.flush();
+    await bulk.close();
+    const direct = new Database(':memory:');
+    registerSecretHash(direct, Buffer.alloc(32, 1));
+    migrate(direct, migrations);
+    direct.transaction(() => createMasterDataWriter(direct).newItems(varied))();
+    const written = rowsOf(db);
+    expect(written.items).toHaveLength(varied.length);
+    expect(written.barcodes).toHaveLength(varied.reduce((n, it) => n + it.barcodes.length, 0));
+    expect(written).toEqual(rowsOf(direct));
+    direct.close();
+    db.close();
+  });
+
   it('a write the cache cannot take fails the writer: its transaction and position roll back, what was committed stays', async () => {
     const db = await openStationDatabase(join(dir.path, 'failing.sqlite'));
     const meta = createMeta(db);
