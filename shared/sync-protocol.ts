@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CountLine, CountScope, CountTask } from './domain/counts';
-import { Asn, CartonType, Hold, Item, Location, OperatorRecord, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
+import { Asn, CartonType, Hold, Item, ItemClass, Location, OperatorRecord, Order, PurchaseOrder, SiteSettings } from './domain/master-data';
 import { ReturnCondition, ReturnDisposition, Rma } from './domain/returns';
 
 /**
@@ -521,8 +521,11 @@ export const SnapshotQuery = z.object({
   /** The `upTo` of the snapshot being resumed; absent = the site's latest change now. */
   upTo: z.coerce.number().int().nonnegative().optional(),
   epoch: z.string().max(64).optional(),
-  /** `compact`: item upserts come in `items` frames, one array per item in SNAPSHOT_ITEM_COLUMNS order. */
-  format: z.enum(['changes', 'compact']).default('changes'),
+  /**
+   * `compact`: item upserts come in `items` frames, one array per item in SNAPSHOT_ITEM_COLUMNS order. `packed`: in
+   * `packed` frames (see PACKED_ITEM_TEXTS), and as `items` frames where the server has no packed form of an item.
+   */
+  format: z.enum(['changes', 'compact', 'packed']).default('changes'),
 });
 export type SnapshotQuery = z.infer<typeof SnapshotQuery>;
 
@@ -572,6 +575,184 @@ export function itemRecordFromRow(row: readonly unknown[]): Record<string, unkno
   return record;
 }
 
+/**
+ * The packed layout of items (`packed` snapshot frames, and the station's hand-over to its writer thread): their texts
+ * end to end in one string, and per item in one list of numbers the length of each of PACKED_ITEM_TEXTS (-1 for
+ * none), the PACKED_ITEM_NUMBERS (1/0 for yes/no, -1 for none), the number of barcodes, then per barcode the length
+ * of its code (the codes follow the item's texts) and its pack quantity. A frame then parses as one string and one
+ * list of numbers instead of an array and sixteen values per item.
+ */
+export const PACKED_ITEM_TEXTS = ['id', 'sku', 'description', 'itemClass', 'homeLocation'] as const satisfies readonly (keyof Item)[];
+export const PACKED_ITEM_NUMBERS = [
+  'unitWeightG',
+  'lengthMm',
+  'widthMm',
+  'heightMm',
+  'lotTracked',
+  'serialTracked',
+  'expiryTracked',
+  'minShelfLifeDays',
+  'overReceiptTolerancePct',
+  'active',
+] as const satisfies readonly (keyof Item)[];
+
+// Every field of an item has its place in the packed layout: a field added to `Item` and not here does not compile.
+type ItemFieldsNotPacked = Exclude<keyof Item, (typeof PACKED_ITEM_TEXTS)[number] | (typeof PACKED_ITEM_NUMBERS)[number] | 'barcodes'>;
+const everyItemFieldIsPacked: [ItemFieldsNotPacked] extends [never] ? true : never = true;
+void everyItemFieldIsPacked;
+
+/** Appends `item` in the packed layout to `texts` (joined later) and `numbers`; spelled out, as it runs a million times. */
+export function packItem(item: Item, texts: string[], numbers: number[]): void {
+  const home = item.homeLocation;
+  texts.push(item.id, item.sku, item.description, item.itemClass);
+  if (home !== null) texts.push(home);
+  numbers.push(
+    item.id.length,
+    item.sku.length,
+    item.description.length,
+    item.itemClass.length,
+    home === null ? -1 : home.length,
+    item.unitWeightG,
+    item.lengthMm,
+    item.widthMm,
+    item.heightMm,
+    item.lotTracked ? 1 : 0,
+    item.serialTracked ? 1 : 0,
+    item.expiryTracked ? 1 : 0,
+    item.minShelfLifeDays,
+    item.overReceiptTolerancePct ?? -1,
+    item.active ? 1 : 0,
+    item.barcodes.length,
+  );
+  for (const barcode of item.barcodes) {
+    numbers.push(barcode.code.length, barcode.packQty);
+    texts.push(barcode.code);
+  }
+}
+
+const MAX_PACKED_BARCODES = 50;
+
+/** Items in the packed layout, as a `packed` frame carries them. */
+export interface PackedItems {
+  count: number;
+  text: string;
+  numbers: readonly number[];
+}
+
+const ITEM_CLASS_NAMES: readonly string[] = ItemClass.options;
+
+/** Whether text[from, to) is an item id as `Item` takes it: the characters of [A-Za-z0-9._:\-/]. */
+function isIdAt(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const ok =
+      (c >= 48 && c <= 58) || // 0-9 :
+      (c >= 65 && c <= 90) ||
+      (c >= 97 && c <= 122) ||
+      c === 46 || // .
+      c === 95 || // _
+      c === 45 || // -
+      c === 47; // /
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const isIn = (v: number, min: number, max: number) => v >= min && v <= max;
+const isCount = (v: number, min: number, max: number) => Number.isSafeInteger(v) && v >= min && v <= max;
+const isYesNo = (v: number) => v === 0 || v === 1;
+
+/**
+ * Whether every item of a packed frame is an `Item` exactly as it stands, by the rules of `itemFromFields`, checked in
+ * place without building an object: the million-row path. False when any item is not (or the frame does not add up):
+ * `readPackedItems` then judges the items one by one.
+ */
+export function packedItemsValid(frame: PackedItems): boolean {
+  const { count, text, numbers } = frame;
+  let at = 0;
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    if (n + 16 > numbers.length) return false;
+    const id = numbers[n] as number;
+    const sku = numbers[n + 1] as number;
+    const description = numbers[n + 2] as number;
+    const itemClass = numbers[n + 3] as number;
+    const home = numbers[n + 4] as number;
+    if (!isCount(id, 1, 64) || !isCount(sku, 1, 64) || !isCount(description, 0, 200)) return false;
+    if (!isCount(itemClass, 1, 64) || !(home === -1 || isCount(home, 0, 64))) return false;
+    if (at + id + sku + description + itemClass + Math.max(home, 0) > text.length || !isIdAt(text, at, at + id)) return false;
+    at += id + sku + description;
+    let knownClass = false;
+    for (const name of ITEM_CLASS_NAMES) if (name.length === itemClass && text.startsWith(name, at)) knownClass = true;
+    if (!knownClass) return false;
+    at += itemClass + Math.max(home, 0);
+    if (!isIn(numbers[n + 5] as number, 0, 10_000_000)) return false;
+    if (
+      !isIn(numbers[n + 6] as number, 0, 100_000) ||
+      !isIn(numbers[n + 7] as number, 0, 100_000) ||
+      !isIn(numbers[n + 8] as number, 0, 100_000)
+    )
+      return false;
+    if (!isYesNo(numbers[n + 9] as number) || !isYesNo(numbers[n + 10] as number) || !isYesNo(numbers[n + 11] as number)) return false;
+    if (!isCount(numbers[n + 12] as number, 0, 10_000)) return false;
+    const tolerance = numbers[n + 13] as number;
+    if (!(tolerance === -1 || isIn(tolerance, 0, 1000)) || !isYesNo(numbers[n + 14] as number)) return false;
+    const barcodes = numbers[n + 15] as number;
+    n += 16;
+    if (!isCount(barcodes, 0, MAX_PACKED_BARCODES) || n + 2 * barcodes > numbers.length) return false;
+    for (let b = 0; b < barcodes; b++) {
+      const length = numbers[n++] as number;
+      if (!isCount(length, 1, 64) || !isCount(numbers[n++] as number, 1, Number.MAX_SAFE_INTEGER) || at + length > text.length)
+        return false;
+      at += length;
+    }
+  }
+  return at === text.length && n === numbers.length;
+}
+
+/**
+ * Reads the items of a packed frame one by one: `visit` gets each as its fields by name (undefined for none, as a
+ * record without the field), to be checked as an `Item`. False when the lengths and numbers do not add up to
+ * `count` items that use all of `text` and `numbers`: the frame is then not a packed frame at all.
+ */
+export function readPackedItems(frame: PackedItems, visit: (field: (name: keyof Item) => unknown) => void): boolean {
+  const { count, text, numbers } = frame;
+  let at = 0;
+  let n = 0;
+  const values = new Map<keyof Item, unknown>();
+  const field = (name: keyof Item) => values.get(name);
+  for (let k = 0; k < count; k++) {
+    values.clear();
+    if (n + PACKED_ITEM_TEXTS.length + PACKED_ITEM_NUMBERS.length + 1 > numbers.length) return false;
+    for (const name of PACKED_ITEM_TEXTS) {
+      const length = numbers[n++] as number;
+      if (length === -1) continue;
+      if (!Number.isSafeInteger(length) || length < 0 || at + length > text.length) return false;
+      values.set(name, text.slice(at, at + length));
+      at += length;
+    }
+    for (const name of PACKED_ITEM_NUMBERS) {
+      const value = numbers[n++] as number;
+      if (value === -1 && name === 'overReceiptTolerancePct') continue;
+      const yesNo = name === 'lotTracked' || name === 'serialTracked' || name === 'expiryTracked' || name === 'active';
+      values.set(name, yesNo && (value === 1 || value === 0) ? value === 1 : value);
+    }
+    const barcodeCount = numbers[n++] as number;
+    if (!Number.isSafeInteger(barcodeCount) || barcodeCount < 0 || barcodeCount > MAX_PACKED_BARCODES) return false;
+    if (n + 2 * barcodeCount > numbers.length) return false;
+    const barcodes: { code: string; packQty: number }[] = [];
+    for (let b = 0; b < barcodeCount; b++) {
+      const length = numbers[n++] as number;
+      if (!Number.isSafeInteger(length) || length < 0 || at + length > text.length) return false;
+      barcodes.push({ code: text.slice(at, at + length), packQty: numbers[n++] as number });
+      at += length;
+    }
+    values.set('barcodes', barcodes);
+    visit(field);
+  }
+  return at === text.length && n === numbers.length;
+}
+
 export const SnapshotBegin = z.object({
   type: z.literal('begin'),
   epoch: z.string(),
@@ -589,13 +770,32 @@ export const SnapshotItems = z.object({
   rows: z.array(z.array(z.unknown()).max(SNAPSHOT_ITEM_COLUMNS.length)),
   cursor: z.number().int().nonnegative(),
 });
+/**
+ * Item upserts of a packed snapshot, `count` items in seq order up to `cursor`, laid out as PACKED_ITEM_TEXTS says;
+ * each item is checked as an `Item` record.
+ */
+export const SnapshotPacked = z.object({
+  type: z.literal('packed'),
+  count: z.number().int().nonnegative(),
+  text: z.string(),
+  numbers: z.array(z.number()),
+  cursor: z.number().int().nonnegative(),
+});
+export type SnapshotPacked = z.infer<typeof SnapshotPacked>;
 export const SnapshotEnd = z.object({
   type: z.literal('end'),
   cursor: z.number().int().nonnegative(),
   rows: z.number().int().nonnegative(),
 });
 export const SnapshotReset = PullReset.extend({ type: z.literal('reset') });
-export const SnapshotFrame = z.discriminatedUnion('type', [SnapshotBegin, SnapshotRows, SnapshotItems, SnapshotEnd, SnapshotReset]);
+export const SnapshotFrame = z.discriminatedUnion('type', [
+  SnapshotBegin,
+  SnapshotRows,
+  SnapshotItems,
+  SnapshotPacked,
+  SnapshotEnd,
+  SnapshotReset,
+]);
 export type SnapshotFrame = z.infer<typeof SnapshotFrame>;
 
 /** An items frame checked without zod (a million rows); undefined when anything differs, and zod judges it. */
@@ -609,6 +809,17 @@ function itemsFrameFromPlain(value: unknown): z.infer<typeof SnapshotItems> | un
   return { type, rows: rows as unknown[][], cursor };
 }
 
+/** A packed frame checked without zod (its lists are long); undefined when anything differs, and zod judges it. */
+function packedFrameFromPlain(value: unknown): SnapshotPacked | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, count, text, numbers, cursor, ...rest } = value as Record<string, unknown>;
+  if (type !== 'packed' || typeof text !== 'string' || !Array.isArray(numbers) || Object.keys(rest).length > 0) return undefined;
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) return undefined;
+  if (typeof cursor !== 'number' || !Number.isSafeInteger(cursor) || cursor < 0) return undefined;
+  for (const n of numbers) if (typeof n !== 'number') return undefined;
+  return { type, count, text, numbers: numbers as number[], cursor };
+}
+
 /** A rows frame's envelope: its changes are then checked one by one with `changeFromPlain`. */
 const SnapshotRowsEnvelope = z.object({ type: z.literal('rows'), changes: z.array(z.unknown()), cursor: z.number().int().nonnegative() });
 
@@ -619,6 +830,8 @@ const SnapshotRowsEnvelope = z.object({ type: z.literal('rows'), changes: z.arra
 export function parseSnapshotFrame(value: unknown): ReturnType<typeof SnapshotFrame.safeParse> {
   const items = itemsFrameFromPlain(value);
   if (items) return { success: true, data: items };
+  const packed = packedFrameFromPlain(value);
+  if (packed) return { success: true, data: packed };
   const envelope = SnapshotRowsEnvelope.safeParse(value);
   if (envelope.success) {
     const changes: Change[] = [];

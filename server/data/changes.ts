@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import { SNAPSHOT_ITEM_COLUMNS, type SyncEntity } from '../../shared/sync-protocol';
+import { itemFromPlainRecord } from '../../shared/domain/master-data';
+import { packItem, SNAPSHOT_ITEM_COLUMNS, type SyncEntity } from '../../shared/sync-protocol';
 import { notifySiteChanged } from '../db/notifier';
 import type { ServerDatabase } from '../db/schema';
 
@@ -24,6 +25,20 @@ function snapshotItemRow(record: unknown): string | null {
 }
 
 /**
+ * An item record in the packed layout (PACKED_ITEM_TEXTS): its texts as a JSON string's content, its numbers as a JSON
+ * list's content; null where the record is not an item as the station takes it (it then goes out as a compact row,
+ * and the station judges it).
+ */
+function packedItem(record: unknown): { text: string; numbers: string } | null {
+  const item = itemFromPlainRecord(record);
+  if (!item) return null;
+  const texts: string[] = [];
+  const numbers: number[] = [];
+  packItem(item, texts, numbers);
+  return { text: JSON.stringify(texts.join('')).slice(1, -1), numbers: numbers.join(',') };
+}
+
+/**
  * Writes change-log rows for one site inside the caller's transaction. Sequence numbers come from the
  * site row, updated under its row lock: writers of one site commit in sequence order, so a station
  * pulling by cursor never skips a change that commits late. The log keeps one row per entity (its
@@ -42,15 +57,21 @@ export async function writeChanges(trx: Kysely<ServerDatabase>, siteId: string, 
     .executeTakeFirstOrThrow();
   let seq = reserved.change_seq - changes.length;
   for (let start = 0; start < changes.length; start += CHUNK) {
-    const rows = changes.slice(start, start + CHUNK).map((change) => ({
-      site_id: siteId,
-      entity: change.entity,
-      entity_id: change.id,
-      seq: ++seq,
-      op: change.op,
-      record: change.op === 'upsert' ? JSON.stringify(change.record) : null,
-      snapshot_row: change.op === 'upsert' && change.entity === 'item' ? snapshotItemRow(change.record) : null,
-    }));
+    const rows = changes.slice(start, start + CHUNK).map((change) => {
+      const item = change.op === 'upsert' && change.entity === 'item';
+      const packed = item ? packedItem(change.record) : null;
+      return {
+        site_id: siteId,
+        entity: change.entity,
+        entity_id: change.id,
+        seq: ++seq,
+        op: change.op,
+        record: change.op === 'upsert' ? JSON.stringify(change.record) : null,
+        snapshot_row: item ? snapshotItemRow(change.record) : null,
+        packed_text: packed?.text ?? null,
+        packed_numbers: packed?.numbers ?? null,
+      };
+    });
     await trx
       .insertInto('change_log')
       .values(rows)
@@ -60,6 +81,8 @@ export async function writeChanges(trx: Kysely<ServerDatabase>, siteId: string, 
           op: (eb) => eb.ref('excluded.op'),
           record: (eb) => eb.ref('excluded.record'),
           snapshot_row: (eb) => eb.ref('excluded.snapshot_row'),
+          packed_text: (eb) => eb.ref('excluded.packed_text'),
+          packed_numbers: (eb) => eb.ref('excluded.packed_numbers'),
         }),
       )
       .execute();

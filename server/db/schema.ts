@@ -146,6 +146,10 @@ export interface ChangeLogTable {
   record: Json | null;
   /** An item upsert's row of a compact snapshot (JSON array); null for every other change. */
   snapshot_row: string | null;
+  /** An item upsert's texts in a packed snapshot (the content of a JSON string); null for every other change. */
+  packed_text: string | null;
+  /** An item upsert's numbers in a packed snapshot (the content of a JSON list); null for every other change. */
+  packed_numbers: string | null;
 }
 
 export interface AppliedOpsTable {

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { z } from 'zod';
-import { Item } from '../../shared/domain/master-data';
-import { itemRecordFromRow, PullResponse, SnapshotFrame } from '../../shared/sync-protocol';
+import { Item, itemFromFields } from '../../shared/domain/master-data';
+import { itemRecordFromRow, PullResponse, readPackedItems, SnapshotFrame } from '../../shared/sync-protocol';
 import { bodyOf, expectOk, item, seedSite } from './support/fixtures';
 import { forEachBackend } from './support/suite';
 
@@ -106,6 +107,59 @@ forEachBackend('snapshot stream', (ctx) => {
       ['A-01', 'A-02', 'B-01'],
       ['D001', 'D002'],
     ]);
+  });
+
+  it('streams items packed (texts end to end, numbers in one list) exactly as the change format carries them', async () => {
+    const { api, url, serverDb } = ctx.server();
+    const siteId = 'snapshot-packed';
+    const first = [
+      item('P001', {
+        description: 'Größe 🍺 "quoted" \\ back\nslash',
+        barcodes: [
+          { code: '4006381333931', packQty: 1 },
+          { code: '14006381333938', packQty: 12 },
+        ],
+        homeLocation: 'A-01',
+        overReceiptTolerancePct: 2.5,
+        unitWeightG: 0.125,
+        lotTracked: true,
+        serialTracked: true,
+        expiryTracked: true,
+        minShelfLifeDays: 30,
+        itemClass: 'cold',
+      }),
+      item('P002', { barcodes: [], active: false }),
+    ];
+    const station = await seedSite(api, siteId, { items: first });
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/locations`, { body: { locations: [{ code: 'B-01', zone: 'B' }] } }));
+    await expectOk(api('POST', `/api/v1/sites/${siteId}/items`, { body: { items: [item('P003'), item('P004')] } }));
+    // An item written before the server kept packed parts: it goes out as a compact row.
+    await sql`UPDATE change_log SET packed_text = NULL, packed_numbers = NULL WHERE site_id = ${siteId} AND entity_id = 'P004'`.execute(
+      serverDb.db,
+    );
+
+    const byChanges = parts((await snapshot(url, station.credential)).frames);
+    const packed = (await snapshot(url, station.credential, '?format=packed')).frames;
+    const body = packed.slice(1, -1);
+    expect(body.map((f) => f.type)).toEqual(['rows', 'packed', 'rows', 'packed', 'items']);
+    const items: Item[] = [];
+    for (const f of body) {
+      if (f.type === 'items') items.push(...f.rows.map((row) => Item.parse(itemRecordFromRow(row))));
+      if (f.type !== 'packed') continue;
+      const read: (Item | undefined)[] = [];
+      expect(readPackedItems(f, (field) => read.push(itemFromFields(field)))).toBe(true);
+      expect(read).toHaveLength(f.count);
+      items.push(...read.map((i) => Item.parse(i)));
+    }
+    expect(items).toEqual(byChanges.changes.filter((c) => c.entity === 'item').map((c) => Item.parse(c.record)));
+    expect(items[0]?.description).toBe('Größe 🍺 "quoted" \\ back\nslash');
+    expect(packed.at(-1)).toEqual({ type: 'end', cursor: byChanges.end.cursor, rows: byChanges.begin.rows });
+
+    // Lengths that do not add up to the frame's text are not a packed frame.
+    const firstPacked = body[1];
+    if (firstPacked?.type !== 'packed') throw new Error('no packed frame');
+    expect(readPackedItems({ ...firstPacked, text: `${firstPacked.text}x` }, () => undefined)).toBe(false);
+    expect(readPackedItems({ ...firstPacked, numbers: firstPacked.numbers.slice(0, -1) }, () => undefined)).toBe(false);
   });
 
   it('answers a reset frame for another epoch or a position ahead of the server, and 401 without a credential', async () => {

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
-import type { Item } from '../../../shared/domain/master-data';
+import { type Item, itemFromFields } from '../../../shared/domain/master-data';
+import { type PackedItems, packItem, readPackedItems } from '../../../shared/sync-protocol';
 import { type MasterDataWriter, NEW_ITEM_STATEMENTS } from './master-data';
 
 /**
@@ -11,7 +12,11 @@ import { type MasterDataWriter, NEW_ITEM_STATEMENTS } from './master-data';
  * meta entries that record how far the load got, so a commit never records more than it holds.
  */
 export interface ItemBulkWriter {
-  write(items: Item[], meta: [key: string, value: string][]): Promise<void>;
+  /**
+   * Writes `items`: records, or items in the packed layout as a `packed` snapshot frame brings them, each already an
+   * `Item` as it stands (`packedItemsValid`), handed to the worker as they are.
+   */
+  write(items: Item[] | PackedItems, meta: [key: string, value: string][]): Promise<void>;
   /** Commits what the worker holds; resolves when every write so far is durable (or rejects with the first failure). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -21,17 +26,13 @@ export interface ItemBulkWriter {
 const IN_FLIGHT = 2;
 
 /**
- * New items as the worker takes them: their texts end to end in one string, the length of each (-1 for null), and
- * their numbers, per item: id, sku, description, item class, home location as texts; unit weight, length, width,
- * height, lot, serial and expiry tracked (1/0), minimum shelf life, over-receipt tolerance (NaN for null), active
- * (1/0) and the number of barcodes as numbers; then per barcode its code (text) and pack quantity (number). A string
- * and two transferred buffers cross to the worker at the cost of a copy: a list of a million values each is cloned
- * value by value on both sides, which cost the load about a second of CPU.
+ * Items as the worker takes them: the packed layout, its numbers in a buffer that is transferred, not cloned. A string
+ * and one buffer cross to the worker at the cost of a copy: a list of a million values each is cloned value by value
+ * on both sides, which cost the load about a second of CPU.
  */
 interface EncodedItems {
   count: number;
   text: string;
-  lengths: Int32Array<ArrayBuffer>;
   numbers: Float64Array<ArrayBuffer>;
 }
 
@@ -40,44 +41,21 @@ interface Job extends EncodedItems {
   meta: [string, string][];
 }
 
-const TEXTS_PER_ITEM = 5;
-const NUMBERS_PER_ITEM = 11;
+/** Packed items as records, for the writer on the station's own connection. */
+function unpackItems(packed: PackedItems): Item[] {
+  const items: Item[] = [];
+  readPackedItems(packed, (field) => {
+    const item = itemFromFields(field);
+    if (item) items.push(item);
+  });
+  return items;
+}
 
 function encodeItems(items: Item[]): EncodedItems {
-  let barcodes = 0;
-  for (const item of items) barcodes += item.barcodes.length;
   const texts: string[] = [];
-  const lengths = new Int32Array(items.length * TEXTS_PER_ITEM + barcodes);
-  const numbers = new Float64Array(items.length * NUMBERS_PER_ITEM + barcodes);
-  let l = 0;
-  let n = 0;
-  const text = (value: string | null) => {
-    lengths[l++] = value === null ? -1 : value.length;
-    if (value !== null) texts.push(value);
-  };
-  for (const item of items) {
-    text(item.id);
-    text(item.sku);
-    text(item.description);
-    text(item.itemClass);
-    text(item.homeLocation);
-    numbers[n++] = item.unitWeightG;
-    numbers[n++] = item.lengthMm;
-    numbers[n++] = item.widthMm;
-    numbers[n++] = item.heightMm;
-    numbers[n++] = item.lotTracked ? 1 : 0;
-    numbers[n++] = item.serialTracked ? 1 : 0;
-    numbers[n++] = item.expiryTracked ? 1 : 0;
-    numbers[n++] = item.minShelfLifeDays;
-    numbers[n++] = item.overReceiptTolerancePct ?? Number.NaN;
-    numbers[n++] = item.active ? 1 : 0;
-    numbers[n++] = item.barcodes.length;
-    for (const barcode of item.barcodes) {
-      text(barcode.code);
-      numbers[n++] = barcode.packQty;
-    }
-  }
-  return { count: items.length, text: texts.join(''), lengths, numbers };
+  const numbers: number[] = [];
+  for (const item of items) packItem(item, texts, numbers);
+  return { count: items.length, text: texts.join(''), numbers: Float64Array.from(numbers) };
 }
 
 // Plain CommonJS for an eval'd worker: it opens the station database with the driver the station resolved.
@@ -94,22 +72,25 @@ db.pragma('synchronous = NORMAL');
 // holds by construction and is not looked up a million times.
 db.pragma('foreign_keys = OFF');
 db.pragma('busy_timeout = 5000');
+// With a checkpointer beside it, this connection's commits never copy the WAL into the database and wait for its
+// fsyncs: the checkpointer does that on another thread while the next rows go in.
+if (workerData.checkpointer) db.pragma('wal_autocheckpoint = 0');
 const itemBlock = db.prepare(statements.itemBlock);
 const item = db.prepare(statements.item);
 const barcodeBlock = db.prepare(statements.barcodeBlock);
 const barcode = db.prepare(statements.barcode);
 const meta = db.prepare(statements.meta);
 let held = 0;
-// The rows of a job as NEW_ITEM_STATEMENTS takes them, from encodeItems' texts and numbers.
-const decode = ({ count, text, lengths, numbers }) => {
+// The rows of a job as NEW_ITEM_STATEMENTS takes them, from the packed layout of shared/sync-protocol.ts
+// (PACKED_ITEM_TEXTS): per item five text lengths, ten numbers, the barcode count, then per barcode length and quantity.
+const decode = ({ count, text, numbers }) => {
   const items = new Array(count * 15);
   const barcodes = [];
   let at = 0;
-  let l = 0;
   let n = 0;
   let i = 0;
   const str = () => {
-    const length = lengths[l++];
+    const length = numbers[n++];
     if (length < 0) return null;
     at += length;
     return text.slice(at - length, at);
@@ -125,10 +106,13 @@ const decode = ({ count, text, lengths, numbers }) => {
     items[i++] = itemClass;
     items[i++] = homeLocation;
     const tolerance = numbers[n++];
-    items[i++] = Number.isNaN(tolerance) ? null : tolerance;
+    items[i++] = tolerance < 0 ? null : tolerance;
     items[i++] = numbers[n++];
     const barcodeCount = numbers[n++];
-    for (let b = 0; b < barcodeCount; b++) barcodes.push(str(), id, numbers[n++]);
+    for (let b = 0; b < barcodeCount; b++) {
+      const code = str();
+      barcodes.push(code, id, numbers[n++]);
+    }
   }
   return { items, barcodes };
 };
@@ -167,6 +151,53 @@ parentPort.on('message', (job) => {
 });
 `;
 
+/** Milliseconds between the checkpointer's passive checkpoints: the WAL stays a few transactions long. */
+const CHECKPOINT_INTERVAL_MS = 30;
+
+// A third connection, in a thread of its own, that copies the writer's committed rows from the WAL into the database
+// file. A passive checkpoint never waits for nor blocks the writer; one that finds the file busy is tried again on the
+// next tick, and whatever is left when the load ends is checkpointed by the station's own commit of its end.
+const CHECKPOINTER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {}
+}, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/** Starts a checkpointer on `path`; null where it cannot start (the writer then checkpoints as it commits). */
+function startCheckpointer(driver: string, path: string): { stop(): Promise<void> } | null {
+  let thread: Worker;
+  try {
+    thread = new Worker(CHECKPOINTER_SOURCE, { eval: true, workerData: { driver, path, intervalMs: CHECKPOINT_INTERVAL_MS } });
+  } catch {
+    return null;
+  }
+  let exited = false;
+  const gone = new Promise<void>((resolve) =>
+    thread.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  // A checkpointer that fails leaves the checkpoints to the station's commit at the load's end: nothing is lost.
+  thread.on('error', () => undefined);
+  return {
+    async stop() {
+      if (!exited) thread.postMessage({ stop: true });
+      await gone;
+    },
+  };
+}
+
 /**
  * A writer on a worker's connection to `db`'s file; where no worker can open it (an in-memory database, a driver the
  * bundle inlined) the rows go through `fallback` on this connection, in a transaction per write.
@@ -178,19 +209,25 @@ export function createItemBulkWriter(
   rowsPerTransaction: number,
 ): ItemBulkWriter {
   let worker: Worker | null = null;
+  let checkpointer: { stop(): Promise<void> } | null = null;
   if (!db.memory) {
     try {
       const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: db.name, rowsPerTransaction, ...NEW_ITEM_STATEMENTS } });
+      checkpointer = startCheckpointer(driver, db.name);
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { driver, path: db.name, rowsPerTransaction, checkpointer: checkpointer !== null, ...NEW_ITEM_STATEMENTS },
+      });
     } catch {
       worker = null;
     }
   }
   if (!worker) {
+    void checkpointer?.stop();
     return {
       async write(items, meta) {
         db.transaction(() => {
-          fallback.newItems(items);
+          fallback.newItems(Array.isArray(items) ? items : unpackItems(items));
           for (const [key, value] of meta) setMeta(key, value);
         })();
       },
@@ -245,12 +282,15 @@ export function createItemBulkWriter(
     const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
     // Failures surface through `flush` or the next `write`; this promise must not count as unhandled meanwhile.
     done.catch(() => undefined);
-    thread.postMessage({ id, ...job }, 'numbers' in job ? [job.lengths.buffer, job.numbers.buffer] : []);
+    thread.postMessage({ id, ...job }, 'numbers' in job ? [job.numbers.buffer] : []);
   };
   return {
     async write(items, meta) {
       if (failure) throw failure;
-      send({ ...encodeItems(items), meta });
+      const encoded = Array.isArray(items)
+        ? encodeItems(items)
+        : { count: items.count, text: items.text, numbers: Float64Array.from(items.numbers) };
+      send({ ...encoded, meta });
       // Returns once the worker has room: the caller parses its next rows only then, so what it parsed last is
       // already garbage while young (cheap to collect) instead of waiting on the heap to be promoted.
       await room(IN_FLIGHT - 1);
@@ -262,10 +302,12 @@ export function createItemBulkWriter(
     },
     async close() {
       await room(0).catch(() => undefined);
-      if (exited) return;
-      const gone = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
-      thread.postMessage({ close: true });
-      await gone;
+      if (!exited) {
+        const gone = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+        thread.postMessage({ close: true });
+        await gone;
+      }
+      await checkpointer?.stop();
     },
   };
 }

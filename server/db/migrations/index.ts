@@ -7,6 +7,8 @@ import { unplannedReceipts } from './0006-unplanned-receipts';
 import { returns } from './0007-returns';
 import { countsInspections } from './0008-counts-inspections';
 import { snapshotRows } from './0009-snapshot-rows';
+import { packedItems } from './0010-packed-items';
+import { seqIndexWithEntity } from './0011-seq-index-with-entity';
 import type { ServerMigration } from './migration';
 
 export type { ServerMigration } from './migration';
@@ -22,4 +24,6 @@ export const migrations: readonly ServerMigration[] = [
   returns,
   countsInspections,
   snapshotRows,
+  packedItems,
+  seqIndexWithEntity,
 ];

@@ -9,11 +9,18 @@ import { migrations } from '../../../electron/core/storage/migrations';
 import { openStationDatabase } from '../../../electron/core/storage/open';
 import { registerSecretHash } from '../../../electron/core/storage/station-secret';
 import { Item } from '../../../shared/domain/master-data';
+import { type PackedItems, packItem } from '../../../shared/sync-protocol';
 import { tempDir } from '../../support/temp-dir';
 
 const item = (n: number) =>
   Item.parse({ id: `IT${n}`, sku: `SKU${n}`, description: `item ${n}`, unitWeightG: n, barcodes: [{ code: `0${n}`, packQty: 1 }] });
 const items = (from: number, count: number) => Array.from({ length: count }, (_, i) => item(from + i));
+const packedOf = (list: Item[]): PackedItems => {
+  const texts: string[] = [];
+  const numbers: number[] = [];
+  for (const i of list) packItem(i, texts, numbers);
+  return { count: list.length, text: texts.join(''), numbers };
+};
 const count = (db: Database.Database, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe("the snapshot's item bulk writer", () => {
@@ -87,6 +94,24 @@ describe("the snapshot's item bulk writer", () => {
     expect(written.items).toHaveLength(varied.length);
     expect(written.barcodes).toHaveLength(varied.reduce((n, it) => n + it.barcodes.length, 0));
     expect(written).toEqual(rowsOf(direct));
+
+    // The same items as a packed frame brings them: handed to the worker as they are, and on the station's own
+    // connection where there is no file for a second one.
+    const packedDb = await openStationDatabase(join(dir.path, 'packed.sqlite'));
+    const inMemory = new Database(':memory:');
+    registerSecretHash(inMemory, Buffer.alloc(32, 1));
+    migrate(inMemory, migrations);
+    for (const target of [packedDb, inMemory]) {
+      const targetMeta = createMeta(target);
+      const packedBulk = createItemBulkWriter(target, createMasterDataWriter(target), (key, value) => targetMeta.set(key, value), 1000);
+      await packedBulk.write(packedOf(varied.slice(0, 50)), [['test.position', '50']]);
+      await packedBulk.write(packedOf(varied.slice(50)), [['test.position', String(varied.length)]]);
+      await packedBulk.flush();
+      await packedBulk.close();
+      expect(rowsOf(target)).toEqual(written);
+      expect(targetMeta.get('test.position')).toBe(String(varied.length));
+      target.close();
+    }
     direct.close();
     db.close();
   });

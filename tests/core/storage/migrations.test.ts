@@ -41,7 +41,7 @@ describe('station database', () => {
     again.close();
   });
 
-  it('keeps the items and barcodes of a cache from before the SKU index, with SKUs still unique and barcodes cascading', () => {
+  it('keeps the items and barcodes of a cache from before the SKU index and the barcode b-tree, with SKUs and codes unique and barcodes cascading', () => {
     const db = new Database(join(dir.path, 'before-load-indexes.sqlite'));
     db.pragma('foreign_keys = ON');
     registerSecretHash(db, Buffer.alloc(32, 7));
@@ -56,7 +56,17 @@ describe('station database', () => {
       { id: 'A', sku: 'SKU-A', unit_weight_g: 10 },
       { id: 'B', sku: 'SKU-B', unit_weight_g: 20 },
     ]);
-    expect(db.prepare('SELECT code, item_id, pack_qty FROM item_barcodes ORDER BY code').all()).toHaveLength(3);
+    expect(db.prepare('SELECT code, item_id, pack_qty FROM item_barcodes ORDER BY code').all()).toEqual([
+      { code: '111', item_id: 'A', pack_qty: 1 },
+      { code: '112', item_id: 'A', pack_qty: 6 },
+      { code: '221', item_id: 'B', pack_qty: 1 },
+    ]);
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'item_barcodes'").get()).toEqual({
+      sql: expect.stringContaining('WITHOUT ROWID'),
+    });
+    expect(() => db.prepare("INSERT INTO item_barcodes (code, item_id) VALUES ('111', 'B')").run()).toThrow(
+      /UNIQUE constraint failed: item_barcodes.code/,
+    );
     expect(() => db.prepare("INSERT INTO items (id, sku, description, unit_weight_g) VALUES ('C', 'SKU-A', 'c', 1)").run()).toThrow(
       /UNIQUE constraint failed: items.sku/,
     );

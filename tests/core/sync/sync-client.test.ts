@@ -261,7 +261,7 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
         completeWhenResumed = clientOf?.cacheComplete();
         return response;
       }
-      const lines = (await response.text()).split('\n').filter((l) => /"type":"(begin|rows|items)"/.test(l));
+      const lines = (await response.text()).split('\n').filter((l) => /"type":"(begin|rows|items|packed)"/.test(l));
       let pulls = 0;
       const body = new ReadableStream<Uint8Array>({
         pull(controller) {
@@ -287,6 +287,45 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
     expect(s.client.state().initialSync).toEqual({ done: true, received: 5, total: 5, secondsLeft: 0 });
     expect(count(s.db, 'SELECT count(*) AS n FROM items')).toBe(3);
     expect(count(s.db, 'SELECT count(*) AS n FROM po_lines')).toBe(2);
+  });
+
+  it('a packed frame with an item that is not one loads the others; one whose lengths do not add up is refused whole', async () => {
+    /** The snapshot as the server sends it, with its first packed frame changed by `change`. */
+    const altering =
+      (change: (frame: { count: number; text: string; numbers: number[] }) => void): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).includes('/sync/v1/snapshot')) return response;
+        let altered = false;
+        const lines = (await response.text()).split('\n').map((line) => {
+          if (altered || !line.includes('"type":"packed"')) return line;
+          altered = true;
+          const frame = JSON.parse(line);
+          change(frame);
+          return JSON.stringify(frame);
+        });
+        return new Response(lines.join('\n'), { status: 200, headers: { 'content-type': 'application/x-ndjson' } });
+      };
+    // The first item's unit weight (its sixth number) below zero: that item is skipped, the rest of the site loads.
+    const negativeWeight = await station({
+      live: false,
+      fetch: altering((frame) => {
+        frame.numbers[5] = -5;
+      }),
+    });
+    await until(() => negativeWeight.client.state().initialSync.done, 'the load with one bad item');
+    expect(negativeWeight.db.prepare('SELECT id FROM items ORDER BY id').all()).toEqual([{ id: 'B' }, { id: 'C' }]);
+    expect(count(negativeWeight.db, 'SELECT count(*) AS n FROM po_lines')).toBe(2);
+
+    const tooLong = await station({
+      live: false,
+      fetch: altering((frame) => {
+        frame.text += 'x';
+      }),
+    });
+    await until(() => tooLong.states.some((st) => st.lastError?.includes('does not add up') ?? false), 'the refused frame');
+    expect(tooLong.client.cacheComplete()).toBe(false);
+    expect(count(tooLong.db, 'SELECT count(*) AS n FROM items')).toBe(0);
   });
 
   it('a snapshot the cache cannot take fails loudly and leaves the cache incomplete; it loads once the data is fixed', async () => {

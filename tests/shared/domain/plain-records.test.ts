@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Item, itemFromFields, itemFromPlainRecord } from '../../../shared/domain/master-data';
-import { itemRecordFromRow, itemRowField, parseSnapshotFrame, SNAPSHOT_ITEM_COLUMNS, SnapshotFrame } from '../../../shared/sync-protocol';
+import {
+  itemRecordFromRow,
+  itemRowField,
+  packedItemsValid,
+  packItem,
+  parseSnapshotFrame,
+  readPackedItems,
+  SNAPSHOT_ITEM_COLUMNS,
+  SnapshotFrame,
+} from '../../../shared/sync-protocol';
 
 const full = {
   id: 'ITM-1',
@@ -129,6 +138,74 @@ describe('compact snapshot rows', () => {
       { ...frame, rows: [[...rowOf(full), 'one field too many']] },
       { ...frame, cursor: -1 },
       { ...frame, rows: 'none' },
+    ]) {
+      const parsed = parseSnapshotFrame(bad);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.message).toBe(SnapshotFrame.safeParse(bad).error?.message);
+    }
+  });
+});
+
+describe('packed snapshot items', () => {
+  const items = [
+    Item.parse(full),
+    Item.parse(minimal),
+    Item.parse({ ...full, id: 'ITM-3', description: 'Größe 🍺 "x" \\', overReceiptTolerancePct: 0 }),
+  ];
+  const packed = (list: Item[]) => {
+    const texts: string[] = [];
+    const numbers: number[] = [];
+    for (const i of list) packItem(i, texts, numbers);
+    return { type: 'packed' as const, count: list.length, text: texts.join(''), numbers, cursor: 7 };
+  };
+  /** What the station makes of a packed frame one item at a time: undefined where the frame does not add up. */
+  const readOneByOne = (frame: { count: number; text: string; numbers: readonly number[] }) => {
+    const read: (Item | undefined)[] = [];
+    return readPackedItems(frame, (field) => read.push(itemFromFields(field))) ? read : undefined;
+  };
+
+  it('give back every item as it was packed, through JSON and the frame check', () => {
+    const frame = JSON.parse(JSON.stringify(packed(items)));
+    const parsed = parseSnapshotFrame(frame);
+    expect(parsed).toEqual(SnapshotFrame.safeParse(frame));
+    if (parsed.data?.type !== 'packed') throw new Error('not a packed frame');
+    expect(readOneByOne(parsed.data)).toEqual(items);
+    expect(packedItemsValid(parsed.data)).toBe(true);
+  });
+
+  it('are taken whole only where every item is one as it stands: the quick check agrees with the item-by-item one', () => {
+    const frame = packed(items);
+    const candidates = [-2, -1, 0, 0.5, 1, 2, 13, 14, 50, 51, 64, 65, 200, 201, 1000, 1001, 10_000, 10_001, 100_000, 100_001, 1e7, 1e7 + 1];
+    let refusedByBoth = 0;
+    for (let at = 0; at < frame.numbers.length; at++) {
+      for (const value of candidates) {
+        const numbers = frame.numbers.with(at, value);
+        const oneByOne = readOneByOne({ ...frame, numbers });
+        const allTaken = oneByOne?.every((i) => i !== undefined) === true;
+        expect(packedItemsValid({ ...frame, numbers }), `number ${at} = ${value}`).toBe(allTaken);
+        if (!allTaken) refusedByBoth++;
+      }
+    }
+    for (const text of [
+      frame.text.replace('ITM-1', 'ITM 1'),
+      frame.text.replace('hazmat', 'hazmax'),
+      `${frame.text}x`,
+      frame.text.slice(1),
+    ]) {
+      const oneByOne = readOneByOne({ ...frame, text });
+      expect(packedItemsValid({ ...frame, text })).toBe(oneByOne?.every((i) => i !== undefined) === true);
+      expect(packedItemsValid({ ...frame, text })).toBe(false);
+    }
+    expect(refusedByBoth).toBeGreaterThan(100);
+  });
+
+  it('a packed frame is refused as the SnapshotFrame schema refuses it', () => {
+    const frame = packed(items);
+    for (const bad of [
+      { ...frame, numbers: [...frame.numbers, '1'] },
+      { ...frame, count: -1 },
+      { ...frame, text: 5 },
+      { ...frame, cursor: 1.5 },
     ]) {
       const parsed = parseSnapshotFrame(bad);
       expect(parsed.success).toBe(false);

@@ -10,6 +10,7 @@ import { migration as returns } from './0008-returns';
 import { migration as blindReceipts } from './0009-blind-receipts';
 import { migration as countsInspections } from './0010-counts-inspections';
 import { migration as loadIndexes } from './0011-load-indexes';
+import { migration as barcodesWithoutRowid } from './0012-barcodes-without-rowid';
 
 /** Every station schema step, in order. A new step is a new file and one line here. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   blindReceipts,
   countsInspections,
   loadIndexes,
+  barcodesWithoutRowid,
 ];
