@@ -14,7 +14,7 @@ import { upsertPurchaseOrders, upsertSite } from '../server/data/master-data';
 import { migrate } from '../server/db/migrate';
 import { openServerDb, type ServerDb } from '../server/db/open';
 import { SiteSettings } from '../shared/domain/master-data';
-import { parseSnapshotFrame } from '../shared/sync-protocol';
+import { packedItemsValid, parseSnapshotFrame, type SnapshotQuery } from '../shared/sync-protocol';
 import { receiptLine } from '../tests/server/support/fixtures';
 import { startPgCluster, stopPgCluster } from '../tests/support/server/pg-cluster';
 import { spawnServerProcess } from '../tests/support/server/spawn-server';
@@ -90,7 +90,7 @@ async function enrollCredential(url: string): Promise<string> {
 }
 
 /** Reads a whole snapshot stream (gzip) and parses every frame as a station does; answers the rows it carried. */
-async function readSnapshot(url: string, credential: string, format: 'changes' | 'compact' = 'changes'): Promise<number> {
+async function readSnapshot(url: string, credential: string, format: SnapshotQuery['format'] = 'changes'): Promise<number> {
   const response = await fetch(`${url}/sync/v1/snapshot?format=${format}`, {
     headers: { authorization: `Bearer ${credential}`, 'accept-encoding': 'gzip' },
   });
@@ -105,6 +105,10 @@ async function readSnapshot(url: string, credential: string, format: 'changes' |
     const frame = parsed.data;
     if (frame.type === 'rows') rows += frame.changes.length;
     if (frame.type === 'items') rows += frame.rows.length;
+    if (frame.type === 'packed') {
+      if (!packedItemsValid(frame)) throw new Error('snapshot: a packed frame with items the station would check one by one');
+      rows += frame.count;
+    }
     if (frame.type === 'reset') throw new Error(`snapshot: reset (${frame.reason})`);
   };
   for await (const chunk of response.body) {
@@ -209,7 +213,18 @@ export const benchmark: Benchmark = {
           baseline: { name: 'the same snapshot as change objects', value: streamed / (streamMs / 1000) },
         });
 
-        // Initial sync into a new station cache file, from the server that streamed the two snapshots above.
+        t0 = performance.now();
+        const packedRows = await readSnapshot(server.url, credential, 'packed');
+        const packedMs = performance.now() - t0;
+        if (packedRows < itemCount) throw new Error(`packed snapshot streamed ${packedRows} rows for ${itemCount} items`);
+        rows.push({
+          figure: `snapshot stream, packed, ${itemCount} items (${backend} server -> HTTP gzip -> parsed frames)`,
+          value: packedRows / (packedMs / 1000),
+          unit: 'rows/s',
+          baseline: { name: 'the same snapshot as compact rows', value: compactRows / (compactMs / 1000) },
+        });
+
+        // Initial sync into a new station cache file, from the server that streamed the snapshots above.
         const cacheFile = path.join(dir, 'station.sqlite');
         const initial = await initialSyncInItsOwnProcess(cacheFile, server.url, credential, itemCount);
         if (initial.cached !== itemCount) throw new Error(`initial sync cached ${initial.cached} of ${itemCount} items`);

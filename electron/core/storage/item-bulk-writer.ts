@@ -81,14 +81,28 @@ const barcodeBlock = db.prepare(statements.barcodeBlock);
 const barcode = db.prepare(statements.barcode);
 const meta = db.prepare(statements.meta);
 let held = 0;
-// The rows of a job as NEW_ITEM_STATEMENTS takes them, from the packed layout of shared/sync-protocol.ts
+// Rows collect in one reused parameter list per table; each full block of rowsPerStatement rows runs at once, and
+// what is left at the end of a job runs a row at a time: no list per job or per block to make and collect.
+const rowsOf = (block, single, columns) => ({ block, single, columns, params: new Array(columns * rowsPerStatement), filled: 0 });
+const rowDone = (rows) => {
+  if (rows.filled === rows.params.length) {
+    rows.block.run(rows.params);
+    rows.filled = 0;
+  }
+};
+const finish = (rows) => {
+  for (let at = 0; at < rows.filled; at += rows.columns) rows.single.run(rows.params.slice(at, at + rows.columns));
+  rows.filled = 0;
+};
+const itemRows = rowsOf(itemBlock, item, 15);
+const barcodeRows = rowsOf(barcodeBlock, barcode, 3);
+// Writes a job's items as NEW_ITEM_STATEMENTS takes them, from the packed layout of shared/sync-protocol.ts
 // (PACKED_ITEM_TEXTS): per item five text lengths, ten numbers, the barcode count, then per barcode length and quantity.
-const decode = ({ count, text, numbers }) => {
-  const items = new Array(count * 15);
-  const barcodes = [];
+const write = ({ count, text, numbers }) => {
+  const p = itemRows.params;
+  const q = barcodeRows.params;
   let at = 0;
   let n = 0;
-  let i = 0;
   const str = () => {
     const length = numbers[n++];
     if (length < 0) return null;
@@ -96,31 +110,33 @@ const decode = ({ count, text, numbers }) => {
     return text.slice(at - length, at);
   };
   for (let k = 0; k < count; k++) {
+    let i = itemRows.filled;
     const id = str();
-    items[i++] = id;
-    items[i++] = str();
-    items[i++] = str();
+    p[i++] = id;
+    p[i++] = str();
+    p[i++] = str();
     const itemClass = str();
     const homeLocation = str();
-    for (let c = 0; c < 8; c++) items[i++] = numbers[n++];
-    items[i++] = itemClass;
-    items[i++] = homeLocation;
+    for (let c = 0; c < 8; c++) p[i++] = numbers[n++];
+    p[i++] = itemClass;
+    p[i++] = homeLocation;
     const tolerance = numbers[n++];
-    items[i++] = tolerance < 0 ? null : tolerance;
-    items[i++] = numbers[n++];
+    p[i++] = tolerance < 0 ? null : tolerance;
+    p[i++] = numbers[n++];
+    itemRows.filled = i;
+    rowDone(itemRows);
     const barcodeCount = numbers[n++];
     for (let b = 0; b < barcodeCount; b++) {
-      const code = str();
-      barcodes.push(code, id, numbers[n++]);
+      let j = barcodeRows.filled;
+      q[j++] = str();
+      q[j++] = id;
+      q[j++] = numbers[n++];
+      barcodeRows.filled = j;
+      rowDone(barcodeRows);
     }
   }
-  return { items, barcodes };
-};
-const run = (block, single, columns, params) => {
-  const perBlock = columns * rowsPerStatement;
-  let at = 0;
-  for (; at + perBlock <= params.length; at += perBlock) block.run(params.slice(at, at + perBlock));
-  for (; at < params.length; at += columns) single.run(params.slice(at, at + columns));
+  finish(itemRows);
+  finish(barcodeRows);
 };
 const commit = () => {
   if (db.inTransaction) db.exec('COMMIT');
@@ -135,9 +151,7 @@ parentPort.on('message', (job) => {
     if (job.flush) commit();
     else {
       if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
-      const rows = decode(job);
-      run(itemBlock, item, 15, rows.items);
-      run(barcodeBlock, barcode, 3, rows.barcodes);
+      write(job);
       for (const [key, value] of job.meta) meta.run(key, value);
       held += job.count;
       if (held >= rowsPerTransaction) commit();
@@ -146,6 +160,8 @@ parentPort.on('message', (job) => {
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     held = 0;
+    itemRows.filled = 0;
+    barcodeRows.filled = 0;
     parentPort.postMessage({ id: job.id, error: String((error && error.message) || error) });
   }
 });
