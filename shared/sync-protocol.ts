@@ -583,23 +583,11 @@ export function itemRecordFromRow(row: readonly unknown[]): Record<string, unkno
  * list of numbers instead of an array and sixteen values per item.
  */
 export const PACKED_ITEM_TEXTS = ['id', 'sku', 'description', 'itemClass', 'homeLocation'] as const satisfies readonly (keyof Item)[];
-export const PACKED_ITEM_NUMBERS = [
-  'unitWeightG',
-  'lengthMm',
-  'widthMm',
-  'heightMm',
-  'lotTracked',
-  'serialTracked',
-  'expiryTracked',
-  'minShelfLifeDays',
-  'overReceiptTolerancePct',
-  'active',
-] as const satisfies readonly (keyof Item)[];
-
-// Every field of an item has its place in the packed layout: a field added to `Item` and not here does not compile.
-type ItemFieldsNotPacked = Exclude<keyof Item, (typeof PACKED_ITEM_TEXTS)[number] | (typeof PACKED_ITEM_NUMBERS)[number] | 'barcodes'>;
-const everyItemFieldIsPacked: [ItemFieldsNotPacked] extends [never] ? true : never = true;
-void everyItemFieldIsPacked;
+type PackedNumberField = Exclude<(typeof SNAPSHOT_ITEM_COLUMNS)[number], (typeof PACKED_ITEM_TEXTS)[number] | 'barcodes'>;
+/** The item's other fields, in the order of a compact row: its numbers and yes/no flags. */
+export const PACKED_ITEM_NUMBERS: readonly PackedNumberField[] = SNAPSHOT_ITEM_COLUMNS.filter(
+  (column): column is PackedNumberField => column !== 'barcodes' && !(PACKED_ITEM_TEXTS as readonly string[]).includes(column),
+);
 
 /** Appends `item` in the packed layout to `texts` (joined later) and `numbers`; spelled out, as it runs a million times. */
 export function packItem(item: Item, texts: string[], numbers: number[]): void {

@@ -53,7 +53,7 @@ describe("the snapshot's item bulk writer", () => {
         unitWeightG: 21.5,
         lengthMm: 20,
         widthMm: 6,
-        heightMm: 6,
+        heightMm: 4,
         lotTracked: true,
         expiryTracked: true,
         minShelfLifeDays: 30,

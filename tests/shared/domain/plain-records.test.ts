@@ -151,6 +151,17 @@ describe('packed snapshot items', () => {
     Item.parse(full),
     Item.parse(minimal),
     Item.parse({ ...full, id: 'ITM-3', description: 'Größe 🍺 "x" \\', overReceiptTolerancePct: 0 }),
+    // Every number different from every other, so two fields read in each other's place would show.
+    Item.parse({
+      ...full,
+      id: 'ITM-4',
+      unitWeightG: 3.25,
+      lengthMm: 41,
+      widthMm: 9,
+      heightMm: 7,
+      minShelfLifeDays: 11,
+      overReceiptTolerancePct: 6,
+    }),
   ];
   const packed = (list: Item[]) => {
     const texts: string[] = [];
