@@ -136,12 +136,12 @@ export async function* snapshotFrames(db: Kysely<ServerDatabase>, siteId: string
     return;
   }
   // The first page is read while the rows are counted: the station waits on both before its first row arrives.
-  const read = (db: Kysely<ServerDatabase>, siteId: string, after: number, upTo: number) =>
+  const read = (after: number) =>
     q.format === 'changes' ? changesPage(db, siteId, after, upTo) : itemPage(db, siteId, after, upTo, q.format === 'packed');
   // A page read ahead may fail after the station has gone (the stream then awaits it no more): that must not count
   // as an unhandled rejection. Awaited, it still throws.
   const ahead = (after: number) => {
-    const page = read(db, siteId, after, upTo);
+    const page = read(after);
     page.catch(() => undefined);
     return page;
   };
