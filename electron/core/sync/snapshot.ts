@@ -63,6 +63,8 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
   if (position && epoch !== undefined && position.epoch !== epoch) position = undefined;
   let fresh = !position;
   let resets = 0;
+  // A server from before packed frames refuses the format (400 before any frame): the load asks it for compact rows.
+  let format: 'packed' | 'compact' = 'packed';
   /** Snapshot rows are entities the cache does not hold yet: items (nearly all of a site) go in as plain inserts. */
   const loadRows = (rows: Change[]) => {
     const items: Item[] = [];
@@ -161,15 +163,17 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
         })();
       };
       let reset = false;
+      let answered = false;
       const frames = api.snapshot(
         {
           ...(position ? { after: position.cursor, upTo: position.upTo, epoch: position.epoch } : epoch ? { epoch } : {}),
-          format: 'packed',
+          format,
         },
         signal,
       );
       try {
         for await (const frame of frames) {
+          answered = true;
           switch (frame.type) {
             case 'reset':
               reset = true;
@@ -238,6 +242,11 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
           signal?.throwIfAborted();
         }
       } catch (error) {
+        if (format === 'packed' && !answered && error instanceof SyncHttpError && error.status === 400) {
+          log.warn({ err: error }, 'the server does not know packed snapshot frames; loading compact rows');
+          format = 'compact';
+          continue;
+        }
         // What arrived whole is kept: the next try resumes after it (what could not be written comes again).
         await bulk.flush().catch(() => undefined);
         throw error;

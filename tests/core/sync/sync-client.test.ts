@@ -328,6 +328,23 @@ describe.each(['pglite', 'postgres'] as const)('station sync client against the 
     expect(count(tooLong.db, 'SELECT count(*) AS n FROM items')).toBe(0);
   });
 
+  it('a server from before packed frames refuses them; the station loads compact rows from it instead', async () => {
+    const asked: (string | null)[] = [];
+    const olderServer: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (!url.includes('/sync/v1/snapshot')) return fetch(input, init);
+      asked.push(new URL(url).searchParams.get('format'));
+      // An older server's query schema has no `packed`: this server answers a format it does not know the same way.
+      return fetch(url.replace('format=packed', 'format=not-known'), init);
+    };
+    const s = await station({ live: false, fetch: olderServer });
+    await until(() => s.client.state().initialSync.done, 'the load in compact rows');
+    expect(asked).toEqual(['packed', 'compact']);
+    expect(s.db.prepare('SELECT id FROM items ORDER BY id').all()).toEqual([{ id: 'A' }, { id: 'B' }, { id: 'C' }]);
+    expect(count(s.db, 'SELECT count(*) AS n FROM po_lines')).toBe(2);
+    expect(s.client.cacheComplete()).toBe(true);
+  });
+
   it('a snapshot the cache cannot take fails loudly and leaves the cache incomplete; it loads once the data is fixed', async () => {
     const s = await station({ autoStart: false, live: false });
     // Two items with one SKU: the cache keeps SKUs unique, so the rows of that transaction cannot be written.
