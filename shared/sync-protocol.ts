@@ -565,14 +565,19 @@ export function itemRowField(row: readonly unknown[], name: keyof Item): unknown
   return value === null ? undefined : value;
 }
 
-/** The item record a compact row stands for: the fields by name, absent where the row has null (defaults apply). */
-export function itemRecordFromRow(row: readonly unknown[]): Record<string, unknown> {
+/** The item record a source of fields stands for: absent where the source has none (defaults apply). */
+export function itemRecordFromFields(field: (name: keyof Item) => unknown): Record<string, unknown> {
   const record: Record<string, unknown> = {};
-  for (let i = 0; i < SNAPSHOT_ITEM_COLUMNS.length; i++) {
-    const value = row[i];
-    if (value !== null && value !== undefined) record[SNAPSHOT_ITEM_COLUMNS[i] as string] = value;
+  for (const column of SNAPSHOT_ITEM_COLUMNS) {
+    const value = field(column);
+    if (value !== undefined) record[column] = value;
   }
   return record;
+}
+
+/** The item record a compact row stands for: the fields by name, absent where the row has null (defaults apply). */
+export function itemRecordFromRow(row: readonly unknown[]): Record<string, unknown> {
+  return itemRecordFromFields((name) => itemRowField(row, name));
 }
 
 /**
@@ -619,6 +624,9 @@ export function packItem(item: Item, texts: string[], numbers: number[]): void {
 }
 
 const MAX_PACKED_BARCODES = 50;
+/** Numbers of one item before its barcodes: a length per text, its other fields, the number of barcodes. */
+const PACKED_NUMBERS_PER_ITEM = PACKED_ITEM_TEXTS.length + PACKED_ITEM_NUMBERS.length + 1;
+const PACKED_YES_NO: ReadonlySet<keyof Item> = new Set(['lotTracked', 'serialTracked', 'expiryTracked', 'active']);
 
 /** Items in the packed layout, as a `packed` frame carries them. */
 export interface PackedItems {
@@ -660,7 +668,7 @@ export function packedItemsValid(frame: PackedItems): boolean {
   let at = 0;
   let n = 0;
   for (let k = 0; k < count; k++) {
-    if (n + 16 > numbers.length) return false;
+    if (n + PACKED_NUMBERS_PER_ITEM > numbers.length) return false;
     const id = numbers[n] as number;
     const sku = numbers[n + 1] as number;
     const description = numbers[n + 2] as number;
@@ -686,7 +694,7 @@ export function packedItemsValid(frame: PackedItems): boolean {
     const tolerance = numbers[n + 13] as number;
     if (!(tolerance === -1 || isIn(tolerance, 0, 1000)) || !isYesNo(numbers[n + 14] as number)) return false;
     const barcodes = numbers[n + 15] as number;
-    n += 16;
+    n += PACKED_NUMBERS_PER_ITEM;
     if (!isCount(barcodes, 0, MAX_PACKED_BARCODES) || n + 2 * barcodes > numbers.length) return false;
     for (let b = 0; b < barcodes; b++) {
       const length = numbers[n++] as number;
@@ -711,7 +719,7 @@ export function readPackedItems(frame: PackedItems, visit: (field: (name: keyof 
   const field = (name: keyof Item) => values.get(name);
   for (let k = 0; k < count; k++) {
     values.clear();
-    if (n + PACKED_ITEM_TEXTS.length + PACKED_ITEM_NUMBERS.length + 1 > numbers.length) return false;
+    if (n + PACKED_NUMBERS_PER_ITEM > numbers.length) return false;
     for (const name of PACKED_ITEM_TEXTS) {
       const length = numbers[n++] as number;
       if (length === -1) continue;
@@ -722,8 +730,7 @@ export function readPackedItems(frame: PackedItems, visit: (field: (name: keyof 
     for (const name of PACKED_ITEM_NUMBERS) {
       const value = numbers[n++] as number;
       if (value === -1 && name === 'overReceiptTolerancePct') continue;
-      const yesNo = name === 'lotTracked' || name === 'serialTracked' || name === 'expiryTracked' || name === 'active';
-      values.set(name, yesNo && (value === 1 || value === 0) ? value === 1 : value);
+      values.set(name, PACKED_YES_NO.has(name) && (value === 1 || value === 0) ? value === 1 : value);
     }
     const barcodeCount = numbers[n++] as number;
     if (!Number.isSafeInteger(barcodeCount) || barcodeCount < 0 || barcodeCount > MAX_PACKED_BARCODES) return false;

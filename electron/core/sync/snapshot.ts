@@ -3,10 +3,8 @@ import { z } from 'zod';
 import { Item, itemFromFields, itemFromPlainRecord } from '../../../shared/domain/master-data';
 import {
   type Change,
-  itemRecordFromRow,
+  itemRecordFromFields,
   itemRowField,
-  PACKED_ITEM_NUMBERS,
-  PACKED_ITEM_TEXTS,
   packedItemsValid,
   readPackedItems,
   type SnapshotPacked,
@@ -84,44 +82,32 @@ export async function loadSnapshot(deps: SnapshotDeps, signal?: AbortSignal): Pr
     }
     writer.newItems(items);
   };
-  /** A compact frame's item rows, each checked as an `Item` record; a row that is not one is logged and skipped. */
+  /** An item by its fields, checked as an `Item` record; one that is not is logged and skipped. */
+  const takeItem = (items: Item[], field: (name: keyof Item) => unknown) => {
+    const plain = itemFromFields(field);
+    if (plain) {
+      items.push(plain);
+      return;
+    }
+    const record = itemRecordFromFields(field);
+    const item = Item.safeParse(record);
+    if (item.success) items.push(item.data);
+    else log.error({ entity: 'item', id: record.id, err: item.error }, 'snapshot record does not match its schema; skipped');
+  };
+  /** A compact frame's item rows, each checked as an `Item` record. */
   const itemsOf = (rows: unknown[][]): Item[] => {
     const items: Item[] = [];
-    for (const row of rows) {
-      const plain = itemFromFields((name) => itemRowField(row, name));
-      if (plain) {
-        items.push(plain);
-        continue;
-      }
-      const record = itemRecordFromRow(row);
-      const item = Item.safeParse(record);
-      if (item.success) items.push(item.data);
-      else log.error({ entity: 'item', id: record.id, err: item.error }, 'snapshot record does not match its schema; skipped');
-    }
+    for (const row of rows) takeItem(items, (name) => itemRowField(row, name));
     return items;
   };
   /**
    * A packed frame's items one by one, each checked as an `Item` record, when not all of them are `Item`s as they
-   * stand; a row that is not one is logged and skipped. A frame whose lengths do not add up is refused whole.
+   * stand. A frame whose lengths do not add up is refused whole.
    */
   const packedItemsOf = (frame: SnapshotPacked): Item[] => {
     const items: Item[] = [];
-    const whole = readPackedItems(frame, (field) => {
-      const plain = itemFromFields(field);
-      if (plain) {
-        items.push(plain);
-        return;
-      }
-      const record: Record<string, unknown> = {};
-      for (const name of [...PACKED_ITEM_TEXTS, ...PACKED_ITEM_NUMBERS, 'barcodes'] as const) {
-        const value = field(name);
-        if (value !== undefined) record[name] = value;
-      }
-      const item = Item.safeParse(record);
-      if (item.success) items.push(item.data);
-      else log.error({ entity: 'item', id: record.id, err: item.error }, 'snapshot record does not match its schema; skipped');
-    });
-    if (!whole) throw new SyncHttpError(502, 'bad_response', 'a packed snapshot frame does not add up to its items');
+    if (!readPackedItems(frame, (field) => takeItem(items, field)))
+      throw new SyncHttpError(502, 'bad_response', 'a packed snapshot frame does not add up to its items');
     return items;
   };
   const bulk = createItemBulkWriter(db, writer, (key, value) => meta.set(key, value), ROWS_PER_TRANSACTION);
